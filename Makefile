@@ -1,0 +1,32 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FACTCHECK := $(BIN)/factcheck
+SEED := ../shared/seeds/000_f7338b1dd4aa7973.txt
+
+.PHONY: demo test bench install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	rm -f claims.db claims.db-wal claims.db-shm
+	$(FACTCHECK) ingest samples/
+	$(FACTCHECK) report --state all || true
+	$(FACTCHECK) verify; test $$? -le 1
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/ingest_speed.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info claims.db claims.db-wal claims.db-shm

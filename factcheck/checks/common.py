@@ -1,0 +1,51 @@
+"""Helpers the checks share: how to name a statement's source and day in an editor's note."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from datetime import date
+from typing import TypeVar
+
+from factcheck.model import Finding, Rule, Statement
+
+T = TypeVar("T")
+
+
+def block(items: Iterable[T], key: Callable[[T], Hashable | None]) -> dict[Hashable, list[T]]:
+    """Group items by a key, dropping those whose key is None: the blocking step before any comparison."""
+    groups: dict[Hashable, list[T]] = defaultdict(list)
+    for item in items:
+        k = key(item)
+        if k is not None:
+            groups[k].append(item)
+    return groups
+
+
+def day(iso: str | None) -> str:
+    """'2025-05-23' -> '23 May 2025'."""
+    if not iso or len(iso) != 10:
+        return iso or "undated"
+    d = date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def who(s: Statement) -> str:
+    """'Donald Trump (Truth Social, 23 May 2025)' — the source as an editor reads it."""
+    name = s.source or (f"the story ({s.outlet})" if s.outlet else "the story")
+    extra = [x for x in (s.channel, day(s.date) if s.date else None) if x]
+    return f"{name} ({', '.join(extra)})" if extra else name
+
+
+def finding(rule: Rule, outcome: str, statements: Sequence[Statement], detail: str, **fields: str) -> Finding:
+    """A Finding whose message is the rule's template filled with the fields."""
+    try:
+        message = rule.message.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        message = rule.message
+    return Finding(rule=rule.id, kind=rule.kind, severity=rule.severity if outcome == "flag" else "info",
+                   outcome=outcome, message=message, statements=tuple(statements), detail=detail)
+
+
+def fmt(value: float) -> str:
+    """1000.0 -> '1,000'; 2.5 -> '2.5'."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,36 @@
+"""misattribution: the same quoted sentence is attributed to different speakers.
+
+Blocks by the quoted sentence's first four words, then compares within a block (rapidfuzz, >= 95).
+TOML params: `min_similarity` (default 95).
+Example: Rubio and, elsewhere, Witkoff both said "We can't force Ukraine to make a deal".
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from factcheck.checks.common import block, finding, who
+from factcheck.checks.quotetext import quote_sentences
+from factcheck.lexicon import Lexicon
+from factcheck.model import Finding, Rule, Statement
+from factcheck.sources import same_source
+
+PARAMS = {"min_similarity": 95.0}
+
+
+def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
+    items = [(s, q) for s in statements if s.source and s.source_kind != "anonymous" for q in quote_sentences(s)]
+    out, done = [], set()
+    for _, group in block(items, lambda it: " ".join(it[1].split()[:4])).items():
+        for i, (s1, q1) in enumerate(group):
+            for s2, q2 in group[i + 1:]:
+                if s1.source == s2.source or same_source(s1.source or "", s2.source or ""):
+                    continue
+                key = tuple(sorted((s1.id or 0, s2.id or 0)))
+                if key in done or fuzz.ratio(q1, q2) < float(rule.params["min_similarity"]):
+                    continue
+                done.add(key)
+                out.append(finding(rule, "flag", [s1, s2], f"'{q1}' attributed to {s1.source} and to {s2.source}",
+                                   a=who(s1), b=who(s2), quote=q1))
+    return out

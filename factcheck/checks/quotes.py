@@ -1,0 +1,65 @@
+"""quote-mismatch: one speaker's quote appears in different, near-identical wordings.
+
+Blocks by speaker; within a speaker, each quoted sentence is compared (rapidfuzz) with the other
+statements' quoted sentences. A pair is a mismatch when similar but not identical and naming the
+same people and places ("force Ukraine" vs "force Russia" is another sentence, not a misquote).
+TOML params: `min_similarity` (0-100, default 75).
+Example: "We can't force Ukraine to make a deal" vs "We cannot force Ukraine into a deal" (Rubio).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from factcheck.checks.common import block, finding, who
+from factcheck.checks.quotetext import quote_sentences
+from factcheck.lexicon import Lexicon
+from factcheck.model import Finding, Rule, Statement
+
+PARAMS = {"min_similarity": 75.0}
+
+
+def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
+    out = []
+    quoted = [(s, quote_sentences(s)) for s in statements if s.source and s.quote]
+    for speaker, group in block([q for q in quoted if q[1]], lambda q: q[0].source).items():
+        flagged: set[tuple[int | None, int | None]] = set()
+        for i, (s1, sents1) in enumerate(group):
+            for s2, sents2 in group[i + 1:]:
+                if s1.id == s2.id or (s1.id, s2.id) in flagged:
+                    continue
+                pair = _mismatch(sents1, sents2, float(rule.params["min_similarity"]))
+                if pair:
+                    flagged.add((s1.id, s2.id))
+                    out.append(finding(rule, "flag", [s1, s2], f"'{pair[0]}' vs '{pair[1]}' ({pair[2]:.0f}% alike)",
+                                       a=who(s1), b=who(s2), speaker=speaker, x=pair[0], y=pair[1]))
+    return out
+
+
+def _mismatch(a: list[str], b: list[str], threshold: float) -> tuple[str, str, float] | None:
+    bset = set(b)
+    for x in a:
+        if x in bset:
+            continue
+        best = max(((fuzz.ratio(x, y), y) for y in b), default=(0.0, ""))
+        score, y = best
+        if threshold <= score < 100 and _same_names(x, y) and _one_edit_region(x, y):
+            if y in set(a):
+                continue
+            return x, y, score
+    return None
+
+
+def _same_names(x: str, y: str) -> bool:
+    stop = {"i", "we", "you", "they", "it", "the", "a"}
+    wx, wy = set(x.split()) - stop, set(y.split()) - stop
+    return len(wx & wy) >= 0.5 * min(len(wx), len(wy))
+
+
+def _one_edit_region(x: str, y: str) -> bool:
+    """Different wording of one remark: shared opening or ending words, not two different remarks."""
+    xs, ys = x.split(), y.split()
+    return xs[:2] == ys[:2] or xs[-2:] == ys[-2:] or bool(re.search(r"\b(\w+ \w+ \w+)\b", x) and
+                                                          any(t in y for t in (" ".join(xs[i:i + 3]) for i in range(len(xs) - 2))))

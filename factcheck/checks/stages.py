@@ -1,0 +1,32 @@
+"""Shared by completion-conflict and sum-mismatch: an event's agreed totals and its figures per day."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from factcheck.model import Quantity, Statement
+
+COUNTED = {"prisoner", "soldier", "civilian", "person"}
+WINDOW_DAYS = 6  # stages of one event fall within a week; an earlier figure belongs to another round
+
+
+def totals(group: Sequence[Statement], action: str) -> list[tuple[Statement, Quantity]]:
+    """Figures for the event's agreed whole ('agreed to exchange 1,000 prisoners each')."""
+    return [(s, q) for s in group for q in s.quantities
+            if q.action == action and q.category in COUNTED and q.exact and q.role != "part"]
+
+
+def daily_figures(group: Sequence[Statement], action: str, total: Quantity,
+                  until: str | None = None) -> dict[str, tuple[Statement, Quantity]]:
+    """One figure per day for the action (the largest that day, as parts sit under it), same 'each'."""
+    days: dict[str, tuple[Statement, Quantity]] = {}
+    for s in group:
+        for q in s.quantities:
+            if (q.action != action or q.category not in COUNTED or not q.exact or q.role == "part"
+                    or q.each != total.each or not q.date or len(q.date) != 10 or q is total or q.low >= total.low):
+                continue
+            if until and (q.date > until or date.fromisoformat(q.date) < date.fromisoformat(until) - timedelta(days=WINDOW_DAYS)):
+                continue
+            if q.date not in days or q.low > days[q.date][1].low:
+                days[q.date] = (s, q)
+    return days

@@ -1,0 +1,48 @@
+"""status-conflict: incompatible states of one event on one day, from different statements.
+
+Blocks by (event, day); within a block, states conflict as rules/lexicon/states.toml [conflicts] says.
+TOML params: none. Example: Trump (Truth Social) says the swap "had been completed"; an official says
+the exchange "was ongoing" — both about the prisoner exchange on 23 May 2025.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factcheck.checks.common import block, day, finding, who
+from factcheck.lexicon import Lexicon
+from factcheck.model import Finding, Rule, Statement
+
+PARAMS: dict[str, object] = {}
+
+
+def states_of(s: Statement) -> set[str]:
+    return {st.state for st in s.statuses if not st.negated}
+
+
+def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
+    out = []
+    dated = [s for s in statements if s.event and s.date and len(s.date) == 10 and states_of(s)]
+    for (event, date), group in sorted(block(dated, lambda s: (s.event, s.date)).items()):
+        for state, rivals in lex.conflicts.items():
+            firm = [s for s in group if state in states_of(s)]
+            other = [s for s in group if states_of(s) & set(rivals) and s not in firm]
+            if not firm or not other:
+                continue
+            # name the most direct rival first (lexicon order: ongoing before planned)
+            other.sort(key=lambda s: min(rivals.index(x) for x in states_of(s) & set(rivals)))
+            if {s.source for s in firm} == {s.source for s in other} and len({s.source for s in firm}) == 1 \
+                    and len({s.document_id for s in firm + other}) == 1 and firm[0].sentence == other[0].sentence:
+                continue
+            a, b = firm[0], other[0]
+            b_state = min(states_of(b) & set(rivals), key=rivals.index)
+            out.append(finding(
+                rule, "flag", firm + other,
+                f"{event} on {day(date)}: '{_cue(a, state)}' vs '{_cue(b, b_state)}'",
+                a=who(a), b=who(b), event=event.replace("-", " "), state_a=state.replace("_", " "),
+                state_b=b_state.replace("_", " "), day=day(date)))
+            break
+    return out
+
+
+def _cue(s: Statement, state: str) -> str:
+    return next((st.cue for st in s.statuses if st.state == state), state)

@@ -1,0 +1,120 @@
+"""sum-mismatch: parts against their stated total; a sum that holds is reported as a pass.
+
+Three shapes, each blocked before comparing:
+  * apposition in one statement: "390 people, of whom 270 were soldiers and 120 civilians";
+  * parts in one statement, total elsewhere in the story, same day, action and 'each'
+    (blocked by document and day): "each released 270 soldiers and 120 civilians" vs "390 prisoners";
+    part categories come from rules/lexicon/categories.toml [parts] and [sums] (killed + wounded = casualties);
+  * stages over days against the total of a completed event (blocked by event):
+    390 + 307 + 303 = 1,000.
+TOML params: `tolerance` (absolute difference allowed, default 0), `stages` (check daily stages, default true).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factcheck.checks.common import block, day, finding, fmt
+from factcheck.checks.stages import COUNTED, daily_figures
+from factcheck.lexicon import Lexicon
+from factcheck.model import Finding, Quantity, Rule, Statement
+
+PARAMS = {"tolerance": 0.0, "stages": True}
+
+
+def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
+    out: list[Finding] = []
+    seen: set[tuple[int | None, ...]] = set()
+    for s in statements:
+        out += _apposition(s, rule)
+    for (_, date), group in block(statements, lambda s: (s.document_id, s.date)).items():
+        for s in group:
+            for parts, whole in _part_sets(s, lex):
+                key = (s.id, *(id(q) for q in parts))
+                if key in seen:
+                    continue
+                seen.add(key)
+                total = _find_total(group, s, parts, whole, lex)
+                if total:
+                    out.append(_compare(rule, [s, total[0]] if total[0] is not s else [s], parts, total[1], float(rule.params["tolerance"])))
+    if rule.params["stages"]:
+        for event, group in block(statements, lambda s: s.event).items():
+            out += _stages(group, rule)
+    return out
+
+
+def _compare(rule: Rule, cited: list[Statement], parts: list[Quantity], total: Quantity, tolerance: float) -> Finding:
+    got = sum(q.low for q in parts)
+    arithmetic = " + ".join(fmt(q.low) for q in parts)
+    labels = " + ".join(q.text for q in parts)
+    if abs(got - total.low) <= tolerance:
+        return finding(rule, "pass", cited, f"{labels} = {total.text}", arithmetic=arithmetic, sum=fmt(got), total=fmt(total.low),
+                       parts=labels, whole=total.text, verdict=f"{arithmetic} = {fmt(total.low)}")
+    return finding(rule, "flag", cited, f"{labels} = {fmt(got)}, not {total.text}", arithmetic=arithmetic, sum=fmt(got),
+                   total=fmt(total.low), parts=labels, whole=total.text, verdict=f"{arithmetic} = {fmt(got)}, not {fmt(total.low)}")
+
+
+def _apposition(s: Statement, rule: Rule) -> list[Finding]:
+    totals = [q for q in s.quantities if q.role == "total"]
+    parts = [q for q in s.quantities if q.role == "part" and q.exact]
+    if len(totals) != 1 or len(parts) < 2 or not totals[0].exact:
+        return []
+    return [_compare(rule, [s], parts, totals[0], float(rule.params["tolerance"]))]
+
+
+def _part_sets(s: Statement, lex: Lexicon) -> list[tuple[list[Quantity], str]]:
+    """Groups of exact figures in one statement that make up a whole: (parts, the whole's category)."""
+    qs = [q for q in s.quantities if q.exact and q.role == "figure" and not q.hedge]
+    found = []
+    for whole, members in lex.parts.items():
+        parts = [q for q in qs if q.category in members]
+        if len(parts) >= 2 and len({q.category for q in parts}) == len(parts) and len({(q.action, q.each, q.date) for q in parts}) == 1:
+            found.append((parts, whole))
+            break
+    for whole, actions in lex.sums.items():
+        parts = [q for q in qs if q.action in actions]
+        if len(parts) >= 2 and len({q.action for q in parts}) == len(parts):
+            found.append((parts, whole))
+    return found
+
+
+def _find_total(group: list[Statement], s: Statement, parts: list[Quantity], whole: str, lex: Lexicon) -> tuple[Statement, Quantity] | None:
+    action, each, date = parts[0].action, parts[0].each, parts[0].date
+    wholes = {whole} | {w for w, members in lex.parts.items() if whole in members}
+    candidates = []
+    for other in group:
+        for q in other.quantities:
+            if q in parts or not q.exact or q.role == "part" or q.category not in wholes:
+                continue
+            if whole in lex.sums:
+                if q.category != whole:
+                    continue
+            elif q.action != action or q.each != each or q.date != date:
+                continue
+            candidates.append((other, q))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: c[0].role != "body")
+    got = sum(q.low for q in parts)
+    exact = [c for c in candidates if c[1].low == got]
+    if exact:
+        return exact[0]
+    if len({c[1].low for c in candidates}) > 1:
+        return None  # several different totals: which one the parts belong to is unclear
+    return candidates[0]
+
+
+def _stages(group: list[Statement], rule: Rule) -> list[Finding]:
+    out = []
+    for s in group:
+        if not s.date or not any(st.state == "completed" and not st.negated for st in s.statuses):
+            continue
+        for total in (q for q in s.quantities if q.exact and q.category in COUNTED and q.role != "part"):
+            days = daily_figures(group, "released", total, until=s.date)
+            if len(days) < 2 or s.date not in days:
+                continue
+            ordered = sorted(days.values(), key=lambda x: x[1].date or "")
+            parts = [q for _, q in ordered]
+            cited = [s] + [st for st, _ in ordered if st is not s]
+            f = _compare(rule, cited, parts, total, float(rule.params["tolerance"]))
+            out.append(f)
+    return out

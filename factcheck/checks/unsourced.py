@@ -1,0 +1,17 @@
+"""unsourced: info notes for hedged claims with figures in the writer's own voice, resting on no source
+("hundreds of thousands ... are believed to have been killed"). One pass, no blocking. TOML params: none.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factcheck.checks.common import finding
+from factcheck.lexicon import Lexicon
+from factcheck.model import Finding, Rule, Statement
+
+PARAMS: dict[str, object] = {}
+
+
+def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
+    return [finding(rule, "flag", [s], s.text[:80], text=s.text[:80])
+            for s in statements if s.source is None and s.modality == "hedge" and s.quantities and s.role == "body"]

@@ -1,0 +1,301 @@
+"""The command line: parse, call the core, render, set the exit code. Nothing else lives here."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from functools import cached_property
+from pathlib import Path
+
+import click
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError
+from factcheck.ingest import ingest
+from factcheck.model import Document, Statement, severity_rank
+from factcheck.read import Meta
+from factcheck.render import finding_dict, statement_dict
+from factcheck.ruleset import RuleSet, load_rules
+from factcheck.store import Store
+from factcheck.verify import verify
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+class App:
+    """What the group callback hands every command: the database and the rules, opened on first use."""
+
+    def __init__(self, db: str, rules: str | None) -> None:
+        self.db_path, self.rules_dir = db, rules
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.db_path)
+
+    @cached_property
+    def rules(self) -> RuleSet:
+        return load_rules(self.rules_dir)
+
+
+class FactcheckGroup(click.Group):
+    """Turns the core's domain errors into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except FactcheckError as exc:
+            click.echo(f"factcheck: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=FactcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", default="claims.db", envvar="FACTCHECK_DB", show_default=True, help="The claims database.")
+@click.option("--rules", "rules_dir", envvar="FACTCHECK_RULES", help="A rules directory replacing the default set.")
+@click.version_option(__version__, prog_name="factcheck")
+@click.pass_context
+def cli(ctx: click.Context, db: str, rules_dir: str | None) -> None:
+    """Store every statement of news articles with its source, and flag contradictions between them.
+
+    \b
+    Example:
+      factcheck ingest samples/
+      factcheck verify
+    """
+    ctx.obj = App(db, rules_dir)
+
+
+def meta_options(f):  # type: ignore[no-untyped-def]
+    for opt in reversed([
+        click.option("--published", type=DATE, help="Publication date (YYYY-MM-DD); else read from the text."),
+        click.option("--outlet", help="The outlet that published the article."),
+        click.option("--title", help="The story's title; else its headline."),
+        click.option("--url", help="Where the story was published."),
+    ]):
+        f = opt(f)
+    return f
+
+
+def make_meta(published, outlet, title, url) -> Meta:  # type: ignore[no-untyped-def]
+    return Meta(published=published.date().isoformat() if published else None, outlet=outlet, title=title, url=url)
+
+
+@cli.command("ingest")
+@click.argument("files", nargs=-1, required=True)
+@meta_options
+@click.option("--dry-run", is_flag=True, help="Show what would be stored, store nothing.")
+@click.pass_obj
+def ingest_cmd(app: App, files, published, outlet, title, url, dry_run) -> None:  # type: ignore[no-untyped-def]
+    """Read articles (.txt, .md, .html, .jsonl, .csv, or directories of them) into the database.
+
+    \b
+    Example:
+      factcheck ingest samples/ --outlet "Eastern Wire"
+      factcheck ingest draft.txt --published 2025-05-23 --dry-run
+    """
+    from factcheck.render.terminal import console, statements_table
+
+    store = Store(":memory:") if dry_run else app.store
+    report, extracted = ingest(store, list(files), make_meta(published, outlet, title, url), app.rules.lexicon, dry_run)
+    out = console()
+    if dry_run:
+        for doc, statements in extracted:
+            out.print(statements_table(statements, title=f"{doc.path}: {doc.title or ''} ({doc.published or 'undated'})"))
+    for path, doc, n in report.stored:
+        out.print(f"stored {path}: \"{doc.title or ''}\" ({doc.published or 'undated'}), {n} statements")
+    for path, doc in report.skipped:
+        out.print(f"already stored {path}: \"{doc.title or ''}\" (nothing to do)")
+    for error in report.errors:
+        click.echo(f"factcheck: {error}", err=True)
+    if report.errors:
+        sys.exit(EXIT_ERROR)
+
+
+@cli.command("add")
+@click.argument("text")
+@click.option("--source", help="Who said it (omit for the writer's own narration).")
+@click.option("--date", "date_", type=DATE, help="The day the statement is about (YYYY-MM-DD).")
+@click.option("--channel", help="Where it was said: Truth Social, Telegram, a statement ...")
+@click.option("--document", help="Story title to file it under (created if new).")
+@click.option("--outlet", help="Outlet of a new story.")
+@click.pass_obj
+def add_cmd(app: App, text, source, date_, channel, document, outlet) -> None:  # type: ignore[no-untyped-def]
+    """Add one statement by hand.
+
+    \b
+    Example:
+      factcheck add "The swap has been completed" --source "Donald Trump" \\
+          --channel "Truth Social" --date 2025-05-23 --document "Swap notes"
+    """
+    from factcheck.extract import statement_from_text
+
+    day = date_.date().isoformat() if date_ else None
+    doc = Document(text=text, title=document or text[:60], outlet=outlet, published=day,
+                   published_from="metadata" if day else "unknown")
+    statement = statement_from_text(doc, text, source, channel, app.rules.lexicon)
+    sid = app.store.add_statement(doc, statement)
+    click.echo(f"added statement {sid}: {source or 'narration'}: {text}")
+
+
+@cli.command("statements")
+@click.option("--search", help="Full-text search (SQLite FTS5 syntax).")
+@click.option("--source", help="Only statements by sources whose name contains this.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--limit", type=int, default=0, help="Show at most this many (0: all).")
+@click.pass_obj
+def statements_cmd(app: App, search, source, fmt, limit) -> None:  # type: ignore[no-untyped-def]
+    """List stored statements with source, channel and date.
+
+    \b
+    Example:
+      factcheck statements --search swap
+      factcheck statements --source Trump --format json
+    """
+    rows = app.store.statements(search=search, source=source)
+    rows = rows[:limit] if limit else rows
+    if fmt == "json":
+        click.echo(json.dumps({"statements": [statement_json(s) for s in rows]}, ensure_ascii=False, indent=1))
+        return
+    from factcheck.render.terminal import console, statements_table
+
+    console().print(statements_table(rows, title=f"{len(rows)} statements"))
+
+
+def statement_json(s: Statement) -> dict:  # type: ignore[type-arg]
+    return {**statement_dict(s), "source_start": s.source_start, "source_end": s.source_end, "cue": s.cue,
+            "figures": [q.text for q in s.quantities], "states": [st.state for st in s.statuses if not st.negated],
+            "event": s.event}
+
+
+@cli.command("sources")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def sources_cmd(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
+    """List sources (people, organisations, outlets, unnamed) with their aliases.
+
+    \b
+    Example:
+      factcheck sources
+    """
+    rows = app.store.sources()
+    if fmt == "json":
+        click.echo(json.dumps({"sources": rows}, ensure_ascii=False, indent=1))
+        return
+    from factcheck.render.terminal import console, sources_table
+
+    console().print(sources_table(rows))
+
+
+@cli.command("verify")
+@click.argument("files", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--save", is_flag=True, help="Keep the FILES in the database (default: check them only).")
+@meta_options
+@click.pass_obj
+def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, title, url) -> None:  # type: ignore[no-untyped-def]
+    """Check the database (or draft FILES against it) and report flags and passed checks.
+
+    \b
+    Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 error.
+    Example:
+      factcheck verify
+      factcheck verify draft.txt --format json
+    """
+    result = verify(app.store, app.rules, list(files) or None, make_meta(published, outlet, title, url), save)
+    if result.ingest and result.ingest.errors:
+        for error in result.ingest.errors:
+            click.echo(f"factcheck: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    from factcheck.render.formats import render_findings
+
+    emit(render_findings(result.flags, result.passed, fmt, stats=app.store.counts()), output)
+    worst = max((severity_rank(f.severity) for f in result.flags), default=-1)
+    sys.exit(EXIT_FINDINGS if worst >= severity_rank(fail_on) else EXIT_CLEAN)
+
+
+def emit(rendered, output: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Print a renderable or string, or write it to a file."""
+    from factcheck.render.terminal import console
+
+    if output:
+        text = rendered if isinstance(rendered, str) else console(record=True).export_renderable(rendered)
+        Path(output).write_text(text, encoding="utf-8")
+        return
+    if isinstance(rendered, str):
+        click.echo(rendered)
+    else:
+        console().print(rendered)
+
+
+@cli.group("rules")
+def rules_group() -> None:
+    """List, show and test the consistency rules.
+
+    \b
+    Example:
+      factcheck rules list
+      factcheck rules test
+    """
+
+
+@rules_group.command("list")
+@click.pass_obj
+def rules_list(app: App) -> None:
+    """Table of rules: id, kind, severity, description.
+
+    \b
+    Example:
+      factcheck rules list
+    """
+    from factcheck.render.terminal import console, rules_table
+
+    console().print(rules_table(app.rules.rules))
+
+
+@rules_group.command("show")
+@click.argument("rule_id")
+@click.pass_obj
+def rules_show(app: App, rule_id: str) -> None:
+    """Show one rule: its parameters and examples.
+
+    \b
+    Example:
+      factcheck rules show status-conflict
+    """
+    from factcheck.render.terminal import console, rule_panel
+
+    console().print(rule_panel(app.rules.get(rule_id)))
+
+
+@rules_group.command("test")
+@click.argument("path", required=False, type=click.Path(exists=True, file_okay=False))
+@click.option("--rule", "only", help="Only this rule's examples.")
+@click.pass_obj
+def rules_test(app: App, path: str | None, only: str | None) -> None:
+    """Run every rule's examples; exit 1 naming each one that fails.
+
+    \b
+    Example:
+      factcheck rules test
+      factcheck rules test my-rules/ --rule sum-mismatch
+    """
+    from factcheck.examples import run_examples
+
+    rules = load_rules(path) if path else app.rules
+    results = run_examples(rules, only)
+    for r in results:
+        click.echo(f"{'ok  ' if r.ok else 'FAIL'} {r.rule}: {r.name} ({r.reason})")
+    failed = [r for r in results if not r.ok]
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def main() -> None:
+    """Console entry point."""
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    cli(prog_name="factcheck")

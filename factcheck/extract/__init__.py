@@ -1,0 +1,120 @@
+"""Document -> Statements: layout, sentences and quotes, attribution, figures, states, dates, events."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from factcheck.dates import find_dates, parse_iso
+from factcheck.extract.attribution import attribute
+from factcheck.extract.layout import blocks
+from factcheck.extract.quantities import find_quantities
+from factcheck.extract.sentences import QUOTE_MARKS, quote_spans, units
+from factcheck.extract.speakers import Speakers
+from factcheck.extract.states import find_event, find_statuses
+from factcheck.lexicon import Lexicon
+from factcheck.model import Document, Statement
+
+HEDGE_WORDS = re.compile(r"\b(?:believed|thought|reportedly|allegedly|may have|might have|could have|is said to|are said to|"
+                         r"estimated|appears? to|seems? to|rumou?red|unconfirmed)\b", re.I)
+PLAN_WORDS = re.compile(r"\b(?:will|would|due to|set to|plans? to|expected to|going to|scheduled to|agreed to)\b", re.I)
+MAX_STATEMENT = 1200
+
+
+def extract(doc: Document, lex: Lexicon) -> list[Statement]:
+    """Every statement of a story, with its span in the file's text (doc.offset added)."""
+    text = doc.text
+    published = parse_iso(doc.published)
+    speakers = Speakers(lex)
+    out: list[Statement] = []
+    last_quote_speaker: tuple[str, str, int, int] | None = None
+    sentence_no = 0
+    if doc.speaker:
+        return [_build(doc, text, 0, len(text), lex, published, sentence_no, "body",
+                       (doc.speaker, "person", None, None), None, doc.channel, False)]
+    for block in blocks(text):
+        if block.role in ("boilerplate", "subhead"):
+            continue
+        quotes = quote_spans(text, block.start, block.end)
+        paragraph_attributed = False
+        for us, ue in units(text, block.start, block.end):
+            unit = text[us:ue]
+            sentence_no += 1
+            found = attribute(unit, lex) if block.role != "headline" else []
+            for a in found:
+                resolved = speakers.resolve(a.source or "")
+                if resolved is None:
+                    continue
+                name, kind = resolved
+                cs, ce = us + a.content_start, us + a.content_end
+                is_quote = _is_quote(quotes, cs, ce)
+                out.append(_build(doc, text, cs, ce, lex, published, sentence_no, block.role,
+                                  (name, kind, us + a.source_start, us + a.source_end), a.cue, a.channel, is_quote))
+                paragraph_attributed = True
+                if is_quote:
+                    last_quote_speaker = (name, kind, us + a.source_start, us + a.source_end)
+            if found and any(s.sentence == sentence_no for s in out):
+                continue
+            starts_with_quote = bool(QUOTE_MARKS.match(unit.lstrip()))
+            if (starts_with_quote and last_quote_speaker and not paragraph_attributed
+                    and _continues(text, block.start, quotes)):
+                name, kind, s0, s1 = last_quote_speaker
+                out.append(_build(doc, text, us, ue, lex, published, sentence_no, block.role, (name, kind, None, None),
+                                  None, None, True))
+                continue
+            out.append(_build(doc, text, us, ue, lex, published, sentence_no, block.role, None, None, None,
+                              _is_quote(quotes, us, ue)))
+        if not paragraph_attributed and not quotes:
+            last_quote_speaker = None
+    return out
+
+
+def _first_clause_end(text: str) -> int:
+    """Where the main clause ends: the first comma or semicolon after a few words (dates after it belong
+    to side clauses: '..., with more due to be released on Saturday')."""
+    m = re.search(r"[,;]\s", text[20:])
+    return 20 + m.start() if m else len(text)
+
+
+def _continues(text: str, start: int, quotes: list[tuple[int, int]]) -> bool:
+    """A paragraph that opens with a quote and names nobody continues the previous speaker."""
+    return bool(quotes) and quotes[0][0] - start <= 1
+
+
+def _is_quote(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
+    inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes)
+    return inside >= 0.6 * max(1, e - s)
+
+
+def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, sentence_no: int, role: str,
+           source: tuple[str, str, int | None, int | None] | None, cue: str | None, channel: str | None,
+           quote: bool) -> Statement:
+    content = text[s:e][:MAX_STATEMENT]
+    dates = find_dates(content, published)
+    days = [d for d in dates if d.kind == "day"]
+    first_clause = _first_clause_end(content)
+    main_days = [d for d in days if d.start < first_clause]
+    date = main_days[0].iso if main_days else (published.isoformat() if published else None)
+    quantities = find_quantities(content, lex, dates, date)
+    statuses = find_statuses(content, lex)
+    event = find_event(content, lex, [q.action for q in quantities])
+    modality = "hedge" if HEDGE_WORDS.search(content) else "plan" if PLAN_WORDS.search(content) else "fact"
+    negated = bool(re.search(r"\b(?:not|never|no longer|n't)\b", content, re.I))
+    name, kind, ss, se = source if source else (None, None, None, None)
+    off = doc.offset
+    return Statement(
+        text=content, start=off + s, end=off + s + len(content), source=name, source_kind=kind,
+        source_start=None if ss is None else off + ss, source_end=None if se is None else off + se,
+        cue=cue, channel=channel, date=date, date_text=main_days[0].text if main_days else None, quote=quote,
+        modality=modality, role=role, sentence=sentence_no, event=event, quantities=tuple(quantities),
+        statuses=tuple(statuses), negated=negated)
+
+
+__all__ = ["extract", "replace"]
+
+
+def statement_from_text(doc: Document, text: str, source: str | None, channel: str | None, lex: Lexicon) -> Statement:
+    """A statement typed by hand: the whole text, attributed as given."""
+    resolved = Speakers(lex).resolve(source) if source else None
+    kind = resolved[1] if resolved else ("person" if source else None)
+    return _build(doc, text, 0, len(text), lex, parse_iso(doc.published), 0, "body",
+                  (source, kind, None, None) if source else None, None, channel, bool(QUOTE_MARKS.search(text)))

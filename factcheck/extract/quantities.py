@@ -1,0 +1,253 @@
+"""Figures in a statement: numbers, number words, vague amounts, fractions; hedges as intervals;
+the counted noun, its category, 'each', the action, and the day."""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from factcheck.dates import DateMention
+from factcheck.lexicon import Lexicon, phrase_regex
+from factcheck.model import Quantity
+
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+         "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "m": 1e6, "bn": 1e9, "k": 1000}
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1, "two-thirds": 2 / 3,
+             "three-quarters": 0.75}
+WORD = r"(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")"
+NUMBER = re.compile(
+    r"(?<![\w$\u00a3\u20ac.,/:-])(?P<cur>[$\u00a3\u20ac])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
+    r"(?:\s*(?P<scale>million|billion|thousand|bn|m)\b)?(?P<pct>\s*(?:%|percent\b|per cent\b))?(?![\w/:])(?!-\w)"
+    rf"|(?<![\w-])(?P<word>{WORD}(?:[- ]{WORD})?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{WORD})?)?)(?![\w-])"
+    r"|(?<![\w-])(?P<frac>(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth|thirds|quarters|fifths))\s+of\b",
+    re.I)
+FUNCTION_WORDS = {"and", "or", "of", "on", "in", "to", "by", "were", "was", "are", "is", "had", "have", "has", "with",
+                  "for", "from", "at", "as", "than", "who", "which", "that", "each", "more", "were", "so", "far"}
+PERSON_WORDS = {"people", "person", "men", "women"}
+MONTH_WORDS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
+
+
+def singular(word: str) -> str:
+    w = word.lower().strip(".,;:'\u2019")
+    if w in ("people", "men", "women", "children", "servicemen", "police"):
+        return {"people": "person", "men": "man", "women": "woman", "children": "child",
+                "servicemen": "serviceman"}.get(w, w)
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+@lru_cache(maxsize=8)
+def _rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    hedge = re.compile(r"(?:^|\s)(" + "|".join(sorted((re.escape(h) for h in lex.hedges), key=len, reverse=True)) + r")\s*$", re.I)
+    vague = phrase_regex(list(lex.vague))
+    action = phrase_regex(list(lex.actions))
+    return hedge, vague, action
+
+
+def word_value(text: str) -> float | None:
+    """'twenty-five' -> 25, 'three hundred' -> 300, 'two thousand and five' -> 2005."""
+    total, current = 0.0, 0.0
+    for w in re.split(r"[\s-]+", text.lower()):
+        if w == "and":
+            continue
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w in ("hundred",):
+            current = (current or 1) * 100
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_date: str | None) -> list[Quantity]:
+    """Every figure in a statement, offsets relative to the statement text."""
+    hedge_rx, vague_rx, action_rx = _rx(lex)
+    taken = [(d.start, d.end) for d in dates]
+    found: list[tuple[int, int, float, float, str | None]] = []
+    for m in NUMBER.finditer(text):
+        s, e = m.span()
+        if any(a <= s < b for a, b in taken):
+            continue
+        if m["num"]:
+            raw = m["num"].replace(",", "")
+            value = float(raw + (m["dec"] or ""))
+            if m["scale"]:
+                value *= SCALES[m["scale"].lower()]
+            if _not_a_count(text, m, value):
+                continue
+            low = high = value
+        elif m["word"]:
+            if _word_excluded(text, m):
+                continue
+            v = word_value(m["word"])
+            if v is None:
+                continue
+            low = high = v
+        else:
+            frac = m["frac"].lower().replace("-", " ").split()
+            num = UNITS.get(frac[0], 1)
+            value = num * FRACTIONS.get(frac[1].rstrip("s"), 0)
+            low = high = value
+            e = s + len(m["frac"])
+        found.append((s, e, low, high, None))
+    for m in vague_rx.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b, *_ in found) or any(a < e and s < b for a, b in taken):
+            continue
+        low, high = lex.vague[re.sub(r"\s+", " ", m.group(0).lower())]
+        if m.group(0).lower() in ("dozen", "a dozen") and not re.match(r"\s+(?:of\s+)?\w", text[e:]):
+            continue
+        found.append((s, e, low, high, "vague"))
+    found.sort()
+    out = []
+    for s, e, low, high, kind in found:
+        hedge = None
+        hm = hedge_rx.search(text[max(0, s - 20):s])
+        if hm and kind != "vague":
+            hedge = hm.group(1).lower()
+            lo_f, hi_f = lex.hedges[re.sub(r"\s+", " ", hedge)]
+            s0 = s - (len(text[max(0, s - 20):s]) - hm.start(1))
+            low, high = low * lo_f, (math.inf if math.isinf(hi_f) else high * hi_f)
+            s = s0
+        elif kind == "vague":
+            hedge = "vague"
+        noun, end = _noun(text, e, lex)
+        if noun in lex.not_counted or (noun and singular(noun) in lex.not_counted):
+            continue  # a span of time or a measurement, not a count ("three years")
+        category = lex.categories.get(noun) if noun else None
+        clause = _clause(text, s, end)
+        out.append(Quantity(
+            text=text[s:end].strip(), low=low, high=high, noun=noun, category=category,
+            each=_each(text, clause, s, end), action=_action(text, clause, s, end, action_rx, lex), hedge=hedge,
+            start=s, end=end, date=_date_for(dates, clause, s, end, default_date)))
+    return _mark_parts(text, out)
+
+
+def _not_a_count(text: str, m: re.Match[str], value: float) -> bool:
+    raw = m["num"]
+    before = text[max(0, m.start() - 12):m.start()]
+    after = text[m.end():m.end() + 12]
+    if "," not in raw and not m["dec"] and not m["scale"] and 1800 <= value <= 2100:
+        return True  # a year
+    if MONTH_WORDS.search(before.strip()) or re.match(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", after, re.I):
+        return True  # a day of the month
+    if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|ET\b|GMT)", after, re.I):
+        return True
+    if re.search(r"(?:No\.|number|#|page|article|section|chapter|route|room|flight|tel\.?)\s*$", before, re.I):
+        return True
+    return False
+
+
+def _word_excluded(text: str, m: re.Match[str]) -> bool:
+    before = text[:m.start()].rstrip()
+    prev = before.split()[-1] if before.split() else ""
+    after = text[m.end():m.end() + 20]
+    if prev[:1].isupper() and m.start() > 0 and not prev.endswith((".", ":")):
+        return True  # a name: "World War Two"
+    word = m["word"].lower()
+    if word == "one":
+        nxt = re.match(r"\s+([a-z]+)", after)
+        if not nxt or nxt.group(1) in FUNCTION_WORDS or nxt.group(1) in ("another", "day", "time", "way", "thing"):
+            return True
+    return False
+
+
+def _noun(text: str, end: int, lex: Lexicon) -> tuple[str | None, int]:
+    """The counted noun after a figure, through up to three modifiers: '205 captured soldiers' -> soldier."""
+    pos = end
+    first: tuple[str, int] | None = None
+    for i, m in enumerate(re.finditer(r"\s*([A-Za-z][A-Za-z'-]*)", text[end:end + 60])):
+        if m.start() != (pos - end):
+            break
+        word = m.group(1)
+        low = word.lower()
+        if low in FUNCTION_WORDS:
+            break
+        pos = end + m.end()
+        sing = singular(low)
+        for cand in (low, sing):
+            if cand in lex.categories:
+                return cand if cand in ("servicemen",) else sing, pos
+        if i == 0 and low in lex.not_counted:
+            return sing, pos
+        if first is None and not low.endswith(("ed", "ing")) and word[:1].islower():
+            first = (sing, pos)
+        if i >= 3:
+            break
+    return first if first else (None, end)
+
+
+def _clause(text: str, s: int, e: int) -> tuple[int, int]:
+    left = max(text.rfind(ch, 0, s) for ch in ",;:(\u2014")
+    rights = [i for i in (text.find(ch, e) for ch in ",;)\u2014") if i >= 0]
+    return left + 1, min(rights) if rights else len(text)
+
+
+def _each(text: str, clause: tuple[int, int], s: int, e: int) -> bool:
+    before = text[clause[0]:s].lower()
+    after = text[e:clause[1]].lower()
+    return bool(re.search(r"\beach\b", before) or re.match(r"\s*each\b", after)
+                or re.search(r"\b(?:by|from)\s+each\s+side\b|\beach\s+side\b|\bboth\s+sides\b", after[:40]))
+
+
+def _action(text: str, clause: tuple[int, int], s: int, e: int, rx: re.Pattern[str], lex: Lexicon) -> str | None:
+    before = [m for m in rx.finditer(text, 0, s)]
+    near_before = [m for m in before if m.start() >= clause[0] - 60]
+    if near_before:
+        return lex.actions[re.sub(r"\s+", " ", near_before[-1].group(0).lower())]
+    after = rx.search(text, e, min(len(text), e + 50))
+    if after:
+        return lex.actions[re.sub(r"\s+", " ", after.group(0).lower())]
+    if before:
+        return lex.actions[re.sub(r"\s+", " ", before[-1].group(0).lower())]
+    return None
+
+
+def _date_for(dates: list[DateMention], clause: tuple[int, int], s: int, e: int, default: str | None) -> str | None:
+    days = [d for d in dates if d.kind == "day" and clause[0] <= d.start < clause[1]]
+    after = [d for d in days if d.start >= e]
+    if after:
+        return after[0].iso
+    before = [d for d in days if d.end <= s]
+    if before:
+        return before[-1].iso
+    return default
+
+
+def _mark_parts(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Apposition: '390 people, of whom 270 were soldiers and 120 civilians' marks a total and its parts.
+    A part without a noun ('... and eight') takes its sibling's noun."""
+    out = list(qs)
+    for i, q in enumerate(out):
+        if q.noun is None and i > 0 and re.fullmatch(r"\s*(?:and|or|,)\s*(?:\w+ing\s+)?", text[out[i - 1].end:q.start]):
+            prev = out[i - 1]
+            out[i] = _replace(q, noun=prev.noun, category=prev.category)
+    for i, q in enumerate(out):
+        m = re.match(r"\s*,?\s*(?:of\s+whom|of\s+which|including|among\s+them)\b", text[q.end:q.end + 30], re.I)
+        if not m:
+            continue
+        parts = [j for j in range(i + 1, len(out)) if out[j].start >= q.end]
+        if len(parts) >= 2:
+            out[i] = _replace(out[i], role="total")
+            for j in parts:
+                out[j] = _replace(out[j], role="part", each=out[j].each or q.each, action=q.action,
+                                  date=q.date)
+    return out
+
+
+def _replace(q: Quantity, **changes: object) -> Quantity:
+    from dataclasses import replace
+    return replace(q, **changes)

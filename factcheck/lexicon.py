@@ -1,0 +1,144 @@
+"""Vocabularies from rules/lexicon/*.toml: states, categories, actions, events, hedges, attribution words."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import RuleFileError
+
+FILES = ("states", "categories", "actions", "events", "hedges", "attribution")
+
+
+def default_rules_dir() -> Path:
+    """The rules shipped with factcheck: inside the installed package, or the repository's top-level rules/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if (candidate / "lexicon").is_dir():
+            return candidate
+    raise RuleFileError(f"{here}: the default rules are missing from this installation")
+
+
+def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
+    """One case-insensitive alternation, longest phrase first, on word boundaries."""
+    alts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")(?![\w-])", re.I)
+
+
+@dataclass(frozen=True, eq=False)  # identity hash: cached regexes key on the object
+class Lexicon:
+    """Every vocabulary the extractor and the checks use."""
+
+    states: dict[str, list[str]]
+    conflicts: dict[str, list[str]]
+    negation: tuple[str, ...]
+    categories: dict[str, str]  # singular noun -> category
+    parts: dict[str, list[str]]
+    sums: dict[str, list[str]]
+    not_counted: frozenset[str]
+    actions: dict[str, str]  # verb form -> action
+    events: dict[str, str]  # noun -> event key
+    event_actions: dict[str, str]  # action -> event key
+    hedges: dict[str, tuple[float, float]]
+    vague: dict[str, tuple[float, float]]
+    cues: tuple[str, ...]
+    according: tuple[str, ...]
+    channels: tuple[str, ...]
+    anonymous: frozenset[str]
+    organization: tuple[str, ...]
+    outlets: tuple[str, ...]
+    pronouns: frozenset[str]
+    digest: str
+
+    @property
+    def state_rx(self) -> re.Pattern[str]:
+        return _state_rx(self)
+
+    def state_of(self, phrase: str) -> str | None:
+        p = re.sub(r"\s+", " ", phrase.lower())
+        for state, words in self.states.items():
+            if p in words:
+                return state
+        return None
+
+
+@lru_cache(maxsize=8)
+def _state_rx(lex: Lexicon) -> re.Pattern[str]:
+    return phrase_regex([w for words in lex.states.values() for w in words])
+
+
+def _get(data: dict[str, Any], path: str, key: str, kind: type) -> Any:
+    value = data.get(key)
+    if not isinstance(value, kind):
+        raise RuleFileError(f"{path}: key '{key}' must be a {kind.__name__} (got {type(value).__name__})")
+    return value
+
+
+def _words(data: dict[str, Any], path: str, key: str) -> dict[str, list[str]]:
+    table = _get(data, path, key, dict)
+    for name, words in table.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise RuleFileError(f"{path}: key '{key}.{name}' must be a list of strings")
+    return {k: [w.lower() for w in v] for k, v in table.items()}
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(rules_dir: Path) -> Lexicon:
+    """Read rules_dir/lexicon/*.toml; a missing file or key is a RuleFileError naming it."""
+    raw: dict[str, dict[str, Any]] = {}
+    digest_parts = []
+    for name in FILES:
+        path = rules_dir / "lexicon" / f"{name}.toml"
+        try:
+            text = path.read_text(encoding="utf-8")
+            raw[name] = tomllib.loads(text)
+        except FileNotFoundError:
+            raise RuleFileError(f"{path}: lexicon file missing (needed: {', '.join(f + '.toml' for f in FILES)})") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise RuleFileError(f"{path}: not valid TOML ({exc})") from None
+        digest_parts.append(text)
+    p = {name: str(rules_dir / "lexicon" / f"{name}.toml") for name in FILES}
+    states = _words(raw["states"], p["states"], "states")
+    conflicts = _words(raw["states"], p["states"], "conflicts")
+    negation = _words(raw["states"], p["states"], "negation")["words"]
+    cats = _words(raw["categories"], p["categories"], "category")
+    categories = {w: cat for cat, words in cats.items() for w in words}
+    actions = {w: a for a, words in _words(raw["actions"], p["actions"], "action").items() for w in words}
+    events: dict[str, str] = {}
+    event_actions: dict[str, str] = {}
+    for key, table in _get(raw["events"], p["events"], "event", dict).items():
+        for w in table.get("words", []):
+            events[w.lower()] = key
+        for a in table.get("actions", []):
+            event_actions.setdefault(a, key)
+    hedges_raw = _get(raw["hedges"], p["hedges"], "hedge", dict)
+    vague_raw = _get(raw["hedges"], p["hedges"], "vague", dict)
+
+    def pair(name: str, value: Any) -> tuple[float, float]:
+        if not (isinstance(value, list) and len(value) == 2):
+            raise RuleFileError(f"{p['hedges']}: key '{name}' must be [low, high]")
+        return float(value[0]), float(value[1])
+
+    attribution = raw["attribution"]
+    srcs = _get(attribution, p["attribution"], "sources", dict)
+    import hashlib
+    return Lexicon(
+        states=states, conflicts=conflicts, negation=tuple(negation), categories=categories,
+        parts=_words(raw["categories"], p["categories"], "parts"),
+        sums=_words(raw["categories"], p["categories"], "sums"),
+        not_counted=frozenset(_words(raw["categories"], p["categories"], "not_counted")["words"]),
+        actions=actions, events=events, event_actions=event_actions,
+        hedges={k.lower(): pair(k, v) for k, v in hedges_raw.items()},
+        vague={k.lower(): pair(k, v) for k, v in vague_raw.items()},
+        cues=tuple(_get(attribution, p["attribution"], "cues", dict).get("verbs", [])),
+        according=tuple(attribution["cues"].get("according", [])),
+        channels=tuple(_get(attribution, p["attribution"], "channels", dict).get("names", [])),
+        anonymous=frozenset(w.lower() for w in srcs.get("anonymous", [])),
+        organization=tuple(srcs.get("organization", [])),
+        outlets=tuple(srcs.get("outlets", [])),
+        pronouns=frozenset(srcs.get("pronouns", [])),
+        digest=hashlib.sha256("\n".join(digest_parts).encode()).hexdigest()[:16],
+    )

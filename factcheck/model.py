@@ -1,0 +1,146 @@
+"""Records that flow through factcheck: frozen dataclasses, no behaviour beyond small helpers."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("info", "warning", "error")
+SOURCE_KINDS = ("person", "organization", "outlet", "anonymous")
+STATES = ("planned", "ongoing", "completed", "cancelled", "ruled_out")
+
+
+def severity_rank(severity: str) -> int:
+    """Order of severities: info < warning < error."""
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One story: its text and where it came from."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date
+    published_from: str = "unknown"  # metadata | dateline | unknown
+    path: str | None = None
+    offset: int = 0  # where this story's text starts in the ingested file's decoded text
+    speaker: str | None = None  # a statement row (csv/jsonl): the whole text is this source's
+    channel: str | None = None
+    id: int | None = None
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure in a statement: value or interval, what it counts, and what happened to it."""
+
+    text: str
+    low: float
+    high: float
+    noun: str | None = None  # the counted noun as written, lemmatised ("soldiers" -> "soldier")
+    category: str | None = None  # lexicon category ("prisoner", "casualty")
+    each: bool = False  # distributive: "each released 390"
+    action: str | None = None  # released | agreed | killed | wounded | ...
+    hedge: str | None = None  # about | nearly | more than | ...
+    start: int = 0  # offsets relative to the statement text
+    end: int = 0
+    role: str = "figure"  # figure | total | part
+    date: str | None = None  # ISO day the figure refers to, when the sentence says
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
+
+    @property
+    def value(self) -> float:
+        return self.low if self.exact else (self.low + self.high) / 2
+
+
+@dataclass(frozen=True)
+class Status:
+    """An event's state as a statement asserts it."""
+
+    state: str  # one of STATES
+    cue: str  # the words that carry it ("completed", "ongoing")
+    negated: bool = False
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One attributed assertion with its provenance."""
+
+    text: str
+    start: int  # span in the ingested file's decoded text
+    end: int
+    source: str | None = None  # canonical source name; None is the writer's narration
+    source_kind: str | None = None
+    source_start: int | None = None  # the mention's span in the file text
+    source_end: int | None = None
+    cue: str | None = None  # "said", "wrote", "according to"
+    channel: str | None = None  # "Truth Social", "Telegram", "a statement"
+    date: str | None = None  # ISO date the statement refers to
+    date_text: str | None = None
+    quote: bool = False
+    modality: str = "fact"  # fact | plan | hedge
+    role: str = "body"  # body | headline | bullet | caption
+    sentence: int = 0  # sentence index within the document
+    event: str | None = None  # event key ("swap")
+    quantities: tuple[Quantity, ...] = ()
+    statuses: tuple[Status, ...] = ()
+    negated: bool = False
+    document_id: int | None = None
+    id: int | None = None
+    # filled when loaded from the store, for messages
+    document: str | None = None  # document title
+    outlet: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One consistency rule, loaded from a TOML file."""
+
+    id: str
+    kind: str
+    severity: str
+    message: str
+    description: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    examples: tuple[dict[str, Any], ...] = ()
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's result: a flag (something to review) or a pass (a check that holds)."""
+
+    rule: str
+    kind: str
+    severity: str
+    outcome: str  # flag | pass
+    message: str
+    statements: tuple[Statement, ...]
+    detail: str = ""  # why it fired: the arithmetic, the hedges, the dates
+
+    @property
+    def fingerprint(self) -> str:
+        cited = ",".join(sorted(statement_key(s) for s in self.statements))
+        return hashlib.sha256(f"{self.rule}|{cited}".encode()).hexdigest()[:16]
+
+
+def statement_key(s: Statement) -> str:
+    """A statement's identity that survives re-ingesting: its document and span."""
+    return f"{s.document_id}:{s.start}:{s.end}"
+
+
+def statement_digest(s: Statement) -> str:
+    """Hash of what a statement says and who says it, to notice edits."""
+    return hashlib.sha256(f"{s.text}|{s.source}|{s.date}|{s.channel}".encode()).hexdigest()[:16]

@@ -1,0 +1,103 @@
+"""Plain text and Markdown: optional front matter, publication stamps, several stories per page."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from factcheck.dates import parse_stamp
+from factcheck.errors import InputError
+from factcheck.model import Document
+
+if TYPE_CHECKING:
+    from factcheck.read import Meta
+
+STAMP = re.compile(r"^[ \t]*(?:last\s+)?(?:updated|published|posted|first published)\b[^\n]{0,60}$", re.I | re.M)
+BOILERPLATE = re.compile(r"^\s*(short url|follow|share|advertisement|read more|click here.*|subscribe.*)\s*$", re.I)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+FIELDS = ("title", "outlet", "url", "published")
+
+
+def read(content: str, path: str, meta: "Meta") -> list[Document]:
+    """Split a page into stories and give each its metadata (command line > front matter > the text)."""
+    fields, body_start = front_matter(content, path)
+    stories = split_stories(content, body_start)
+    docs = []
+    for start, end in stories:
+        story = content[start:end]
+        stamp = first_stamp(story)
+        published, origin = meta.published, "metadata"
+        if not published and fields.get("published"):
+            published = fields["published"]
+        elif not published and stamp:
+            published, origin = stamp, "dateline"
+        if not published:
+            origin = "unknown"
+        title = meta.title or (fields.get("title") if len(stories) == 1 else None) or headline(story)
+        docs.append(Document(text=story, title=title, outlet=meta.outlet or fields.get("outlet"),
+                             url=meta.url or fields.get("url"), published=published, published_from=origin,
+                             path=path, offset=start))
+    return docs
+
+
+def front_matter(content: str, path: str) -> tuple[dict[str, str], int]:
+    m = FRONT_MATTER.match(content)
+    if not m:
+        return {}, 0
+    fields = {}
+    for line in m[1].splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        if not sep:
+            raise InputError(f"{path}: malformed front matter line {line.strip()!r} (expected key: value)")
+        key = key.strip().lower()
+        if key in FIELDS:
+            fields[key] = value.strip().strip("'\"")
+    if "published" in fields:
+        d = parse_stamp(fields["published"])
+        if d is None:
+            raise InputError(f"{path}: front matter published {fields['published']!r} is not a date (use YYYY-MM-DD)")
+        fields["published"] = d.isoformat()
+    return fields, m.end()
+
+
+def first_stamp(story: str) -> str | None:
+    for m in STAMP.finditer(story[:2000]):
+        d = parse_stamp(m.group(0))
+        if d:
+            return d.isoformat()
+    return None
+
+
+def headline(story: str) -> str | None:
+    for line in story.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line and not BOILERPLATE.match(line):
+            return line[:200]
+    return None
+
+
+def split_stories(content: str, start: int) -> list[tuple[int, int]]:
+    """Story spans: a new story begins at the headline above each publication stamp after the first."""
+    stamps = [m.start() for m in STAMP.finditer(content, start)]
+    if len(stamps) < 2:
+        return [(start, len(content))]
+    bounds = [start]
+    for pos in stamps[1:]:
+        head = story_head(content, pos, bounds[-1])
+        if head is not None and head > bounds[-1]:
+            bounds.append(head)
+    bounds.append(len(content))
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if content[a:b].strip()]
+
+
+def story_head(content: str, stamp_pos: int, floor: int) -> int | None:
+    """Walk back from a stamp over boilerplate to the headline line; None when there is none."""
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\r\n]*", content[floor:stamp_pos])]
+    candidates = [(floor + s, line) for s, line in lines if line.strip() and not BOILERPLATE.match(line)]
+    if not candidates:
+        return None
+    pos, line = candidates[-1]
+    if line.rstrip().endswith((".", "\u201d", '"')) and len(line) > 120:
+        return None
+    return pos

@@ -1,0 +1,70 @@
+"""Rich renderables for the terminal: tables of statements, sources, rules, findings."""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.model import Finding, Rule, Statement
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def console(record: bool = False, width: int | None = None) -> Console:
+    """A console that is plain when not a terminal or when NO_COLOR is set."""
+    plain = not sys.stdout.isatty() or "NO_COLOR" in os.environ
+    return Console(record=record, no_color=plain, highlight=False, soft_wrap=False,
+                   width=width or (100 if plain and not sys.stdout.isatty() else None), emoji=False)
+
+
+def statements_table(statements: Sequence[Statement], title: str = "") -> Table:
+    t = Table(title=title, show_lines=False, expand=False)
+    for col in ("id", "source", "channel", "date", "statement", "figures", "states"):
+        t.add_column(col, overflow="fold")
+    for s in statements:
+        t.add_row(str(s.id or ""), s.source or "-", s.channel or "", s.date or "", s.text[:160],
+                  ", ".join(q.text for q in s.quantities), ", ".join(("not " if st.negated else "") + st.state for st in s.statuses))
+    return t
+
+
+def sources_table(rows: Sequence[dict[str, Any]]) -> Table:
+    t = Table(title=f"{len(rows)} sources")
+    for col in ("id", "name", "kind", "statements", "aliases"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(str(r["id"]), r["name"], r["kind"], str(r["statements"]), r["aliases"] or "")
+    return t
+
+
+def rules_table(rules: Sequence[Rule]) -> Table:
+    t = Table(title=f"{len(rules)} rules")
+    for col in ("id", "kind", "severity", "description"):
+        t.add_column(col, overflow="fold")
+    for r in rules:
+        t.add_row(r.id, r.kind, Text(r.severity, style=SEVERITY_STYLE[r.severity]), r.description)
+    return t
+
+
+def rule_panel(rule: Rule) -> Panel:
+    lines = [f"kind: {rule.kind}", f"severity: {rule.severity}", f"message: {rule.message}", f"file: {rule.path}"]
+    lines += [f"param {k} = {v!r}" for k, v in rule.params.items()]
+    lines += [f"example ({ex['expect']}): {ex.get('name', '')}" for ex in rule.examples]
+    return Panel("\n".join(lines), title=rule.id, subtitle=rule.description)
+
+
+def findings_view(flags: Sequence[Finding], passed: Sequence[Finding]) -> Group:
+    parts: list[Any] = [Text(f"{len(flags)} flags, {len(passed)} checks passed", style="bold")]
+    for f in flags:
+        body = Table.grid(padding=(0, 1))
+        for s in f.statements:
+            body.add_row(Text(s.source or "(story)", style="bold"), Text(s.text[:300]))
+        parts.append(Panel(body, title=f"{f.severity.upper()} {f.kind}: {f.message}", border_style=SEVERITY_STYLE[f.severity]))
+    for p in passed:
+        parts.append(Text(f"\u2713 {p.message} ({p.detail})", style="green"))
+    return Group(*parts)

@@ -1,0 +1,412 @@
+"""claims.db: schema, migrations, and the queries the rest of factcheck needs.
+
+Writes use explicit transactions (BEGIN IMMEDIATE ... COMMIT) so that a document, a flag set or
+a run is stored whole or not at all. sqlite-utils builds the schema and serves the reads.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from factcheck.errors import NotFoundError, StoreError
+from factcheck.model import Document, Finding, Quantity, Statement, Status, statement_digest
+from factcheck.sources import same_source
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- migrations: small functions, applied names recorded in the `migrations` table -------------
+
+def m001_documents(db: sqlite_utils.Database) -> None:
+    db["documents"].create({
+        "id": int, "sha256": str, "title": str, "outlet": str, "url": str, "published": str,
+        "published_from": str, "path": str, "offset": int, "text": str, "ingested_at": str,
+    }, pk="id")
+    db["documents"].create_index(["sha256"], unique=True)
+
+
+def m002_sources(db: sqlite_utils.Database) -> None:
+    db["sources"].create({"id": int, "name": str, "kind": str}, pk="id")
+    db["sources"].create_index(["name"])
+    db["source_aliases"].create({"alias": str, "source_id": int}, pk="alias",
+                                foreign_keys=[("source_id", "sources", "id")])
+
+
+def m003_statements(db: sqlite_utils.Database) -> None:
+    db["statements"].create({
+        "id": int, "document_id": int, "source_id": int, "text": str, "start": int, "end": int,
+        "source_start": int, "source_end": int, "cue": str, "channel": str, "date": str,
+        "date_text": str, "quote": int, "modality": str, "role": str, "sentence": int,
+        "event_id": int, "negated": int, "digest": str,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id"), ("source_id", "sources", "id")])
+    db["statements"].create_index(["document_id"])
+    db["statements"].create_index(["source_id"])
+    db["statements"].enable_fts(["text"], create_triggers=True)
+
+
+def m004_figures(db: sqlite_utils.Database) -> None:
+    db["quantities"].create({
+        "id": int, "statement_id": int, "text": str, "low": float, "high": float, "noun": str,
+        "category": str, "each": int, "action": str, "hedge": str, "start": int, "end": int, "role": str,
+        "date": str,
+    }, pk="id", foreign_keys=[("statement_id", "statements", "id")])
+    db["quantities"].create_index(["statement_id"])
+    db["statuses"].create({
+        "id": int, "statement_id": int, "state": str, "cue": str, "negated": int, "start": int, "end": int,
+    }, pk="id", foreign_keys=[("statement_id", "statements", "id")])
+    db["statuses"].create_index(["statement_id"])
+
+
+def m005_events(db: sqlite_utils.Database) -> None:
+    db["events"].create({"id": int, "key": str, "date": str}, pk="id")
+    db["events"].create_index(["key", "date"], unique=True)
+
+
+def m006_flags_runs(db: sqlite_utils.Database) -> None:
+    db["runs"].create({
+        "id": int, "command": str, "started": str, "finished": str, "rules_hash": str, "full": int,
+        "statements_checked": int, "new": int, "still_open": int, "resolved": int, "outcome": str,
+    }, pk="id")
+    db["flags"].create({
+        "id": str, "rule": str, "kind": str, "severity": str, "message": str, "detail": str,
+        "state": str, "digest": str, "first_seen": str, "last_seen": str, "resolved_at": str,
+        "first_run": int, "last_run": int, "note": str, "triaged_by": str, "triaged_at": str,
+        "reopened_reason": str,
+    }, pk="id")
+    db["flag_statements"].create({"flag_id": str, "statement_id": int, "position": int},
+                                 pk=("flag_id", "statement_id"),
+                                 foreign_keys=[("flag_id", "flags", "id")])
+
+
+MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs]
+
+
+class Store:
+    """An open claims.db."""
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:" and Path(self.path).is_dir():
+                raise StoreError(f"{self.path}: is a directory, not a database file")
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+            self.conn = conn
+            self.db = sqlite_utils.Database(conn)
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as a factcheck database ({exc})") from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def scratch_copy(self) -> "Store":
+        """An in-memory copy, for checking drafts without keeping them."""
+        copy = Store(":memory:")
+        self.conn.backup(copy.conn)
+        return copy
+
+    # --- schema ---------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        known = [m.__name__ for m in MIGRATIONS]
+        tables = set(self.db.table_names())
+        if "migrations" not in tables:
+            if tables - {"sqlite_sequence"}:
+                raise StoreError(f"{self.path}: not a factcheck database (it has tables {', '.join(sorted(tables)[:4])})")
+            self.db["migrations"].create({"name": str, "applied_at": str}, pk="name")
+        applied = {r["name"] for r in self.db["migrations"].rows}
+        newer = applied - set(known)
+        if newer:
+            raise StoreError(f"{self.path}: made by a newer factcheck (unknown migration {sorted(newer)[0]}); upgrade factcheck")
+        pending = [m for m in MIGRATIONS if m.__name__ not in applied]
+        if not pending:
+            return
+        with self.transaction():
+            for migration in pending:
+                migration(self.db)
+                self.conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (migration.__name__, now()))
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: BEGIN IMMEDIATE, COMMIT on success, ROLLBACK on any error."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # --- documents and statements -----------------------------------------------------------------
+
+    def document_by_sha(self, sha256: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM documents WHERE sha256 = ?", [sha256]))
+        return rows[0] if rows else None
+
+    def add_document(self, doc: Document, statements: Iterable[Statement]) -> int:
+        """Store one document with its statements in one transaction; returns the document id."""
+        with self.transaction() as c:
+            cur = c.execute(
+                "INSERT INTO documents (sha256, title, outlet, url, published, published_from, path, offset, text, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.sha256, doc.title, doc.outlet, doc.url, doc.published, doc.published_from, doc.path,
+                 doc.offset, doc.text, now()))
+            doc_id = cur.lastrowid
+            for s in statements:
+                self._insert_statement(c, doc_id, s)
+        return doc_id
+
+    def _insert_statement(self, c: sqlite3.Connection, doc_id: int, s: Statement) -> int:
+        source_id = self._source_id(c, s.source, s.source_kind, doc_id) if s.source else None
+        event_id = self._event_id(c, s.event, s.date) if s.event else None
+        cur = c.execute(
+            "INSERT INTO statements (document_id, source_id, text, start, end, source_start, source_end, cue, channel,"
+            " date, date_text, quote, modality, role, sentence, event_id, negated, digest)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, source_id, s.text, s.start, s.end, s.source_start, s.source_end, s.cue, s.channel, s.date,
+             s.date_text, int(s.quote), s.modality, s.role, s.sentence, event_id, int(s.negated), statement_digest(s)))
+        sid = cur.lastrowid
+        for q in s.quantities:
+            c.execute("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start, end, role, date)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      (sid, q.text, q.low, q.high, q.noun, q.category, int(q.each), q.action, q.hedge, q.start, q.end,
+                       q.role, q.date))
+        for st in s.statuses:
+            c.execute("INSERT INTO statuses (statement_id, state, cue, negated, start, end) VALUES (?, ?, ?, ?, ?, ?)",
+                      (sid, st.state, st.cue, int(st.negated), st.start, st.end))
+        return sid
+
+    def add_statement(self, doc: Document, s: Statement) -> int:
+        """Store one statement typed by hand, in a document of its own or an existing one by title."""
+        with self.transaction() as c:
+            row = c.execute("SELECT id FROM documents WHERE title = ? ORDER BY id LIMIT 1", (doc.title,)).fetchone() if doc.title else None
+            if row:
+                doc_id = row[0]
+            else:
+                doc_id = c.execute(
+                    "INSERT INTO documents (sha256, title, outlet, url, published, published_from, path, offset, text, ingested_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc.sha256, doc.title, doc.outlet, doc.url, doc.published, doc.published_from, None, 0, doc.text, now())).lastrowid
+            return self._insert_statement(c, doc_id, s)
+
+    def _source_id(self, c: sqlite3.Connection, name: str, kind: str | None, doc_id: int) -> int:
+        # an unnamed source ("an official") is its own source in each story
+        alias = f"{name.lower()} #{doc_id}" if kind == "anonymous" else name.lower()
+        row = c.execute("SELECT source_id FROM source_aliases WHERE alias = ?", (alias,)).fetchone()
+        if row:
+            return row[0]
+        if kind != "anonymous":
+            candidates = c.execute("SELECT id, name FROM sources WHERE kind IS NOT 'anonymous'").fetchall()
+            matches = [sid for sid, other in candidates if same_source(name, other)]
+            if len(matches) == 1:  # ambiguous near-matches are never merged
+                c.execute("INSERT INTO source_aliases (alias, source_id) VALUES (?, ?)", (alias, matches[0]))
+                return matches[0]
+        sid = c.execute("INSERT INTO sources (name, kind) VALUES (?, ?)", (name, kind or "person")).lastrowid
+        c.execute("INSERT INTO source_aliases (alias, source_id) VALUES (?, ?)", (alias, sid))
+        return sid
+
+    def _event_id(self, c: sqlite3.Connection, key: str, date: str | None) -> int:
+        row = c.execute("SELECT id FROM events WHERE key = ? AND date IS ?", (key, date)).fetchone()
+        if row:
+            return row[0]
+        return c.execute("INSERT INTO events (key, date) VALUES (?, ?)", (key, date)).lastrowid
+
+    def statements(self, document_ids: Iterable[int] | None = None, search: str | None = None,
+                   source: str | None = None) -> list[Statement]:
+        """Statements with their figures, states, sources and documents, in document order."""
+        where, params = [], []
+        if document_ids is not None:
+            ids = list(document_ids)
+            where.append(f"s.document_id IN ({','.join('?' * len(ids)) or 'NULL'})")
+            params += ids
+        if search:
+            where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+            params.append(search)
+        if source:
+            where.append("src.name LIKE ?")
+            params.append(f"%{source}%")
+        sql = ("SELECT s.*, src.name AS source_name, src.kind AS source_kind, e.key AS event_key,"
+               " d.title AS doc_title, d.outlet AS doc_outlet, d.published AS doc_published"
+               " FROM statements s JOIN documents d ON d.id = s.document_id"
+               " LEFT JOIN sources src ON src.id = s.source_id LEFT JOIN events e ON e.id = s.event_id"
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.document_id, s.start, s.id")
+        try:
+            rows = list(self.db.query(sql, params))
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search {search!r}: {exc}") from None
+        ids = [r["id"] for r in rows]
+        quantities = self._children("quantities", ids)
+        statuses = self._children("statuses", ids)
+        return [Statement(
+            text=r["text"], start=r["start"], end=r["end"], source=r["source_name"], source_kind=r["source_kind"],
+            source_start=r["source_start"], source_end=r["source_end"], cue=r["cue"], channel=r["channel"],
+            date=r["date"], date_text=r["date_text"], quote=bool(r["quote"]), modality=r["modality"], role=r["role"],
+            sentence=r["sentence"], event=r["event_key"], negated=bool(r["negated"]), document_id=r["document_id"],
+            id=r["id"], document=r["doc_title"], outlet=r["doc_outlet"], published=r["doc_published"],
+            quantities=tuple(Quantity(**{k: v for k, v in q.items() if k not in ("id", "statement_id")} | {"each": bool(q["each"])})
+                             for q in quantities.get(r["id"], [])),
+            statuses=tuple(Status(**{k: v for k, v in st.items() if k not in ("id", "statement_id")} | {"negated": bool(st["negated"])})
+                           for st in statuses.get(r["id"], [])),
+        ) for r in rows]
+
+    def _children(self, table: str, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        out: dict[int, list[dict[str, Any]]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for row in self.db.query(f"SELECT * FROM {table} WHERE statement_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk):
+                out.setdefault(row["statement_id"], []).append(row)
+        return out
+
+    def documents(self) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT id, title, outlet, url, published, published_from, path, ingested_at,"
+                                  " (SELECT count(*) FROM statements s WHERE s.document_id = documents.id) AS statements"
+                                  " FROM documents ORDER BY id"))
+
+    def sources(self) -> list[dict[str, Any]]:
+        return list(self.db.query(
+            "SELECT src.id, src.name, src.kind,"
+            " (SELECT group_concat(alias, '; ') FROM source_aliases a WHERE a.source_id = src.id) AS aliases,"
+            " (SELECT count(*) FROM statements s WHERE s.source_id = src.id) AS statements"
+            " FROM sources src ORDER BY statements DESC, src.name"))
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.db[t].count for t in ("documents", "sources", "statements", "flags")}
+
+    # --- flags ----------------------------------------------------------------------------------
+
+    def sync_flags(self, findings: Iterable[Finding], run_id: int | None, scope: set[int] | None = None) -> dict[str, list[str]]:
+        """Record this run's flags: new ones inserted, still-open ones touched, missing ones resolved.
+
+        `scope` limits resolution to flags citing only those statement ids (an incremental run);
+        None means the run saw everything. A dismissed flag stays dismissed while the statements it
+        cites are unchanged; if they changed it is reopened with the reason recorded.
+        """
+        stamp = now()
+        result: dict[str, list[str]] = {"new": [], "open": [], "resolved": [], "reopened": []}
+        seen = set()
+        with self.transaction() as c:
+            for f in findings:
+                if f.outcome != "flag":
+                    continue
+                fid = f.fingerprint
+                if fid in seen:
+                    continue
+                seen.add(fid)
+                digest = ",".join(statement_digest(s) for s in f.statements)
+                row = c.execute("SELECT state, digest FROM flags WHERE id = ?", (fid,)).fetchone()
+                if row is None:
+                    c.execute("INSERT INTO flags (id, rule, kind, severity, message, detail, state, digest, first_seen,"
+                              " last_seen, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)",
+                              (fid, f.rule, f.kind, f.severity, f.message, f.detail, digest, stamp, stamp, run_id, run_id))
+                    for pos, s in enumerate(f.statements):
+                        c.execute("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
+                                  (fid, s.id, pos))
+                    result["new"].append(fid)
+                    continue
+                state, old_digest = row
+                if state == "resolved":
+                    state, reason = "open", "found again after it was resolved"
+                    result["new"].append(fid)
+                elif state in ("dismissed", "confirmed") and old_digest != digest:
+                    state, reason = "open", "a cited statement changed since the flag was triaged"
+                    result["reopened"].append(fid)
+                else:
+                    reason = None
+                    result["open"].append(fid)
+                c.execute("UPDATE flags SET state = ?, digest = ?, message = ?, detail = ?, severity = ?, last_seen = ?,"
+                          " last_run = ?, resolved_at = NULL, reopened_reason = coalesce(?, reopened_reason) WHERE id = ?",
+                          (state, digest, f.message, f.detail, f.severity, stamp, run_id, reason, fid))
+            for fid, in c.execute("SELECT id FROM flags WHERE state IN ('open', 'confirmed')").fetchall():
+                if fid in seen:
+                    continue
+                cited = {r[0] for r in c.execute("SELECT statement_id FROM flag_statements WHERE flag_id = ?", (fid,))}
+                if scope is not None and not cited & scope:
+                    continue
+                c.execute("UPDATE flags SET state = 'resolved', resolved_at = ? WHERE id = ?", (stamp, fid))
+                result["resolved"].append(fid)
+        return result
+
+    def flags(self, states: Iterable[str] | None = None, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Stored flags with the statements they cite (as dicts ready for rendering)."""
+        where, params = [], []
+        if states is not None:
+            st = list(states)
+            where.append(f"state IN ({','.join('?' * len(st))})")
+            params += st
+        if ids is not None:
+            il = list(ids)
+            where.append(f"id IN ({','.join('?' * len(il)) or 'NULL'})")
+            params += il
+        rows = list(self.db.query("SELECT * FROM flags" + (" WHERE " + " AND ".join(where) if where else "")
+                                  + " ORDER BY first_seen, id", params))
+        if not rows:
+            return rows
+        cited: dict[str, list[int]] = {}
+        for r in self.db.query("SELECT flag_id, statement_id FROM flag_statements ORDER BY flag_id, position"):
+            cited.setdefault(r["flag_id"], []).append(r["statement_id"])
+        wanted = {sid for r in rows for sid in cited.get(r["id"], [])}
+        by_id = {s.id: s for s in self._statements_by_id(wanted)}
+        for r in rows:
+            r["statements"] = [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]
+        return rows
+
+    def _statements_by_id(self, ids: set[int]) -> list[Statement]:
+        if not ids:
+            return []
+        docs = [r["document_id"] for r in self.db.query(
+            f"SELECT DISTINCT document_id FROM statements WHERE id IN ({','.join('?' * len(ids))})", list(ids))]
+        return [s for s in self.statements(document_ids=docs) if s.id in ids]
+
+    def flag(self, flag_id: str) -> dict[str, Any]:
+        rows = self.flags(ids=[flag_id])
+        if not rows:
+            matches = [r["id"] for r in self.db.query("SELECT id FROM flags WHERE id LIKE ?", [flag_id + "%"])]
+            if len(matches) == 1:
+                rows = self.flags(ids=matches)
+        if not rows:
+            raise NotFoundError(f"flag {flag_id}: no such flag (see `factcheck flags --state all`)")
+        return rows[0]
+
+    def triage(self, flag_id: str, state: str, note: str | None, by: str) -> dict[str, Any]:
+        fid = self.flag(flag_id)["id"]
+        with self.transaction() as c:
+            c.execute("UPDATE flags SET state = ?, note = ?, triaged_by = ?, triaged_at = ?, reopened_reason = NULL WHERE id = ?",
+                      (state, note, by, now(), fid))
+        return self.flag(fid)
+
+    # --- runs -----------------------------------------------------------------------------------
+
+    def start_run(self, command: str, rules_hash: str, full: bool) -> int:
+        with self.transaction() as c:
+            return c.execute("INSERT INTO runs (command, started, rules_hash, full, outcome) VALUES (?, ?, ?, ?, 'running')",
+                             (command, now(), rules_hash, int(full))).lastrowid
+
+    def finish_run(self, run_id: int, outcome: str, **counts: int) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE runs SET finished = ?, outcome = ?, statements_checked = ?, new = ?, still_open = ?, resolved = ?"
+                      " WHERE id = ?", (now(), outcome, counts.get("statements_checked", 0), counts.get("new", 0),
+                                         counts.get("still_open", 0), counts.get("resolved", 0), run_id))
+
+    def runs(self, command: str | None = None) -> list[dict[str, Any]]:
+        if command:
+            return list(self.db.query("SELECT * FROM runs WHERE command = ? ORDER BY id", [command]))
+        return list(self.db.query("SELECT * FROM runs ORDER BY id"))
+

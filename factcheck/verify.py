@@ -1,0 +1,64 @@
+"""Verify: run the rules over the database (and, optionally, draft articles checked without keeping them)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck.checks import run_checks
+from factcheck.ingest import IngestReport, ingest
+from factcheck.model import Finding, severity_rank
+from factcheck.read import Meta
+from factcheck.ruleset import RuleSet
+from factcheck.store import Store
+
+
+@dataclass
+class VerifyResult:
+    """Findings of one verify run."""
+
+    flags: list[Finding] = field(default_factory=list)
+    passed: list[Finding] = field(default_factory=list)
+    sync: dict[str, list[str]] = field(default_factory=dict)
+    ingest: IngestReport | None = None
+    statements: int = 0
+
+    def worst(self) -> int:
+        return max((severity_rank(f.severity) for f in self.flags), default=-1)
+
+
+def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: Meta = Meta(),
+           save: bool = False) -> VerifyResult:
+    """Check the stored statements; with files, check those articles against themselves and the database.
+
+    Without `save`, draft files are checked in a scratch copy and nothing is kept; `verify` alone
+    records its flags (new / still open / resolved) in the database.
+    """
+    result = VerifyResult()
+    target = store
+    scratch = None
+    if files and not save:
+        scratch = store.scratch_copy()
+        target = scratch
+    try:
+        focus = None
+        if files:
+            report, _ = ingest(target, files, meta, rules.lexicon)
+            result.ingest = report
+            focus_docs = set(report.document_ids)
+            statements = target.statements()
+            focus = {s.id for s in statements if s.document_id in focus_docs}
+        else:
+            statements = target.statements()
+        result.statements = len(statements)
+        findings = run_checks(statements, rules.rules, rules.lexicon, focus=focus)
+        result.flags = [f for f in findings if f.outcome == "flag"]
+        result.passed = [f for f in findings if f.outcome == "pass"]
+        if scratch is None:
+            run_id = store.start_run("verify", rules.hash, full=True)
+            result.sync = store.sync_flags(result.flags, run_id, scope=None if not files else focus)
+            store.finish_run(run_id, "ok", statements_checked=len(statements), new=len(result.sync["new"]),
+                             still_open=len(result.sync["open"]), resolved=len(result.sync["resolved"]))
+    finally:
+        if scratch is not None:
+            scratch.close()
+    result.flags.sort(key=lambda f: (-severity_rank(f.severity), f.kind, f.message))
+    return result
