@@ -27,6 +27,8 @@ NUMBER = re.compile(
 FUNCTION_WORDS = {"and", "or", "of", "on", "in", "to", "by", "were", "was", "are", "is", "had", "have", "has", "with",
                   "for", "from", "at", "as", "than", "who", "which", "that", "each", "more", "were", "so", "far"}
 PERSON_WORDS = {"people", "person", "men", "women"}
+LEADING_WORDS = {"the", "a", "an", "all", "some", "only", "about", "nearly", "almost", "around", "more", "at", "its", "their",
+                 "his", "her", "these", "those", "another", "each", "both", "and", "but", "of", "in", "on", "over", "under"}
 MONTH_WORDS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
 
 
@@ -116,6 +118,10 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
     for s, e, low, high, kind in found:
         hedge = None
         hm = hedge_rx.search(text[max(0, s - 20):s])
+        if hm:
+            prev = re.findall(r"[a-z]+", text[max(0, s - 40):s - (len(text[max(0, s - 20):s]) - hm.start(1))].lower())
+            if prev and (prev[-1].endswith("ed") or prev[-1] in lex.actions or prev[-1] in ("hand", "hands", "took", "take")):
+                hm = None  # "handed over 303": a phrasal verb, not a hedge
         if hm and kind != "vague":
             hedge = hm.group(1).lower()
             lo_f, hi_f = lex.hedges[re.sub(r"\s+", " ", hedge)]
@@ -133,7 +139,7 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             text=text[s:end].strip(), low=low, high=high, noun=noun, category=category,
             each=_each(text, clause, s, end), action=_action(text, clause, s, end, action_rx, lex), hedge=hedge,
             start=s, end=end, date=_date_for(dates, clause, s, end, default_date)))
-    return _mark_parts(text, out)
+    return _mark_parts(text, out, lex)
 
 
 def _not_a_count(text: str, m: re.Match[str], value: float) -> bool:
@@ -155,7 +161,7 @@ def _word_excluded(text: str, m: re.Match[str]) -> bool:
     before = text[:m.start()].rstrip()
     prev = before.split()[-1] if before.split() else ""
     after = text[m.end():m.end() + 20]
-    if prev[:1].isupper() and m.start() > 0 and not prev.endswith((".", ":")):
+    if prev[:1].isupper() and not prev.endswith((".", ":")) and prev.lower() not in LEADING_WORDS and before != prev:
         return True  # a name: "World War Two"
     word = m["word"].lower()
     if word == "one":
@@ -227,7 +233,7 @@ def _date_for(dates: list[DateMention], clause: tuple[int, int], s: int, e: int,
     return default
 
 
-def _mark_parts(text: str, qs: list[Quantity]) -> list[Quantity]:
+def _mark_parts(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     """Apposition: '390 people, of whom 270 were soldiers and 120 civilians' marks a total and its parts.
     A part without a noun ('... and eight') takes its sibling's noun."""
     out = list(qs)
@@ -236,15 +242,22 @@ def _mark_parts(text: str, qs: list[Quantity]) -> list[Quantity]:
             prev = out[i - 1]
             out[i] = _replace(q, noun=prev.noun, category=prev.category)
     for i, q in enumerate(out):
-        m = re.match(r"\s*,?\s*(?:of\s+whom|of\s+which|including|among\s+them)\b", text[q.end:q.end + 30], re.I)
+        m = re.match(r"(?:\s+(?:on|in|at)\s+\w+)?\s*,?\s*(?:of\s+whom|of\s+which|including|among\s+them)\b",
+                     text[q.end:q.end + 50], re.I)
         if not m:
             continue
         parts = [j for j in range(i + 1, len(out)) if out[j].start >= q.end]
         if len(parts) >= 2:
             out[i] = _replace(out[i], role="total")
             for j in parts:
+                noun, category = out[j].noun, out[j].category
+                if noun is None:
+                    verb_noun = re.match(r"\s+(?:were|are|was|is)\s+([a-z]+)", text[out[j].end:out[j].end + 30])
+                    if verb_noun:
+                        noun = singular(verb_noun.group(1))
+                        category = lex.categories.get(verb_noun.group(1).lower()) or lex.categories.get(noun)
                 out[j] = _replace(out[j], role="part", each=out[j].each or q.each, action=q.action,
-                                  date=q.date)
+                                  date=q.date, noun=noun, category=category)
     return out
 
 

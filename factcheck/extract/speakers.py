@@ -33,7 +33,7 @@ class Speakers:
                 result = (m[0].lower() + m[1:], "anonymous")
                 self.last_group = result
                 return result
-            if not self._named_body(m):
+            if not self._named_body(m) and not re.search(r"\b[A-Z][a-z]+$", m):
                 return None
         kind = self._kind(m)
         if kind == "person":
