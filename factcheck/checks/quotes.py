@@ -39,15 +39,13 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
 
 
 def _mismatch(a: list[str], b: list[str], threshold: float) -> tuple[str, str, float] | None:
-    bset = set(b)
+    aset, bset = set(a), set(b)
+    unmatched = [y for y in b if y not in aset]  # sentences quoted identically elsewhere are accounted for
     for x in a:
         if x in bset:
             continue
-        best = max(((fuzz.ratio(x, y), y) for y in b), default=(0.0, ""))
-        score, y = best
+        score, y = max(((fuzz.ratio(x, y), y) for y in unmatched), default=(0.0, ""))
         if threshold <= score < 100 and _same_names(x, y) and _one_edit_region(x, y):
-            if y in set(a):
-                continue
             return x, y, score
     return None
 

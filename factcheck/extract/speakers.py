@@ -36,6 +36,8 @@ class Speakers:
             if not self._named_body(m) and not re.search(r"\b[A-Z][a-z]+$", m):
                 return None
         kind = self._kind(m)
+        if kind == "organization" and len(m.split()) >= 5 and self._kind(person_core(m)) == "person":
+            kind = "person"  # "Secretary of State Marco Rubio": a title, then a name
         if kind == "person":
             name = person_core(m)
             name = self._full_name(name)
