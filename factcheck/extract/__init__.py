@@ -42,9 +42,9 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
             found = attribute(unit, lex) if block.role != "headline" else []
             for a in found:
                 resolved = speakers.resolve(a.source or "")
-                if resolved is None:
-                    continue
-                name, kind = resolved
+                if resolved is None and (a.source or "").lower() in lex.pronouns:
+                    continue  # an unresolved pronoun: the clause stays narration
+                name, kind = resolved or (_as_written(a.source or ""), "anonymous")
                 cs, ce = us + a.content_start, us + a.content_end
                 is_quote = _is_quote(quotes, cs, ce)
                 out.append(_build(doc, text, cs, ce, lex, published, sentence_no, block.role,
@@ -66,6 +66,12 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
         if not paragraph_attributed and not quotes:
             last_quote_speaker = None
     return out
+
+
+def _as_written(mention: str) -> str:
+    """An unresolved mention ('the mayor') as a source name: as written, sentence case."""
+    m = re.sub(r"\s+", " ", mention.strip(" ,\u201c\u201d\"'"))
+    return m[:1].lower() + m[1:] if m[:4] in ("The ", "A ", "An ") else m
 
 
 def _first_clause_end(text: str) -> int:

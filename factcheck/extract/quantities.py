@@ -120,7 +120,8 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
         hm = hedge_rx.search(text[max(0, s - 20):s])
         if hm:
             prev = re.findall(r"[a-z]+", text[max(0, s - 40):s - (len(text[max(0, s - 20):s]) - hm.start(1))].lower())
-            if prev and (prev[-1].endswith("ed") or prev[-1] in lex.actions or prev[-1] in ("hand", "hands", "took", "take")):
+            if hm.group(1).lower() == "over" and prev and (
+                    prev[-1].endswith("ed") or prev[-1] in lex.actions or prev[-1] in ("hand", "hands", "took", "take")):
                 hm = None  # "handed over 303": a phrasal verb, not a hedge
         if hm and kind != "vague":
             hedge = hm.group(1).lower()
