@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, StoreError
 from factcheck.extract import extract
 from factcheck.lexicon import Lexicon
 from factcheck.model import Document, Statement
@@ -51,9 +51,10 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
             continue
         try:
             doc_id = store.add_document(doc, statements)
-        except FactcheckError as exc:
-            report.errors.append(f"{doc.path}: {exc}")
-            continue
+        except StoreError as exc:
+            # the database itself refuses (locked, read-only): every later document would fail the same way
+            report.errors.append(f"{exc} ({doc.path} and any files after it not stored)")
+            break
         report.stored.append((doc.path or "", doc, len(statements)))
         report.document_ids.append(doc_id)
     return report, extracted

@@ -33,7 +33,9 @@ class Document:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        # a statement row's identity includes who said it: two sources may say the same words
+        who = f"\0{self.speaker}\0{self.channel}\0{self.published}" if self.speaker else ""
+        return hashlib.sha256((self.text + who).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ a run is stored whole or not at all. sqlite-utils builds the schema and serves t
 """
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,7 +19,17 @@ from factcheck.errors import NotFoundError, StoreError
 from factcheck.model import Document, Finding, Quantity, Statement, Status, statement_digest
 from factcheck.sources import same_source
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock; env FACTCHECK_BUSY_TIMEOUT_MS
+
+
+def busy_timeout_ms() -> int:
+    """The busy timeout in force: FACTCHECK_BUSY_TIMEOUT_MS when set, else BUSY_TIMEOUT_MS."""
+    value = os.environ.get("FACTCHECK_BUSY_TIMEOUT_MS", "").strip()
+    if not value:
+        return BUSY_TIMEOUT_MS
+    if not value.isdigit():
+        raise StoreError(f"FACTCHECK_BUSY_TIMEOUT_MS={value!r}: must be a whole number of milliseconds")
+    return int(value)
 
 
 def now() -> str:
@@ -88,27 +99,54 @@ def m006_flags_runs(db: sqlite_utils.Database) -> None:
                                  foreign_keys=[("flag_id", "flags", "id")])
 
 
-MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs]
+def m007_audit_snapshot(db: sqlite_utils.Database) -> None:
+    # what the last successful audit saw: each statement's content digest, and the flags it found with their citations
+    db["audit_statements"].create({"statement_id": int, "digest": str}, pk="statement_id")
+    db["audit_flags"].create({"flag_id": str, "statement_id": int}, pk=("flag_id", "statement_id"))
+    db["runs"].add_column("note", str)
+
+
+MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot]
 
 
 class Store:
     """An open claims.db."""
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+    def __init__(self, path: str | Path = ":memory:", busy_timeout: int | None = None) -> None:
         self.path = str(path)
+        self.busy_timeout = busy_timeout_ms() if busy_timeout is None else busy_timeout
+        if self.path != ":memory:" and Path(self.path).is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a database file")
         try:
-            if self.path != ":memory:" and Path(self.path).is_dir():
-                raise StoreError(f"{self.path}: is a directory, not a database file")
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA foreign_keys = ON")
+            self.conn = sqlite3.connect(self.path, timeout=self.busy_timeout / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout = {self.busy_timeout}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.db = sqlite_utils.Database(self.conn)
+            self._check_schema()  # before anything is written: a foreign or newer database is left as it was
             if self.path != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
-            self.conn = conn
-            self.db = sqlite_utils.Database(conn)
+                self.conn.execute("PRAGMA journal_mode = WAL")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot open as a factcheck database ({exc})") from None
+        except sqlite3.Error as exc:
+            self.conn.close()
+            raise self._error(exc) from None
+        except StoreError:
+            self.conn.close()
+            raise
+
+    def _error(self, exc: sqlite3.Error) -> StoreError:
+        """The one-line message for an SQLite error on this database."""
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return StoreError(f"{self.path}: database is locked by another process (waited {self.busy_timeout / 1000:g} s;"
+                              " try again, or raise FACTCHECK_BUSY_TIMEOUT_MS)")
+        if "file is not a database" in text:
+            return StoreError(f"{self.path}: not an SQLite database")
+        if "unable to open" in text:
+            return StoreError(f"{self.path}: cannot open or create the database file")
+        return StoreError(f"{self.path}: cannot use as a factcheck database ({text})")
 
     def close(self) -> None:
         self.conn.close()
@@ -121,24 +159,40 @@ class Store:
 
     # --- schema ---------------------------------------------------------------------------------
 
-    def _migrate(self) -> None:
-        known = [m.__name__ for m in MIGRATIONS]
+    def _check_schema(self) -> None:
+        """Refuse a database that is not ours, or that a newer factcheck has migrated."""
         tables = set(self.db.table_names())
         if "migrations" not in tables:
             if tables - {"sqlite_sequence"}:
-                raise StoreError(f"{self.path}: not a factcheck database (it has tables {', '.join(sorted(tables)[:4])})")
-            self.db["migrations"].create({"name": str, "applied_at": str}, pk="name")
-        applied = {r["name"] for r in self.db["migrations"].rows}
-        newer = applied - set(known)
-        if newer:
-            raise StoreError(f"{self.path}: made by a newer factcheck (unknown migration {sorted(newer)[0]}); upgrade factcheck")
-        pending = [m for m in MIGRATIONS if m.__name__ not in applied]
-        if not pending:
+                listed = ", ".join(sorted(tables)[:4]) + (", ..." if len(tables) > 4 else "")
+                raise StoreError(f"{self.path}: not a factcheck database (it has tables {listed} but no migrations);"
+                                 " choose another file with --db")
             return
+        known = {m.__name__ for m in MIGRATIONS}
+        newer = sorted({r["name"] for r in self.db["migrations"].rows} - known)
+        if newer:
+            raise StoreError(f"{self.path}: made by a newer factcheck (unknown migration {newer[0]}); upgrade factcheck")
+
+    def _migrate(self) -> None:
+        if "migrations" in self.db.table_names() and not self._pending():
+            return  # the common case takes no write lock, so reading works while another process writes
         with self.transaction():
-            for migration in pending:
+            # checked again inside the write lock: another process may have migrated meanwhile
+            self._check_schema()
+            if "migrations" not in self.db.table_names():
+                self.db["migrations"].create({"name": str, "applied_at": str}, pk="name")
+            for migration in self._pending():
                 migration(self.db)
-                self.conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (migration.__name__, now()))
+                self.conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                                  (migration.__name__, now()))
+
+    def _pending(self) -> list[Callable[[sqlite_utils.Database], None]]:
+        applied = {r["name"] for r in self.db["migrations"].rows}
+        return [m for m in MIGRATIONS if m.__name__ not in applied]
+
+    def applied_migrations(self) -> list[str]:
+        """Names of the migrations recorded in this database, in the order applied."""
+        return [r["name"] for r in self.db.query("SELECT name FROM migrations ORDER BY rowid")]
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -146,7 +200,7 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"{self.path}: {exc}") from None
+            raise self._error(exc) from None
         try:
             yield self.conn
         except BaseException:

@@ -29,8 +29,9 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
     last_quote_speaker: tuple[str, str, int, int] | None = None
     sentence_no = 0
     if doc.speaker:
+        name, kind = speakers.resolve(doc.speaker) or (doc.speaker, "person")
         return [_build(doc, text, 0, len(text), lex, published, sentence_no, "body",
-                       (doc.speaker, "person", None, None), None, doc.channel, False)]
+                       (name, kind, None, None), None, doc.channel, bool(QUOTE_MARKS.match(text.lstrip())))]
     for block in blocks(text):
         if block.role in ("boilerplate", "subhead"):
             continue

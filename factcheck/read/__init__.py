@@ -1,6 +1,7 @@
 """Article files -> Documents. One function per format; `read_file` picks by extension."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,11 +60,26 @@ def decode(path: Path) -> str:
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (undecodable byte at offset {exc.start})") from None
+        content = _declared_charset(path, data)
+        if content is None:
+            raise InputError(f"{path}: not UTF-8 text (undecodable byte at offset {exc.start})") from None
     controls = sum(1 for ch in content[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.05 * min(len(content), 8192):
         raise InputError(f"{path}: binary file, not an article")
     return content
+
+
+def _declared_charset(path: Path, data: bytes) -> str | None:
+    """An HTML page that declares another charset (<meta charset="windows-1252">) is decoded with it."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return None
+    m = re.search(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", data[:4096], re.I)
+    if not m:
+        return None
+    try:
+        return data.decode(m[1].decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def read_file(path: Path, meta: Meta = Meta()) -> list[Document]:

@@ -1,7 +1,8 @@
 """JSON Lines and CSV: one document per row, or one statement per row when a `source` column is given.
 
-Document rows: `text` (required), `title`, `outlet`, `url`, `published`.
-Statement rows: `text`, `source` (required), `channel`, `date`, `outlet`, `title`, `url`.
+Document rows: `text` (required), `title`, `outlet`, `url`, `published` (or `date`).
+Statement rows: `text` and `source` (required), `channel`, `published` (or `date`), `outlet`, `title`, `url`.
+Statement offsets index the row's text (stored as its document's text), not the file's.
 """
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from factcheck.dates import parse_stamp
 from factcheck.errors import InputError
 from factcheck.model import Document
+from factcheck.read.text import published_day
 
 if TYPE_CHECKING:
     from factcheck.read import Meta
@@ -49,14 +50,29 @@ def _document(row: dict[str, Any], where: str, path: str, meta: "Meta") -> Docum
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{where}: missing 'text'")
-    published = meta.published or row.get("published") or row.get("date")
+    field = {key: _string(row, key, where) for key in ("title", "outlet", "url", "published", "date", "source", "channel")}
+    published = meta.published or field["published"] or field["date"]
     if published:
-        d = parse_stamp(str(published))
-        if d is None:
+        day = published_day(published)
+        if day is None:
             raise InputError(f"{where}: {published!r} is not a date (use YYYY-MM-DD)")
-        published = d.isoformat()
-    speaker = row.get("source") or None
-    return Document(text=text, title=meta.title or row.get("title") or None, outlet=meta.outlet or row.get("outlet") or None,
-                    url=meta.url or row.get("url") or None, published=published,
+        published = day
+    if field["channel"] and not field["source"]:
+        raise InputError(f"{where}: a statement row with 'channel' needs a 'source'")
+    title = meta.title or field["title"] or text.strip().splitlines()[0][:80]
+    return Document(text=text, title=title, outlet=meta.outlet or field["outlet"],
+                    url=meta.url or field["url"], published=published,
                     published_from="metadata" if published else "unknown", path=path, offset=0,
-                    speaker=str(speaker) if speaker else None, channel=row.get("channel") or None)
+                    speaker=field["source"], channel=field["channel"])
+
+
+def _string(row: dict[str, Any], key: str, where: str) -> str | None:
+    """A text field of a row: strings kept, numbers turned to text, empty as None, anything else an error."""
+    value = row.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise InputError(f"{where}: '{key}' must be text, not {type(value).__name__}")
+    return value.strip() or None

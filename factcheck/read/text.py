@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 STAMP = re.compile(r"^[ \t]*(?:last\s+)?(?:updated|published|posted|first published)\b[^\n]{0,60}$", re.I | re.M)
 BOILERPLATE = re.compile(r"^\s*(short url|follow|share|advertisement|read more|click here.*|subscribe.*)\s*$", re.I)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+OPENER_WITH_KEY = re.compile(r"\A---[ \t]*\r?\n[ \t]*[A-Za-z_-]+[ \t]*:")
 FIELDS = ("title", "outlet", "url", "published")
 
 
@@ -40,8 +41,11 @@ def read(content: str, path: str, meta: "Meta") -> list[Document]:
 
 
 def front_matter(content: str, path: str) -> tuple[dict[str, str], int]:
+    """Fields of a leading `---` block (title, outlet, url, published; `date` means published) and where the body starts."""
     m = FRONT_MATTER.match(content)
     if not m:
+        if OPENER_WITH_KEY.match(content):
+            raise InputError(f"{path}: front matter opened with '---' on line 1 is never closed")
         return {}, 0
     fields = {}
     for line in m[1].splitlines():
@@ -51,14 +55,23 @@ def front_matter(content: str, path: str) -> tuple[dict[str, str], int]:
         if not sep:
             raise InputError(f"{path}: malformed front matter line {line.strip()!r} (expected key: value)")
         key = key.strip().lower()
+        key = "published" if key == "date" else key
         if key in FIELDS:
             fields[key] = value.strip().strip("'\"")
     if "published" in fields:
-        d = parse_stamp(fields["published"])
-        if d is None:
+        day = published_day(fields["published"])
+        if day is None:
             raise InputError(f"{path}: front matter published {fields['published']!r} is not a date (use YYYY-MM-DD)")
-        fields["published"] = d.isoformat()
+        fields["published"] = day
     return fields, m.end()
+
+
+def published_day(value: str) -> str | None:
+    """An ISO day from a metadata value: '2025-05-23', '2025-05-23T10:00:00Z', '23 May 2025'."""
+    value = value.strip()
+    iso = re.match(r"(\d{4}-\d\d-\d\d)(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$", value)
+    d = parse_stamp(iso[1] if iso else value)
+    return d.isoformat() if d else None
 
 
 def first_stamp(story: str) -> str | None:
