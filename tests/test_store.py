@@ -1,0 +1,146 @@
+"""claims.db: migrations by name, WAL, foreign keys, full-text search, refusal of newer databases."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+import pytest
+import sqlite_utils
+
+from factcheck.errors import StoreError
+from factcheck.extract import extract
+from factcheck.model import Document, Quantity
+from factcheck.store import MIGRATIONS, Store
+
+STORY = Document(
+    text="Ferries return\n\nThe operator said on Sunday that 12 of its 15 boats were sailing again.\n"
+         "An official said the repairs were ongoing.",
+    title="Ferries return", outlet="Coastal Courier", published="2025-05-25", published_from="metadata")
+
+
+def test_migrations_are_recorded_by_name_in_order(store):
+    assert store.applied_migrations() == [m.__name__ for m in MIGRATIONS]
+
+
+def test_reopening_applies_nothing_twice(tmp_path):
+    path = tmp_path / "claims.db"
+    Store(path).close()
+    store = Store(path)
+    assert store.applied_migrations() == [m.__name__ for m in MIGRATIONS]
+    assert len(set(store.applied_migrations())) == len(MIGRATIONS)
+
+
+def test_a_new_migration_is_applied_to_an_old_database(tmp_path, monkeypatch):
+    path = tmp_path / "claims.db"
+    Store(path).close()
+
+    def m900_notes(db: sqlite_utils.Database) -> None:
+        db["notes"].create({"id": int, "body": str}, pk="id")
+
+    monkeypatch.setattr("factcheck.store.MIGRATIONS", [*MIGRATIONS, m900_notes])
+    store = Store(path)
+    assert store.applied_migrations()[-1] == "m900_notes"
+    assert "notes" in store.db.table_names()
+
+
+def test_file_database_uses_wal_and_foreign_keys(tmp_path):
+    store = Store(tmp_path / "claims.db")
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        with store.transaction() as c:
+            c.execute("INSERT INTO statements (document_id, text, start, end) VALUES (999, 'orphan', 0, 6)")
+    assert store.counts()["statements"] == 0
+
+
+def test_tables_read_well_in_sqlite_utils(tmp_path, lexicon):
+    path = tmp_path / "claims.db"
+    store = Store(path)
+    store.add_document(STORY, extract(STORY, lexicon))
+    store.close()
+    tables = set(sqlite_utils.Database(path).table_names())
+    assert {"documents", "sources", "source_aliases", "statements", "quantities", "statuses", "events", "flags",
+            "flag_statements", "runs", "migrations", "statements_fts"} <= tables
+    columns = {c.name for c in sqlite_utils.Database(path)["statements"].columns}
+    assert {"document_id", "source_id", "text", "start", "end", "channel", "date", "quote"} <= columns
+
+
+def test_document_and_statements_round_trip(store, lexicon):
+    statements = extract(STORY, lexicon)
+    doc_id = store.add_document(STORY, statements)
+    loaded = store.statements()
+    assert [s.text for s in loaded] == [s.text for s in statements]
+    assert {s.document_id for s in loaded} == {doc_id}
+    assert [s.document for s in loaded] == ["Ferries return"] * len(loaded)
+    official = next(s for s in loaded if s.source == "an official")
+    assert official.source_kind == "anonymous"
+    assert [q.text for s in loaded for q in s.quantities] == [q.text for s in statements for q in s.quantities]
+    assert store.document_by_sha(STORY.sha256)["title"] == "Ferries return"
+
+
+def test_a_document_is_stored_whole_or_not_at_all(store, lexicon):
+    statements = extract(STORY, lexicon)
+    unbindable = Quantity(text="12", low=object(), high=12.0)  # type: ignore[arg-type]
+    broken = [*statements[:-1], replace(statements[-1], quantities=(unbindable,))]
+    with pytest.raises(sqlite3.Error):
+        store.add_document(STORY, broken)
+    assert store.counts() == {"documents": 0, "sources": 0, "statements": 0, "flags": 0}
+
+
+def test_full_text_search(store, lexicon):
+    store.add_document(STORY, extract(STORY, lexicon))
+    found = store.statements(search="ongoing")
+    assert [s.text for s in found] == ["the repairs were ongoing"]
+    assert [s.text for s in store.statements(search="boats AND sailing")] == [
+        "The operator said on Sunday that 12 of its 15 boats were sailing again."]
+    assert store.statements(search="tram") == []
+
+
+def test_bad_search_syntax_is_a_store_error(store):
+    with pytest.raises(StoreError, match="search"):
+        store.statements(search='"unclosed')
+
+
+def test_newer_database_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "claims.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO migrations (name, applied_at) VALUES ('m950_later', '2030-01-01')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="newer factcheck .*m950_later"):
+        Store(path)
+    names = [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM migrations ORDER BY rowid")]
+    assert names == [m.__name__ for m in MIGRATIONS] + ["m950_later"]
+
+
+def test_foreign_database_is_refused(tmp_path):
+    path = tmp_path / "shop.db"
+    sqlite_utils.Database(path)["orders"].insert({"id": 1, "item": "rope"})
+    with pytest.raises(StoreError, match="not a factcheck database .*orders"):
+        Store(path)
+
+
+def test_same_person_across_documents_is_one_source(store, lexicon):
+    a = Document(text="Marta Vogel said the strike was over.", title="A", published="2025-05-25")
+    b = Document(text="The strike ended on Sunday, Marta Vogel said.", title="B", published="2025-05-25")
+    store.add_document(a, extract(a, lexicon))
+    store.add_document(b, extract(b, lexicon))
+    rows = [r for r in store.sources() if r["name"] == "Marta Vogel"]
+    assert len(rows) == 1 and rows[0]["statements"] == 2
+
+
+def test_unnamed_sources_are_separate_per_document(store, lexicon):
+    for title in ("A", "B"):
+        doc = Document(text=f"An official said the {title} talks were ongoing.", title=title)
+        store.add_document(doc, extract(doc, lexicon))
+    officials = [r for r in store.sources() if r["name"] == "an official"]
+    assert len(officials) == 2 and {r["kind"] for r in officials} == {"anonymous"}
+
+
+def test_scratch_copy_leaves_the_original_alone(store, lexicon):
+    store.add_document(STORY, extract(STORY, lexicon))
+    copy = store.scratch_copy()
+    other = Document(text="Trams approved\n\nThe council approved a tram line.", title="Trams")
+    copy.add_document(other, extract(other, lexicon))
+    assert copy.counts()["documents"] == 2 and store.counts()["documents"] == 1
