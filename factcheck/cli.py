@@ -220,10 +220,10 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, t
 
 def emit(rendered, output: str | None) -> None:  # type: ignore[no-untyped-def]
     """Print a renderable or string, or write it to a file."""
-    from factcheck.render.terminal import console
+    from factcheck.render.terminal import console, to_text
 
     if output:
-        text = rendered if isinstance(rendered, str) else console(record=True).export_renderable(rendered)
+        text = rendered if isinstance(rendered, str) else to_text(rendered)
         Path(output).write_text(text, encoding="utf-8")
         return
     if isinstance(rendered, str):
@@ -293,6 +293,141 @@ def rules_test(app: App, path: str | None, only: str | None) -> None:
     failed = [r for r in results if not r.ok]
     click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+# --- report and triage: the editor's view of stored flags (factcheck/triage.py, factcheck/render/) -----
+
+def flag_filters(f):  # type: ignore[no-untyped-def]
+    """The filters `report` and `flags` share."""
+    for opt in reversed([
+        click.option("--state", type=click.Choice(["open", "confirmed", "dismissed", "resolved", "all"]),
+                     help="Only flags in this state (default: open and confirmed)."),
+        click.option("--severity", type=click.Choice(["error", "warning", "info"]), help="Only this severity and above."),
+        click.option("--rule", help="Only flags of this rule id or kind."),
+        click.option("--source", help="Only flags citing a source whose name contains this."),
+        click.option("--since", type=DATE, help="Only flags first seen on or after this day (YYYY-MM-DD)."),
+        click.option("--story", type=int, help="Only flags citing this story (document id)."),
+    ]):
+        f = opt(f)
+    return f
+
+
+def make_filter(state, severity, rule, source, since, story):  # type: ignore[no-untyped-def]
+    from factcheck.triage import DEFAULT_STATES, FlagFilter
+
+    states = DEFAULT_STATES if state is None else None if state == "all" else (state,)
+    return FlagFilter(states=states, severity=severity, rule=rule, source=source,
+                      since=since.date().isoformat() if since else None, story=story)
+
+
+def user_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "editor"
+
+
+@cli.command("report")
+@flag_filters
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json", "csv", "claimreview"]),
+              default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@click.option("--by", help="Reviewer named in ClaimReview output for flags nobody triaged (default: your user name).")
+@click.pass_obj
+def report_cmd(app: App, state, severity, rule, source, since, story, fmt, output, by) -> None:  # type: ignore[no-untyped-def]
+    """The editor's report: stored flags by story and severity, with the checks that hold.
+
+    \b
+    Example:
+      factcheck report
+      factcheck report --state all --format html -o report.html
+      factcheck report --severity warning --since 2025-05-01 --format markdown
+      factcheck report --state confirmed --format claimreview -o reviews.jsonld
+    """
+    from factcheck.render.formats import render_report
+    from factcheck.triage import build_report
+
+    filt = make_filter(state, severity, rule, source, since, story)
+    emit(render_report(build_report(app.store, app.rules, filt, reviewer=by or user_name()), fmt), output)
+
+
+@cli.group("flags", invoke_without_command=True)
+@flag_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def flags_group(ctx: click.Context, state, severity, rule, source, since, story, fmt) -> None:  # type: ignore[no-untyped-def]
+    """List stored flags (same filters as `report`); show, confirm, dismiss or reopen one.
+
+    \b
+    Example:
+      factcheck flags --severity warning
+      factcheck flags show 40df06c3
+      factcheck flags dismiss 40df06c3 --note "two different swaps"
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from factcheck.render import record_dict
+    from factcheck.triage import check_filter, stored_flags
+
+    app = ctx.obj
+    filt = make_filter(state, severity, rule, source, since, story)
+    check_filter(app.store, app.rules, filt)
+    records = stored_flags(app.store, filt)
+    if fmt == "json":
+        click.echo(json.dumps({"flags": [record_dict(r) for r in records]}, ensure_ascii=False, indent=1))
+        return
+    from factcheck.render.rich_report import flags_table
+    from factcheck.render.terminal import console
+
+    console().print(flags_table(records))
+
+
+@flags_group.command("show")
+@click.argument("flag_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def flags_show(app: App, flag_id: str, fmt: str) -> None:
+    """Show one flag (an id or a unique prefix): cited statements, why it fired, its triage history.
+
+    \b
+    Example:
+      factcheck flags show 40df06c3
+    """
+    from factcheck.render import record_dict
+    from factcheck.triage import get_flag
+
+    rec = get_flag(app.store, flag_id)
+    if fmt == "json":
+        click.echo(json.dumps(record_dict(rec), ensure_ascii=False, indent=1))
+        return
+    from factcheck.render.rich_report import flag_detail
+    from factcheck.render.terminal import console
+
+    console().print(flag_detail(rec))
+
+
+def verdict_command(verdict: str, summary: str):  # type: ignore[no-untyped-def]
+    """`flags confirm|dismiss|reopen ID`: record the verdict with who and when."""
+
+    @flags_group.command(verdict, help=f"{summary}\n\n\b\nExample:\n  factcheck flags {verdict} 40df06c3 --note \"...\"")
+    @click.argument("flag_id")
+    @click.option("--note", help="Why: shown in reports and kept with the flag.")
+    @click.option("--by", help="Who decided (default: your user name).")
+    @click.pass_obj
+    def command(app: App, flag_id: str, note: str | None, by: str | None) -> None:
+        from factcheck.triage import set_verdict
+
+        rec = set_verdict(app.store, flag_id, verdict, note, by or user_name())
+        click.echo(f"{rec.id[:8]} {rec.state} by {rec.triaged_by}: {rec.finding.message}")
+
+    return command
+
+
+flags_confirm = verdict_command("confirm", "Confirm a flag: the contradiction is real.")
+flags_dismiss = verdict_command("dismiss", "Dismiss a flag: not a contradiction. It stays dismissed while its statements are unchanged.")
+flags_reopen = verdict_command("reopen", "Reopen a confirmed or dismissed flag.")
 
 
 def main() -> None:

@@ -1,9 +1,12 @@
 """Findings -> output. Dicts for JSON live here; rich renderables and other formats in sibling modules."""
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
-from factcheck.model import Finding, Statement
+from factcheck.model import SEVERITIES, Finding, Statement, severity_rank
+from factcheck.triage import STATES, FlagRecord, Report
 
 
 def statement_dict(s: Statement) -> dict[str, Any]:
@@ -27,3 +30,125 @@ def stored_flag_dict(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("id", "rule", "kind", "severity", "message", "detail", "state", "first_seen", "last_seen", "resolved_at",
             "note", "triaged_by", "triaged_at", "reopened_reason")
     return {**{k: row.get(k) for k in keys}, "statements": [statement_dict(s) for s in row.get("statements", [])]}
+
+
+# --- helpers shared by every report format (no rich here: plain data in, plain data out) -------------
+
+def record_dict(rec: FlagRecord) -> dict[str, Any]:
+    """A flag with its triage state as JSON: DESIGN.md's flag shape plus state, note, who and when."""
+    return {**finding_dict(rec.finding), "id": rec.id, "state": rec.state, "note": rec.note,
+            "triaged_by": rec.triaged_by, "triaged_at": rec.triaged_at, "first_seen": rec.first_seen,
+            "last_seen": rec.last_seen, "resolved_at": rec.resolved_at, "reopened_reason": rec.reopened_reason}
+
+
+def marks(s: Statement) -> list[tuple[int, int]]:
+    """Spans of the statement's figures and state words (relative to its text), sorted, merged, in bounds."""
+    spans = sorted((x.start, x.end) for x in (*s.quantities, *s.statuses) if 0 <= x.start < x.end <= len(s.text))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def pieces(s: Statement) -> list[tuple[str, bool]]:
+    """The statement's text cut into (piece, highlighted) runs."""
+    out, pos = [], 0
+    for start, end in marks(s):
+        if start > pos:
+            out.append((s.text[pos:start], False))
+        out.append((s.text[start:end], True))
+        pos = end
+    if pos < len(s.text) or not out:
+        out.append((s.text[pos:], False))
+    return out
+
+
+def who(s: Statement) -> str:
+    """Source and channel: 'Donald Trump · Truth Social', or 'the story' for the writer's narration."""
+    return " · ".join(x for x in (s.source or "the story", s.channel) if x)
+
+
+def where(s: Statement, story: int | None = None) -> str:
+    """Outlet, date and (when it is not the story being shown) the document title."""
+    parts = [s.outlet or "", s.date or s.published or "undated"]
+    if s.document_id != story and s.document:
+        parts.append(f"in \u201c{s.document}\u201d")
+    return " · ".join(p for p in parts if p)
+
+
+def event_of(f: Finding) -> str | None:
+    """The event most of the cited statements talk about."""
+    events = [s.event for s in f.statements if s.event]
+    return max(sorted(set(events)), key=events.count) if events else None
+
+
+def story_key(f: Finding) -> tuple[int, str]:
+    """(document id, heading) of the story a finding belongs to: its first cited statement's."""
+    if not f.statements:
+        return (-1, "no statements")
+    s = f.statements[0]
+    details = " · ".join(x for x in (s.outlet, s.published) if x)
+    heading = s.document or f"story {s.document_id}"
+    return (s.document_id if s.document_id is not None else -1, f"{heading} ({details})" if details else heading)
+
+
+def by_story(records: Sequence[FlagRecord]) -> list[tuple[int, str, list[FlagRecord]]]:
+    """Flags grouped by story, stories in database order, flags most severe first within a story."""
+    groups: dict[tuple[int, str], list[FlagRecord]] = {}
+    for rec in records:
+        groups.setdefault(story_key(rec.finding), []).append(rec)
+    order = sorted(groups, key=lambda k: (k[0] < 0, k[0]))
+    return [(k[0], k[1], sorted(groups[k], key=_severity_order)) for k in order]
+
+
+def _severity_order(rec: FlagRecord) -> tuple[int, str, str, str]:
+    f = rec.finding
+    return (-severity_rank(f.severity), event_of(f) or "", f.kind, rec.id)
+
+
+def headline(report: Report) -> list[str]:
+    """Counts for the top of a report: flags by severity and state, checks passed, database size."""
+    sev = Counter(r.finding.severity for r in report.flags)
+    states = Counter(r.state for r in report.flags if r.state)
+    n = len(report.flags)
+    first = f"{n} flag{'s' if n != 1 else ''}"
+    if n:
+        first += ": " + ", ".join(f"{sev[s]} {s}" for s in reversed(SEVERITIES) if sev[s])
+    if states:
+        first += " (" + ", ".join(f"{states[s]} {s}" for s in STATES if states[s]) + ")"
+    p = len(report.passed)
+    second = [f"{p} check{'s' if p != 1 else ''} passed"]
+    c = report.counts
+    for key, name in (("documents", "stor"), ("sources", "source"), ("statements", "statement")):
+        if key in c:
+            plural = ("ies" if name == "stor" else "s") if c[key] != 1 else ("y" if name == "stor" else "")
+            second.append(f"{c[key]} {name}{plural}")
+    lines = [first, " · ".join(second)]
+    if report.filters and report.filters.describe():
+        lines.append(f"showing {report.filters.describe()}")
+    return lines
+
+
+def triage_lines(rec: FlagRecord) -> list[str]:
+    """'dismissed by ana on 2025-05-24: note', or 'open since 2025-05-23' and why it was reopened; none for a draft's flag."""
+    if not rec.state:
+        return []
+    if rec.triaged_by and rec.state in ("confirmed", "dismissed"):
+        return [f"{rec.state} by {rec.triaged_by} on {(rec.triaged_at or '')[:10]}" + (f": {rec.note}" if rec.note else "")]
+    if rec.state == "resolved":
+        lines = [f"resolved on {(rec.resolved_at or '')[:10]}: no longer found"]
+    else:
+        lines = [f"{rec.state} since {(rec.first_seen or '')[:10]}"]
+    if rec.reopened_reason:
+        lines.append(f"reopened: {rec.reopened_reason}")
+    if rec.note:
+        lines.append(f"note: {rec.note}")
+    return lines
+
+
+def passed_line(f: Finding) -> str:
+    """'270 soldiers + 120 civilians = 390 prisoners' (the check's detail, else its message)."""
+    return f.detail or f.message

@@ -1,33 +1,46 @@
-"""Findings in each output format: text (rich), json, markdown, html."""
+"""A report (or verify's findings) in each output format: text (rich), json, markdown, html, csv, claimreview."""
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Sequence
 from typing import Any
 
 from factcheck.model import Finding
-from factcheck.render import finding_dict
+from factcheck.render import finding_dict, record_dict
+from factcheck.triage import Report, draft_report
+
+FORMATS = ("text", "json", "markdown", "html", "csv", "claimreview")
+
+
+def render_report(report: Report, fmt: str) -> Any:
+    """A string for every format but text, which is a rich renderable (the command prints it)."""
+    if fmt == "json":
+        return json.dumps({"flags": [record_dict(r) for r in report.flags], "passed": [finding_dict(p) for p in report.passed],
+                           "counts": report.counts}, ensure_ascii=False, indent=1)
+    if fmt == "markdown":
+        from factcheck.render.markdown import report_md
+
+        return report_md(report)
+    if fmt == "html":
+        from factcheck.render.html import report_html
+
+        return report_html(report)
+    if fmt == "csv":
+        from factcheck.render.tabular import report_csv
+
+        return report_csv(report)
+    if fmt == "claimreview":
+        from factcheck.render.claimreview import report_claimreview
+
+        return report_claimreview(report)
+    from factcheck.render.rich_report import report_view
+
+    return report_view(report)
 
 
 def render_findings(flags: Sequence[Finding], passed: Sequence[Finding], fmt: str, stats: dict[str, int] | None = None) -> Any:
+    """`verify`'s output: DESIGN.md's JSON contract, or the report's look for findings not yet triaged."""
     if fmt == "json":
         return json.dumps({"flags": [finding_dict(f) for f in flags], "passed": [finding_dict(p) for p in passed]},
                           ensure_ascii=False, indent=1)
-    if fmt == "markdown":
-        lines = [f"# factcheck: {len(flags)} flags, {len(passed)} checks passed", ""]
-        for f in flags:
-            lines.append(f"## {f.severity}: {f.kind}\n\n{f.message}\n")
-            lines += [f"- **{s.source or 'the story'}**: {s.text}" for s in f.statements]
-            lines.append("")
-        lines += [f"- \u2713 {p.message}" for p in passed]
-        return "\n".join(lines) + "\n"
-    if fmt == "html":
-        items = "".join(f"<section><h2>{html.escape(f.severity)}: {html.escape(f.kind)}</h2><p>{html.escape(f.message)}</p><ul>"
-                        + "".join(f"<li><b>{html.escape(s.source or 'the story')}</b>: {html.escape(s.text)}</li>" for s in f.statements)
-                        + "</ul></section>" for f in flags)
-        ok = "".join(f"<li>\u2713 {html.escape(p.message)}</li>" for p in passed)
-        return f"<!doctype html><meta charset='utf-8'><title>factcheck</title>{items}<ul>{ok}</ul>"
-    from factcheck.render.terminal import findings_view
-
-    return findings_view(flags, passed)
+    return render_report(draft_report(list(flags), list(passed), stats), fmt)

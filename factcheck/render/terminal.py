@@ -1,17 +1,18 @@
 """Rich renderables for the terminal: tables of statements, sources, rules, findings."""
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.model import Finding, Rule, Statement
+from factcheck.model import Rule, Statement
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -58,13 +59,9 @@ def rule_panel(rule: Rule) -> Panel:
     return Panel("\n".join(lines), title=rule.id, subtitle=rule.description)
 
 
-def findings_view(flags: Sequence[Finding], passed: Sequence[Finding]) -> Group:
-    parts: list[Any] = [Text(f"{len(flags)} flags, {len(passed)} checks passed", style="bold")]
-    for f in flags:
-        body = Table.grid(padding=(0, 1))
-        for s in f.statements:
-            body.add_row(Text(s.source or "(story)", style="bold"), Text(s.text[:300]))
-        parts.append(Panel(body, title=f"{f.severity.upper()} {f.kind}: {f.message}", border_style=SEVERITY_STYLE[f.severity]))
-    for p in passed:
-        parts.append(Text(f"\u2713 {p.message} ({p.detail})", style="green"))
-    return Group(*parts)
+def to_text(renderable: Any, width: int = 80) -> str:
+    """A renderable as plain text at a fixed width (for files and golden tests): no colour, no trailing blanks."""
+    out = Console(file=io.StringIO(), width=width, no_color=True, color_system=None, force_terminal=False,
+                  highlight=False, emoji=False, soft_wrap=False)
+    out.print(renderable)
+    return "\n".join(line.rstrip() for line in out.file.getvalue().splitlines()) + "\n"
