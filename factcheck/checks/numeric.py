@@ -11,17 +11,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.checks.common import block, finding, fmt, who
+from factcheck.checks.restated import restated
+from factcheck.dates import find_dates
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Quantity, Rule, Statement
 
-PARAMS = {"min_value": 2.0, "same_document": False}
+PARAMS = {"min_value": 2.0, "same_document": False, "restated": True, "restated_similarity": 90.0, "max_ratio": 5.0}
 
 
 def measure(s: Statement, q: Quantity, same_document: bool) -> tuple[object, ...] | None:
     if not s.event or not q.action or not (q.category or q.noun) or q.hedge == "vague":
         return None
     story = s.document_id if same_document or not q.date else None
-    return (s.event, q.date, q.action, q.category or q.noun, q.each, story)
+    return (s.event, when(s, q), q.action, q.category or q.noun, q.each, story)
+
+
+def when(s: Statement, q: Quantity) -> str | None:
+    """The figure's day, unless the statement names another time ('in December', 'in 2014')."""
+    for d in find_dates(s.text, None):
+        if q.date is None or not (d.first.isoformat() <= q.date <= d.last.isoformat()):
+            return d.iso
+    return q.date
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
@@ -35,13 +45,26 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
             continue
         for i, (s1, q1) in enumerate(group):
             clash = next(((s2, q2) for s2, q2 in group[i + 1:] if s2.id != s1.id
-                          and (q1.high < q2.low or q2.high < q1.low)), None)
+                          and (q1.high < q2.low or q2.high < q1.low) and _comparable(s1, q1, s2, q2, rule)), None)
             if clash:
                 s2, q2 = clash
                 out.append(finding(rule, "flag", [s1, s2], f"{q1.text} vs {q2.text}",
                                    a=who(s1), b=who(s2), x=q1.text, y=q2.text, event=str(key[0]).replace("-", " ")))
                 break
+    if rule.params["restated"]:
+        for a, b in restated(statements, float(rule.params["restated_similarity"])):
+            out.append(finding(rule, "flag", [a.statement, b.statement], f"{a.text} vs {b.text} in the same words",
+                               a=who(a.statement), b=who(b.statement), x=a.text, y=b.text, event="fact"))
     return out
+
+
+def _comparable(s1: Statement, q1: Quantity, s2: Statement, q2: Quantity, rule: Rule) -> bool:
+    """Within one story, two named sources giving two figures is a reported dispute, not a slip; and
+    figures an order of magnitude apart are different measures, not one measure misreported."""
+    if s1.document_id == s2.document_id and s1.source and s2.source and s1.source != s2.source:
+        return False
+    low, high = sorted((q1.low, q2.low))
+    return low > 0 and high / low <= float(rule.params["max_ratio"])
 
 
 __all__ = ["check", "fmt"]
