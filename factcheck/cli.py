@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -293,6 +294,106 @@ def rules_test(app: App, path: str | None, only: str | None) -> None:
     failed = [r for r in results if not r.ok]
     click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+# --- audit: the nightly run over the whole database (factcheck/audit.py) ----------------------------
+
+@cli.group("audit", invoke_without_command=True)
+@click.option("--full", is_flag=True, help="Check everything, not only what changed since the last audit.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
+              help="Lowest severity of a new flag that makes the exit code 1.")
+@click.option("--wait", type=click.FloatRange(min=0), default=0, metavar="SECONDS",
+              help="If another audit is running, wait up to this long for it (default: refuse at once).")
+@click.pass_context
+def audit_group(ctx: click.Context, full, fmt, output, fail_on, wait) -> None:  # type: ignore[no-untyped-def]
+    """Check what changed since the last audit; report new and resolved flags, record the run.
+
+    \b
+    Quiet when stdout is not a terminal and nothing new reaches --fail-on (cron mails nothing).
+    Exit codes: 0 nothing new at or above --fail-on, 1 something new, 2 error or another audit running.
+    Example:
+      factcheck audit
+      factcheck audit --format html -o audit.html || mail -s "factcheck: new flags" desk < /dev/null
+      factcheck audit history
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from factcheck.audit import audit
+
+    tty = sys.stdout.isatty()
+    with audit_progress(tty) as progress:
+        result = audit(ctx.obj.store, ctx.obj.rules, full=full, wait=wait, progress=progress)
+    noisy = result.worst_new() >= severity_rank(fail_on)
+    if output:
+        emit(render_audit(result, fmt), output)
+        if tty or noisy:
+            click.echo(f"{result.summary()}; report in {output}")
+    elif tty or noisy or fmt == "json":
+        emit(render_audit(result, fmt), None)
+    sys.exit(EXIT_FINDINGS if noisy else EXIT_CLEAN)
+
+
+@audit_group.command("history")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def audit_history(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
+    """List past audit runs: when, rules hash, statements checked, flags new / still open / resolved, outcome.
+
+    \b
+    Example:
+      factcheck audit history --format json
+    """
+    from factcheck.audit import history
+
+    runs = history(app.store)
+    if fmt == "json":
+        click.echo(json.dumps({"runs": runs}, ensure_ascii=False, indent=1))
+        return
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+
+    from factcheck.render.terminal import console
+
+    table = Table(title=f"{len(runs)} audit runs", box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    for col in ("run", "started", "took", "mode", "rules", "checked", "new", "open", "resolved", "outcome"):
+        table.add_column(col, no_wrap=True)
+    for r in runs:
+        table.add_row(str(r["id"]), r["started"][:16].replace("T", " "), r["took"], "full" if r["full"] else "incremental",
+                      (r["rules_hash"] or "")[:8], *(str(r[c] or 0) for c in ("statements_checked", "new", "still_open", "resolved")),
+                      r["outcome"])
+    console().print(Group(table, *(f"run {r['id']}: {r['note']}" for r in runs if r["note"])))
+
+
+@contextmanager
+def audit_progress(show: bool):  # type: ignore[no-untyped-def]
+    """A transient progress bar on stderr when on a terminal; nothing otherwise."""
+    if not show:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("audit", total=None)
+        yield lambda what, done, total: bar.update(task, description=what, completed=done, total=total)
+
+
+def render_audit(result, fmt: str):  # type: ignore[no-untyped-def]
+    """The audit's new and resolved flags through the report's renderers; JSON as issue 6 has it."""
+    from factcheck.render import stored_flag_dict
+
+    if fmt == "json":
+        return json.dumps({"run": result.run, "new": [stored_flag_dict(r) for r in result.new],
+                           "resolved": [stored_flag_dict(r) for r in result.resolved], "open": result.open},
+                          ensure_ascii=False, indent=1)
+    from factcheck.render.formats import render_report
+    from factcheck.triage import FlagRecord, Report
+
+    rows = result.new + result.resolved
+    return render_report(Report(flags=tuple(FlagRecord.from_row(r) for r in rows), passed=(), title=result.summary()), fmt)
 
 
 # --- report and triage: the editor's view of stored flags (factcheck/triage.py, factcheck/render/) -----

@@ -464,3 +464,54 @@ class Store:
             return list(self.db.query("SELECT * FROM runs WHERE command = ? ORDER BY id", [command]))
         return list(self.db.query("SELECT * FROM runs ORDER BY id"))
 
+    # --- audit snapshot: what the last successful audit saw -------------------------------------
+
+    @contextmanager
+    def read_snapshot(self) -> Iterator[None]:
+        """One consistent view for several reads (WAL: writers carry on meanwhile)."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
+
+    def audit_statements(self) -> dict[int, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT statement_id, digest FROM audit_statements")}
+
+    def audit_flags(self) -> dict[str, set[int]]:
+        out: dict[str, set[int]] = {}
+        for fid, sid in self.conn.execute("SELECT flag_id, statement_id FROM audit_flags"):
+            out.setdefault(fid, set()).add(sid)
+        return out
+
+    def fail_stale_runs(self, command: str, note: str) -> list[int]:
+        """Mark runs left 'running' (their process died) as failed; call only while holding the command's lock."""
+        with self.transaction() as c:
+            ids = [r[0] for r in c.execute("SELECT id FROM runs WHERE command = ? AND outcome = 'running'", (command,))]
+            c.executemany("UPDATE runs SET outcome = 'failed', note = ? WHERE id = ?", [(note, i) for i in ids])
+        return ids
+
+    def finish_audit(self, run_id: int, digests: dict[int, str], deleted: set[int], flags: dict[str, set[int]],
+                     note: str, **counts: int) -> dict[str, Any]:
+        """Record the audit snapshot and mark the run ok, in one transaction: all of it or none."""
+        with self.transaction() as c:
+            c.executemany("INSERT OR REPLACE INTO audit_statements (statement_id, digest) VALUES (?, ?)", digests.items())
+            c.executemany("DELETE FROM audit_statements WHERE statement_id = ?", [(i,) for i in deleted])
+            c.execute("DELETE FROM audit_flags")
+            c.executemany("INSERT INTO audit_flags (flag_id, statement_id) VALUES (?, ?)",
+                          [(fid, sid) for fid, cited in flags.items() for sid in cited])
+            c.execute("UPDATE runs SET finished = ?, outcome = 'ok', note = ?, statements_checked = ?, new = ?,"
+                      " still_open = ?, resolved = ? WHERE id = ?",
+                      (now(), note, counts.get("statements_checked", 0), counts.get("new", 0),
+                       counts.get("still_open", 0), counts.get("resolved", 0), run_id))
+        return self.run(run_id)
+
+    def fail_run(self, run_id: int, note: str) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE runs SET finished = ?, outcome = 'failed', note = ? WHERE id = ?", (now(), note, run_id))
+
+    def run(self, run_id: int) -> dict[str, Any]:
+        rows = list(self.db.query("SELECT * FROM runs WHERE id = ?", [run_id]))
+        if not rows:
+            raise NotFoundError(f"run {run_id}: no such run")
+        return rows[0]

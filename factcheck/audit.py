@@ -1,0 +1,208 @@
+"""The nightly audit: check what changed since the last successful audit, record the run, report new and resolved flags.
+
+How "incremental" works. The checks block their input by their own keys and cost near-linear time,
+so every audit runs them over all stored statements ("against the whole database") and then keeps
+only the findings citing an *affected* statement: one added, edited or deleted since the last
+successful audit, or sharing an event, measure, speaker or document block with one, or cited
+together with one by a flag. Flags citing no affected statement keep the state the last audit gave
+them. A full run keeps every finding. Both leave the same set of flags (tested).
+
+What the audit has seen (each statement's content digest, each flag with its citations) is kept in
+its own tables and written in the same transaction that marks the run ok, so an interrupted run
+leaves the last good snapshot in place and the next run redoes the work; syncing the shared flags
+table is idempotent. An OS lock on `<db>.audit-lock` keeps two audits apart and is released by the
+kernel if the process dies; a run a dead process left 'running' is marked failed by the next audit.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import time
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from factcheck.checks import run_checks
+from factcheck.errors import LockedError, StoreError
+from factcheck.model import Finding, Statement, severity_rank
+from factcheck.ruleset import RuleSet
+from factcheck.store import Store
+
+COMMAND = "audit"
+Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
+
+
+@dataclass
+class AuditResult:
+    """One audit: its run row, and the flags new and resolved since the last successful audit."""
+
+    run: dict[str, Any]
+    full: bool
+    reason: str  # why the run was full or incremental, in words
+    new: list[dict[str, Any]] = field(default_factory=list)  # stored flag rows (store.flags)
+    resolved: list[dict[str, Any]] = field(default_factory=list)
+    open: int = 0
+
+    def worst_new(self) -> int:
+        return max((severity_rank(f["severity"]) for f in self.new), default=-1)
+
+    def summary(self) -> str:
+        r = self.run
+        return (f"audit run {r['id']}: {len(self.new)} new, {len(self.resolved)} resolved, {self.open} open"
+                f" ({self.reason}; {r['statements_checked']} statements checked)")
+
+
+def content_digest(s: Statement) -> str:
+    """Everything a check can see of a statement (text, source, figures, states, document), hashed."""
+    return hashlib.sha256(repr(s).encode("utf-8")).hexdigest()[:16]
+
+
+def block_keys(s: Statement) -> set[Hashable]:
+    """The blocks a statement belongs to: its event, speaker, document and measures."""
+    keys: set[Hashable] = {("document", s.document_id)}
+    if s.event:
+        keys.add(("event", s.event))
+    if s.source:
+        keys.add(("speaker", s.source))
+    for q in s.quantities:
+        keys.add(("measure", q.category or q.noun))
+    return keys
+
+
+def affected_statements(statements: Sequence[Statement], changed: set[int], deleted: set[int],
+                        findings: Sequence[Finding], previous: dict[str, set[int]]) -> set[int]:
+    """Changed and deleted ids, plus every statement sharing a block or a finding with a changed one."""
+    if not changed and not deleted:
+        return set()
+    marks = set().union(*(block_keys(s) for s in statements if s.id in changed))
+    affected = {s.id for s in statements if s.id in changed or block_keys(s) & marks} | deleted
+    for f in findings:
+        cited = {s.id for s in f.statements}
+        if cited & changed:
+            affected |= cited
+    for cited in previous.values():
+        if cited & (changed | deleted):
+            affected |= cited
+    return {i for i in affected if i is not None}
+
+
+@contextmanager
+def audit_lock(db_path: str, wait: float = 0.0) -> Iterator[None]:
+    """Hold `<db>.audit-lock` for the duration; LockedError if another audit still holds it after `wait` seconds."""
+    if db_path == ":memory:":
+        yield
+        return
+    path = Path(db_path + ".audit-lock")
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot create the audit lock file ({exc.strerror})") from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                    waited = f" after waiting {wait:g} s" if wait else ""
+                    raise LockedError(f"{db_path}: another audit is running (pid {holder}){waited};"
+                                      " try again later or pass --wait SECONDS") from None
+                time.sleep(0.1)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def audit(store: Store, rules: RuleSet, full: bool = False, wait: float = 0.0,
+          progress: Progress | None = None) -> AuditResult:
+    """Run one audit under the lock and record it; see the module docstring."""
+    with audit_lock(store.path, wait):
+        store.fail_stale_runs(COMMAND, "interrupted: its process ended before the run was recorded")
+        last = next((r for r in reversed(store.runs(COMMAND)) if r["outcome"] == "ok"), None)
+        if full:
+            reason = "full run (--full)"
+        elif last is None:
+            full, reason = True, "first audit: checking everything"
+        elif last["rules_hash"] != rules.hash:
+            full, reason = True, f"the rules changed since audit run {last['id']}: checking everything"
+        else:
+            reason = f"incremental since audit run {last['id']}"
+        run_id = store.start_run(COMMAND, rules.hash, full)
+        try:
+            return _audit(store, rules, run_id, full, reason, progress)
+        except BaseException as exc:
+            try:
+                store.fail_run(run_id, f"failed: {type(exc).__name__}: {exc}"[:300])
+            except Exception:  # the original error is the one worth reporting
+                pass
+            raise
+
+
+def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str,
+           progress: Progress | None) -> AuditResult:
+    step = progress or (lambda what, done, total: None)
+    steps = len(rules.rules) + 2
+    step("loading statements", 0, steps)
+    with store.read_snapshot():
+        statements = store.statements()
+        seen = store.audit_statements()
+        previous = store.audit_flags()
+    digests = {s.id: content_digest(s) for s in statements if s.id is not None}
+    changed = {i for i, d in digests.items() if seen.get(i) != d}
+    deleted = set(seen) - set(digests)
+
+    findings: list[Finding] = []
+    for n, rule in enumerate(rules.rules, 1):
+        step(f"checking {rule.id}", n, steps)
+        findings += run_checks(statements, [rule], rules.lexicon)
+    flags = [f for f in findings if f.outcome == "flag"]
+
+    if full:
+        scope = None
+        kept: dict[str, set[int]] = {}
+        checked = len(statements)
+    else:
+        scope = affected_statements(statements, changed, deleted, flags, previous)
+        kept = {fid: cited for fid, cited in previous.items() if not cited & scope}
+        flags = [f for f in flags if any(s.id in scope for s in f.statements)]
+        checked = len(scope & set(digests))
+        reason += f": {len(changed)} statements added or edited, {len(deleted)} removed"
+    step("recording flags", steps - 1, steps)
+    sync = store.sync_flags(flags, run_id, scope=scope)
+    present = dict(kept)
+    for f in flags:
+        present.setdefault(f.fingerprint, {s.id for s in f.statements if s.id is not None})
+
+    rows = {r["id"]: r for r in store.flags(ids=set(present) | set(previous))}
+    live = {fid for fid in present if rows.get(fid, {}).get("state") != "dismissed"}
+    new_ids = (live - set(previous)) | (set(sync["reopened"]) & live)
+    resolved_ids = set(previous) - set(present)
+    run = store.finish_audit(run_id, {i: digests[i] for i in changed}, deleted, present, reason,
+                             statements_checked=checked, new=len(new_ids), still_open=len(live - new_ids),
+                             resolved=len(resolved_ids))
+    step("done", steps, steps)
+    order = lambda r: (-severity_rank(r["severity"]), r["kind"], r["message"])  # noqa: E731
+    return AuditResult(run=run_dict(run), full=full, reason=reason, open=len(live),
+                       new=sorted((rows[i] for i in new_ids if i in rows), key=order),
+                       resolved=sorted((rows[i] for i in resolved_ids if i in rows), key=order))
+
+
+def history(store: Store) -> list[dict[str, Any]]:
+    """Past audit runs, oldest first, with `full` as a boolean and `took` (seconds, as text)."""
+    return [run_dict(r) for r in store.runs(COMMAND)]
+
+
+def run_dict(row: dict[str, Any]) -> dict[str, Any]:
+    took = ""
+    if row.get("started") and row.get("finished"):
+        seconds = (datetime.fromisoformat(row["finished"]) - datetime.fromisoformat(row["started"])).total_seconds()
+        took = f"{seconds:g} s"
+    return {**row, "full": bool(row["full"]), "took": took}

@@ -1,0 +1,199 @@
+"""The nightly audit: new / resolved flags between runs, history, incremental == full, rules change, failures."""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from factcheck.audit import affected_statements, audit, history
+from factcheck.ingest import ingest
+from factcheck.model import Statement
+from factcheck.read import Meta
+from factcheck.ruleset import RuleSet, load_rules
+from factcheck.store import Store
+
+FERRY = "Ferry crews trade places\n\nThe mayor wrote on Telegram that the ferry swap had been completed, but an official said the exchange was ongoing.\n"
+HARBOUR = "Harbour fees rise\n\nThe port authority said dock fees would rise in July.\n"
+DOUBT = "Ferry deal in doubt\n\nCouncillor Mara Lind said on Monday that the ferry swap had been cancelled.\n"
+ONLY_INFO = "Quiet pier\n\nAn official said the ferry swap was ongoing.\n"
+DAY = "2025-06-02"
+
+
+def add(store: Store, rules: RuleSet, tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report, _ = ingest(store, [str(path)], Meta(published=DAY), rules.lexicon)
+    assert not report.errors
+
+
+def kinds(rows: list[dict]) -> list[str]:
+    return sorted(r["kind"] for r in rows)
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+def test_first_audit_lists_the_conflict_second_is_clean_and_history_has_both(fc, write):
+    assert fc("ingest", write("ferry.txt", FERRY), "--published", DAY).exit_code == 0
+    first = fc("audit", "--format", "json")
+    assert first.exit_code == 1
+    doc = json.loads(first.stdout)
+    assert "status-conflict" in kinds(doc["new"])
+    conflict = next(f for f in doc["new"] if f["kind"] == "status-conflict")
+    assert {s["source"] for s in conflict["statements"]} == {"the mayor", "an official"}
+    assert doc["resolved"] == [] and doc["open"] == len(doc["new"])
+    assert doc["run"]["full"] is True and doc["run"]["outcome"] == "ok" and "first audit" in doc["run"]["note"]
+
+    second = fc("audit", "--format", "json")
+    assert second.exit_code == 0
+    doc2 = json.loads(second.stdout)
+    assert doc2["new"] == [] and doc2["resolved"] == [] and doc2["open"] == doc["open"]
+    assert doc2["run"]["full"] is False and doc2["run"]["statements_checked"] == 0
+
+    runs = json.loads(fc("audit", "history", "--format", "json").stdout)["runs"]
+    assert [(r["id"], r["outcome"], r["full"], r["new"]) for r in runs] == [
+        (doc["run"]["id"], "ok", True, len(doc["new"])), (doc2["run"]["id"], "ok", False, 0)]
+    assert runs[0]["rules_hash"] and runs[0]["started"] <= runs[0]["finished"]
+    assert runs[1]["still_open"] == doc["open"]
+    table = fc("audit", "history")
+    assert table.exit_code == 0 and "incremental" in table.stdout and "first audit" in table.stdout
+
+
+def test_text_report_when_new_and_silence_when_nothing_new_off_a_terminal(fc, write):
+    fc("ingest", write("ferry.txt", FERRY), "--published", DAY)
+    first = fc("audit")
+    assert first.exit_code == 1
+    assert "status-conflict" in first.stdout and "1 error" in first.stdout
+    second = fc("audit")
+    assert second.exit_code == 0 and second.stdout == "" and second.stderr == ""
+
+
+@pytest.mark.parametrize("fmt, marker", [("markdown", "# audit run 1"), ("html", "<html"), ("text", "audit run 1")])
+def test_report_file_in_each_format(fc, write, tmp_path, fmt, marker):
+    fc("ingest", write("ferry.txt", FERRY), "--published", DAY)
+    out = tmp_path / f"audit.{fmt}"
+    result = fc("audit", "--format", fmt, "-o", out)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("audit run 1: ") and str(out) in result.stdout
+    body = out.read_text(encoding="utf-8")
+    assert marker in body.lower() if fmt == "html" else marker in body
+    assert "status-conflict" in body
+
+
+def test_fail_on_counts_only_new_flags_at_or_above_it(fc, write):
+    fc("ingest", write("info.txt", ONLY_INFO), "--published", DAY)
+    assert fc("audit").exit_code == 0  # an unnamed source is only info
+    fc("ingest", write("ferry.txt", FERRY), "--published", DAY)
+    assert fc("audit", "--fail-on", "info", "--format", "json").exit_code == 1
+
+
+def test_rules_change_makes_the_audit_full_and_says_so(fc, write, tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(load_rules().directory, rules)
+    fc("ingest", write("ferry.txt", FERRY), "--published", DAY)
+    fc("--rules", rules, "audit")
+    assert json.loads(fc("--rules", rules, "audit", "--format", "json").stdout)["run"]["full"] is False
+    rule = rules / "anonymous-source.toml"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("rests on an unnamed", "leans on an unnamed"), encoding="utf-8")
+    result = fc("--rules", rules, "audit", "--format", "json")
+    run = json.loads(result.stdout)["run"]
+    assert run["full"] is True and "rules changed" in run["note"]
+    assert fc("--rules", rules, "audit", "--format", "json").exit_code == 0
+
+
+def test_full_flag_checks_everything(fc, write):
+    fc("ingest", write("ferry.txt", FERRY), "--published", DAY)
+    fc("audit")
+    run = json.loads(fc("audit", "--full", "--format", "json").stdout)["run"]
+    assert run["full"] is True and run["statements_checked"] == 3 and run["new"] == 0
+
+
+# --- incremental == full -------------------------------------------------------------------------
+
+def snapshot(path: Path) -> tuple[list, list]:
+    conn = sqlite3.connect(path)
+    try:
+        flags = conn.execute("SELECT id, state FROM flags ORDER BY id").fetchall()
+        seen = conn.execute("SELECT flag_id, statement_id FROM audit_flags ORDER BY 1, 2").fetchall()
+    finally:
+        conn.close()
+    return flags, seen
+
+
+def audit_both_ways(db: Path, rules: RuleSet, tmp_path: Path, step: str) -> tuple[dict, dict]:
+    """Audit a copy fully and the database incrementally; both must leave the same flags and report the same changes."""
+    twin = tmp_path / f"twin-{step}.db"
+    src = Store(db)
+    dst = sqlite3.connect(twin)
+    src.conn.backup(dst)
+    dst.close()
+    inc = audit(src, rules)
+    src.close()
+    full_store = Store(twin)
+    full = audit(full_store, rules, full=True)
+    full_store.close()
+    assert not inc.full and full.full
+    assert snapshot(db) == snapshot(twin)
+    assert sorted(r["id"] for r in inc.new) == sorted(r["id"] for r in full.new)
+    assert sorted(r["id"] for r in inc.resolved) == sorted(r["id"] for r in full.resolved)
+    assert inc.open == full.open
+    return inc.run, full.run
+
+
+def test_incremental_and_full_give_the_same_findings(tmp_path, rules):
+    db = tmp_path / "claims.db"
+    store = Store(db)
+    add(store, rules, tmp_path, "ferry.txt", FERRY)
+    add(store, rules, tmp_path, "harbour.txt", HARBOUR)
+    first = audit(store, rules)
+    assert first.full and "status-conflict" in kinds(first.new)
+    old_conflict = next(r["id"] for r in first.new if r["kind"] == "status-conflict")
+
+    add(store, rules, tmp_path, "doubt.txt", DOUBT)  # a third state of the same swap, on the same day
+    store.close()
+    inc_run, full_run = audit_both_ways(db, rules, tmp_path, "added")
+    assert inc_run["statements_checked"] < full_run["statements_checked"]  # the harbour story is left alone
+
+    store = Store(db)
+    conflict = next(f for f in store.flags(states=["open"]) if f["kind"] == "status-conflict")
+    assert conflict["id"] != old_conflict and len(conflict["statements"]) == 3
+    assert store.flags(ids=[old_conflict])[0]["state"] == "resolved"
+    # an edit the flags' own digest cannot see: the official's state changes from ongoing to completed
+    official = next(s for s in store.statements() if s.source == "an official")
+    with store.transaction() as c:
+        c.execute("UPDATE statuses SET state = 'completed' WHERE statement_id = ?", (official.id,))
+    store.close()
+    inc_run, _ = audit_both_ways(db, rules, tmp_path, "edited")
+    assert "1 statements added or edited" in inc_run["note"]
+
+
+def test_affected_statements_are_the_changed_ones_and_their_block_mates():
+    s = [Statement(text="a", start=0, end=1, id=1, document_id=1, event="swap", source="A"),
+         Statement(text="b", start=0, end=1, id=2, document_id=2, event="swap", source="B"),
+         Statement(text="c", start=0, end=1, id=3, document_id=3, source="A"),
+         Statement(text="d", start=0, end=1, id=4, document_id=4, event="fees", source="C")]
+    assert affected_statements(s, {1}, set(), [], {}) == {1, 2, 3}
+    assert affected_statements(s, set(), {9}, [], {"f": {9, 4}}) == {9, 4}
+    assert affected_statements(s, set(), set(), [], {"f": {1, 4}}) == set()
+
+
+# --- failures leave no half-written run ----------------------------------------------------------
+
+def test_a_failed_audit_is_recorded_as_failed_and_the_next_one_redoes_it(tmp_path, rules, monkeypatch):
+    store = Store(tmp_path / "claims.db")
+    add(store, rules, tmp_path, "ferry.txt", FERRY)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "finish_audit", boom)
+    with pytest.raises(RuntimeError):
+        audit(store, rules)
+    monkeypatch.undo()
+    assert [(r["outcome"], r["note"]) for r in history(store)] == [("failed", "failed: RuntimeError: disk on fire")]
+    again = audit(store, rules)
+    assert again.full and "status-conflict" in kinds(again.new)
+    assert [r["outcome"] for r in history(store)] == ["failed", "ok"]
+    store.close()
