@@ -105,9 +105,9 @@ def ingest_cmd(app: App, files, published, outlet, title, url, dry_run) -> None:
         for doc, statements in extracted:
             out.print(statements_table(statements, title=f"{doc.path}: {doc.title or ''} ({doc.published or 'undated'})"))
     for path, doc, n in report.stored:
-        out.print(f"stored {path}: \"{doc.title or ''}\" ({doc.published or 'undated'}), {n} statements")
+        click.echo(f"stored {path}: \"{doc.title or ''}\" ({doc.published or 'undated'}), {n} statements")
     for path, doc in report.skipped:
-        out.print(f"already stored {path}: \"{doc.title or ''}\" (nothing to do)")
+        click.echo(f"already stored {path}: \"{doc.title or ''}\" (nothing to do)")
     for error in report.errors:
         click.echo(f"factcheck: {error}", err=True)
     if report.errors:
