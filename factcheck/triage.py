@@ -107,6 +107,7 @@ class Report:
     title: str = "factcheck report"
     generated: str | None = None  # ISO timestamp; None leaves it out (golden files)
     reviewer: str | None = None  # named as the author of ClaimReviews of untriaged flags
+    urls: dict[int, str] = field(default_factory=dict)  # document id -> where the story was published
 
 
 def check_filter(store: Store, rules: RuleSet, filt: FlagFilter) -> None:
@@ -138,8 +139,9 @@ def build_report(store: Store, rules: RuleSet, filt: FlagFilter, reviewer: str |
     flags = stored_flags(store, filt)
     findings = run_checks(store.statements(), rules.rules, rules.lexicon)
     passed = [f for f in findings if f.outcome == "pass" and filt.matches_pass(f)]
+    urls = {d["id"]: d["url"] for d in store.documents() if d["url"]}
     return Report(flags=tuple(flags), passed=tuple(passed), counts=store.counts(), filters=filt,
-                  generated=now(), reviewer=reviewer)
+                  generated=now(), reviewer=reviewer, urls=urls)
 
 
 def draft_report(flags: list[Finding], passed: list[Finding], counts: dict[str, int] | None,

@@ -30,7 +30,8 @@ def statements_of(text: str) -> list[Statement]:
 def seed(db_path: Path) -> dict[str, str]:
     """A story with two hand-made statements and two stored flags; returns {rule: flag id}."""
     store = Store(db_path)
-    store.add_document(Document(text=ARTICLE, title="Ferry link reopens", outlet="Island Courier", published="2025-06-03"),
+    store.add_document(Document(text=ARTICLE, title="Ferry link reopens", outlet="Island Courier", published="2025-06-03",
+                                url="https://courier.example/ferry"),
                        statements_of(ARTICLE))
     veld, official = store.statements()
     findings = [

@@ -69,6 +69,8 @@ def test_claimreview_names_the_claim_author_and_reviewer(fc, db_path) -> None:
     confirmed = reviews[ids["status-conflict"]]
     assert confirmed["itemReviewed"]["author"] == {"@type": "Person", "name": "Tomas Veld"}
     assert confirmed["itemReviewed"]["appearance"]["headline"] == "Ferry link reopens"
+    assert confirmed["itemReviewed"]["appearance"]["url"] == "https://courier.example/ferry"
+    assert confirmed["reviewBody"].startswith("Tomas Veld says the repair was completed; a harbour official says it is ongoing.")
     assert confirmed["author"]["name"] == "ana"
     assert reviews[ids["anonymous-source"]]["author"]["name"] == "desk"
 

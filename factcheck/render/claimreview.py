@@ -37,10 +37,12 @@ def rating(rec: FlagRecord) -> dict[str, Any]:
     return {"@type": "Rating", "alternateName": name, "ratingExplanation": f.detail or f.message}
 
 
-def claim_review(rec: FlagRecord, reviewer: str | None, generated: str | None = None) -> dict[str, Any]:
+def claim_review(rec: FlagRecord, reviewer: str | None, generated: str | None = None,
+                 urls: dict[int, str] | None = None) -> dict[str, Any]:
     f = rec.finding
     claim = f.statements[0] if f.statements else Statement(text=f.message, start=0, end=0)
-    appearance = {"@type": "NewsArticle", "headline": claim.document, "url": None, "datePublished": claim.published,
+    url = (urls or {}).get(claim.document_id) if claim.document_id is not None else None
+    appearance = {"@type": "NewsArticle", "headline": claim.document, "url": url, "datePublished": claim.published,
                   "publisher": {"@type": "Organization", "name": claim.outlet} if claim.outlet else None}
     item = {"@type": "Claim", "author": party(claim), "datePublished": claim.date or claim.published,
             "appearance": {k: v for k, v in appearance.items() if v}}
@@ -51,11 +53,12 @@ def claim_review(rec: FlagRecord, reviewer: str | None, generated: str | None = 
     others = "; ".join(f"{who(s)}: {s.text}" for s in f.statements[1:])
     review = {"@context": "https://schema.org", "@type": "ClaimReview", "identifier": rec.id,
               "claimReviewed": claim.text, "itemReviewed": item, "reviewRating": rating(rec),
-              "reviewBody": f.message + (f" Compared with \u2014 {others}" if others else ""),
+              "reviewBody": f.message.rstrip(".") + "." + (f" Compared with: {others}" if others else ""),
               "author": {"@type": "Person" if author != "factcheck" else "Organization", "name": author},
               "datePublished": reviewed_on[:10] or None}
     return {k: v for k, v in review.items() if v is not None}
 
 
 def report_claimreview(report: Report) -> str:
-    return json.dumps([claim_review(rec, report.reviewer, report.generated) for rec in report.flags], ensure_ascii=False, indent=1) + "\n"
+    reviews = [claim_review(rec, report.reviewer, report.generated, report.urls) for rec in report.flags]
+    return json.dumps(reviews, ensure_ascii=False, indent=1) + "\n"

@@ -15,8 +15,9 @@ FORMATS = ("text", "json", "markdown", "html", "csv", "claimreview")
 def render_report(report: Report, fmt: str) -> Any:
     """A string for every format but text, which is a rich renderable (the command prints it)."""
     if fmt == "json":
-        return json.dumps({"flags": [record_dict(r) for r in report.flags], "passed": [finding_dict(p) for p in report.passed],
-                           "counts": report.counts}, ensure_ascii=False, indent=1)
+        return json.dumps({"flags": [record_dict(r) for r in report.flags],
+                           "passed": [finding_dict(p) for p in report.passed], "counts": report.counts},
+                          ensure_ascii=False, indent=1)
     if fmt == "markdown":
         from factcheck.render.markdown import report_md
 
@@ -38,7 +39,8 @@ def render_report(report: Report, fmt: str) -> Any:
     return report_view(report)
 
 
-def render_findings(flags: Sequence[Finding], passed: Sequence[Finding], fmt: str, stats: dict[str, int] | None = None) -> Any:
+def render_findings(flags: Sequence[Finding], passed: Sequence[Finding], fmt: str,
+                    stats: dict[str, int] | None = None) -> Any:
     """`verify`'s output: DESIGN.md's JSON contract, or the report's look for findings not yet triaged."""
     if fmt == "json":
         return json.dumps({"flags": [finding_dict(f) for f in flags], "passed": [finding_dict(p) for p in passed]},

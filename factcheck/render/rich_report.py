@@ -105,9 +105,10 @@ def flag_detail(rec: FlagRecord) -> Group:
     """`factcheck flags show`: the flag's panel and its history."""
     story = story_key(rec.finding)
     facts = Table.grid(padding=(0, 2))
+    triaged = f"{rec.triaged_by} at {rec.triaged_at}" if rec.triaged_by else None
     for name, value in (("id", rec.id), ("story", story[1]), ("first seen", rec.first_seen), ("last seen", rec.last_seen),
-                        ("resolved", rec.resolved_at), ("triaged", f"{rec.triaged_by} at {rec.triaged_at}" if rec.triaged_by else None),
-                        ("note", rec.note), ("reopened", rec.reopened_reason)):
+                        ("resolved", rec.resolved_at), ("triaged", triaged), ("note", rec.note),
+                        ("reopened", rec.reopened_reason)):
         if value:
             facts.add_row(Text(name, style="dim"), Text(str(value)))
     return Group(flag_panel(rec, story[0]), facts)
