@@ -315,13 +315,16 @@ def audit_group(ctx: click.Context, full, fmt, output, fail_on, wait) -> None:  
     Exit codes: 0 nothing new at or above --fail-on, 1 something new, 2 error or another audit running.
     Example:
       factcheck audit
-      factcheck audit --format html -o audit.html || mail -s "factcheck: new flags" desk < /dev/null
+      factcheck audit --format html -o /srv/factcheck/audit.html
       factcheck audit history
     """
     if ctx.invoked_subcommand is not None:
         return
     from factcheck.audit import audit
 
+    if output and not os.access(Path(output).resolve().parent, os.W_OK):
+        # checked before the run is recorded: a report that cannot be written must not swallow the news
+        raise FactcheckError(f"{output}: cannot write the report there (no such folder, or not writable)")
     tty = sys.stdout.isatty()
     with audit_progress(tty) as progress:
         result = audit(ctx.obj.store, ctx.obj.rules, full=full, wait=wait, progress=progress)

@@ -197,3 +197,12 @@ def test_a_failed_audit_is_recorded_as_failed_and_the_next_one_redoes_it(tmp_pat
     assert again.full and "status-conflict" in kinds(again.new)
     assert [r["outcome"] for r in history(store)] == ["failed", "ok"]
     store.close()
+
+
+def test_an_unwritable_report_file_is_refused_before_anything_is_recorded(fc, write, tmp_path):
+    fc("ingest", write("ferry.txt", FERRY), "--published", DAY)
+    result = fc("audit", "-o", tmp_path / "missing" / "audit.html")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "missing/audit.html" in result.stderr
+    assert json.loads(fc("audit", "history", "--format", "json").stdout)["runs"] == []
+    assert fc("audit").exit_code == 1  # the conflict is still news

@@ -11,6 +11,7 @@ import pytest
 from factcheck.audit import audit_lock
 from factcheck.errors import LockedError
 
+DOUBT = "Ferry deal in doubt\n\nCouncillor Mara Lind said on Monday that the ferry swap had been cancelled.\n"
 FERRY = "Ferry crews trade places\n\nThe mayor wrote on Telegram that the ferry swap had been completed, but an official said the exchange was ongoing.\n"
 
 # A real audit that stops just before recording its flags until told to go on (a line on stdin).
@@ -89,6 +90,22 @@ def test_wait_lets_the_second_audit_run_after_the_first(ferry_db):
     assert second.returncode == 0, err  # the first audit already reported the conflict
     doc = json.loads(out)
     assert doc["new"] == [] and doc["open"] >= 1 and doc["run"]["full"] is False
+
+
+def test_journalists_ingest_while_an_audit_runs_and_the_next_audit_picks_it_up(ferry_db, tmp_path):
+    holder = start_paused(ferry_db)
+    try:
+        (tmp_path / "doubt.txt").write_text(DOUBT, encoding="utf-8")
+        ingested = factcheck(ferry_db, "ingest", str(tmp_path / "doubt.txt"), "--published", "2025-06-02")
+    finally:
+        holder.communicate("\n", timeout=60)
+    assert ingested.returncode == 0, ingested.stderr
+    assert holder.returncode == 0
+    doc = json.loads(factcheck(ferry_db, "audit", "--format", "json").stdout)
+    assert doc["run"]["full"] is False and "2 statements added or edited" in doc["run"]["note"]
+    new = [f for f in doc["new"] if f["kind"] == "status-conflict"]
+    assert len(new) == 1 and "Councillor Mara Lind" in {s["source"] for s in new[0]["statements"]}
+    assert [f["kind"] for f in doc["resolved"]] == ["status-conflict"]  # replaced by the three-way conflict
 
 
 def test_lock_is_refused_in_process_and_released_afterwards(tmp_path):
