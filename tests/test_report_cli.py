@@ -94,3 +94,12 @@ def test_verify_writes_its_report_to_a_file(fc, write, tmp_path) -> None:
 def test_console_is_plain_with_no_color(monkeypatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     assert console().no_color
+
+
+def test_triage_core_does_not_import_rich() -> None:
+    import subprocess
+    import sys
+
+    # click is not checked: sqlite-utils (under the store) imports it for its own plugin hooks
+    code = "import sys, factcheck.triage; print(sorted({'rich'} & set(sys.modules)))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
