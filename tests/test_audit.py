@@ -206,3 +206,18 @@ def test_an_unwritable_report_file_is_refused_before_anything_is_recorded(fc, wr
     assert result.stderr.count("\n") == 1 and "missing/audit.html" in result.stderr
     assert json.loads(fc("audit", "history", "--format", "json").stdout)["runs"] == []
     assert fc("audit").exit_code == 1  # the conflict is still news
+
+
+def test_a_dismissed_flag_is_not_news_until_a_cited_statement_changes(tmp_path, rules):
+    store = Store(tmp_path / "claims.db")
+    add(store, rules, tmp_path, "ferry.txt", FERRY)
+    conflict = next(r for r in audit(store, rules).new if r["kind"] == "status-conflict")
+    store.triage(conflict["id"], "dismissed", "two different ferries", "ana")
+    assert audit(store, rules, full=True).new == []
+    official = next(s for s in store.statements() if s.source == "an official")
+    with store.transaction() as c:
+        c.execute("UPDATE statements SET text = 'the exchange was still ongoing' WHERE id = ?", (official.id,))
+    again = audit(store, rules)
+    assert [r["id"] for r in again.new if r["kind"] == "status-conflict"] == [conflict["id"]]
+    assert again.new[0]["state"] == "open" and "changed" in again.new[0]["reopened_reason"]
+    store.close()
