@@ -189,10 +189,13 @@ def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str,
                              statements_checked=checked, new=len(new_ids), still_open=len(live - new_ids),
                              resolved=len(resolved_ids))
     step("done", steps, steps)
-    order = lambda r: (-severity_rank(r["severity"]), r["kind"], r["message"])  # noqa: E731
     return AuditResult(run=run_dict(run), full=full, reason=reason, open=len(live),
-                       new=sorted((rows[i] for i in new_ids if i in rows), key=order),
-                       resolved=sorted((rows[i] for i in resolved_ids if i in rows), key=order))
+                       new=sorted((rows[i] for i in new_ids if i in rows), key=most_severe_first),
+                       resolved=sorted((rows[i] for i in resolved_ids if i in rows), key=most_severe_first))
+
+
+def most_severe_first(row: dict[str, Any]) -> tuple[int, str, str]:
+    return (-severity_rank(row["severity"]), row["kind"], row["message"] or "")
 
 
 def history(store: Store) -> list[dict[str, Any]]:
