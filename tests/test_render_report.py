@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,13 @@ def test_verify_json_keeps_the_contract() -> None:
 def test_empty_report() -> None:
     text = to_text(report_view(Report(flags=(), passed=(), counts={"documents": 0})), width=80)
     assert "0 flags" in text and "0 checks passed" in text
+
+
+def test_a_long_story_heading_wraps_instead_of_being_cut() -> None:
+    report = sample_report()
+    title = "A much longer headline about the harbour towns and the exchange of detainees this week"
+    rec = report.flags[2]
+    cited = tuple(replace(s, document=title) for s in rec.finding.statements)
+    text = to_text(report_view(replace(report, flags=(replace(rec, finding=replace(rec.finding, statements=cited)),))), 80)
+    assert "\u2026" not in text.split("\u2713")[0]
+    assert " ".join(text.split()).count(f"{title} (Coast Ledger · 2025-03-12)") == 1

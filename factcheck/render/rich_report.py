@@ -50,6 +50,20 @@ class Citations:
         return Group(*lines, statement_text(s))
 
 
+class Heading:
+    """A story's heading on a rule line; above the rule, wrapped, when it is too long for one line."""
+
+    def __init__(self, text: str, style: str = "dim") -> None:
+        self.text, self.style = text, style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if len(self.text) + 6 <= options.max_width:
+            yield Rule(self.text, align="left", style=self.style)
+        else:
+            yield Text(self.text, style="bold")
+            yield Rule(style=self.style)
+
+
 def flag_panel(rec: FlagRecord, story: int | None = None) -> Panel:
     """One flag: message, cited statements, the rule and why it fired, and the editor's verdict."""
     f = rec.finding
@@ -82,10 +96,10 @@ def report_view(report: Report) -> Group:
     parts: list[RenderableType] = [Text(report.title, style="bold"), Text(counts[0], style="bold"),
                                    *(Text(line) for line in counts[1:])]
     for story, heading, records in by_story(report.flags):
-        parts += [Text(), Rule(heading, align="left", style="dim")]
+        parts += [Text(), Heading(heading)]
         parts += [flag_panel(rec, story) for rec in records]
     if report.passed:
-        parts += [Text(), Rule("verified", align="left", style="green"), verified(report.passed)]
+        parts += [Text(), Heading("verified", style="green"), verified(report.passed)]
     return Group(*parts)
 
 
