@@ -485,6 +485,9 @@ def flags_group(ctx: click.Context, state, severity, rule, source, since, story,
     from factcheck.render.rich_report import flags_table
     from factcheck.render.terminal import console
 
+    if not records:
+        click.echo("no flags" + (f" ({filt.describe()})" if filt.describe() else " open or confirmed"))
+        return
     console().print(flags_table(records))
 
 

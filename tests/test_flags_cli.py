@@ -166,3 +166,9 @@ def test_dismissal_survives_a_later_verify(fc, write) -> None:
     after = {f["id"]: f for f in flags_json(fc, "--state", "all")}
     assert after[fid]["state"] == "dismissed" and after[fid]["note"] == "known"
     assert fid not in {f["id"] for f in flags_json(fc)}
+
+
+def test_no_flags_says_so(fc) -> None:
+    result = fc("flags")
+    assert result.exit_code == 0 and result.stdout == "no flags open or confirmed\n"
+    assert fc("flags", "--state", "dismissed").stdout == "no flags (state dismissed)\n"
