@@ -1,7 +1,7 @@
 """misattribution: the same quoted sentence is attributed to different speakers.
 
 Blocks by the quoted sentence's first four words, then compares within a block (rapidfuzz, >= 95).
-TOML params: `min_similarity` (default 95).
+TOML params: `min_similarity` (default 95), `same_document` (also within one story, default false).
 Example: Rubio and, elsewhere, Witkoff both said "We can't force Ukraine to make a deal".
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
 from factcheck.sources import same_source
 
-PARAMS = {"min_similarity": 95.0}
+PARAMS = {"min_similarity": 95.0, "same_document": False}
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
@@ -27,6 +27,8 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
             for s2, q2 in group[i + 1:]:
                 if s1.source == s2.source or same_source(s1.source or "", s2.source or ""):
                     continue
+                if s1.document_id == s2.document_id and not rule.params["same_document"]:
+                    continue  # within one story a second speaker is usually a pronoun read wrongly
                 key = tuple(sorted((s1.id or 0, s2.id or 0)))
                 if key in done or fuzz.ratio(q1, q2) < float(rule.params["min_similarity"]):
                     continue

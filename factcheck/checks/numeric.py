@@ -8,20 +8,23 @@ story, default false).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from factcheck.checks.common import block, finding, fmt, who
 from factcheck.checks.restated import restated
-from factcheck.dates import find_dates
+from factcheck.dates import MONTHS, find_dates
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Quantity, Rule, Statement
 
+BARE_MONTH = re.compile(r"\b(?i:in|last|since|until|by|early|late|mid)\s+(January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\b")
 PARAMS = {"min_value": 2.0, "same_document": False, "restated": True, "restated_similarity": 90.0, "max_ratio": 5.0}
 
 
 def measure(s: Statement, q: Quantity, same_document: bool) -> tuple[object, ...] | None:
-    if not s.event or not q.action or not (q.category or q.noun) or q.hedge == "vague":
-        return None
+    if not s.event or not q.action or not (q.category or q.noun) or q.hedge == "vague" or not q.date:
+        return None  # an undated figure has no measure to compare (within a story, restated() covers it)
     story = s.document_id if same_document or not q.date else None
     return (s.event, when(s, q), q.action, q.category or q.noun, q.each, story)
 
@@ -31,6 +34,9 @@ def when(s: Statement, q: Quantity) -> str | None:
     for d in find_dates(s.text, None):
         if q.date is None or not (d.first.isoformat() <= q.date <= d.last.isoformat()):
             return d.iso
+    month = BARE_MONTH.search(s.text)
+    if month and (not q.date or MONTHS[month.group(1).lower()] != int(q.date[5:7])):
+        return month.group(0)
     return q.date
 
 

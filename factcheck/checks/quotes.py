@@ -45,6 +45,8 @@ def _mismatch(a: list[str], b: list[str], threshold: float) -> tuple[str, str, f
         if x in bset:
             continue
         score, y = max(((fuzz.ratio(x, y), y) for y in unmatched), default=(0.0, ""))
+        if x in y or y in x:
+            continue  # a partial quote of the same sentence
         if threshold <= score < 100 and _same_names(x, y) and _one_edit_region(x, y):
             return x, y, score
     return None

@@ -10,8 +10,16 @@ FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'
 MIN_WORDS = 5
 
 
+CONTRACTIONS = [(r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"), (r"n't\b", " not"), (r"'re\b", " are"),
+                (r"'ve\b", " have"), (r"'ll\b", " will"), (r"\bi'm\b", "i am"), (r"'d\b", " would")]
+
+
 def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^\w' ]+", " ", text.translate(FOLD).lower())).strip()
+    """Lower case, straight quotes, no punctuation; contractions spelt out ('we're' = 'we are')."""
+    folded = text.translate(FOLD).lower()
+    for pattern, full in CONTRACTIONS:
+        folded = re.sub(pattern, full, folded)
+    return re.sub(r"\s+", " ", re.sub(r"[^\w' ]+", " ", folded)).strip()
 
 
 def quote_sentences(s: Statement) -> list[str]:

@@ -17,15 +17,17 @@ from factcheck.checks.common import block
 from factcheck.extract.quantities import word_value
 from factcheck.model import Statement
 
-NUMBER = re.compile(r"(?<![\w.,:=\"'#@/-])(\d{1,3}(?:,\d{3})+|[1-9]\d{0,8}|0)(\.\d+)?(?:\s*(million|billion))?(?![\d,:/]|\.\d)"
+NUMBER = re.compile(r"(?<![\w.,:=\"'#@/-])(\d{1,3}(?:,\d{3})+|[1-9]\d{0,8}|0)(\.\d+)?(?:\s*(million|billion))?(?![\d,:/A-Za-z]|\.\d)"
                     r"|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b", re.I)
 WORD = re.compile(r"[a-z%$]+")
+RAW = re.compile(r"[A-Za-z%$]+")
 HEDGES = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "only", "just", "at", "least",
           "more", "less", "than", "over", "under", "up", "to", "fewer", "over", "within", "a", "an", "the"}
 RANGE = re.compile(r"(?:\bbetween|\bfrom|\d\s*(?:and|to|-|\u2013))\s*\$?\s*$", re.I)
 RANGE_AFTER = re.compile(r"\s*(?:and|to|-|\u2013)\s*\$?\d", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 WINDOW = 6
+MAX_FIGURES = 2  # a sentence with more figures is a breakdown (polls, tallies): its frames repeat by design
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Figure:
     after: tuple[str, ...]
     years: frozenset[str]
     start: int
+    before_raw: tuple[str, ...] = ()
+    after_raw: tuple[str, ...] = ()
 
 
 def figures(s: Statement) -> list[Figure]:
@@ -50,16 +54,19 @@ def figures(s: Statement) -> list[Figure]:
             value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
             if m.group(3):
                 value *= 1e6 if m.group(3).lower() == "million" else 1e9
-            if not m.group(2) and not m.group(3) and "," not in m.group(1) and 1800 <= value <= 2100:
-                continue
+            is_year = not m.group(2) and not m.group(3) and "," not in m.group(1) and 1800 <= value <= 2100
         else:
-            value = word_value(raw) or 0
+            value, is_year = word_value(raw) or 0, False
         if RANGE.search(text[max(0, m.start() - 12):m.start()]) or RANGE_AFTER.match(text[m.end():m.end() + 14]):
             continue  # one end of a range ("between $5,000 and $15,000")
-        before = tuple(WORD.findall(text[max(0, m.start() - 60):m.start()].lower()))[-WINDOW:]
-        after = tuple(WORD.findall(text[m.end():m.end() + 60].lower()))[:WINDOW]
-        out.append(Figure(s, value, raw, before, after, frozenset(YEAR.findall(text)), m.start()))
-    return out
+        before_raw = tuple(RAW.findall(text[max(0, m.start() - 80):m.start()]))[-WINDOW - 3:]
+        after_raw = tuple(RAW.findall(text[m.end():m.end() + 80]))[:WINDOW + 3]
+        before = tuple(w.lower() for w in before_raw)[-WINDOW:]
+        after = tuple(w.lower() for w in after_raw)[:WINDOW]
+        years = frozenset() if is_year else frozenset(YEAR.findall(text))
+        out.append(Figure(s, value, raw, before, after, years, m.start(), before_raw, after_raw))
+    counts = [f for f in out if not (1800 <= f.value <= 2100 and f.text.isdigit())]
+    return [] if len(counts) > MAX_FIGURES else out
 
 
 def _key(f: Figure) -> tuple[object, ...] | None:
@@ -77,7 +84,17 @@ def _alike(a: Figure, b: Figure) -> float:
         return 0.0
     left = " ".join(a.before[len(a.before) - nb:] + a.after[:na])
     right = " ".join(b.before[len(b.before) - nb:] + b.after[:na])
+    if _qualified(a, b, nb, na) or _qualified(b, a, nb, na):
+        return 0.0
     return fuzz.ratio(left, right)
+
+
+def _qualified(longer: Figure, shorter: Figure, nb: int, na: int) -> bool:
+    """The longer context goes on with a name the shorter lacks ('to win' / 'to win the Republican
+    nomination'): a narrower measure, not the same one restated."""
+    extra = longer.after_raw[na:na + 3]
+    known = {w.lower() for w in shorter.before_raw + shorter.after_raw}
+    return any(w[:1].isupper() and w.lower() not in known for w in extra)
 
 
 def restated(statements: Sequence[Statement], min_similarity: float) -> list[tuple[Figure, Figure]]:
