@@ -225,7 +225,10 @@ def emit(rendered, output: str | None) -> None:  # type: ignore[no-untyped-def]
 
     if output:
         text = rendered if isinstance(rendered, str) else to_text(rendered)
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise FactcheckError(f"{output}: cannot write the report ({exc.strerror or exc})") from None
         return
     if isinstance(rendered, str):
         click.echo(rendered)
