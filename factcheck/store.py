@@ -17,6 +17,7 @@ import sqlite_utils
 
 from factcheck.errors import NotFoundError, StoreError
 from factcheck.model import Document, Finding, Quantity, Statement, Status, statement_digest
+from factcheck.sources import _tokens as name_tokens
 from factcheck.sources import same_source
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock; env FACTCHECK_BUSY_TIMEOUT_MS
@@ -109,11 +110,44 @@ def m007_audit_snapshot(db: sqlite_utils.Database) -> None:
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot]
 
 
+class SourceIndex:
+    """Named sources keyed by the tokens same_source compares, so a new name is held against a few
+    candidates rather than every source in the database (same result, far fewer comparisons)."""
+
+    def __init__(self) -> None:
+        self.seen = 0  # highest source id read so far
+        self.names: dict[int, str] = {}
+        self.by_key: dict[tuple[Any, ...], set[int]] = {}
+
+    @staticmethod
+    def keys(name: str) -> list[tuple[Any, ...]]:
+        # same_source holds only for: equal names, equal last tokens, or equal length with all but the
+        # last token equal (then the first tokens match, or both names are a single token)
+        tokens = name_tokens(name)
+        if not tokens:
+            return [("name", name.lower())]
+        return [("last", tokens[-1]), ("first", len(tokens), tokens[0]) if len(tokens) > 1 else ("single",)]
+
+    def refresh(self, c: sqlite3.Connection) -> None:
+        """Take in the sources added since the last look (by this or another process)."""
+        for sid, name, kind in c.execute("SELECT id, name, kind FROM sources WHERE id > ? ORDER BY id", (self.seen,)):
+            self.seen = sid
+            if kind != "anonymous":
+                self.names[sid] = name
+                for key in self.keys(name):
+                    self.by_key.setdefault(key, set()).add(sid)
+
+    def candidates(self, name: str) -> list[tuple[int, str]]:
+        ids = set().union(*(self.by_key.get(key, set()) for key in self.keys(name)))
+        return [(sid, self.names[sid]) for sid in sorted(ids)]
+
+
 class Store:
     """An open claims.db."""
 
     def __init__(self, path: str | Path = ":memory:", busy_timeout: int | None = None) -> None:
         self.path = str(path)
+        self._source_index: SourceIndex | None = None
         self.busy_timeout = busy_timeout_ms() if busy_timeout is None else busy_timeout
         if self.path != ":memory:" and Path(self.path).is_dir():
             raise StoreError(f"{self.path}: is a directory, not a database file")
@@ -205,6 +239,7 @@ class Store:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self._source_index = None  # it may hold sources that were just rolled back
             raise
         else:
             self.conn.execute("COMMIT")
@@ -268,8 +303,11 @@ class Store:
         if row:
             return row[0]
         if kind != "anonymous":
-            candidates = c.execute("SELECT id, name FROM sources WHERE kind IS NOT 'anonymous'").fetchall()
-            matches = [sid for sid, other in candidates if same_source(name, other)]
+            if self._source_index is None:
+                self._source_index = SourceIndex()
+            index = self._source_index
+            index.refresh(c)
+            matches = [sid for sid, other in index.candidates(name) if same_source(name, other)]
             if len(matches) == 1:  # ambiguous near-matches are never merged
                 c.execute("INSERT INTO source_aliases (alias, source_id) VALUES (?, ?)", (alias, matches[0]))
                 return matches[0]
@@ -428,6 +466,16 @@ class Store:
         docs = [r["document_id"] for r in self.db.query(
             f"SELECT DISTINCT document_id FROM statements WHERE id IN ({','.join('?' * len(ids))})", list(ids))]
         return [s for s in self.statements(document_ids=docs) if s.id in ids]
+
+    def flag_states(self, flag_ids: Iterable[str]) -> dict[str, str]:
+        """Triage state of each stored flag among flag_ids."""
+        ids = list(flag_ids)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out |= {r["id"]: r["state"] for r in self.db.query(
+                f"SELECT id, state FROM flags WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+        return out
 
     def flag(self, flag_id: str) -> dict[str, Any]:
         rows = self.flags(ids=[flag_id])

@@ -17,6 +17,7 @@ class VerifyResult:
 
     flags: list[Finding] = field(default_factory=list)
     passed: list[Finding] = field(default_factory=list)
+    dismissed: list[Finding] = field(default_factory=list)  # flags an editor dismissed: not shown, not failing
     sync: dict[str, list[str]] = field(default_factory=dict)
     ingest: IngestReport | None = None
     statements: int = 0
@@ -57,6 +58,10 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
             result.sync = store.sync_flags(result.flags, run_id, scope=None if not files else focus)
             store.finish_run(run_id, "ok", statements_checked=len(statements), new=len(result.sync["new"]),
                              still_open=len(result.sync["open"]), resolved=len(result.sync["resolved"]))
+        # an editor's dismissal holds while the cited statements are unchanged (sync_flags reopens otherwise)
+        states = store.flag_states(f.fingerprint for f in result.flags)
+        result.dismissed = [f for f in result.flags if states.get(f.fingerprint) == "dismissed"]
+        result.flags = [f for f in result.flags if states.get(f.fingerprint) != "dismissed"]
     finally:
         if scratch is not None:
             scratch.close()
