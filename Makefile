@@ -8,7 +8,6 @@ SEED := ../shared/seeds/000_f7338b1dd4aa7973.txt
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
@@ -19,8 +18,12 @@ install: $(VENV)/.installed
 demo: install
 	rm -f claims.db claims.db-wal claims.db-shm
 	$(FACTCHECK) ingest samples/
-	$(FACTCHECK) report --state all || true
+	@echo
+	@echo "== factcheck verify (exit 1 = findings to review)"
 	$(FACTCHECK) verify; test $$? -le 1
+	@echo
+	@echo "== factcheck report"
+	$(FACTCHECK) report
 
 test: install
 	$(BIN)/python -m pytest
