@@ -20,7 +20,15 @@ MONTH_YEAR = re.compile(rf"\b{_MON}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"(?<![\d,.$])\b(?:in|since|from|of|until|by|before|after)\s+(?P<year>(?:19|20)\d\d)\b(?![\d,])")
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 RELATIVE = re.compile(r"\b(?P<rel>today|yesterday|tomorrow|last week|earlier this week|this week|next week|last month)\b", re.I)
-FUTURE_CUES = re.compile(r"\b(will|would|due to|set to|to be|expected to|plans? to|going to|next|scheduled|coming)\b", re.I)
+# A future cue takes its verb group along, so the participle in "will be freed" does not read as past.
+FUTURE_CUES = re.compile(r"(?:\b(?:will|would|shall|due(?: to)?|set to|to be|expected to|plans? to|going to|next|scheduled|"
+                         r"coming|upcoming)\b|['\u2019]ll\b)(?:\s+(?:not|be|have|been|also|then|soon))*(?:\s+\w+ed\b)?", re.I)
+PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|wrote|took|began|met|came|went|gave|held|\w+ed)\b", re.I)
+# A weekday's tense is read in its own clause: "freed 390 on Friday and will free more on Sunday".
+CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while|whereas)\s", re.I)
+ISO_DAY = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
+SINCE = re.compile(r"\bsince\s+$", re.I)
+OPEN_END = date.max
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,7 @@ class DateMention:
             return self.first.isoformat()[:7]
         if self.kind == "year":
             return str(self.first.year)
-        return f"{self.first.isoformat()}/{self.last.isoformat()}"
+        return f"{self.first.isoformat()}/{'..' if self.last == OPEN_END else self.last.isoformat()}"
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -70,7 +78,7 @@ def parse_stamp(line: str) -> date | None:
         m = rx.search(line)
         if m:
             return _safe_date(int(m["year"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
-    m = re.search(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", line)
+    m = ISO_DAY.search(line)
     if m:
         return _safe_date(int(m[1]), int(m[2]), int(m[3]))
     return None
@@ -109,15 +117,43 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         y = int(m["year"])
         add(m, date(y, 1, 1), date(y, 12, 31), "year", "year")
     if published:
-        future = bool(FUTURE_CUES.search(text))
         for m in WEEKDAY.finditer(text):
-            d = resolve_weekday(m["wd"], published, future, m.group(0).lower())
+            d = resolve_weekday(m["wd"], published, future_tense(text, m.start(), m.end()), m.group(0).lower())
             add(m, d, d, "day")
         for m in RELATIVE.finditer(text):
             first, last = resolve_relative(m["rel"].lower(), published)
             add(m, first, last, "day" if first == last else "range")
+    found = [_since(text, d, published) for d in found]
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _since(text: str, d: DateMention, published: date | None) -> DateMention:
+    """'since June 2024' is a range from the mention's first day to the publication date (open without one)."""
+    m = SINCE.search(text, max(0, d.start - 12), d.start)
+    if not m:
+        return d
+    last = published if published and published >= d.first else OPEN_END
+    return DateMention(text[m.start():d.end], m.start(), d.end, d.first, last, "range")
+
+
+def future_tense(text: str, start: int, end: int) -> bool:
+    """Whether the clause around text[start:end] points forward: the tense cue nearest the mention decides
+    ('said on Friday that more will come' is past; 'more will be freed on Friday' is future)."""
+    left = 0
+    for m in CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    brk = CLAUSE_BREAK.search(text, end)
+    right = brk.start() if brk else len(text)
+    best: tuple[int, bool] | None = None
+    futures = [(m.start(), m.end()) for m in FUTURE_CUES.finditer(text, left, right)]
+    for cues, is_future in ((futures, True), ([(m.start(), m.end()) for m in PAST_CUES.finditer(text, left, right)
+                                              if not any(a <= m.start() < b for a, b in futures)], False)):
+        for s, e in cues:
+            distance = start - e if e <= start else s - end
+            if best is None or distance < best[0]:
+                best = (distance, is_future)
+    return bool(best and best[1])
 
 
 def resolve_weekday(name: str, published: date, future: bool, phrase: str = "") -> date:

@@ -1,5 +1,10 @@
 """Figures in a statement: numbers, number words, vague amounts, fractions; hedges as intervals;
-the counted noun, its category, 'each', the action, and the day."""
+the counted noun, its category, 'each', the action, and the day.
+
+Hedges come from rules/lexicon/hedges.toml as factors on the figure ("about 300" is [270, 330],
+"more than 500" is [500, inf]). "So far" is not a hedge: "390 freed so far" is the exact count on the
+statement's day; that the event may go on is carried by the date (daily figures) and by states ("more due").
+"""
 from __future__ import annotations
 
 import math
@@ -25,11 +30,29 @@ NUMBER = re.compile(
     r"|(?<![\w-])(?P<frac>(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth|thirds|quarters|fifths))\s+of\b",
     re.I)
 FUNCTION_WORDS = {"and", "or", "of", "on", "in", "to", "by", "were", "was", "are", "is", "had", "have", "has", "with",
-                  "for", "from", "at", "as", "than", "who", "which", "that", "each", "more", "were", "so", "far"}
+                  "for", "from", "at", "as", "than", "who", "which", "that", "each", "more", "were", "so", "far",
+                  "them", "us", "whom", "those", "these", "it", "they", "we", "you", "other", "others"}
 PERSON_WORDS = {"people", "person", "men", "women"}
 LEADING_WORDS = {"the", "a", "an", "all", "some", "only", "about", "nearly", "almost", "around", "more", "at", "its", "their",
                  "his", "her", "these", "those", "another", "each", "both", "and", "but", "of", "in", "on", "over", "under"}
 MONTH_WORDS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
+MONTH_AFTER = re.compile(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+CLOCK_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|ET\b|GMT)", re.I)
+LABEL_BEFORE = re.compile(r"(?:No\.|number|#|page|article|section|chapter|route|room|flight|tel\.?)\s*$", re.I)
+YEAR_PREPOSITION = re.compile(r"\b(?:in|since|of|by|from|until|till|to|before|after|during|early|late|mid)\s*$", re.I)
+NEXT_WORD = re.compile(r"\s+([a-z]+)")
+NOUN_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
+OF_NOUN = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?=[a-z])")
+WORD_SPLIT = re.compile(r"[\s-]+")
+LETTERS = re.compile(r"[a-z]+")
+SPACES = re.compile(r"\s+")
+DOZEN_FOLLOWS = re.compile(r"\s+(?:of\s+)?\w")
+EACH_BEFORE = re.compile(r"\beach\b", re.I)
+EACH_AFTER = re.compile(r"\s*each\b", re.I)
+EACH_SIDE = re.compile(r"\b(?:by|from)\s+each\s+side\b|\beach\s+side\b|\bboth\s+sides\b", re.I)
+AND_BETWEEN = re.compile(r"\s*(?:and|or|,)\s*(?:\w+ing\s+)?")
+APPOSITION = re.compile(r"(?:\s+(?:on|in|at)\s+\w+)?\s*,?\s*(?:of\s+whom|of\s+which|including|among\s+them)\b", re.I)
+VERB_NOUN = re.compile(r"\s+(?:were|are|was|is)\s+([a-z]+)")
 
 
 def singular(word: str) -> str:
@@ -57,7 +80,7 @@ def _rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 def word_value(text: str) -> float | None:
     """'twenty-five' -> 25, 'three hundred' -> 300, 'two thousand and five' -> 2005."""
     total, current = 0.0, 0.0
-    for w in re.split(r"[\s-]+", text.lower()):
+    for w in WORD_SPLIT.split(text.lower()):
         if w == "and":
             continue
         if w in UNITS:
@@ -78,6 +101,8 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
     """Every figure in a statement, offsets relative to the statement text."""
     hedge_rx, vague_rx, action_rx = _rx(lex)
     taken = [(d.start, d.end) for d in dates]
+    lead = len(text) - len(text.lstrip())
+    actions = [(m.start(), m.end(), lex.actions[SPACES.sub(" ", m.group(0).lower())]) for m in action_rx.finditer(text)]
     found: list[tuple[int, int, float, float, str | None]] = []
     for m in NUMBER.finditer(text):
         s, e = m.span()
@@ -88,11 +113,11 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             value = float(raw + (m["dec"] or ""))
             if m["scale"]:
                 value *= SCALES[m["scale"].lower()]
-            if _not_a_count(text, m, value):
+            if _not_a_count(text, m, value, lex):
                 continue
             low = high = value
         elif m["word"]:
-            if _word_excluded(text, m):
+            if _word_excluded(text, m, lead):
                 continue
             v = word_value(m["word"])
             if v is None:
@@ -104,13 +129,13 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             value = num * FRACTIONS.get(frac[1].rstrip("s"), 0)
             low = high = value
             e = s + len(m["frac"])
-        found.append((s, e, low, high, None))
+        found.append((s, e, low, high, None if not m["frac"] else "fraction"))
     for m in vague_rx.finditer(text):
         s, e = m.span()
         if any(a < e and s < b for a, b, *_ in found) or any(a < e and s < b for a, b in taken):
             continue
-        low, high = lex.vague[re.sub(r"\s+", " ", m.group(0).lower())]
-        if m.group(0).lower() in ("dozen", "a dozen") and not re.match(r"\s+(?:of\s+)?\w", text[e:]):
+        low, high = lex.vague[SPACES.sub(" ", m.group(0).lower())]
+        if m.group(0).lower() in ("dozen", "a dozen") and not DOZEN_FOLLOWS.match(text, e):
             continue
         found.append((s, e, low, high, "vague"))
     found.sort()
@@ -119,54 +144,62 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
         hedge = None
         hm = hedge_rx.search(text[max(0, s - 20):s])
         if hm:
-            prev = re.findall(r"[a-z]+", text[max(0, s - 40):s - (len(text[max(0, s - 20):s]) - hm.start(1))].lower())
+            prev = LETTERS.findall(text[max(0, s - 40):s - (len(text[max(0, s - 20):s]) - hm.start(1))].lower())
             if hm.group(1).lower() == "over" and prev and (
                     prev[-1].endswith("ed") or prev[-1] in lex.actions or prev[-1] in ("hand", "hands", "took", "take")):
                 hm = None  # "handed over 303": a phrasal verb, not a hedge
         if hm and kind != "vague":
             hedge = hm.group(1).lower()
-            lo_f, hi_f = lex.hedges[re.sub(r"\s+", " ", hedge)]
+            lo_f, hi_f = lex.hedges[SPACES.sub(" ", hedge)]
             s0 = s - (len(text[max(0, s - 20):s]) - hm.start(1))
             low, high = low * lo_f, (math.inf if math.isinf(hi_f) else high * hi_f)
             s = s0
         elif kind == "vague":
             hedge = "vague"
         noun, end = _noun(text, e, lex)
+        if noun is None and kind in ("vague", "fraction"):
+            of = OF_NOUN.match(text, end)  # "dozens of civilians", "a fifth of the country"
+            if of:
+                noun, end = _noun(text, of.end(), lex)
+                end = end if noun else e
         if noun in lex.not_counted or (noun and singular(noun) in lex.not_counted):
             continue  # a span of time or a measurement, not a count ("three years")
         category = lex.categories.get(noun) if noun else None
         clause = _clause(text, s, end)
         out.append(Quantity(
             text=text[s:end].strip(), low=low, high=high, noun=noun, category=category,
-            each=_each(text, clause, s, end), action=_action(text, clause, s, end, action_rx, lex), hedge=hedge,
+            each=_each(text, clause, s, end), action=_action(clause, s, end, actions), hedge=hedge,
             start=s, end=end, date=_date_for(dates, clause, s, end, default_date)))
     return _mark_parts(text, out, lex)
 
 
-def _not_a_count(text: str, m: re.Match[str], value: float) -> bool:
+def _not_a_count(text: str, m: re.Match[str], value: float, lex: Lexicon) -> bool:
     raw = m["num"]
     before = text[max(0, m.start() - 12):m.start()]
-    after = text[m.end():m.end() + 12]
-    if "," not in raw and not m["dec"] and not m["scale"] and 1800 <= value <= 2100:
-        return True  # a year
-    if MONTH_WORDS.search(before.strip()) or re.match(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", after, re.I):
+    if "," not in raw and not m["dec"] and not m["scale"] and not m["cur"] and not m["pct"] and 1800 <= value <= 2100:
+        nxt = NEXT_WORD.match(text, m.end())  # "2000 soldiers" is a count, "in 2000 soldiers ..." a year
+        counted = nxt and (nxt.group(1) in lex.categories or singular(nxt.group(1)) in lex.categories)
+        if not counted or YEAR_PREPOSITION.search(before):
+            return True
+    if MONTH_WORDS.search(before.strip()) or MONTH_AFTER.match(text, m.end()):
         return True  # a day of the month
-    if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|ET\b|GMT)", after, re.I):
+    if CLOCK_AFTER.match(text, m.end()):
         return True
-    if re.search(r"(?:No\.|number|#|page|article|section|chapter|route|room|flight|tel\.?)\s*$", before, re.I):
+    if LABEL_BEFORE.search(before):
         return True
     return False
 
 
-def _word_excluded(text: str, m: re.Match[str]) -> bool:
-    before = text[:m.start()].rstrip()
-    prev = before.split()[-1] if before.split() else ""
-    after = text[m.end():m.end() + 20]
-    if prev[:1].isupper() and not prev.endswith((".", ":")) and prev.lower() not in LEADING_WORDS and before != prev:
+def _word_excluded(text: str, m: re.Match[str], lead: int) -> bool:
+    """A number word that is part of a name ('World War Two') or a pronoun-like 'one'."""
+    window = text[max(0, m.start() - 40):m.start()].rstrip()
+    words = window.split()
+    prev = words[-1] if words else ""
+    first_word = max(0, m.start() - 40) + len(window) - len(prev) <= lead
+    if prev[:1].isupper() and not prev.endswith((".", ":")) and prev.lower() not in LEADING_WORDS and not first_word:
         return True  # a name: "World War Two"
-    word = m["word"].lower()
-    if word == "one":
-        nxt = re.match(r"\s+([a-z]+)", after)
+    if m["word"].lower() == "one":
+        nxt = NEXT_WORD.match(text, m.end())
         if not nxt or nxt.group(1) in FUNCTION_WORDS or nxt.group(1) in ("another", "day", "time", "way", "thing"):
             return True
     return False
@@ -176,24 +209,22 @@ def _noun(text: str, end: int, lex: Lexicon) -> tuple[str | None, int]:
     """The counted noun after a figure, through up to three modifiers: '205 captured soldiers' -> soldier."""
     pos = end
     first: tuple[str, int] | None = None
-    for i, m in enumerate(re.finditer(r"\s*([A-Za-z][A-Za-z'-]*)", text[end:end + 60])):
-        if m.start() != (pos - end):
+    for i in range(4):
+        m = NOUN_WORD.match(text, pos, min(len(text), pos + 40))
+        if not m:
             break
         word = m.group(1)
         low = word.lower()
         if low in FUNCTION_WORDS:
             break
-        pos = end + m.end()
+        pos = m.end()
         sing = singular(low)
-        for cand in (low, sing):
-            if cand in lex.categories:
-                return cand if cand in ("servicemen",) else sing, pos
+        if low in lex.categories or sing in lex.categories:
+            return sing, pos
         if i == 0 and low in lex.not_counted:
             return sing, pos
         if first is None and not low.endswith(("ed", "ing")) and word[:1].islower():
             first = (sing, pos)
-        if i >= 3:
-            break
     return first if first else (None, end)
 
 
@@ -204,23 +235,20 @@ def _clause(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _each(text: str, clause: tuple[int, int], s: int, e: int) -> bool:
-    before = text[clause[0]:s].lower()
-    after = text[e:clause[1]].lower()
-    return bool(re.search(r"\beach\b", before) or re.match(r"\s*each\b", after)
-                or re.search(r"\b(?:by|from)\s+each\s+side\b|\beach\s+side\b|\bboth\s+sides\b", after[:40]))
+    return bool(EACH_BEFORE.search(text, clause[0], s) or EACH_AFTER.match(text, e, clause[1])
+                or EACH_SIDE.search(text, e, min(clause[1], e + 40)))
 
 
-def _action(text: str, clause: tuple[int, int], s: int, e: int, rx: re.Pattern[str], lex: Lexicon) -> str | None:
-    before = [m for m in rx.finditer(text, 0, s)]
-    near_before = [m for m in before if m.start() >= clause[0] - 60]
+def _action(clause: tuple[int, int], s: int, e: int, actions: list[tuple[int, int, str]]) -> str | None:
+    """The action nearest before the figure in its clause (or just before it), else just after, else any earlier."""
+    before = [a for a in actions if a[1] <= s]
+    near_before = [a for a in before if a[0] >= clause[0] - 60]
     if near_before:
-        return lex.actions[re.sub(r"\s+", " ", near_before[-1].group(0).lower())]
-    after = rx.search(text, e, min(len(text), e + 50))
+        return near_before[-1][2]
+    after = next((a for a in actions if a[0] >= e and a[1] <= e + 50), None)
     if after:
-        return lex.actions[re.sub(r"\s+", " ", after.group(0).lower())]
-    if before:
-        return lex.actions[re.sub(r"\s+", " ", before[-1].group(0).lower())]
-    return None
+        return after[2]
+    return before[-1][2] if before else None
 
 
 def _date_for(dates: list[DateMention], clause: tuple[int, int], s: int, e: int, default: str | None) -> str | None:
@@ -239,12 +267,11 @@ def _mark_parts(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     A part without a noun ('... and eight') takes its sibling's noun."""
     out = list(qs)
     for i, q in enumerate(out):
-        if q.noun is None and i > 0 and re.fullmatch(r"\s*(?:and|or|,)\s*(?:\w+ing\s+)?", text[out[i - 1].end:q.start]):
+        if q.noun is None and i > 0 and AND_BETWEEN.fullmatch(text, out[i - 1].end, q.start):
             prev = out[i - 1]
             out[i] = _replace(q, noun=prev.noun, category=prev.category)
     for i, q in enumerate(out):
-        m = re.match(r"(?:\s+(?:on|in|at)\s+\w+)?\s*,?\s*(?:of\s+whom|of\s+which|including|among\s+them)\b",
-                     text[q.end:q.end + 50], re.I)
+        m = APPOSITION.match(text, q.end, q.end + 50)
         if not m:
             continue
         parts = [j for j in range(i + 1, len(out)) if out[j].start >= q.end]
@@ -253,7 +280,7 @@ def _mark_parts(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
             for j in parts:
                 noun, category = out[j].noun, out[j].category
                 if noun is None:
-                    verb_noun = re.match(r"\s+(?:were|are|was|is)\s+([a-z]+)", text[out[j].end:out[j].end + 30])
+                    verb_noun = VERB_NOUN.match(text, out[j].end, out[j].end + 30)
                     if verb_noun:
                         noun = singular(verb_noun.group(1))
                         category = lex.categories.get(verb_noun.group(1).lower()) or lex.categories.get(noun)

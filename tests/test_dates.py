@@ -1,0 +1,148 @@
+"""Dates by hand: absolute days, months, years, weekdays by tense, relative weeks, 'since' ranges."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.dates import DateMention, find_dates, future_tense, parse_iso, parse_stamp, resolve_weekday
+
+WEDNESDAY = date(2025, 5, 21)
+
+
+def only(text: str, published: date | None = WEDNESDAY) -> DateMention:
+    found = find_dates(text, published)
+    assert len(found) == 1, [d.text for d in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "iso", "kind"), [
+    ("The sides met on May 6, 2025.", "2025-05-06", "day"),
+    ("The sides met on May 6 2025.", "2025-05-06", "day"),
+    ("The sides met on 23 May 2025.", "2025-05-23", "day"),
+    ("The sides met on Sept. 3, 2024.", "2024-09-03", "day"),
+    ("The war began in February 2022.", "2022-02", "month"),
+    ("The war began in 2022.", "2022", "year"),
+])
+def test_absolute(text: str, iso: str, kind: str) -> None:
+    d = only(text, None)
+    assert (d.iso, d.kind) == (iso, kind)
+
+
+def test_month_range_covers_the_month() -> None:
+    d = only("The war began in February 2024.")
+    assert (d.first, d.last) == (date(2024, 2, 1), date(2024, 2, 29))
+
+
+def test_day_without_year_takes_the_publication_year() -> None:
+    assert only("The sides met on May 6.").iso == "2025-05-06"
+    assert only("The sides met on Dec. 6.").iso == "2024-12-06"  # far ahead of May: last year
+
+
+def test_day_without_year_needs_a_publication_date() -> None:
+    assert find_dates("The sides met on May 6.", None) == []
+
+
+def test_invalid_day_is_no_day() -> None:
+    assert [d.kind for d in find_dates("The file says 31 February 2025.", None)] == ["month"]
+
+
+def test_a_bare_number_is_not_a_year() -> None:
+    assert find_dates("Kyiv freed 2000 soldiers.", None) == []
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Russia freed 390 prisoners on Friday.", "2025-05-16"),
+    ("Russia said on Friday that more will be freed.", "2025-05-16"),
+    ("More prisoners will be freed on Friday.", "2025-05-23"),
+    ("More prisoners are due to be freed on Friday.", "2025-05-23"),
+    ("Kyiv said more prisoners would be freed on Friday.", "2025-05-23"),
+    ("The sides met on Wednesday.", "2025-05-21"),
+    ("The sides will meet on Wednesday.", "2025-05-21"),
+    ("The sides met last Thursday.", "2025-05-15"),
+    ("The sides meet next Monday.", "2025-05-26"),
+])
+def test_weekday_by_tense(text: str, iso: str) -> None:
+    assert only(text).iso == iso
+
+
+def test_two_weekdays_two_tenses() -> None:
+    friday, sunday = find_dates("The sides swapped 390 prisoners on Friday and will free more on Sunday.", WEDNESDAY)
+    assert (friday.iso, sunday.iso) == ("2025-05-16", "2025-05-25")
+
+
+def test_future_tense_reads_the_nearest_cue() -> None:
+    text = "Trump said on Monday that talks will start."
+    at = text.index("Monday")
+    assert not future_tense(text, at, at + 6)
+    text = "Trump said that talks will start on Monday."
+    at = text.index("Monday")
+    assert future_tense(text, at, at + 6)
+
+
+def test_resolve_weekday_same_day() -> None:
+    assert resolve_weekday("wednesday", WEDNESDAY, future=False) == WEDNESDAY
+    assert resolve_weekday("wednesday", WEDNESDAY, future=True) == WEDNESDAY
+    assert resolve_weekday("tuesday", WEDNESDAY, future=True) == date(2025, 5, 27)
+
+
+def test_weekday_needs_a_publication_date() -> None:
+    assert find_dates("The sides met on Friday.", None) == []
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("Talks took place last week.", date(2025, 5, 12), date(2025, 5, 18)),
+    ("The envoy arrived earlier this week.", date(2025, 5, 19), date(2025, 5, 21)),
+    ("The envoy arrives next week.", date(2025, 5, 26), date(2025, 6, 1)),
+    ("Prices rose last month.", date(2025, 4, 1), date(2025, 4, 30)),
+])
+def test_relative_ranges(text: str, first: date, last: date) -> None:
+    d = only(text)
+    assert (d.kind, d.first, d.last) == ("range", first, last)
+
+
+def test_yesterday_is_a_day() -> None:
+    d = only("The sides met yesterday.")
+    assert (d.kind, d.iso) == ("day", "2025-05-20")
+
+
+def test_last_month_in_january() -> None:
+    d = only("Prices rose last month.", date(2025, 1, 10))
+    assert (d.first, d.last) == (date(2024, 12, 1), date(2024, 12, 31))
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Kyiv has held the town since June 2024.", date(2024, 6, 1)),
+    ("Kyiv has held the town since 2023.", date(2023, 1, 1)),
+    ("Kyiv has held the town since May 6, 2025.", date(2025, 5, 6)),
+])
+def test_since_is_a_range_to_the_publication_date(text: str, first: date) -> None:
+    d = only(text)
+    assert (d.kind, d.first, d.last) == ("range", first, WEDNESDAY)
+    assert d.text.startswith("since")
+    assert d.iso == f"{first.isoformat()}/2025-05-21"
+
+
+def test_since_without_publication_date_is_open() -> None:
+    d = only("Kyiv has held the town since June 2024.", None)
+    assert d.iso == "2024-06-01/.."
+
+
+def test_offsets() -> None:
+    text = "The sides met on 23 May 2025 in Istanbul."
+    d = only(text, None)
+    assert text[d.start:d.end] == d.text == "23 May 2025"
+
+
+def test_parse_stamp() -> None:
+    assert parse_stamp("Updated 23 May 2025") == date(2025, 5, 23)
+    assert parse_stamp("Published May 6, 2025 10:00") == date(2025, 5, 6)
+    assert parse_stamp("Updated 2 sec ago") is None
+    assert parse_stamp("2025-05-23T10:00") == date(2025, 5, 23)
+
+
+def test_parse_iso() -> None:
+    assert parse_iso("2025-05-23") == date(2025, 5, 23)
+    assert parse_iso("2025-02-30") is None
+    assert parse_iso("May 2025") is None
+    assert parse_iso(None) is None

@@ -1,0 +1,215 @@
+"""Figures: one short sentence per pattern, written for these tests."""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+from factcheck.dates import find_dates
+from factcheck.extract.quantities import find_quantities, singular, word_value
+from factcheck.lexicon import Lexicon
+from factcheck.model import Quantity
+
+PUBLISHED = date(2025, 5, 21)  # a Wednesday
+
+
+def figures(text: str, lex: Lexicon) -> list[Quantity]:
+    return find_quantities(text, lex, find_dates(text, PUBLISHED), None)
+
+
+def one(text: str, lex: Lexicon) -> Quantity:
+    found = figures(text, lex)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The camp held 1,000 detainees.", 1000),
+    ("The camp held 12,500 detainees.", 12500),
+    ("Prices rose 2.5 percent.", 2.5),
+    ("The city has 1.5 million residents.", 1_500_000),
+    ("The city has 2 million residents.", 2_000_000),
+    ("Twenty-five soldiers came home.", 25),
+    ("The army freed three hundred prisoners.", 300),
+    ("The region lost two million people.", 2_000_000),
+    ("The town sheltered forty-two families.", 42),
+    ("Russia freed 2000 soldiers.", 2000),
+])
+def test_values(lexicon: Lexicon, text: str, value: float) -> None:
+    q = one(text, lexicon)
+    assert q.low == q.high == value
+
+
+def test_word_value_table() -> None:
+    assert word_value("twenty-five") == 25
+    assert word_value("three hundred") == 300
+    assert word_value("two thousand and five") == 2005
+    assert word_value("many") is None
+
+
+def test_number_words_only_on_found_spans(lexicon: Lexicon) -> None:
+    q = one("Someone counted seven boats.", lexicon)  # "one" inside "Someone" is not a figure
+    assert (q.low, q.noun) == (7, "boat")
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Hundreds of thousands of people fled.", 200_000, 999_999),
+    ("Dozens of civilians were hurt.", 24, 144),
+    ("Thousands of troops massed.", 2000, 9999),
+])
+def test_vague_amounts(lexicon: Lexicon, text: str, low: float, high: float) -> None:
+    q = one(text, lexicon)
+    assert (q.low, q.high, q.hedge) == (low, high, "vague")
+    assert q.category is not None  # the noun after "of" is the counted thing
+
+
+def test_vague_noun_after_of(lexicon: Lexicon) -> None:
+    q = one("Dozens of civilians were hurt.", lexicon)
+    assert (q.noun, q.category) == ("civilian", "civilian")
+    assert one("Dozens of them were hurt.", lexicon).noun is None
+
+
+def test_fraction(lexicon: Lexicon) -> None:
+    q = one("Moscow holds about a fifth of the country.", lexicon)
+    assert q.hedge == "about"
+    assert q.low == pytest.approx(0.18) and q.high == pytest.approx(0.22)
+    assert q.noun == "country"
+    q = one("Kyiv lost a third of its power plants.", lexicon)
+    assert q.low == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize(("text", "hedge", "low", "high"), [
+    ("About 300 soldiers were freed.", "about", 270, 330),
+    ("Nearly 400 people were released.", "nearly", 340, 400),
+    ("More than 500 civilians died.", "more than", 500, math.inf),
+    ("At least 20 people were killed.", "at least", 20, math.inf),
+    ("Up to 50 people were hurt.", "up to", 0, 50),
+])
+def test_hedges_are_intervals(lexicon: Lexicon, text: str, hedge: str, low: float, high: float) -> None:
+    q = one(text, lexicon)
+    assert q.hedge == hedge
+    assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
+    assert q.text.lower().startswith(hedge)
+
+
+@pytest.mark.parametrize("text", ["So far 390 prisoners have been freed.", "Kyiv has freed 390 prisoners so far."])
+def test_so_far_is_the_exact_count_on_its_day(lexicon: Lexicon, text: str) -> None:
+    q = one(text, lexicon)
+    assert (q.low, q.high, q.hedge) == (390, 390, None)
+
+
+def test_handed_over_is_a_verb_not_a_hedge(lexicon: Lexicon) -> None:
+    q = one("Each side handed over 303 soldiers.", lexicon)
+    assert (q.low, q.high, q.hedge, q.action) == (303, 303, None, "released")
+
+
+@pytest.mark.parametrize(("text", "noun", "category"), [
+    ("Ukraine freed 205 captured soldiers.", "soldier", "soldier"),
+    ("Kyiv got back 84 wounded Ukrainian servicemen.", "serviceman", "soldier"),
+    ("Russia returned 15 POWs.", "pow", "prisoner"),
+    ("The army freed 40 civilians.", "civilian", "civilian"),
+    ("The raid left 9 children hurt.", "child", "child"),
+])
+def test_counted_noun_through_modifiers(lexicon: Lexicon, text: str, noun: str, category: str) -> None:
+    q = one(text, lexicon)
+    assert (q.noun, q.category) == (noun, category)
+
+
+def test_categories_and_sums_come_from_the_lexicon(lexicon: Lexicon) -> None:
+    assert {"soldier", "civilian"} <= set(lexicon.parts["prisoner"])
+    assert lexicon.categories["serviceman"] == lexicon.categories["soldier"] == "soldier"
+    assert lexicon.categories["pow"] == "prisoner"
+    assert lexicon.sums["casualty"] == ["killed", "wounded"]
+
+
+def test_killed_and_wounded(lexicon: Lexicon) -> None:
+    killed, wounded = figures("The strike killed 12 and wounded 40.", lexicon)
+    assert (killed.low, killed.action) == (12, "killed")
+    assert (wounded.low, wounded.action) == (40, "wounded")
+
+
+@pytest.mark.parametrize("text", [
+    "Each side released 270 soldiers.",
+    "Both sides each released 270 soldiers.",
+    "The sides released 270 soldiers each.",
+    "The sides freed 270 soldiers from each side.",
+])
+def test_each(lexicon: Lexicon, text: str) -> None:
+    q = one(text, lexicon)
+    assert q.each and q.low == 270
+
+
+def test_each_carried_across_and(lexicon: Lexicon) -> None:
+    soldiers, civilians = figures("Both sides each released 270 soldiers and 120 civilians.", lexicon)
+    assert soldiers.each and civilians.each
+    assert (soldiers.category, civilians.category) == ("soldier", "civilian")
+    assert soldiers.action == civilians.action == "released"
+
+
+def test_not_each(lexicon: Lexicon) -> None:
+    assert not one("Ukraine released 270 soldiers.", lexicon).each
+
+
+def test_apposition_total_and_parts(lexicon: Lexicon) -> None:
+    total, soldiers, civilians = figures("They swapped 390 people, of whom 270 were soldiers and 120 civilians.", lexicon)
+    assert (total.role, total.low) == ("total", 390)
+    assert (soldiers.role, soldiers.low, soldiers.category) == ("part", 270, "soldier")
+    assert (civilians.role, civilians.low, civilians.category) == ("part", 120, "civilian")
+    assert soldiers.action == civilians.action == total.action == "released"
+
+
+def test_including_marks_parts(lexicon: Lexicon) -> None:
+    total, *parts = figures("Kyiv freed 50 prisoners, including 30 soldiers and 20 civilians.", lexicon)
+    assert total.role == "total" and [p.role for p in parts] == ["part", "part"]
+
+
+def test_a_part_without_noun_takes_its_sibling(lexicon: Lexicon) -> None:
+    first, second = figures("Russia freed 30 civilians and 8 more.", lexicon)
+    assert second.noun == "civilian"
+
+
+def test_actions(lexicon: Lexicon) -> None:
+    assert one("The sides agreed to swap 1,000 prisoners.", lexicon).action == "agreed"
+    assert one("Russia released 390 prisoners.", lexicon).action == "released"
+    assert one("Shelling killed 7 people.", lexicon).action == "killed"
+
+
+def test_date_of_a_figure(lexicon: Lexicon) -> None:
+    q = one("Russia freed 205 soldiers on May 6, 2025.", lexicon)
+    assert q.date == "2025-05-06"
+
+
+@pytest.mark.parametrize("text", [
+    "The war began in 2022.",
+    "Talks took place on May 6.",
+    "Talks took place on 6 May.",
+    "The 65th brigade held the line.",
+    "World War Two changed the map.",
+    "The talks began at 10 a.m.",
+    "The talks began at 10:30.",
+    "Putin proposed a 30-day ceasefire.",
+    "A 12-year-old boy was hurt.",
+    "The town sits on Route 9.",
+])
+def test_not_figures(lexicon: Lexicon, text: str) -> None:
+    assert figures(text, lexicon) == []
+
+
+def test_spans_of_time_are_not_counts(lexicon: Lexicon) -> None:
+    assert figures("The war has lasted three years.", lexicon) == []
+
+
+def test_a_year_after_a_preposition_is_no_count(lexicon: Lexicon) -> None:
+    assert figures("In 2023 soldiers were freed.", lexicon) == []
+
+
+def test_singular() -> None:
+    assert [singular(w) for w in ("soldiers", "civilians", "casualties", "people", "servicemen", "prisoners")] == [
+        "soldier", "civilian", "casualty", "person", "serviceman", "prisoner"]
+
+
+def test_offsets_point_at_the_figure(lexicon: Lexicon) -> None:
+    text = "Officials said about 300 soldiers were freed."
+    q = one(text, lexicon)
+    assert text[q.start:q.end] == q.text == "about 300 soldiers"
