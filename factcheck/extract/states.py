@@ -2,32 +2,50 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factcheck.lexicon import Lexicon
 from factcheck.model import Status
+
+WORD = re.compile(r"[a-z']+")
+SPACES = re.compile(r"\s+")
+# "complete" is a state only as a predicate ("the swap is now complete"), not before a noun ("a complete list").
+PREDICATE = frozenset({"is", "was", "are", "were", "be", "been", "being", "now", "fully", "almost", "nearly", "yet", "'s"})
+ADJECTIVE_CUES = frozenset({"complete"})
 
 
 def find_statuses(text: str, lex: Lexicon) -> list[Status]:
     """Every state phrase in a statement, negation respected ('has not been completed')."""
     out = []
     for m in lex.state_rx.finditer(text):
-        phrase = re.sub(r"\s+", " ", m.group(0).lower())
+        phrase = SPACES.sub(" ", m.group(0).lower())
         state = lex.state_of(phrase)
         if state is None:
             continue
-        before = text[max(0, m.start() - 30):m.start()].lower()
-        window = re.findall(r"[a-z']+", before)[-3:]
+        window = WORD.findall(text[max(0, m.start() - 30):m.start()].lower().replace("\u2019", "'"))[-3:]
+        if phrase in ADJECTIVE_CUES and not any(w in PREDICATE or w.endswith(("'s", "n't")) for w in window):
+            continue
         negated = any(w in lex.negation or w.endswith("n't") for w in window)
         out.append(Status(state=state, cue=m.group(0), negated=negated, start=m.start(), end=m.end()))
     return out
 
 
+@lru_cache(maxsize=8)
+def _event_rx(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int]]:
+    words = sorted(lex.events, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])", re.I)
+    return rx, {w: i for i, w in enumerate(lex.events)}
+
+
 def find_event(text: str, lex: Lexicon, actions: list[str | None]) -> str | None:
-    """The event a statement is about: a lexicon noun ('swap', 'exchange'), else one implied by its figures' action."""
-    low = text.lower()
-    for word, key in lex.events.items():  # lexicon order is priority order: specific events before "war"
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low):
-            return key
+    """The event a statement is about: a lexicon noun ('swap', 'exchange'), else one implied by its figures' action.
+
+    Several nouns: lexicon order is priority order (specific events before "war")."""
+    if lex.events:
+        rx, rank = _event_rx(lex)
+        words = {SPACES.sub(" ", m.group(0).lower()) for m in rx.finditer(text)}
+        if words:
+            return lex.events[min(words, key=lambda w: rank[w])]
     for action in actions:
         if action and action in lex.event_actions:
             return lex.event_actions[action]

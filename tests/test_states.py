@@ -1,0 +1,73 @@
+"""States of an event from the lexicon, with negation; short sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.states import find_statuses
+from factcheck.lexicon import Lexicon
+from factcheck.model import STATES
+
+
+def states(text: str, lex: Lexicon) -> list[tuple[str, bool]]:
+    return [(s.state, s.negated) for s in find_statuses(text, lex)]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("The sides are due to swap prisoners.", "planned"),
+    ("The sides agreed to exchange prisoners.", "planned"),
+    ("Kyiv plans to free more.", "planned"),
+    ("The exchange is ongoing.", "ongoing"),
+    ("The swap is under way.", "ongoing"),
+    ("Ukraine freed 390 prisoners, with more due.", "ongoing"),
+    ("The exchange will continue.", "ongoing"),
+    ("The swap has been completed.", "completed"),
+    ("The sides wrapped up the swap.", "completed"),
+    ("The swap is now complete.", "completed"),
+    ("The talks were cancelled.", "cancelled"),
+    ("The talks were called off.", "cancelled"),
+    ("Kyiv ruled out a ceasefire.", "ruled_out"),
+])
+def test_state_phrases(lexicon: Lexicon, text: str, state: str) -> None:
+    assert states(text, lexicon) == [(state, False)]
+
+
+def test_would_free_more_in_the_coming_days(lexicon: Lexicon) -> None:
+    found = states("Moscow would free more in the coming days.", lexicon)
+    assert found and all(s == ("ongoing", False) for s in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The exchange has not been completed.",
+    "The swap was never completed.",
+    "The swap isn't complete.",
+    "The swap hasn't been completed.",
+    "The swap hasn\u2019t been completed.",
+    "Kyiv denied it was cancelled.",
+])
+def test_negation(lexicon: Lexicon, text: str) -> None:
+    found = states(text, lexicon)
+    assert len(found) == 1 and found[0][1] is True
+
+
+def test_negation_reaches_only_a_few_words_back(lexicon: Lexicon) -> None:
+    assert states("No one was hurt and the long awaited swap was completed.", lexicon) == [("completed", False)]
+
+
+@pytest.mark.parametrize("text", ["They published a complete list of names.", "Kyiv wants a complete exchange."])
+def test_complete_as_adjective_is_no_state(lexicon: Lexicon, text: str) -> None:
+    assert states(text, lexicon) == []
+
+
+def test_no_state(lexicon: Lexicon) -> None:
+    assert states("Ukraine released 390 prisoners.", lexicon) == []
+
+
+def test_longest_phrase_wins(lexicon: Lexicon) -> None:
+    [status] = find_statuses("The swap has been completed.", lexicon)
+    assert status.cue == "has been completed"
+    assert (status.start, status.end) == (9, 27)
+
+
+def test_lexicon_states_are_known(lexicon: Lexicon) -> None:
+    assert set(lexicon.states) <= set(STATES)
+    assert "ongoing" in lexicon.conflicts["completed"]
