@@ -240,3 +240,10 @@ def test_busy_timeout_comes_from_the_environment(monkeypatch, tmp_path):
     assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 1234
     monkeypatch.delenv("FACTCHECK_BUSY_TIMEOUT_MS")
     assert Store(":memory:").busy_timeout == 10_000
+
+
+def test_verify_with_a_bad_draft_exits_2_and_keeps_nothing(write, fc, db_path):
+    result = fc("verify", write("draft.txt", b"\xff\xfe\xfd not text \x00\x00"), "--format", "json")
+    assert result.exit_code == 2
+    assert len(error_lines(result)) == 1 and "draft.txt" in result.stderr
+    assert stored_documents(db_path) == []
