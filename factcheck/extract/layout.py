@@ -16,6 +16,9 @@ DATELINE = re.compile(
     r"\s*(?:\((?:[A-Z][\w ]{1,20})\)\s*)?(?:[:\u2014\u2013]|\s-{1,2})\s+")
 
 
+SENTENCE_END = frozenset(".!?:\"'\u201d")
+
+
 @dataclass(frozen=True)
 class Block:
     """A paragraph of the story with its role; offsets are relative to the document text."""
@@ -78,22 +81,37 @@ def _subhead(line: str) -> bool:
     return 2 <= len(letters) <= 80 and all(c.isupper() for c in letters) and len(line.split()) <= 8
 
 
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of non-blank lines, trailing blanks trimmed (a plain scan: no regex over long runs of spaces)."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.rstrip()
+        if stripped.strip():
+            spans.append((pos, pos + len(stripped)))
+        pos += len(line) + 1
+    return spans
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Lines grouped into paragraphs: a blank line ends one, and so does a line that reads as complete
+    (ends a sentence, is a bullet, boilerplate, a sub-head, or is short)."""
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
-        lines = [(lm.start() + m.start(), lm.end() + m.start()) for lm in re.finditer(r"[^\n]*\S[^\n]*", m.group(0))]
-        current: tuple[int, int] | None = None
-        for s, e in lines:
-            line = text[s:e]
-            starts_new = (current is None or BULLET.match(line) or BOILERPLATE.match(line.strip())
-                          or text[current[0]:current[1]].rstrip().endswith((".", "!", "?", "\u201d", '"', ":", "'"))
-                          or _subhead(text[current[0]:current[1]].strip()) or len(text[current[0]:current[1]]) < 60)
-            if starts_new:
-                if current:
-                    spans.append(current)
-                current = (s, e)
-            else:
-                current = (current[0], e)
-        if current:
-            spans.append(current)
-    return [(s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in spans]
+    current: tuple[int, int] | None = None
+    previous_end = -2
+    for s, e in _lines(text):
+        line = text[s:e]
+        blank_before = text.count("\n", previous_end, s) >= 2
+        starts_new = (current is None or blank_before or BULLET.match(line) or BOILERPLATE.match(line.strip())
+                      or text[current[1] - 1] in SENTENCE_END or (current[1] - current[0] < 60 and not line[:1].islower())
+                      or (current[1] - current[0] <= 400 and _subhead(text[current[0]:current[1]].strip())))
+        if starts_new:
+            if current:
+                spans.append(current)
+            current = (s, e)
+        else:
+            current = (current[0], e)
+        previous_end = e
+    if current:
+        spans.append(current)
+    return spans

@@ -1,0 +1,103 @@
+"""Layout: a story's lines become blocks with roles; datelines are cut off the body."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.layout import blocks, dateline_length
+
+STORY = """Swap ends after three days
+
+* Kyiv freed 84 soldiers
+* Moscow freed 84 soldiers
+
+Short Url
+
+KYIV, May 25 - The sides finished the swap on Sunday, officials said.
+
+WHAT COMES NEXT
+
+Talks are due in June. No day is set.
+
+Updated 25 May 2025
+Follow
+"""
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    return [(b.role, text[b.start:b.end]) for b in blocks(text)]
+
+
+def test_story_roles() -> None:
+    assert roles(STORY) == [
+        ("headline", "Swap ends after three days"),
+        ("bullet", "Kyiv freed 84 soldiers"),
+        ("bullet", "Moscow freed 84 soldiers"),
+        ("boilerplate", "Short Url"),
+        ("body", "The sides finished the swap on Sunday, officials said."),
+        ("subhead", "WHAT COMES NEXT"),
+        ("body", "Talks are due in June. No day is set."),
+        ("boilerplate", "Updated 25 May 2025"),
+        ("boilerplate", "Follow"),
+    ]
+
+
+def test_repeated_headline_is_a_headline() -> None:
+    text = "Swap ends\n\nThe sides finished the swap on Sunday.\n\nSwap ends\n"
+    assert [r for r, _ in roles(text)] == ["headline", "body", "headline"]
+
+
+def test_caption_before_the_body() -> None:
+    text = "Swap ends\n\nAbove: a bus carrying freed soldiers.\n\nThe sides finished the swap.\n"
+    assert [r for r, _ in roles(text)] == ["headline", "caption", "body"]
+
+
+def test_wrapped_lines_join_into_one_paragraph() -> None:
+    text = ("Swap ends\n\nThe two sides said on Sunday that they had finished the swap of prisoners\n"
+            "agreed in Istanbul, and that talks would follow.\n")
+    assert roles(text)[1] == ("body", text.split("\n\n")[1].strip())
+
+
+def test_short_line_continued_in_lower_case_joins() -> None:
+    text = "Swap ends\n\nOfficials gave no more detail\non the timing of the next round.\n"
+    assert roles(text)[1] == ("body", "Officials gave no more detail\non the timing of the next round.")
+
+
+def test_lines_that_end_sentences_stay_apart() -> None:
+    text = "Swap ends\n\nThe first line of the story ends here with a full stop at the end.\nA second paragraph starts.\n"
+    assert [r for r, _ in roles(text)] == ["headline", "body", "body"]
+
+
+def test_blank_lines_of_spaces_separate_paragraphs() -> None:
+    text = "Swap ends\n \t \nThe sides finished the swap on Sunday, officials said at the border crossing\n   \nand more.\n"
+    assert len(blocks(text)) == 3
+
+
+def test_numbered_bullets() -> None:
+    text = "Swap ends\n\n1. Kyiv freed 84 soldiers\n2) Moscow freed 84 soldiers\n"
+    assert [r for r, _ in roles(text)][1:] == ["bullet", "bullet"]
+
+
+@pytest.mark.parametrize(("paragraph", "body"), [
+    ("WASHINGTON: The swap ended.", "The swap ended."),
+    ("KYIV, May 25 - The swap ended.", "The swap ended."),
+    ("LONDON (Reuters) - The swap ended.", "The swap ended."),
+    ("KYIV \u2014 The swap ended.", "The swap ended."),
+])
+def test_dateline(paragraph: str, body: str) -> None:
+    assert paragraph[dateline_length(paragraph):] == body
+
+
+@pytest.mark.parametrize("paragraph", ["Kyiv: the swap ended.", "The swap ended - officials said.", "UK: talks"])
+def test_no_dateline(paragraph: str) -> None:
+    assert dateline_length(paragraph) == 0
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", " " * 5000, " \t" * 5000 + "\n"])
+def test_empty_and_blank(text: str) -> None:
+    assert blocks(text) == []
+
+
+def test_offsets_are_into_the_text() -> None:
+    text = "\n\nSwap ends\r\n\r\nThe sides finished the swap.\r\n"
+    for b in blocks(text):
+        assert text[b.start:b.end].strip() == text[b.start:b.end]
