@@ -1,0 +1,101 @@
+"""The checks on short stories written for these tests: what flags, what passes, what must stay quiet."""
+from __future__ import annotations
+
+from factcheck.checks import run_checks
+from factcheck.checks.restated import restated
+from factcheck.extract import extract
+from factcheck.model import Document
+from factcheck.store import Store
+
+
+def check(rules, *docs: tuple[str, str | None], outlet: str | None = None):
+    """Store each (text, published) story, run every rule, return (flags, passes)."""
+    store = Store(":memory:")
+    for text, published in docs:
+        doc = Document(text=text, published=published, outlet=outlet, published_from="metadata" if published else "unknown")
+        store.add_document(doc, extract(doc, rules.lexicon))
+    findings = run_checks(store.statements(), rules.rules, rules.lexicon)
+    store.close()
+    flags = [f for f in findings if f.outcome == "flag" and f.severity != "info"]
+    return flags, [f for f in findings if f.outcome == "pass"]
+
+
+def kinds(findings) -> list[str]:
+    return sorted(f.kind for f in findings)
+
+
+def test_status_conflict_names_both_sources_and_the_day(rules):
+    flags, _ = check(rules, ("Ferry swap\n\nThe mayor wrote on Telegram that the ferry swap had been completed, "
+                             "but an official said the exchange was ongoing.", "2024-03-08"))
+    conflict = [f for f in flags if f.kind == "status-conflict"]
+    assert conflict, kinds(flags)
+    assert "8 March 2024" in conflict[0].message
+    assert {s.source for s in conflict[0].statements} >= {"the mayor", "an official"}
+
+
+def test_states_on_different_days_do_not_conflict(rules):
+    flags, _ = check(rules,
+                     ("Swap starts\n\nAn official said the ferry exchange was ongoing on Friday.", "2024-03-08"),
+                     ("Swap ends\n\nThe harbour office said the ferry exchange was completed on Sunday.", "2024-03-10"))
+    assert "status-conflict" not in kinds(flags)
+
+
+def test_daily_stages_add_up_to_the_completed_total(rules):
+    _, passes = check(rules, ("Exchange ends\n\nThe towns completed the exchange of 100 detainees each on Sunday.\n\n"
+                              "On Sunday each town released 30 detainees. That followed 45 detainees freed by each town "
+                              "on Saturday and 25 detainees on Friday.", "2024-03-10"))
+    sums = [p for p in passes if p.kind == "sum-mismatch"]
+    assert any("25 + 45 + 30" in p.message or "25 + 45 + 30" in p.detail for p in sums), [p.message for p in sums]
+
+
+def test_daily_stages_that_overshoot_are_flagged(rules):
+    flags, _ = check(rules, ("Exchange ends\n\nThe towns completed the exchange of 100 detainees each on Sunday.\n\n"
+                             "On Sunday each town released 30 detainees. That followed 55 detainees freed by each town "
+                             "on Saturday and 25 detainees on Friday.", "2024-03-10"))
+    assert "sum-mismatch" in kinds(flags)
+
+
+def test_casualties_add_up_from_killed_and_wounded(rules):
+    _, passes = check(rules, ("Blast\n\nA blast hit the depot on Monday, killing two people and wounding five, "
+                              "the fire service said.\n\nThe seven casualties were taken to hospital.", "2024-02-05"))
+    assert any(p.kind == "sum-mismatch" and "2 + 5 = 7" in p.message for p in passes), [p.message for p in passes]
+
+
+def test_a_figure_restated_with_another_number_in_one_story(rules):
+    flags, _ = check(rules, ("Court\n\nThe hearing must start within 14 days of the charge, the court said.\n\n"
+                             "Lawyers met the judge on Monday.\n\nThe hearing must start within 30 days of the charge.", None))
+    assert "numeric-conflict" in kinds(flags)
+
+
+def test_breakdowns_with_many_figures_are_not_restatements(rules, lexicon):
+    store = Store(":memory:")
+    doc = Document(text="Poll\n\nOf the men, 40 percent were for, 35 percent against and 25 percent unsure.\n\n"
+                        "Of the women, 45 percent were for, 30 percent against and 25 percent unsure.")
+    store.add_document(doc, extract(doc, lexicon))
+    assert restated(store.statements(), 90.0) == []
+
+
+def test_two_named_sources_disputing_a_figure_in_one_story_is_reporting_not_a_slip(rules):
+    flags, _ = check(rules, ("Blast\n\nThe blast killed 40 people on Monday, hospital director Anna Berg said.\n\n"
+                             "The blast killed 32 people on Monday, Interior Minister Tom Lind said.", "2024-02-05"))
+    assert "numeric-conflict" not in kinds(flags)
+
+
+def test_two_stories_disagreeing_on_one_measure(rules):
+    flags, _ = check(rules,
+                     ("Stage two\n\nThe towns each released 41 detainees on Sunday in the swap, the ministry said.", "2024-03-10"),
+                     ("Stage two\n\nThe towns each released 48 detainees on Sunday in the exchange.", "2024-03-10"))
+    assert "numeric-conflict" in kinds(flags)
+
+
+def test_a_story_negating_its_own_sentence(rules):
+    flags, _ = check(rules, ("Bridge\n\nThe new bridge over the river is safe for heavy trucks.\n\n"
+                             "Engineers inspected it twice.\n\nThe new bridge over the river is not safe for heavy trucks.", None))
+    assert "polarity-conflict" in kinds(flags)
+
+
+def test_a_clean_story_with_many_figures_flags_nothing(rules):
+    flags, _ = check(rules, ("Harbour report\n\nThe harbour handled 1,200 ships in 2023, up from 1,050 in 2022.\n\n"
+                             "About 300 people work there, the port authority said on Tuesday.\n\n"
+                             "Two new cranes arrived in March and a third is due in June.", "2024-01-09"))
+    assert flags == []
