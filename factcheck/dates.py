@@ -29,6 +29,7 @@ CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while|whereas)\s", re.I)
 ISO_DAY = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 SINCE = re.compile(r"\bsince\s+$", re.I)
 OPEN_END = date.max
+SANE = (date(2, 1, 1), date(9998, 12, 31))
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ def parse_stamp(line: str) -> date | None:
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date mention in one sentence, resolved against the publication date where needed."""
+    if published and not SANE[0] <= published <= SANE[1]:
+        published = None  # relative dates a year away from date.min/max would overflow
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.dates import DateMention, find_dates, future_tense, parse_iso, parse_stamp, resolve_weekday
 
@@ -146,3 +148,22 @@ def test_parse_iso() -> None:
     assert parse_iso("2025-02-30") is None
     assert parse_iso("May 2025") is None
     assert parse_iso(None) is None
+
+
+@pytest.mark.parametrize("published", [date.min, date.max, date(1, 1, 3)])
+def test_extreme_publication_dates_do_not_overflow(published: date) -> None:
+    for text in ("The sides met last week.", "They meet tomorrow.", "They met on Friday.", "They met on May 6."):
+        find_dates(text, published)
+
+
+TOKENS = ["on", "since", "last", "next", "week", "earlier this week", "May", "6,", "2025", "February", "31", "Friday",
+          "will", "said", "freed", "due to", ",", "and", "in", "2022", "\n", "Sept.", "yesterday"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=120), st.lists(st.sampled_from(TOKENS), max_size=30).map(" ".join)),
+       st.one_of(st.none(), st.dates()))
+def test_find_dates_never_raises(text: str, published: date | None) -> None:
+    for d in find_dates(text, published):
+        assert text[d.start:d.end] == d.text
+        assert d.first <= d.last

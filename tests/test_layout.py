@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.extract.layout import blocks, dateline_length
 
@@ -101,3 +103,14 @@ def test_offsets_are_into_the_text() -> None:
     text = "\n\nSwap ends\r\n\r\nThe sides finished the swap.\r\n"
     for b in blocks(text):
         assert text[b.start:b.end].strip() == text[b.start:b.end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["KYIV, May 6 -", "WAR ENDS", "* item", "Follow", "Updated 6 May 2025", "\n", "\n\n",
+                                 " ", "text.", "more text", "\u201cquote\u201d", "(Photo/AP)", "\r\n", "\t"]),
+                max_size=40).map("".join))
+def test_blocks_never_raise(text: str) -> None:
+    last = 0
+    for b in blocks(text):
+        assert last <= b.start <= b.end <= len(text)
+        last = b.end

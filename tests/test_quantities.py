@@ -5,6 +5,8 @@ import math
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factcheck.dates import find_dates
 from factcheck.extract.quantities import find_quantities, singular, word_value
@@ -213,3 +215,17 @@ def test_offsets_point_at_the_figure(lexicon: Lexicon) -> None:
     text = "Officials said about 300 soldiers were freed."
     q = one(text, lexicon)
     assert text[q.start:q.end] == q.text == "about 300 soldiers"
+
+
+TOKENS = ["about", "a", "fifth", "of", "1,000", "2.5", "million", "each", "and", "270", "soldiers", "so far", "May", "6",
+          "dozens", "hundreds", "of whom", "were", ",", "two", "Two", "hundred", "handed", "over", "more than", "2000",
+          "65th", "30-day", "World", "War", "\u2019", "%", "$", "one", "released", "killed"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.text(max_size=160), st.lists(st.sampled_from(TOKENS), max_size=40).map(" ".join)))
+def test_find_quantities_never_raises(lexicon: Lexicon, text: str) -> None:
+    for q in figures(text, lexicon):
+        assert 0 <= q.start <= q.end <= len(text)
+        assert q.low <= q.high
+        assert q.role in ("figure", "total", "part")
