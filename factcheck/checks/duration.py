@@ -2,7 +2,7 @@
 
 Blocks by event: the event's start is taken from any statement in the database that says when it
 began ("launched its full-scale invasion in February 2022"); the end is the story's own date.
-TOML params: `slack_years` (default 0.1), `start_words` (regex of verbs that mark a start).
+TOML params: `slack_years` (default 0.1), `start_pattern` (regex of verbs that mark a start).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from factcheck.extract.quantities import word_value
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
 
-PARAMS = {"slack_years": 0.1, "start_words": r"\b(?:launched|began|begun|started|broke out|erupted|invaded|invasion)\b"}
+PARAMS = {"slack_years": 0.1, "start_pattern": r"\b(?:launched|began|begun|started|broke out|erupted|invaded|invasion)\b"}
 UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
 HEDGE = {"nearly": (0.85, 1.0), "almost": (0.85, 1.0), "about": (0.85, 1.15), "around": (0.85, 1.15),
          "roughly": (0.85, 1.15), "some": (0.85, 1.15), "more than": (1.0, 1.5), "over": (1.0, 1.5),
@@ -67,7 +67,7 @@ def _start_text(s: Statement, first: date) -> str:
 
 def _starts(statements: Sequence[Statement], rule: Rule) -> dict[str, tuple[Statement, date, date]]:
     """The earliest stated start of each event."""
-    rx = re.compile(rule.params["start_words"], re.I)
+    rx = re.compile(rule.params["start_pattern"], re.I)
     found: dict[str, tuple[Statement, date, date]] = {}
     for s in statements:
         if not s.event or not rx.search(s.text):

@@ -22,7 +22,7 @@ def states_of(s: Statement) -> set[str]:
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     out = []
     dated = [s for s in statements if s.event and s.date and len(s.date) == 10 and states_of(s)]
-    for (event, date), group in sorted(block(dated, lambda s: (s.event, s.date)).items()):
+    for (event, date), group in sorted(block(dated, lambda s: (s.event, as_of(s))).items()):
         for state, rivals in lex.conflicts.items():
             firm = [s for s in group if state in states_of(s)]
             other = [s for s in group if states_of(s) & set(rivals) and s not in firm]
@@ -42,6 +42,14 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                 state_b=b_state.replace("_", " "), day=day(date)))
             break
     return out
+
+
+def as_of(s: Statement) -> str | None:
+    """The day a state is asserted for: 'will continue tomorrow' says the event is ongoing on the day
+    it is said, so a future date falls back to the story's own date."""
+    if s.published and s.date and s.date > s.published:
+        return s.published
+    return s.date
 
 
 def _cue(s: Statement, state: str) -> str:

@@ -1,7 +1,7 @@
 """superlative-conflict: "the largest ... so far" while the database holds a larger earlier figure.
 
 Blocks by measure (event, category or noun, action, each) and compares only with figures dated
-before the claim. TOML params: `pattern` (regex of superlatives), `scope` (regex that makes it a
+before the claim. TOML params: `pattern` (regex of superlatives), `scope_pattern` (regex that makes it a
 record claim: "so far", "ever", "of the war", ...).
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Quantity, Rule, Statement
 
 PARAMS = {"pattern": r"\b(?:largest|biggest|greatest|highest|deadliest|most|heaviest|worst)\b",
-          "scope": r"\b(?:so far|ever|of the war|in history|on record|to date|yet|since)\b|['\u2019]s\s+(?:largest|biggest)"}
+          "scope_pattern": r"\b(?:so far|ever|of the war|in history|on record|to date|yet|since)\b|['\u2019]s\s+(?:largest|biggest)"}
 
 
 def _key(s: Statement, q: Quantity) -> tuple[object, ...] | None:
@@ -24,7 +24,7 @@ def _key(s: Statement, q: Quantity) -> tuple[object, ...] | None:
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
-    sup, scope = re.compile(rule.params["pattern"], re.I), re.compile(rule.params["scope"], re.I)
+    sup, scope = re.compile(rule.params["pattern"], re.I), re.compile(rule.params["scope_pattern"], re.I)
     pairs = [(s, q) for s in statements for q in s.quantities if s.date and len(s.date) == 10]
     groups = block(pairs, lambda p: _key(*p))
     out = []
