@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -27,6 +28,7 @@ PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|wrote|took|began|met|ca
 # A weekday's tense is read in its own clause: "freed 390 on Friday and will free more on Sunday".
 CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while|whereas)\s", re.I)
 ISO_DAY = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
+DIGIT = re.compile(r"\d")
 SINCE = re.compile(r"\bsince\s+$", re.I)
 OPEN_END = date.max
 SANE = (date(2, 1, 1), date(9998, 12, 31))
@@ -99,6 +101,22 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         taken.append((s, e))
         found.append(DateMention(text[s:e], s, e, first, last, kind))
 
+    if DIGIT.search(text):  # every absolute form has a digit; most sentences have none
+        _absolute(text, published, add)
+    if published:
+        for m in WEEKDAY.finditer(text):
+            d = resolve_weekday(m["wd"], published, future_tense(text, m.start(), m.end()), m.group(0).lower())
+            add(m, d, d, "day")
+        for m in RELATIVE.finditer(text):
+            first, last = resolve_relative(m["rel"].lower(), published)
+            add(m, first, last, "day" if first == last else "range")
+    found = [_since(text, d, published) for d in found]
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _absolute(text: str, published: date | None, add: Callable[..., None]) -> None:
+    """Days, months and years written out; a day without a year takes the publication year."""
     for m in DAY_MONTH_YEAR.finditer(text):
         d = _safe_date(int(m["year"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
         add(m, d, d, "day")
@@ -110,8 +128,6 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         add(m, date(y, mo, 1), month_end(y, mo), "month")
     if published:
         for m in MONTH_DAY.finditer(text):
-            if m["mon"] == "May" and not re.match(r"May\s+\d", m.group(0)):
-                continue
             d = _safe_date(published.year, MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
             if d and d > published + timedelta(days=60):
                 d = _safe_date(published.year - 1, d.month, d.day)
@@ -119,16 +135,6 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     for m in YEAR.finditer(text):
         y = int(m["year"])
         add(m, date(y, 1, 1), date(y, 12, 31), "year", "year")
-    if published:
-        for m in WEEKDAY.finditer(text):
-            d = resolve_weekday(m["wd"], published, future_tense(text, m.start(), m.end()), m.group(0).lower())
-            add(m, d, d, "day")
-        for m in RELATIVE.finditer(text):
-            first, last = resolve_relative(m["rel"].lower(), published)
-            add(m, first, last, "day" if first == last else "range")
-    found = [_since(text, d, published) for d in found]
-    found.sort(key=lambda d: d.start)
-    return found
 
 
 def _since(text: str, d: DateMention, published: date | None) -> DateMention:

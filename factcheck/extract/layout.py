@@ -77,6 +77,8 @@ def _headline_like(line: str) -> bool:
 
 
 def _subhead(line: str) -> bool:
+    if len(line) > 200:
+        return False
     letters = [c for c in line if c.isalpha()]
     return 2 <= len(letters) <= 80 and all(c.isupper() for c in letters) and len(line.split()) <= 8
 

@@ -102,7 +102,6 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
     hedge_rx, vague_rx, action_rx = _rx(lex)
     taken = [(d.start, d.end) for d in dates]
     lead = len(text) - len(text.lstrip())
-    actions = [(m.start(), m.end(), lex.actions[SPACES.sub(" ", m.group(0).lower())]) for m in action_rx.finditer(text)]
     found: list[tuple[int, int, float, float, str | None]] = []
     for m in NUMBER.finditer(text):
         s, e = m.span()
@@ -138,7 +137,10 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
         if m.group(0).lower() in ("dozen", "a dozen") and not DOZEN_FOLLOWS.match(text, e):
             continue
         found.append((s, e, low, high, "vague"))
+    if not found:
+        return []
     found.sort()
+    actions = [(m.start(), m.end(), lex.actions[SPACES.sub(" ", m.group(0).lower())]) for m in action_rx.finditer(text)]
     out = []
     for s, e, low, high, kind in found:
         hedge = None
