@@ -16,6 +16,9 @@ TITLES = {
 }
 
 
+CONJOINED = re.compile(r"\s(?:and|&|or)\s|,", re.I)
+
+
 def person_core(name: str) -> str:
     """'US President Donald Trump' -> 'Donald Trump': leading titles dropped, capitalised tokens kept."""
     tokens = name.split()
@@ -39,6 +42,8 @@ def same_source(a: str, b: str) -> bool:
         return True
     if ("jr" in a.lower()) != ("jr" in b.lower()):
         return False
+    if CONJOINED.search(a) or CONJOINED.search(b):
+        return False  # 'Russia and Ukraine' is neither of them
     ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb:
         return False

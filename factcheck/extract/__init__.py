@@ -42,7 +42,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
             sentence_no += 1
             found = attribute(unit, lex) if block.role != "headline" else []
             for a in found:
-                resolved = speakers.resolve(a.source or "")
+                resolved = speakers.resolve(a.source or "", unit[a.content_start:a.content_end])
                 if resolved is None and (a.source or "").lower() in lex.pronouns:
                     continue  # an unresolved pronoun: the clause stays narration
                 name, kind = resolved or (_as_written(a.source or ""), "anonymous")
@@ -53,6 +53,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 paragraph_attributed = True
                 if is_quote:
                     last_quote_speaker = (name, kind, us + a.source_start, us + a.source_end)
+            speakers.observe(unit)
             if found and any(s.sentence == sentence_no for s in out):
                 continue
             starts_with_quote = bool(QUOTE_MARKS.match(unit.lstrip()))

@@ -1,11 +1,15 @@
-"""Who said what: split a sentence into (source mention, cue, channel, content) attributions.
+"""Who said what: split a sentence-like unit into (source mention, cue, channel, content) attributions.
 
-Patterns, tried per clause:
-  SOURCE CUE [object] [on CHANNEL] [that|:] CONTENT     "Trump said on Truth Social that ..."
-  CONTENT, SOURCE CUE [on CHANNEL].                   "..., the Russian Defense Ministry said."
-  CONTENT, CUE SOURCE.                                "'Welcome,' said another man."
+Patterns, found per cue outside quotation marks:
+  SOURCE CUE [object] [when/where] [on CHANNEL] [that|:] CONTENT   "Trump said on Truth Social that ..."
+  CONTENT, SOURCE CUE [when/where].                                 "..., the Russian Defense Ministry said."
+  CONTENT, CUE SOURCE[, apposition].                                "'Welcome,' said another man."
+  SOURCE, apposition, CUE ...                                       "Kiper, the governor, said ..."
   According to SOURCE, CONTENT / CONTENT, according to SOURCE.
-A sentence with two speakers ("X said A, but Y said B") is split first.
+  ..., adding|saying that CONTENT                                   (the previous speaker goes on)
+  "QUOTE" -- NAME                                                   (a signed quotation)
+A unit with two speakers ("X said A, but Y said B") gives two attributions; each content stops where
+the next speaker's clause begins.
 """
 from __future__ import annotations
 
@@ -13,31 +17,64 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck.extract.phrases import DETERMINERS, Phrase, Token, boundary_before, np_after, np_before, tokens_of
 from factcheck.lexicon import Lexicon, phrase_regex
 
-CAP = r"[A-Z][\w'\u2019.&-]*"
-LINK = r"(?:of|the|for|de|da|al|von|van|bin|la|le|del|do|on|and)"
-NAME_END = re.compile(rf"((?:{CAP}\s+(?:{LINK}\s+){{0,2}}){{0,6}}{CAP})$")
-NAME_START = re.compile(rf"^((?:the\s+)?{CAP}(?:\s+(?:{LINK}\s+){{0,2}}{CAP}){{0,6}})")
-PRONOUN_END = re.compile(r"(?:^|(?<=[\s,\u201c\u201d\"]))(he|she|they|we|I|it|He|She|They|We|It)$")
-PRONOUN_START = re.compile(r"^(he|she|they|we|I|it)\b")
-DETERMINER = r"(?:the|a|an|another|one|two|three|four|several|some|many|other|both|his|her|their|its|most|few|\d+)"
-AUX_END = re.compile(r"(?:\s*,)?\s+(?:had|has|have|would|will|also|later|earlier|previously|repeatedly|then|again|once|"
-                     r"reportedly|publicly|privately|recently|first|often|never|even|just|already|still|has\s+also|had\s+also)$")
-BOUNDARY_BEFORE = re.compile(r"(?:^|[,;:(\u201c\u201d\"\u2014\u2013]|\b(?:and|but|while|as|because|although|though|so|when|"
-                             r"after|before|since|if|where|whereas|yet|and\s+then))\s*$", re.I)
-DESCRIPTOR = re.compile(r"(?:(?:[A-Z][\w.-]*['\u2019]s|[A-Z][\w.-]*|[a-z][\w-]*)\s+){1,4}$")
-VERBISH = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says", "did", "does", "do", "can",
-           "could", "should", "may", "might", "must", "and", "but", "that", "which", "who", "to", "in", "on", "at",
-           "for", "with", "from", "by", "about", "as", "than", "then", "when", "after", "before", "if", "it", "they",
-           "he", "she", "we", "this", "these", "those", "there", "not", "also", "be", "been"}
-TAIL = re.compile(r"\s*(?:(?:on|in|at|to|during|via|through|from|after|before|late|earlier|later|last|this)\b[^,;]{0,50})?"
-                  r"\s*(?:[,.;!?]|$)")
-CONTENT_MARK = re.compile(r"\bthat\b|:|[\u201c\"]", re.I)
-NOUN_LIKE_CUES = {"reports", "claims", "states", "notes", "estimates", "promises", "vows", "reported", "report", "posts"}
-CLAUSE_SPLIT = re.compile(r"[,;][\u201d\"]?\s+(?:but|while|whereas|and|although|though)\s+|;\s+")
-OBJECT_AFTER_TOLD = re.compile(rf"^\s+(?:reporters|journalists|lawmakers|supporters|the\s+\w+(?:\s+\w+)?|him|her|them|us|me|"
-                               rf"an?\s+\w+(?:\s+\w+)?|{CAP}(?:\s+{CAP}){{0,3}})")
+QUOTE_MARK = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''|``")
+CLOSE_BEFORE = re.compile(r"(?:,\s*(?:[\u201d\"\u00bb]|'')?|[\u201d\"\u00bb]|''|\s[\u2014\u2013]|\s--)\s*$")
+AUX = {"has", "had", "have", "would", "will", "also", "later", "earlier", "previously", "repeatedly", "then", "again",
+       "once", "recently", "publicly", "privately", "first", "often", "already", "still", "long", "just", "reportedly",
+       "frequently", "further", "initially", "originally", "ultimately", "finally", "separately", "similarly",
+       "subsequently", "specifically", "explicitly", "simply", "flatly", "quickly", "openly", "did", "does", "do",
+       "has also", "had also", "since", "now", "even", "never"}
+NEGATED = {"never", "not", "n't"}
+DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+FILLER = re.compile(
+    rf"\s*,?\s*(?:(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|(?:last|this|next|earlier|later|late|early)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|"
+    r"morning|afternoon|evening|night|time|day)\b"
+    r"|(?:earlier|later|again|also|then|recently|privately|publicly|repeatedly|previously|once|too|separately|"
+    r"bluntly|flatly|simply|afterward|afterwards|elsewhere)\b"
+    r"|(?:in|on|at|during|via|through|to|from|after|before|with|of|over|about|while|following|in\s+an?)\s+"
+    r"(?:(?!(?:what|it|that|who|which|is|was|are|were|be|to|he|she|they|we|would|will|had|has)\b)"
+    r"[\w'\u2019./&-]+\s+){0,6}?[\w'\u2019./&-]+(?=\s*(?:,|:|\bthat\b|[\u201c\"\u201e]|''|[.!?]?\s*(?:[\u201d\"]|'')?\s*$)))")
+THAT = re.compile(r"\s*,?\s*that\b")
+OPENER = re.compile(r"\s*(?::|,)?\s*(?=[\u201c\"\u201e\u00ab]|'')")
+COLON = re.compile(r"\s*:\s*")
+NO_CONTENT = re.compile(r"\s*(?:to|for|with|about|of|by|up|out|off|as|in|on|at|so|was|is|were|are|be|been|"
+                        r"had|has|have|not|no|nothing)\b", re.I)
+AFTER_END = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:[a-z]+ing|but|as|while|who|which|after|before|when|in|at|during|"
+                       r"according|with|without|though|although|because|since|amid|despite|even|per|following)\b")
+INVERTED_STOP = re.compile(r"\s*(?:[,.;!?(\u2014\u2013]|$|(?:who|in|on|at|of|after|before|during|from|to|as|when|while|"
+                           r"adding|in\s+a)\b|[\u201d\"]|'')")
+END_ONLY = re.compile(r"[\s.!?,;:\u201d\"')\u2014\u2013-]*$")
+OBJECT_CUES = ("told", "tells", "tell", "asked", "asks", "warned", "warns", "urged", "urges", "assured", "reminded",
+               "informed", "promised", "wrote to", "told reporters")
+NOUN_LIKE_CUES = {"reports", "claims", "states", "notes", "estimates", "promises", "vows", "reported", "report", "posts",
+                  "thought", "believed", "says", "note", "claim", "estimate", "state"}
+PARTICIPLE = re.compile(r"(?<=,)\s+(?:and\s+)?(saying|adding|arguing|noting|insisting|warning|explaining|claiming|writing|"
+                        r"stating|declaring|stressing|asserting|contending|suggesting|acknowledging|calling\s+(?:for|on)|"
+                        r"citing|accusing|urging|telling\s+(?:reporters|[A-Z]\w+)|describing|criticizing|praising|"
+                        r"promising|vowing|pledging|pointing\s+out|predicting|admitting|complaining|demanding|"
+                        r"questioning|touting|echoing|referring\s+to|recalling|conceding|boasting|denying|"
+                        r"confirming|announcing|asking)\b\s*(?:that\b)?")
+LABEL = re.compile(r"\s*(?:[\u201c\"]|'')?\s*([A-Z][A-Z.'\u2019-]{2,}(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s+(?=\S)")
+NOT_LABELS = {"UPDATE", "UPDATED", "NOTE", "WATCH", "READ", "READ MORE", "EDITOR'S NOTE", "EDITOR\u2019S NOTE", "PHOTO",
+              "PHOTOS", "VIDEO", "BREAKING", "CORRECTION", "CLARIFICATION", "RELATED", "SOURCE", "SOURCES", "ALSO",
+              "LISTEN", "MORE", "WARNING", "SPOILER", "EXCLUSIVE", "ANALYSIS", "OPINION", "QUESTION", "ANSWER", "TOPLINE",
+              "BACKGROUND", "CONTEXT", "WHAT", "WHY", "HOW", "WHEN", "WHERE", "WHO", "FACT", "FACTS", "TRANSCRIPT"}
+INHERIT = (-1, -1)
+INTRO = re.compile(r"\s*(?:(?:In|On|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Still|Yet|"
+                   r"Separately|Also|Speaking|Asked|Last|This|Since|Then|Now|Today|Yesterday)\b[^,;\u201c\"]{0,60},\s*)")
+SIGNATURE = re.compile(r"(?:[\u201d\"]|'')\s*[\u2015\u2014\u2013]\s*([A-Z][\w'\u2019.-]*(?:[ \t\u00a0][A-Z][\w'\u2019.-]*){0,3})"
+                       r"[\s.]*$")
+SIGNATURE_HINT = re.compile(r"[\u2015\u2014\u2013]")
+CLAUSE_JOIN = re.compile(r"[,;]?\s*(?:(?:[\u201d\"]|'')\s*)?(?:,\s*)?(?:but|while|whereas|and|although|though|yet)?\s*$")
+TOLD_OBJECT = re.compile(
+    r"\s+(?:reporters|journalists|lawmakers|supporters|students|voters|me|him|her|them|us|you|"
+    r"(?:the|a|an|his|her|their|its)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+(?=\s*(?:,|\.|that\b|[\u201c\"]|''|$|"
+    r"(?:on|in|at)\s))|"
+    r"(?:The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})")
 
 
 @dataclass(frozen=True)
@@ -53,232 +90,379 @@ class Attribution:
     channel: str | None
 
 
+@dataclass
+class _Cand:
+    """A speaker found at a cue, before its content is bounded by its neighbours."""
+
+    src: tuple[int, int]
+    cue: tuple[int, int]
+    side: str  # right | left | both
+    right: int  # where right-hand content starts
+    left: int  # where left-hand content ends
+    clause: int  # where this speaker's clause begins (cuts the previous content)
+    channel_region: tuple[int, int]
+    extend: bool = False  # a quotation goes on after 'X said.'
+    cue_word: str = ""
+    name: str | None = None  # who a relative 'who' stands for; None: the mention as written
+
+
 @lru_cache(maxsize=8)
-def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     cue = phrase_regex(list(lex.cues))
-    anon_words = "|".join(sorted((re.escape(w) for w in lex.anonymous), key=len, reverse=True))
-    anon_end = re.compile(
-        rf"((?:{DETERMINER}\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?(?:{anon_words})"
-        rf"(?:\s+(?:familiar with|close to|of|from|in|at|with|for|on|inside|within)\s+[^,;:\u201c\u201d\"]{{1,50}}?)?)$", re.I)
-    anon_start = re.compile(
-        rf"^((?:{DETERMINER}\s+)(?:[\w'\u2019-]+\s+){{0,3}}?(?:{anon_words})\b"
-        rf"(?:\s+(?:familiar with|close to|of|from|in|at|with|for|on)\s+[^,;:\u201c\u201d\"]{{1,50}}?(?=[,.;]|$))?)", re.I)
-    channel_alts = "|".join(sorted((re.escape(c) for c in lex.channels), key=len, reverse=True))
-    channel = re.compile(rf"\b(?:on|in|via|through|during|at|to|in\s+an?)\s+(?:his|her|their|its|the|a|an)?\s*({channel_alts})"
-                         rf"(?:\s+(?:platform|account|channel|page|feed))?\b")
-    return cue, anon_end, anon_start, channel
+    according = re.compile(r"(?:^|(?<=[\s,(\u2014\u201c]))(" + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.according, key=len, reverse=True)) + r")\s+", re.I)
+    channel_alts = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in lex.channels), key=len, reverse=True))
+    channel = re.compile(rf"\b(?:on|in|via|through|during|at|to|in\s+an?)\s+(?:his|her|their|its|the|a|an)?\s*"
+                         rf"({channel_alts})(?:\s+(?:platform|account|channel|page|feed))?\b")
+    return cue, according, channel, frozenset(lex.anonymous)
+
+
+def quote_regions(unit: str) -> list[tuple[int, int]]:
+    """Quoted stretches of a unit (marks included); an unclosed quotation runs to the end."""
+    marks = [m for m in QUOTE_MARK.finditer(unit)]
+    out, i = [], 0
+    while i < len(marks):
+        a = marks[i]
+        if a.group(0) in "\u201d\u00bb" and (i + 1 >= len(marks) or marks[i + 1].group(0) in "\u201d\u00bb"):
+            i += 1
+            continue
+        if i + 1 < len(marks):
+            out.append((a.start(), marks[i + 1].end()))
+            i += 2
+        else:
+            out.append((a.start(), len(unit)))
+            i += 1
+    return out
+
+
+def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
+    return any(s < pos < e for s, e in regions)
 
 
 def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     """Every attribution in one sentence-like unit (none: the writer's narration)."""
-    out: list[Attribution] = []
-    for cs, ce in _clauses(unit, lex):
-        a = _attribute_clause(unit, cs, ce, lex)
-        if a:
-            out.append(a)
+    if len(unit) < 8:
+        return []
+    cue_rx, according_rx, channel_rx, anonymous = _patterns(lex)
+    quotes = quote_regions(unit) if QUOTE_MARK.search(unit) else []
+    according = [m for m in according_rx.finditer(unit) if not _inside(m.start(), quotes)]
+    cues = [m for m in cue_rx.finditer(unit) if not _inside(m.start(), quotes)
+            and not (m.start() > 0 and unit[m.start() - 1] in "-'\u2019")]
+    label = LABEL.match(unit)
+    if label and label.group(1).rstrip(".") in NOT_LABELS:
+        label = None
+    if not (according or cues or label or (quotes and SIGNATURE_HINT.search(unit))):
+        return []
+    toks = tokens_of(unit)
+    cands: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for m in according:
+        c = _according(unit, m, toks, anonymous)
+        if c:
+            cands.append(c)
+            taken.append(c.cue)
+    for m in cues:
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        c = _at_cue(unit, m.start(), m.end(), toks, quotes, anonymous)
+        if c:
+            cands.append(c)
+            taken.append((c.src[0], c.cue[1]) if c.src[0] < c.cue[0] else c.cue)
+    if label and not cands:
+        cands.append(_Cand(label.span(1), (label.end(1), label.end(1) + 1), "right", label.end(), 0, 0, (0, 0), False,
+                           ":"))
+    if not cands and quotes and quotes[0][0] <= 2:
+        sig = SIGNATURE.search(unit, max(0, len(unit) - 80))
+        if sig:
+            cands.append(_Cand((sig.start(1), sig.start(1) + len(sig.group(1).rstrip())), (sig.start(), sig.start(1)),
+                               "left", len(unit), sig.start() + 1, sig.start(), (0, 0)))
+    cands.sort(key=lambda c: c.cue[0])
+    needs_subject = any(c.src == INHERIT for c in cands) or PARTICIPLE.search(unit)
+    subject = _unit_subject(unit, toks, anonymous) if needs_subject else None
+    filled: list[_Cand] = []
+    for c in cands:
+        if c.src == INHERIT:
+            prior = filled[-1] if filled else None
+            if prior is None and subject is None:
+                continue
+            c.src, c.name = ((prior.src, prior.name) if prior else (subject, None))
+        filled.append(c)
+    cands = _participles(unit, filled, quotes, subject) if needs_subject else filled
+    return _bounded(unit, cands, channel_rx)
+
+
+def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[int, int]],
+            anonymous: frozenset[str]) -> _Cand | None:
+    cue = re.sub(r"\s+", " ", unit[cs:ce].lower())
+    before = unit[:cs]
+    # inverted: '"...," said the woman.' (a bare comma first tries 'X, the governor, said')
+    bare_comma = before.rstrip().endswith(",") and _appositive_subject(unit, len(before.rstrip()) - 1, toks, anonymous)
+    if CLOSE_BEFORE.search(before) and len(before.strip()) > 8 and not bare_comma:
+        np = np_after(unit, ce, toks, anonymous, inverted=True)
+        if np and INVERTED_STOP.match(unit, np.end):
+            return _Cand((np.mention_start, np.mention_end), (cs, ce), "left", len(unit), _left_end_at(before),
+                         cs, (ce, len(unit)), _quote_follows(unit, np.end), cue)
+    # SOURCE [aux] CUE
+    words = before.rstrip()
+    for _ in range(3):
+        m = re.search(r"(?:^|\s)([\w'\u2019]+)$", words)
+        if not m or m.group(1).lower() not in AUX:
+            break
+        if m.group(1).lower() in NEGATED:
+            return None
+        words = words[:m.start()].rstrip() if m.start() else ""
+    if re.search(r"(?:\bnot|n't)$", words):
+        return None
+    name = None
+    if words.endswith(","):
+        np = _appositive_subject(unit, len(words) - 1, toks, anonymous)
+    elif re.search(r"(?:^|[\s,])who$", words):
+        who = len(words) - 3
+        ante = np_before(unit, len(unit[:who].rstrip().rstrip(",")), toks, anonymous)
+        if not ante or unit[ante.mention_start:ante.mention_end].lower() in ("he", "she", "it", "they", "we", "i"):
+            return None
+        np, name = Phrase(who, who + 3, who, who + 3), unit[ante.mention_start:ante.mention_end]
+    elif re.search(r"(?:^|[\s,])(?:and|but)$", words):
+        np = Phrase(INHERIT[0], INHERIT[1], INHERIT[0], INHERIT[1])
+    else:
+        np = np_before(unit, len(words), toks, anonymous)
+        if np and not boundary_before(unit, np.start):
+            np = None
+    if not np:
+        return None
+    src = (np.mention_start, np.mention_end)
+    if np.start < 0:
+        return _inherited(unit, cs, ce, cue)
+    if cue in NOUN_LIKE_CUES and not re.match(r"\s*(?:,|that\b|:|[\u201c\"]|'')", unit[ce:]) and cue != "says":
+        return None
+    pos = ce
+    if cue.startswith(OBJECT_CUES):
+        obj = TOLD_OBJECT.match(unit, pos)
+        if obj:
+            pos = obj.end()
+    for _ in range(4):
+        f = FILLER.match(unit, pos)
+        if not f or f.end() == pos:
+            break
+        pos = f.end()
+    left_end = _left_content_end(unit, np.start) if name is None else None
+    clause = _clause_start(unit, np.start)
+    region = (ce, pos)
+    t = THAT.match(unit, pos)
+    if t:
+        return _Cand(src, (cs, ce), "right", t.end(), left_end or np.start, clause, (ce, t.start()), False, cue, name)
+    left_quoted = left_end is not None and bool(re.search(r"[\u201d\"\u00bb']\s*,?\s*$", unit[:np.start]))
+    o = OPENER.match(unit, pos) or COLON.match(unit, pos)
+    if o:
+        side = "both" if left_quoted and _starts_with_quote(unit, o.end()) else "right"
+        return _Cand(src, (cs, ce), side, o.end(), left_end or np.start, clause, (ce, o.start()), False, cue, name)
+    if END_ONLY.match(unit, pos) or AFTER_END.match(unit, pos) or left_quoted:
+        if left_end is None:
+            return None
+        tail = re.match(r"[^\u201c\"]{0,100}", unit[ce:])
+        region = (ce, ce + (tail.end() if tail else 0))
+        return _Cand(src, (cs, ce), "left", len(unit), left_end, clause, region, _quote_follows(unit, pos), cue, name)
+    comma = re.match(r"\s*,\s*", unit[pos:])
+    if comma:
+        return _Cand(src, (cs, ce), "right", pos + comma.end(), left_end or np.start, clause, region, False, cue, name)
+    if NO_CONTENT.match(unit, pos) or cue in ("believed", "thought", "believes", "thinks"):
+        return None
+    return _Cand(src, (cs, ce), "right", pos, left_end or np.start, clause, region, False, cue, name)
+
+
+def _inherited(unit: str, cs: int, ce: int, cue: str) -> _Cand | None:
+    """'... and said the talks had failed': the speaker of the clause before (filled in by attribute())."""
+    pos = ce
+    t = THAT.match(unit, pos) or OPENER.match(unit, pos) or COLON.match(unit, pos)
+    pos = t.end() if t else pos
+    if END_ONLY.match(unit, pos) or NO_CONTENT.match(unit, pos):
+        return None
+    and_at = unit.rfind(" ", 0, cs - 1)
+    return _Cand(INHERIT, (cs, ce), "right", pos, cs, max(0, and_at), (ce, pos), False, cue)
+
+
+def _unit_subject(unit: str, toks: list[Token], anonymous: frozenset[str]) -> tuple[int, int] | None:
+    """The name or pronoun a sentence opens with ('Trump, in a speech, ...' / 'On Friday, she ...')."""
+    intro = INTRO.match(unit)
+    pos = intro.end() if intro else len(unit) - len(unit.lstrip())
+    np = np_after(unit, pos, toks, anonymous, inverted=True)
+    if not np or not re.match(r"\s+(?:[a-z]+\s+){0,2}?[a-z]+(?:ed|s)\b|\s*,", unit[np.end:np.end + 40]):
+        return None
+    text = unit[np.mention_start:np.mention_end]
+    if text.split()[0].lower() in ("the", "a", "an") and len(text.split()) == 1:
+        return None
+    return np.mention_start, np.mention_end
+
+
+def _left_end_at(before: str) -> int:
+    m = CLOSE_BEFORE.search(before)
+    if not m:
+        return len(before.rstrip())
+    mark = before[m.start():m.end()].strip().lstrip(",").strip()
+    return m.start() + (len(before[m.start():m.end()].rstrip()) if mark[:1] in "\u201d\"'" else 0)
+
+
+def _starts_with_quote(unit: str, pos: int) -> bool:
+    return bool(re.match(r"[\u201c\"\u201e\u00ab]|''", unit[pos:pos + 2]))
+
+
+def _quote_follows(unit: str, pos: int) -> bool:
+    """'"A," he said. "B."': the quotation goes on after the attribution."""
+    return bool(re.match(r"[^.!?\u201c\"]{0,80}[.,:]\s*(?:[\u201c\"\u201e]|'')", unit[pos:]))
+
+
+def _left_content_end(unit: str, np_start: int) -> int | None:
+    """Where content before the speaker ends: '"...," SOURCE said' / '..., SOURCE said'."""
+    before = unit[:np_start]
+    m = CLOSE_BEFORE.search(before)
+    if not m or len(before[:m.start()].strip(" \u201c\"'")) < 8:
+        return None
+    return _left_end_at(before)
+
+
+def _clause_start(unit: str, np_start: int) -> int:
+    m = CLAUSE_JOIN.search(unit[:np_start])
+    return m.start() if m else np_start
+
+
+def _appositive_subject(unit: str, comma: int, toks: list[Token], anonymous: frozenset[str]) -> Phrase | None:
+    """'Kiper, the governor of the region, said': the subject before up to three comma-separated appositions."""
+    best: Phrase | None = None
+    pos = comma
+    for _ in range(3):
+        prev = unit.rfind(",", max(0, pos - 200), pos)
+        chunk_start = prev + 1 if prev >= 0 else 0
+        chunk = unit[chunk_start:pos]
+        if QUOTE_MARK.search(chunk) or re.search(r"[.!?;]\s", chunk):
+            return best if best and boundary_before(unit, best.start) else None
+        np = np_before(unit, pos, toks, anonymous)
+        if np and unit[chunk_start:np.start].strip() == "":
+            opens = not unit[:np.start].rstrip().endswith(",")
+            if opens and boundary_before(unit, np.start):
+                return np if (_is_name(unit, np) or best is None) else best
+            if best is None and _is_name(unit, np):
+                best = np
+        if prev < 0:
+            break
+        pos = prev
+    return best if best and boundary_before(unit, best.start) else None
+
+
+def _is_name(unit: str, np: Phrase) -> bool:
+    words = unit[np.mention_start:np.mention_end].split()
+    return bool(words) and words[-1][:1].isupper() and words[0].lower() not in DETERMINERS
+
+
+def _according(unit: str, m: re.Match[str], toks: list[Token], anonymous: frozenset[str]) -> _Cand | None:
+    phrase = m.group(1).lower()
+    np = np_after(unit, m.end(), toks, anonymous, inverted=False)
+    if not np:
+        return None
+    src = (np.mention_start, np.mention_end)
+    head = unit[:m.start(1)]
+    if phrase == "per" and head.strip():
+        return None
+    if not head.strip(" \u201c\"(\u2014"):
+        comma = unit.find(",", np.end, np.end + 120)
+        if comma < 0:
+            return None
+        return _Cand(src, (m.start(1), m.end()), "right", comma + 1, m.start(1), m.start(1), (0, 0), False, phrase)
+    if not head.rstrip().endswith((",", "(", "\u2014")):
+        return None
+    return _Cand(src, (m.start(1), m.end()), "left", len(unit), len(head.rstrip()) - 1, m.start(1), (0, 0), False, phrase)
+
+
+def _participles(unit: str, cands: list[_Cand], quotes: list[tuple[int, int]],
+                 subject: tuple[int, int] | None) -> list[_Cand]:
+    """', adding that ...' continues the speaker of the attribution before it, or the sentence's subject."""
+    out = list(cands)
+    for m in PARTICIPLE.finditer(unit):
+        if _inside(m.start(), quotes) or any(c.cue[0] == m.start(1) for c in out):
+            continue
+        prior = [c for c in out if c.cue[1] <= m.start()]
+        region = (m.end(1), m.end())
+        if prior:
+            src, name, region = prior[-1].src, prior[-1].name, prior[-1].channel_region
+        elif subject and subject[1] <= m.start():
+            src, name = subject, None
+        else:
+            continue
+        if len(unit) - m.end() < 8 or END_ONLY.match(unit, m.end()):
+            continue
+        out.append(_Cand(src, m.span(1), "right", m.end(), m.start(), m.start(), region, False,
+                         m.group(1).lower(), name))
+    out.sort(key=lambda c: c.cue[0])
     return out
 
 
-def _clauses(unit: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """Split where the next part starts with its own speaker and cue ('..., but an official said ...')."""
-    cue_rx = _patterns(lex)[0]
-    cuts = [0]
-    for m in CLAUSE_SPLIT.finditer(unit):
-        rest = unit[m.end():]
-        src = _source_at_start(rest, lex)
-        if src and re.match(r"\s*(?:\w+\s+){0,2}?" + cue_rx.pattern, rest[src[1]:], re.I):
-            cuts.append(m.end())
-    cuts.append(len(unit))
-    spans = []
-    for a, b in zip(cuts, cuts[1:]):
-        end = b
-        if b != len(unit):
-            sep = CLAUSE_SPLIT.search(unit, a, b) if False else None
-            tail = re.search(r"[,;][\u201d\"]?\s+(?:but|while|whereas|and|although|though)?\s*$", unit[a:b])
-            end = a + tail.start() if tail else b
-        spans.append((a, end))
-    return spans
-
-
-def _source_at_start(text: str, lex: Lexicon) -> tuple[int, int] | None:
-    _, _, anon_start, _ = _patterns(lex)
-    for rx in (PRONOUN_START, anon_start, NAME_START):
-        m = rx.match(text)
-        if m and m.group(1):
-            return m.start(1), m.end(1)
-    return None
-
-
-def _source_at_end(left: str, lex: Lexicon) -> tuple[int, int] | None:
-    """The source phrase that ends `left`, with a clause boundary (or a short descriptor) before it."""
-    _, anon_end, _, _ = _patterns(lex)
-    trimmed = left.rstrip()
-    aux = AUX_END.search(trimmed)
-    if aux:
-        trimmed = trimmed[:aux.start()]
-    rel = re.search(r",\s+(?:who|which)\s+[^,]{3,160},\s*$", trimmed)
-    if rel:
-        trimmed = trimmed[:rel.start()]
-    appositive = re.search(r",\s+(?:the|a|an|[A-Z]\w+['\u2019]s)\s+[^,]{3,80},\s*$", trimmed)
-    if appositive and NAME_END.search(trimmed[:appositive.start()]):
-        trimmed = trimmed[:appositive.start()]
-    if trimmed.endswith(","):  # "The governor of the region, Oleh Kiper, said"
-        inner = trimmed[:-1].rstrip()
-        m = NAME_END.search(inner)
-        if m and inner[:m.start(1)].rstrip().endswith(",") and re.search(r"[a-z]", m.group(1)):
-            return m.start(1), m.end(1)
-        return None
-    for rx in (PRONOUN_END, anon_end, NAME_END):
-        m = rx.search(trimmed)
-        if not m:
-            continue
-        s, e = m.span(1)
-        if rx is NAME_END:
-            words = trimmed[s:e].split()
-            while words and words[0].lower() in ("of", "the", "for", "on", "and"):
-                s += len(words[0]) + 1
-                words = words[1:]
-            if not words:
-                continue
-            if not re.search(r"[a-z]", trimmed[s:e]) and len(trimmed[s:e]) > 5:
-                continue  # ALL-CAPS run: a dateline or sub-head, not a name
-            if s >= 4 and trimmed[s - 4:s].lower() == "the ":
-                s -= 4
-        if BOUNDARY_BEFORE.search(left[:s]):
-            return s, e
-        if rx is NAME_END:
-            d = DESCRIPTOR.search(left[:s])
-            if d and BOUNDARY_BEFORE.search(left[:d.start()]) and not any(
-                    w.lower() in VERBISH or w.lower().endswith(("ed", "ing")) for w in d.group(0).split()):
-                return d.start(), e
-    return None
-
-
-def _attribute_clause(unit: str, cs: int, ce: int, lex: Lexicon) -> Attribution | None:
-    cue_rx, _, _, channel_rx = _patterns(lex)
-    clause = unit[cs:ce]
-    acc = _according(clause, lex)
-    if acc:
-        return _shift(acc, cs)
-    for m in cue_rx.finditer(clause):
-        cue = m.group(0)
-        left, right = clause[:m.start()], clause[m.end():]
-        if m.start() > 0 and clause[m.start() - 1] == "-":
-            continue
-        src = _source_at_end(left.rstrip(), lex)
-        if src:
-            s, e = src
-            marker = CONTENT_MARK.search(right[:90])
-            starts_clause = BOUNDARY_BEFORE.search(left[:s]) and not left[:s].strip(" ,\u201c\"")
-            intro = re.fullmatch(r"\s*(?:(?:earlier|later|meanwhile|however|but|and|still|yet|separately|also|then|"
-                                 r"on \w+|in \w+(?: \w+)?|at \w+(?: \w+)?|after \w+(?: \w+){0,3}|referring to [^,]+),\s*)*",
-                                 left[:s], re.I)
-            trailing = right.strip(" .!?\u201d\"")
-            short_tail = (len(trailing) < 3 or right.lstrip().startswith((",", "(", "\u2014"))
-                          or (not marker and TAIL.match(right) is not None))
-            if starts_clause or intro or not short_tail:
-                if cue.lower() in NOUN_LIKE_CUES and not marker:
-                    continue
-                content = _content_after(right, cue)
-                if content is None:
-                    continue
-                c0, c1 = content
-                region = right[:c0]
-                return Attribution(cs + m.end() + c0, cs + m.end() + c1, clause[s:e], cs + s, cs + e, cue,
-                                   _channel(region + right[c1:], channel_rx))
-            # content before the source: "..., the ministry said."
-            before = left[:s].rstrip()
-            if not before.endswith((",", "\u201d", '"', "\u2014", "\u2013", ":")):
-                continue
-            if marker and marker.start() < 25 and marker.group(0).lower() == "that":
-                continue
-            c0, c1 = _trim(clause, 0, len(before))
-            if c1 - c0 < 8:
-                continue
-            return Attribution(cs + c0, cs + c1, clause[s:e], cs + s, cs + e, cue, _channel(right, channel_rx))
-        # inverted: '"...," said the woman.'
-        before = left.rstrip()
-        if before.endswith((",", "\u201d", '"')) and len(before) > 8:
-            inv = _source_at_start(right.lstrip(), lex)
-            rest = right.lstrip()[inv[1]:] if inv else ""
-            if inv and (len(rest.strip(" .!?")) < 3 or re.match(r"\s*(?:,|on\b|in\b|at\b|after\b|before\b|during\b|from\b|to\b|as\b|when\b|while\b|who\b|\()", rest)):
-                off = len(right) - len(right.lstrip())
-                s, e = m.end() + off + inv[0], m.end() + off + inv[1]
-                c0, c1 = _trim(clause, 0, len(before))
-                if c1 - c0 >= 8:
-                    return Attribution(cs + c0, cs + c1, clause[s:e], cs + s, cs + e, cue, _channel(clause[e:], channel_rx))
-    return None
-
-
-def _according(clause: str, lex: Lexicon) -> Attribution | None:
-    for phrase in lex.according:
-        rx = re.compile(rf"(?:^|,\s*|\(\s*)({re.escape(phrase)})\s+", re.I)
-        m = rx.search(clause)
-        if not m or (phrase == "per" and m.start() != 0):
-            continue
-        src = _source_at_start(clause[m.end():], lex)
-        if not src:
-            continue
-        s, e = m.end() + src[0], m.end() + src[1]
-        if m.start(1) == 0 or clause[:m.start(1)].strip() == "":
-            comma = clause.find(",", e)
-            if comma < 0:
-                return None
-            c0, c1 = _trim(clause, comma + 1, len(clause))
+def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str]) -> list[Attribution]:
+    out: list[Attribution] = []
+    for i, c in enumerate(cands):
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        prv = cands[i - 1] if i > 0 else None
+        if c.side in ("right", "both"):
+            start = c.right
+            end = len(unit)
+            if nxt and nxt.clause > start and _opens_clause(unit, nxt):
+                end = nxt.clause if nxt.side != "left" or nxt.src[0] < nxt.cue[0] else end
+                if nxt.side == "left" and nxt.cue[0] > start and nxt.src[0] > nxt.cue[0]:
+                    end = nxt.left  # '..., said X': the next speaker's own quotation
+            if c.side == "both":
+                start = _left_start(unit, c, prv)
         else:
-            c0, c1 = _trim(clause, 0, m.start())
-        if c1 - c0 < 8:
-            return None
-        return Attribution(c0, c1, clause[s:e], s, e, m.group(1), None)
-    return None
+            start = _left_start(unit, c, prv)
+            end = c.left
+            if c.extend:
+                end = len(unit)
+                if nxt and nxt.cue[0] > c.cue[1]:
+                    end = nxt.clause
+        s, e = _trim(unit, start, end)
+        if e - s < 8 or not re.search(r"\w", unit[s:e]):
+            continue
+        src_text = c.name or unit[c.src[0]:c.src[1]]
+        a, b = c.channel_region
+        channel = _channel(unit[a:b], channel_rx, c.cue_word) if b > a else None
+        out.append(Attribution(s, e, src_text, c.src[0], c.src[1], unit[c.cue[0]:c.cue[1]].strip(), channel))
+    return out
 
 
-def _content_after(right: str, cue: str) -> tuple[int, int] | None:
-    """Where the content starts after 'SOURCE CUE': after 'that', a colon or an opening quote,
-    else right after the cue (and its object, for 'told')."""
-    head = right[:90]
-    q = re.search(r"[\u201c\"]", head)
-    that = re.search(r"\bthat\b", head)
-    colon = head.find(":")
-    starts = [x for x in (that.end() if that else None, colon + 1 if colon >= 0 else None,
-                          q.start() if q else None) if x is not None]
-    if starts:
-        start = min(starts)
-        if re.search(r"[.!?]", right[:start]):
-            return None
-    else:
-        start = 0
-        if cue.lower().startswith(("told", "tells", "asked", "warned", "urged", "assured", "reminded")):
-            obj = OBJECT_AFTER_TOLD.match(right)
-            if obj:
-                start = obj.end()
-        pp = re.match(r"^\s*(?:,\s*)?(?:(?:on|in|at|during|via|earlier|later|last|this|on\s+\w+)\b[^,]{0,40},)", right[start:])
-        if pp:
-            start += pp.end()
-        if re.match(r"\s*(?:to|for|by|with|about|of|up|out|off|in|on|at|the|a|an)\b", right[start:]) and not re.match(
-                r"\s*(?:the|a|an)\b", right[start:]):
-            return None
-    c0, c1 = _trim(right, start, len(right))
-    return (c0, c1) if c1 - c0 >= 8 else None
+def _opens_clause(unit: str, c: _Cand) -> bool:
+    """Does this speaker start a clause of its own ('..., but an official said') rather than sit inside
+    the previous content ('... what it calls ...')?"""
+    if c.src == INHERIT or c.src[0] > c.cue[0] or c.cue_word == "according to":
+        return True
+    head = unit[max(0, c.clause - 3):c.src[0]]
+    return bool(re.search(r"[,;:.!?\u201d\"\u2014]|\b(?:but|while|whereas|and|although|though|yet)\b", head))
+
+
+def _left_start(unit: str, c: _Cand, prv: _Cand | None) -> int:
+    start = 0
+    if prv and prv.side == "left":
+        start = max(prv.cue[1], prv.src[1])
+    elif prv and prv.cue[1] <= c.src[0]:
+        # content that ends where this speaker's clause begins belongs to the earlier speaker
+        start = 0 if prv.side == "right" and prv.right >= c.src[0] else prv.cue[1]
+    return start
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in " \t\n,;:\u2014\u2013-":
         a += 1
-    while b > a and text[b - 1] in " \t\n,;:.\u2014\u2013":
+    while b > a and text[b - 1] in " \t\n,;:.\u2014\u2013-(":
         b -= 1
     return a, b
 
 
-def _channel(region: str, rx: re.Pattern[str]) -> str | None:
+def _channel(region: str, rx: re.Pattern[str], cue: str) -> str | None:
     m = rx.search(region)
     if m:
-        return m.group(1)
-    told = re.search(r"\b(?:told|tells|in an interview with|speaking to)\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})", region)
-    return told.group(1) if told else None
+        return re.sub(r"\s+", " ", m.group(1))
+    if cue.startswith(("told", "tells", "tell")) or re.match(r"\s*(?:in an interview with|speaking to)\b", region):
+        told = re.match(r"\s*(?:in an interview with|speaking to)?\s*((?:The\s+)?[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})",
+                        region)
+        if told and told.group(1) not in ("I", "The"):
+            return told.group(1)
+    return None
 
 
-def _shift(a: Attribution, by: int) -> Attribution:
-    return Attribution(a.content_start + by, a.content_end + by, a.source,
-                       None if a.source_start is None else a.source_start + by,
-                       None if a.source_end is None else a.source_end + by, a.cue, a.channel)
+__all__ = ["Attribution", "attribute", "quote_regions"]

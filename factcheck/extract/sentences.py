@@ -9,7 +9,10 @@ from syntok.tokenizer import Tokenizer
 _TOKENIZER = Tokenizer(replace_not_contraction=False)
 OPEN_QUOTES = "\u201c\u201e\u00ab"
 CLOSE_QUOTES = "\u201d\u00bb"
-QUOTE_MARKS = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]")
+QUOTE_MARKS = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''")
+# syntok ends a sentence after these; in news they open a name ('Rep. Gwen Moore said')
+TITLE_END = re.compile(r"(?:^|[\s(\u201c\"])(?:Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr|Mr|Mrs|Ms|Dr|Prof|"
+                       r"Rev|Hon|Amb|Atty|Supt|St|Pres|Gens|Messrs|[A-Z])\.$")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -22,22 +25,25 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = sentence[0].offset
         last = sentence[-1]
         e = last.offset + len(last.value)
-        spans.append((start + s, start + e))
+        if spans and TITLE_END.search(text[spans[-1][0]:spans[-1][1]]):
+            spans[-1] = (spans[-1][0], start + e)
+        else:
+            spans.append((start + s, start + e))
     return spans
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quoted spans (marks included) in one paragraph. Curly, straight and mismatched marks pair up in
-    order; an unclosed quote runs to the paragraph's end (news style: the quote goes on)."""
-    marks = [m.start() for m in QUOTE_MARKS.finditer(text, start, end)]
+    """Quoted spans (marks included) in one paragraph. Curly, straight, doubled-apostrophe and mismatched
+    marks pair up in order; an unclosed quote runs to the paragraph's end (news style: the quote goes on)."""
+    marks = [(m.start(), m.end()) for m in QUOTE_MARKS.finditer(text, start, end)]
     spans, i = [], 0
     while i < len(marks):
-        a = marks[i]
-        if text[a] in CLOSE_QUOTES and i + 1 < len(marks) and text[marks[i + 1]] not in CLOSE_QUOTES:
+        a, a_end = marks[i]
+        if text[a] in CLOSE_QUOTES and i + 1 < len(marks) and text[marks[i + 1][0]] not in CLOSE_QUOTES:
             i += 1  # a stray closing mark cannot open a quote
             continue
         if i + 1 < len(marks):
-            spans.append((a, marks[i + 1] + 1))
+            spans.append((a, marks[i + 1][1]))
             i += 2
         else:
             if end - a > 20:

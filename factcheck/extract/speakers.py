@@ -1,12 +1,49 @@
-"""Within one story, mentions become sources: 'US President Donald Trump', 'Trump' and 'he' are one person."""
+"""Within one story, mentions become sources: 'US President Donald Trump', 'Trump' and 'he' are one person.
+
+Pronouns resolve only when the reading is unambiguous: 'he'/'she' go to the most recent person whose
+gender (learnt from 'Mr.'/'Mrs.', or from 'X said he ...') does not contradict, and not at all when
+two people of unknown gender were mentioned close together. A wrong speaker is worse than none.
+"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factcheck.lexicon import Lexicon
 from factcheck.sources import person_core
 
-PLURAL_PRONOUNS = {"they", "we"}
+INDEFINITE = {"a", "an", "another", "one", "two", "three", "four", "five", "some", "many", "several", "other", "both",
+              "most", "few", "dozens", "hundreds", "thousands", "numerous", "various", "all", "each", "every"}
+DETERMINERS = INDEFINITE | {"the", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "that"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f", "sir": "m",
+                "lady": "f", "king": "m", "queen": "f"}
+NAME_RUN = re.compile(r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2}\b"
+                      r"|(?<![\w.])(?:Mr|Mrs|Ms|Dr)\.\s+[A-Z][\w'\u2019-]+")
+PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near|of|across|outside|inside)\s+$", re.I)
+NOT_NAMES = {"The", "This", "That", "These", "Those", "But", "And", "In", "On", "At", "For", "It", "He", "She", "They",
+             "We", "When", "While", "After", "Before", "If", "As", "Since", "A", "An", "January", "February", "March",
+             "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday",
+             "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "New", "United", "North", "South",
+             "East", "West", "Los", "San", "Las", "Saint", "St", "Supreme", "Federal", "National", "State", "Republican",
+             "Democratic", "Democrat", "American", "Russian", "Ukrainian", "European", "President", "Secretary"}
+RECENT_UNITS = 6
+# unnamed people in narration ('the wife of a prisoner'): they make a later 'she' or 'he' ambiguous
+GENDERED_NOUNS = re.compile(
+    r"\b(?:(woman|wife|mother|daughter|sister|girl|widow|grandmother|actress|girlfriend|mom|lady|niece|aunt|"
+    r"businesswoman|congresswoman|spokeswoman|chairwoman)|(man|husband|father|son|brother|boy|widower|grandfather|"
+    r"boyfriend|dad|nephew|uncle|businessman|congressman|spokesman|chairman))\b", re.I)
+
+
+@lru_cache(maxsize=8)
+def _body_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """Organisation or outlet words anywhere in a mention; organisation words alone; outlet names."""
+    words = sorted(set(lex.organization) | set(lex.outlets), key=len, reverse=True)
+    org = sorted(lex.organization, key=len, reverse=True)
+    return (re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"),
+            re.compile(r"\b(?:" + "|".join(map(re.escape, org)) + r")\b"),
+            frozenset(o.lower() for o in lex.outlets))
 
 
 class Speakers:
@@ -15,61 +52,153 @@ class Speakers:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.people: list[str] = []  # full names seen, most recent last
-        self.last_person: str | None = None
-        self.last_group: tuple[str, str] | None = None
+        self.gender: dict[str, str] = {}
+        self.seen: dict[str, int] = {}  # person -> unit where last mentioned
+        self.unit = 0
+        self.last_group: tuple[str, str, int] | None = None
+        self.body, self.org, self.outlets = _body_rx(lex)
 
-    def resolve(self, mention: str) -> tuple[str, str] | None:
+    def observe(self, text: str) -> None:
+        """Note the people a unit mentions (they make later pronouns ambiguous) and, when it names one person
+        only, the gender of the pronouns it uses; then move on."""
+        here = {n for n, u in self.seen.items() if u == self.unit}
+        for m in NAME_RUN.finditer(text):
+            words = m.group(0).split()
+            if words[0] in NOT_NAMES or PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()]):
+                continue
+            if self.body.search(m.group(0)):
+                continue
+            name = self._full_name(person_core(m.group(0)), add=len(words) > 1)
+            if name is None:
+                continue
+            self._note_title(words[0], name)
+            self.seen[name] = self.unit
+            here.add(name)
+        surnames = {full.split()[-1]: full for full in self.people}
+        for w in re.findall(r"\b[A-Z][a-z][\w'-]+", text):
+            if w in surnames:
+                self.seen[surnames[w]] = self.unit
+                here.add(surnames[w])
+        for g in GENDERED_NOUNS.finditer(text):
+            key = f"#{g.group(0).lower()}"
+            self.seen[key] = self.unit
+            self.gender[key] = "f" if g.group(1) else "m"
+        if len(here) == 1:
+            pronouns = {w.lower() for w in re.findall(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", text, re.I)}
+            male, female = bool(pronouns & MALE), bool(pronouns & FEMALE)
+            if male != female:
+                self.gender.setdefault(here.pop(), "m" if male else "f")
+        self.unit += 1
+
+    def resolve(self, mention: str, content: str = "") -> tuple[str, str] | None:
         """(canonical name, kind) for a mention, or None when it cannot be resolved."""
-        m = re.sub(r"\s+", " ", mention.strip(" ,\u201c\u201d\"'"))
+        m = re.sub(r"\s+", " ", mention.strip(" ,\u201c\u201d\"'()"))
+        if not m:
+            return None
         low = m.lower()
         if low in self.lex.pronouns:
-            if low in PLURAL_PRONOUNS or low == "it":
-                return self.last_group
-            return (self.last_person, "person") if self.last_person else None
-        first = low.split()[0]
-        if first in ("the", "a", "an", "another", "one", "two", "three", "some", "many", "several", "other", "both",
-                     "his", "her", "their", "its", "most", "few") or m[:1].islower() or m[:1].isdigit():
-            if any(w in self.lex.anonymous for w in re.findall(r"[a-z]+", low)) and not self._named_body(m):
-                result = (m[0].lower() + m[1:], "anonymous")
-                self.last_group = result
-                return result
-            if not self._named_body(m) and not re.search(r"\b[A-Z][a-z]+$", m):
-                return None
+            return self._pronoun(low)
+        words = low.split()
+        first = words[0]
+        named = any(w[:1].isupper() for w in m.split()[1:])
+        tail = re.search(r"(?:^|\s)((?:[A-Z][\w'\u2019.&-]*\s+(?:(?:of|for|and|de|van|von|al)\s+)?)*[A-Z][\w'\u2019.&-]*)$", m)
+        if first in DETERMINERS and tail and tail.start(1) > 0 and not m.endswith(("'s", "\u2019s")):
+            m = tail.group(1)  # 'the harbour master Ana Ruiz', 'the Russian Defense Ministry'
+            low, words = m.lower(), m.lower().split()
+            first = words[0]
+        if re.search(r"\w['\u2019]s\s+[a-z]", m) and words[-1][:1].islower() and first not in DETERMINERS:
+            self.last_group = (m, "organization", self.unit)
+            return m, "organization"  # "Donald Trump's campaign"
+        if first in DETERMINERS or m[:1].islower() or m[:1].isdigit() or (
+                not named and (first in self.lex.anonymous or words[-1] in self.lex.anonymous)):
+            return self._description(m)
         kind = self._kind(m)
         if kind == "organization" and len(m.split()) >= 5 and self._kind(person_core(m)) == "person":
             kind = "person"  # "Secretary of State Marco Rubio": a title, then a name
         if kind == "person":
-            name = person_core(m)
-            name = self._full_name(name)
-            self.last_person = name
+            name = self._full_name(person_core(m), add=True) or person_core(m)
+            self._note_title(m.split()[0], name)
+            hint = re.match(r"\s*(?:that\s+)?(he|his|she|her)\b", content, re.I)
+            if hint and name not in self.gender:
+                self.gender[name] = "m" if hint.group(1).lower() in MALE else "f"
+            self.seen[name] = self.unit
             return name, kind
         name = re.sub(r"^(?:the|The)\s+", "", m) if kind != "outlet" else m
-        result = (name, kind)
-        self.last_group = result
+        self.last_group = (name, kind, self.unit)
+        return name, kind
+
+    def _pronoun(self, low: str) -> tuple[str, str] | None:
+        if low in ("they", "it", "we"):
+            if self.last_group and self.unit - self.last_group[2] <= 2:
+                return self.last_group[0], self.last_group[1]
+            return None
+        if low not in ("he", "she"):
+            return None
+        want = "m" if low == "he" else "f"
+        recent = sorted((u, n) for n, u in self.seen.items() if self.unit - u <= RECENT_UNITS)
+        candidates = [n for u, n in reversed(recent) if self.gender.get(n, want) == want]
+        if not candidates:
+            return None
+        best = candidates[0]
+        if best.startswith("#"):
+            return None  # the last one mentioned is someone unnamed
+        if best not in self.gender and len(candidates) > 1 and self.seen[best] - self.seen[candidates[1]] <= 1:
+            return None  # two people of unknown gender, side by side
+        self.seen[best] = self.unit
+        return best, "person"
+
+    def _description(self, m: str) -> tuple[str, str] | None:
+        """'an official', 'the bank', 'top black lawmakers': unnamed, each its own within a story."""
+        if self._named_body(m) and m.split()[0].lower() in ("the", "a", "an"):
+            kind = self._kind(m)
+            if kind != "person":
+                name = re.sub(r"^(?:the|The)\s+", "", m) if kind != "outlet" else m
+                self.last_group = (name, kind, self.unit)
+                return name, kind
+        if len(m.split()) > 7:
+            return None
+        head = m.split()[0].lower()
+        lower_first = head in DETERMINERS or head in self.lex.anonymous
+        result = (m[0].lower() + m[1:] if lower_first else m, "anonymous")
+        self.last_group = (result[0], result[1], self.unit)
         return result
 
+    def _note_title(self, first_word: str, name: str) -> None:
+        g = TITLE_GENDER.get(first_word.lower())
+        if g:
+            self.gender.setdefault(name, g)
+
     def _named_body(self, mention: str) -> bool:
-        return any(re.search(rf"\b{re.escape(w)}\b", mention) for w in self.lex.organization + self.lex.outlets)
+        return bool(self.body.search(mention))
 
     def _kind(self, mention: str) -> str:
         bare = re.sub(r"^(?:the|The)\s+", "", mention)
-        if any(bare.lower() == o.lower() or mention.lower() == o.lower() for o in self.lex.outlets) or re.search(
+        if bare.lower() in self.outlets or mention.lower() in self.outlets or re.search(
                 r"\b(?:Post|Times|News|Journal|Tribune|Herald|Gazette|TV|Radio|Press|Agency)$", bare):
             return "outlet"
-        if any(re.search(rf"\b{re.escape(w)}\b", bare) for w in self.lex.organization):
+        if self.org.search(bare):
             return "organization"
-        if len(bare.split()) >= 5:
+        if len(bare.split()) >= 5 or re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}", bare):
             return "organization"
         return "person"
 
-    def _full_name(self, name: str) -> str:
+    def _full_name(self, name: str, add: bool) -> str | None:
+        """The full name a surname stands for ('Trump' after 'Donald Trump'); new full names are remembered."""
         tokens = name.split()
+        if not tokens:
+            return None
         if len(tokens) == 1:
-            for full in reversed(self.people):
-                if full.split()[-1] == tokens[0] or full.split()[0] == tokens[0] and len(full.split()) > 1:
-                    return full
-            self.people.append(name)
-            return name
+            matches = [full for full in reversed(self.people) if full.split()[-1] == tokens[0]]
+            if matches:
+                return matches[0]
+            firsts = [full for full in reversed(self.people) if len(full.split()) > 1 and full.split()[0] == tokens[0]]
+            if firsts:
+                return firsts[0]
+            if add:
+                self.people.append(name)
+                return name
+            return None
+        if name in self.people:
+            self.people.remove(name)
         self.people.append(name)
-        # a later full mention upgrades an earlier surname-only one
         return name

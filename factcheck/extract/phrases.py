@@ -1,0 +1,251 @@
+"""Noun phrases around a speech cue: the speaker before 'said' or after 'said' / 'according to'.
+
+A small hand-written scanner over whitespace tokens (no regex backtracking over the sentence): it
+walks from the cue outwards, keeps capitalised names, determiners and plain nouns, and stops at
+punctuation or at words that cannot sit inside a speaker's name ('in', 'was', 'who').
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+TOKEN = re.compile(r"''|``|[,;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb]|[^\s,;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb]+")
+PUNCT = set(",;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb") | {"''", "``"}
+CAP_TOKEN = re.compile(r"^[\u201c\u201d\"'\u2018\u2019(]*[A-Z]")
+ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Prof|Rev|Capt|Adm|Maj|"
+                          r"Cmdr|Supt|Insp|Amb|Pres|Atty|Hon|Mt|Ft|Co|Corp|Inc|Ltd|No)\.$|^[A-Z]\.$")
+OPENING = "\u201c\u201d\"'\u2018\u2019(\u00ab"
+CLOSING = ",;:.!?)\u201d\"'\u2019\u00bb"
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+DETERMINERS = {"the", "a", "an", "another", "one", "two", "three", "four", "five", "six", "several", "some", "many",
+               "other", "both", "his", "her", "their", "its", "our", "my", "your", "most", "few", "these", "those",
+               "this", "that", "all", "each", "every", "dozens", "hundreds", "thousands", "numerous", "various"}
+LINKS = {"of", "for", "de", "da", "al", "von", "van", "bin", "la", "le", "del", "do", "and", "du", "di", "der", "dos"}
+STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says", "did", "does", "do", "can",
+        "could", "should", "may", "might", "must", "but", "which", "who", "whom", "whose", "to", "in", "on", "at",
+        "with", "from", "by", "about", "as", "than", "then", "when", "after", "before", "if", "it", "they", "he", "she",
+        "we", "i", "you", "there", "not", "also", "be", "been", "being", "so", "because", "while", "although",
+        "though", "where", "whereas", "yet", "however", "meanwhile", "what", "why", "how", "into", "onto", "over",
+        "under", "against", "during", "since", "until", "through", "via", "per", "like", "unlike", "just", "even",
+        "still", "only", "or", "nor", "no", "very", "too", "here", "now", "later", "earlier", "again", "once", "that",
+        "this", "these", "those", "him", "them", "me", "us", "according", "without", "within", "among", "between",
+        "up", "out", "off", "down", "around", "across", "near", "toward", "towards", "upon", "whether", "either",
+        "neither", "both", "of", "for", "and", "said", "say", "told", "tell", "get", "got", "make", "made", "take", "took", "go", "went",
+        "there's", "it's", "that's", "he's", "she's", "who's", "what's", "let's", "yes", "well", "really", "also"}
+BOUNDARY_WORDS = {"and", "but", "while", "as", "because", "although", "though", "so", "when", "after", "before",
+                  "since", "if", "where", "whereas", "yet", "that", "then", "meanwhile", "however", "still", "now",
+                  "also", "or", "instead", "moreover", "indeed", "thus", "separately", "later", "earlier", "today",
+                  "what"}
+NP_PREPOSITIONS = {"in", "at", "from", "with", "on", "inside", "within", "to", "near", "close"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "week", "month", "year", "morning", "afternoon", "evening", "night", "time", "day", "days", "years"}
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+class Phrase(NamedTuple):
+    """A noun phrase: its full extent (for boundary checks) and the mention to report as the source."""
+
+    start: int
+    end: int
+    mention_start: int
+    mention_end: int
+
+
+def tokens_of(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+
+
+def boundary_before(text: str, pos: int) -> bool:
+    """A phrase starting at pos opens a clause: start of text, punctuation, a quote or a conjunction."""
+    head = text[max(0, pos - 40):pos].rstrip()
+    if not head:
+        return pos <= 40 or not text[:pos].strip()
+    if head[-1] in ",;:(\u2014\u2013\u2015\u201c\u201d\"'\u2018\u2019.!?" or head.endswith("--"):
+        return True
+    m = re.search(r"([A-Za-z]+)$", head)
+    return bool(m) and m.group(1).lower() in BOUNDARY_WORDS
+
+
+def _core(word: str) -> str:
+    return word.strip(OPENING).rstrip(CLOSING)
+
+
+def _abbrev(word: str) -> bool:
+    return bool(ABBREVIATION.match(word.strip(OPENING)))
+
+
+def _cap(word: str) -> bool:
+    core = _core(word)
+    return bool(core) and (core[0].isupper() or (core[0].isdigit() and any(c.isalpha() for c in core)))
+
+
+def _lower_ok(core: str) -> bool:
+    low = core.lower()
+    return (bool(core) and core[0].islower() and low not in STOP and re.fullmatch(r"[a-z][a-z'\u2019.-]*", core) is not None
+            and not (low.endswith("ly") and low not in ("ally", "family", "assembly", "daily", "rally")))
+
+
+def np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str]) -> Phrase | None:
+    """The noun phrase that ends at `end` (spaces allowed), or None."""
+    i = _index_before(toks, end)
+    if i < 0 or text[toks[i].end:end].strip():
+        return None
+    last = toks[i]
+    if last.text == ")":  # '(R-Ga.)' after a lawmaker's name
+        k = i - 1
+        while k >= max(0, i - 5) and toks[k].text != "(":
+            k -= 1
+        if k < max(0, i - 5) or k == 0:
+            return None
+        i = k - 1
+        last = toks[i]
+    word = last.text
+    if word in PUNCT or (word.endswith(".") and not _abbrev(word)):
+        return None
+    if word.lower() in PRONOUNS:
+        return Phrase(last.start, last.end, last.start, last.end)
+    picked: list[Token] = []
+    j = i
+    while j >= 0 and len(picked) < 12:
+        t = toks[j]
+        w = t.text
+        core = _core(w)
+        if w in PUNCT or (j != i and w.endswith(".") and not _abbrev(w)):
+            break
+        low = core.lower()
+        if not core:
+            break
+        if low in DETERMINERS and (picked or low not in ("that", "this")):
+            picked.append(t)
+            if not (j > 1 and _core(toks[j - 1].text).lower() in NP_PREPOSITIONS and (
+                    _core(toks[j - 2].text).lower() in anonymous or _core(toks[j - 2].text).lower() in ("familiar", "close"))):
+                break
+        if low in LINKS and picked and _cap(picked[-1].text) and j > 0 and _cap(toks[j - 1].text):
+            picked.append(t)
+        elif low in ("of", "for") and picked and j > 0 and _lower_ok(_core(toks[j - 1].text)) and \
+                _core(toks[j - 1].text).lower() not in TIME_WORDS:
+            picked.append(t)
+        elif low in NP_PREPOSITIONS and picked and j > 0 and len(picked) <= 6 and (
+                _core(toks[j - 1].text).lower() in anonymous or _core(toks[j - 1].text).lower() in ("familiar", "close")):
+            picked.append(t)  # 'an official in Kyiv', 'sources familiar with the talks'
+        elif _cap(w) and (low not in STOP or (core.isupper() and len(core) > 1)):
+            picked.append(t)
+        elif _lower_ok(core) and low not in TIME_WORDS:
+            picked.append(t)
+        else:
+            break
+        j -= 1
+    picked.reverse()
+    while picked and _core(picked[0].text).lower() in LINKS:
+        picked = picked[1:]
+    if not picked:
+        return None
+    first = picked[0]
+    start = first.start + (len(first.text) - len(first.text.lstrip(OPENING)))
+    if first.text[:1] == "'" and not first.text.startswith("''"):
+        start = first.start
+    mend = last.end - (len(last.text) - len(last.text.rstrip(CLOSING))) if not _abbrev(last.text) else last.end
+    words = [_core(t.text) for t in picked]
+    if _cap(last.text):
+        # a name: report the capitalised run ('Stein spokeswoman Melezia Figueroa' -> 'Melezia Figueroa')
+        k = len(picked) - 1
+        while k > 0 and (_cap(picked[k - 1].text) or words[k - 1].lower() in LINKS) and "'" not in words[k - 1][-2:] \
+                and "\u2019" not in words[k - 1][-2:]:
+            k -= 1
+        while k < len(picked) - 1 and words[k].lower() in LINKS:
+            k += 1
+        ms = picked[k].start + (len(picked[k].text) - len(picked[k].text.lstrip(OPENING)))
+        if k > 0 and words[k - 1].lower() == "the":
+            ms = picked[k - 1].start
+        if k > 0 and any(w.lower() in NP_PREPOSITIONS for w in words[:k]):
+            ms = start  # 'an official in Kyiv': the whole phrase
+        if all(w.isupper() and len(w) > 3 for w in words[k:]) and len(words[k:]) > 1:
+            return None  # a dateline or sub-head in capitals
+        return Phrase(start, mend, ms, mend)
+    head = words[-1].lower()
+    has_det = words[0].lower() in DETERMINERS
+    possessive = any(w.endswith(("'s", "\u2019s", "s'", "s\u2019")) for w in words[:-1])
+    if head in DETERMINERS or head in TIME_WORDS or len(words) > 7:
+        return None
+    if has_det and len(words) == 1:
+        return None
+    if not (has_det or possessive or head in anonymous or head.endswith("s") or any(_cap(w) for w in words)):
+        return None
+    return Phrase(start, mend, start, mend)
+
+
+def _index_before(toks: list[Token], end: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= end:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+def np_after(text: str, start: int, toks: list[Token], anonymous: frozenset[str], inverted: bool) -> Phrase | None:
+    """The noun phrase that begins at `start` (spaces allowed): 'said Mr. Burman', 'according to the ministry'."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    i = lo
+    if i >= len(toks) or text[start:toks[i].start].strip():
+        return None
+    first = toks[i]
+    core = _core(first.text)
+    if core.lower() in PRONOUNS and inverted:
+        return Phrase(first.start, first.start + len(core), first.start, first.start + len(core)) \
+            if first.text.startswith(core) else None
+    picked: list[Token] = []
+    j = i
+    while j < len(toks) and len(picked) < 12:
+        t = toks[j]
+        w = t.text
+        c = _core(w)
+        low = c.lower()
+        if not c or w in PUNCT:
+            break
+        if low in DETERMINERS and not picked:
+            picked.append(t)
+        elif low in LINKS and picked and j + 1 < len(toks) and (
+                _cap(toks[j + 1].text) or _core(toks[j + 1].text).lower() in DETERMINERS):
+            picked.append(t)
+        elif _cap(w) and (low not in STOP or (c.isupper() and len(c) > 1)):
+            picked.append(t)
+        elif _lower_ok(c) and not (picked and (low.endswith(("ed", "ing")) or low in TIME_WORDS)):
+            picked.append(t)
+        else:
+            break
+        if (w.endswith(".") and not _abbrev(w)) or (re.fullmatch(r"(?:[A-Z]\.){2,}", c + ".") and j + 1 < len(toks)
+                                                     and _cap(toks[j + 1].text) and len(picked) > 1):
+            break
+        j += 1
+    while picked and _core(picked[-1].text).lower() in LINKS | DETERMINERS:
+        picked.pop()
+    if not picked:
+        return None
+    words = [_core(t.text) for t in picked]
+    last = picked[-1]
+    end = last.end - (len(last.text) - len(last.text.rstrip(CLOSING))) if not _abbrev(last.text) else last.end
+    s = picked[0].start + (len(picked[0].text) - len(picked[0].text.lstrip(OPENING)))
+    has_det = words[0].lower() in DETERMINERS
+    has_cap = any(_cap(w) for w in words if w.lower() not in DETERMINERS)
+    head = words[-1].lower()
+    if head in TIME_WORDS:
+        return None
+    if inverted and not (has_cap or (has_det and len(words) > 1) or head in anonymous):
+        return None
+    if not inverted and not (has_cap or has_det or head in anonymous or head.endswith("s")):
+        return None
+    return Phrase(s, end, s, end)

@@ -1,0 +1,91 @@
+"""Attribution patterns, one short sentence each (written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import extract
+from factcheck.extract.attribution import attribute
+from factcheck.model import Document
+
+
+def found(unit: str, lexicon) -> list[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(unit[a.source_start:a.source_end], unit[a.content_start:a.content_end], a.channel)
+            for a in attribute(unit, lexicon)]
+
+
+@pytest.mark.parametrize("unit, expected", [
+    ("Mayor Ana Ruiz said the ferries would sail again.",
+     [("Mayor Ana Ruiz", "the ferries would sail again", None)]),
+    ("The ferries would sail again, the port authority said.",
+     [("the port authority", "The ferries would sail again", None)]),
+    ("\u201cWe are back,\u201d said Ana Ruiz.", [("Ana Ruiz", "\u201cWe are back,\u201d", None)]),
+    ("''We are back,'' said Ms. Ruiz.", [("Ms. Ruiz", "''We are back,''", None)]),
+    ("The harbour master wrote on Telegram: \u201cAll boats are out.\u201d",
+     [("The harbour master", "\u201cAll boats are out.\u201d", "Telegram")]),
+    ("Ana Ruiz told Reuters that the repairs were finished.",
+     [("Ana Ruiz", "the repairs were finished", "Reuters")]),
+    ("According to the port authority, 40 boats left on Monday.",
+     [("the port authority", "40 boats left on Monday", None)]),
+    ("Forty boats left on Monday, according to the port authority.",
+     [("the port authority", "Forty boats left on Monday", None)]),
+    ("The governor posted a video of the new pier on X.",
+     [("The governor", "a video of the new pier on X", None)]),
+    ("Ana Ruiz said on her Telegram channel that the swap had been completed, but an official said the "
+     "exchange was ongoing.",
+     [("Ana Ruiz", "the swap had been completed", "Telegram"), ("an official", "the exchange was ongoing", None)]),
+    ("Ana Ruiz, the harbour master, said the pier was safe.", [("Ana Ruiz", "the pier was safe", None)]),
+    ("Sen. Ana Ruiz (D-Ore.) said Friday that the bill was dead.", [("Sen. Ana Ruiz", "the bill was dead", None)]),
+    ("The pier was unsafe, Ruiz said, adding that repairs would take a month.",
+     [("Ruiz", "The pier was unsafe", None), ("Ruiz", "repairs would take a month", None)]),
+    ("A survey of boat owners found that most wanted longer hours.",
+     [("A survey of boat owners", "most wanted longer hours", None)]),
+    ("He met an engineer who said the hull was cracked.", [("who", "the hull was cracked", None)]),
+    ("\u201cThe sea was calm. We sailed at dawn.\u201d \u2015 Ana Ruiz",
+     [("Ana Ruiz", "\u201cThe sea was calm. We sailed at dawn.\u201d", None)]),
+    ("RUIZ: We sail at dawn and return by noon.", [("RUIZ", "We sail at dawn and return by noon", None)]),
+])
+def test_pattern(unit, expected, lexicon):
+    assert found(unit, lexicon) == expected
+
+
+@pytest.mark.parametrize("unit", [
+    "The ferries sailed again on Monday after a week of repairs.",
+    "Ana Ruiz never said the ferries were safe.",
+    "The report was said to be incomplete.",
+    "Residents who had read the notice were calm.",
+    "The pier, which opened in May, was busy.",
+])
+def test_no_attribution(unit, lexicon):
+    assert found(unit, lexicon) == []
+
+
+def test_a_cue_inside_a_quotation_is_not_an_attribution(lexicon):
+    unit = "\u201cMy father said the sea was cruel,\u201d Ana Ruiz said."
+    assert found(unit, lexicon) == [("Ana Ruiz", "\u201cMy father said the sea was cruel,\u201d", None)]
+
+
+def test_a_quotation_going_on_after_the_attribution_is_kept(lexicon):
+    unit = "\u201cWe are back,\u201d Ana Ruiz said. \u201cThe boats are full.\u201d"
+    assert found(unit, lexicon) == [("Ana Ruiz", unit, None)]
+
+
+def statements(text: str, lexicon) -> list[tuple[str | None, str | None, str]]:  # type: ignore[no-untyped-def]
+    doc = Document(text="Ferries return\n\n" + text)
+    return [(s.source, s.source_kind, s.text) for s in extract(doc, lexicon) if s.source]
+
+
+def test_a_multi_sentence_quote_is_one_statement(lexicon):
+    got = statements("\u201cWe are back. The boats are full,\u201d said Ana Ruiz.", lexicon)
+    assert got == [("Ana Ruiz", "person", "\u201cWe are back. The boats are full,\u201d")]
+
+
+def test_a_paragraph_opening_with_a_quote_continues_the_speaker(lexicon):
+    got = statements("\u201cWe are back,\u201d said Ana Ruiz.\n\n\u201cThe boats are full.\u201d", lexicon)
+    assert [g[0] for g in got] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_source_span_is_the_mention_in_the_file_text(lexicon):
+    text = "Ferries return\n\nThe port reopened on Monday, Mayor Ana Ruiz said."
+    s = [s for s in extract(Document(text=text), lexicon) if s.source][0]
+    assert text[s.source_start:s.source_end] == "Mayor Ana Ruiz"
+    assert s.source == "Ana Ruiz"

@@ -1,0 +1,74 @@
+"""Speaker resolution within a story: names, surnames, pronouns, unnamed sources, and same_source."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import extract
+from factcheck.extract.speakers import Speakers
+from factcheck.model import Document
+from factcheck.sources import same_source
+
+
+def sources(text: str, lexicon) -> list[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
+    doc = Document(text="Ferries return\n\n" + text)
+    return [(s.source, s.source_kind) for s in extract(doc, lexicon) if s.source]
+
+
+def test_title_full_name_and_surname_are_one_person(lexicon):
+    sp = Speakers(lexicon)
+    assert sp.resolve("Foreign Minister Ana Ruiz") == ("Ana Ruiz", "person")
+    assert sp.resolve("Ana Ruiz") == ("Ana Ruiz", "person")
+    assert sp.resolve("Ruiz") == ("Ana Ruiz", "person")
+
+
+def test_a_pronoun_resolves_to_the_last_person(lexicon):
+    got = sources("Ana Ruiz said the pier was open.\n\nShe said the boats were full.", lexicon)
+    assert got == [("Ana Ruiz", "person"), ("Ana Ruiz", "person")]
+
+
+def test_a_pronoun_of_the_other_gender_is_not_resolved(lexicon):
+    got = sources("Mr. Tom Berg said the pier was open.\n\nThe captain's wife waited on the quay. "
+                  "She said the boats were late.", lexicon)
+    assert got == [("Tom Berg", "person")]
+
+
+def test_gender_learnt_from_a_pronoun_keeps_two_people_apart(lexicon):
+    got = sources("Ana Ruiz said she would reopen the pier. Tom Berg said he would not.\n\n"
+                  "She said the boats were ready.", lexicon)
+    assert got[-1] == ("Ana Ruiz", "person")
+
+
+def test_two_people_of_unknown_gender_make_a_pronoun_ambiguous(lexicon):
+    got = sources("Ana Ruiz met Tom Berg on the quay.\n\nHe said the boats were ready.", lexicon)
+    assert got == []
+
+
+@pytest.mark.parametrize("mention, expected", [
+    ("an official", ("an official", "anonymous")),
+    ("a member of the harbour delegation", ("a member of the harbour delegation", "anonymous")),
+    ("Officials", ("officials", "anonymous")),
+    ("the Harbour Ministry", ("Harbour Ministry", "organization")),
+    ("Reuters", ("Reuters", "outlet")),
+    ("the harbour master Ana Ruiz", ("Ana Ruiz", "person")),
+])
+def test_kinds(mention, expected, lexicon):
+    assert Speakers(lexicon).resolve(mention) == expected
+
+
+def test_unnamed_sources_are_each_their_own(lexicon, store):
+    text = "Ferries return\n\nAn official said the pier was open. Another official said it was shut."
+    doc = Document(text=text, title="Ferries return")
+    store.add_document(doc, extract(doc, lexicon))
+    anonymous = [r for r in store.sources() if r["kind"] == "anonymous"]
+    assert len(anonymous) == 2
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Donald Trump", "Trump", True),
+    ("US President Donald Trump", "Donald Trump", True),
+    ("Donald Trump", "Eric Trump", False),
+    ("Ukraine", "Russia and Ukraine", False),
+    ("Volodymyr Zelensky", "Volodymyr Zelenskyy", True),
+])
+def test_same_source(a, b, same):
+    assert same_source(a, b) is same
