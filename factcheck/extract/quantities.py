@@ -242,8 +242,15 @@ def _each(text: str, clause: tuple[int, int], s: int, e: int) -> bool:
 
 
 def _action(clause: tuple[int, int], s: int, e: int, actions: list[tuple[int, int, str]]) -> str | None:
-    """The action nearest before the figure in its clause (or just before it), else just after, else any earlier."""
+    """The action in the figure's own clause (nearest before, else after), else just before the clause,
+    else just after, else any earlier: '..., an exchange of 1,000 prisoners that the sides agreed' is agreed."""
     before = [a for a in actions if a[1] <= s]
+    in_clause = [a for a in before if a[0] >= clause[0]]
+    if in_clause:
+        return in_clause[-1][2]
+    own_after = next((a for a in actions if a[0] >= e and a[1] <= clause[1]), None)
+    if own_after:
+        return own_after[2]
     near_before = [a for a in before if a[0] >= clause[0] - 60]
     if near_before:
         return near_before[-1][2]
