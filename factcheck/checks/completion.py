@@ -21,25 +21,23 @@ PARAMS = {"action": "released", "agreed_action": "agreed"}
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     out = []
     for event, group in block(statements, lambda s: s.event).items():
-        for s in group:
-            if not s.date or len(s.date) != 10 or not any(st.state == "completed" and not st.negated for st in s.statuses):
-                continue
-            agreed = [t for t in totals(group, rule.params["agreed_action"]) if t[0].date and t[0].date <= s.date]
+        claims = block((s for s in group if s.date and len(s.date) == 10
+                        and any(st.state == "completed" and not st.negated for st in s.statuses)), lambda s: s.date)
+        for date, said in sorted(claims.items()):
+            said.sort(key=lambda s: (s.source is None, s.role != "body"))  # a named source first
+            agreed = [t for t in totals(group, rule.params["agreed_action"]) if t[0].date and t[0].date <= date]
             if not agreed:
                 continue
             total_stmt, total_q = max(agreed, key=lambda t: t[1].low)
-            days = daily_figures(group, rule.params["action"], total_q, until=s.date)
-            if not days:
-                continue
+            days = daily_figures(group, rule.params["action"], total_q, until=date)
             done = sum(q.low for _, q in days.values())
-            if done >= total_q.low:
+            if not days or done >= total_q.low:
                 continue
-            cited = [s, total_stmt] + [st for st, _ in days.values()]
+            stages = sorted(days.values(), key=lambda x: x[1].date or "")
             out.append(finding(
-                rule, "flag", _unique(cited),
-                f"released by {day(s.date)}: {' + '.join(fmt(q.low) for _, q in sorted(days.values(), key=lambda x: x[1].date or ''))}"
-                f" = {fmt(done)} of {fmt(total_q.low)}",
-                a=who(s), event=event.replace("-", " "), done=fmt(done), total=fmt(total_q.low), day=day(s.date)))
+                rule, "flag", _unique([*said, total_stmt, *(st for st, _ in stages)]),
+                f"released by {day(date)}: {' + '.join(fmt(q.low) for _, q in stages)} = {fmt(done)} of {fmt(total_q.low)}",
+                a=who(said[0]), event=event.replace("-", " "), done=fmt(done), total=fmt(total_q.low), day=day(date)))
     return out
 
 

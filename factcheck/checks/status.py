@@ -28,8 +28,9 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
             other = [s for s in group if states_of(s) & set(rivals) and s not in firm]
             if not firm or not other:
                 continue
-            # name the most direct rival first (lexicon order: ongoing before planned)
-            other.sort(key=lambda s: min(rivals.index(x) for x in states_of(s) & set(rivals)))
+            # name the most direct rival first (lexicon order: ongoing before planned), sourced body text first
+            other.sort(key=lambda s: (min(rivals.index(x) for x in states_of(s) & set(rivals)), _weight(s)))
+            firm.sort(key=_weight)
             if {s.source for s in firm} == {s.source for s in other} and len({s.source for s in firm}) == 1 \
                     and len({s.document_id for s in firm + other}) == 1 and firm[0].sentence == other[0].sentence:
                 continue
@@ -42,6 +43,11 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                 state_b=b_state.replace("_", " "), day=day(date)))
             break
     return out
+
+
+def _weight(s: Statement) -> tuple[bool, bool]:
+    """Attributed statements before narration, body text before headlines and bullets."""
+    return s.source is None, s.role != "body"
 
 
 def as_of(s: Statement) -> str | None:

@@ -271,6 +271,10 @@ def _date_for(dates: list[DateMention], clause: tuple[int, int], s: int, e: int,
     return default
 
 
+OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+|a\s+total\s+of\s+)?")
+AGREED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:agreed|pledged|promised|planned|due|expected|set)\b", re.I)
+
+
 def _mark_parts(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     """Apposition: '390 people, of whom 270 were soldiers and 120 civilians' marks a total and its parts.
     A part without a noun ('... and eight') takes its sibling's noun."""
@@ -279,6 +283,13 @@ def _mark_parts(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
         if q.noun is None and i > 0 and AND_BETWEEN.fullmatch(text, out[i - 1].end, q.start):
             prev = out[i - 1]
             out[i] = _replace(q, noun=prev.noun, category=prev.category)
+    for i in range(1, len(out)):
+        if OF_TOTAL.fullmatch(text, out[i - 1].end, out[i].start):
+            # "390 of the 1,000 prisoners it agreed to hand over": the second figure is the whole, not done
+            agreed = AGREED_AFTER.match(text, out[i].end)
+            out[i] = _replace(out[i], role="total", action="agreed" if agreed else None)
+            if out[i - 1].noun is None:
+                out[i - 1] = _replace(out[i - 1], noun=out[i].noun, category=out[i].category)
     for i, q in enumerate(out):
         m = APPOSITION.match(text, q.end, q.end + 50)
         if not m:
