@@ -35,3 +35,9 @@ def test_a_multi_sentence_quote_is_one_unit():
     text = "\u201cWe are back. The boats are full,\u201d said Ana Ruiz. The pier opened."
     assert pieces(text, units(text, 0, len(text))) == [
         "\u201cWe are back. The boats are full,\u201d said Ana Ruiz.", "The pier opened."]
+
+
+def test_signed_quotations_in_one_paragraph_are_separate_units():
+    text = "\u201cThe pier is safe.\u201d \u2015 Ana Ruiz\n\u201cThe boats are late.\u201d\u2015 Tom Berg"
+    assert pieces(text, units(text, 0, len(text))) == ["\u201cThe pier is safe.\u201d \u2015 Ana Ruiz",
+                                                       "\u201cThe boats are late.\u201d\u2015 Tom Berg"]

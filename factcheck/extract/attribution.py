@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.extract.phrases import DETERMINERS, Phrase, Token, boundary_before, np_after, np_before, tokens_of
+from factcheck.extract.phrases import BOUNDARY_WORDS, DETERMINERS, Phrase, Token, boundary_before, np_after, np_before, tokens_of
+from factcheck.extract.sentences import opens_quote, quote_spans
 from factcheck.lexicon import Lexicon, phrase_regex
 
 QUOTE_MARK = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''|``")
-CLOSE_BEFORE = re.compile(r"(?:,\s*(?:[\u201d\"\u00bb]|'')?|[\u201d\"\u00bb]|''|\s[\u2014\u2013]|\s--)\s*$")
+CLOSE_BEFORE = re.compile(r"(?:,\s*(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
 AUX = {"has", "had", "have", "would", "will", "also", "later", "earlier", "previously", "repeatedly", "then", "again",
        "once", "recently", "publicly", "privately", "first", "often", "already", "still", "long", "just", "reportedly",
        "frequently", "further", "initially", "originally", "ultimately", "finally", "separately", "similarly",
@@ -119,20 +120,13 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 
 def quote_regions(unit: str) -> list[tuple[int, int]]:
     """Quoted stretches of a unit (marks included); an unclosed quotation runs to the end."""
-    marks = [m for m in QUOTE_MARK.finditer(unit)]
-    out, i = [], 0
-    while i < len(marks):
-        a = marks[i]
-        if a.group(0) in "\u201d\u00bb" and (i + 1 >= len(marks) or marks[i + 1].group(0) in "\u201d\u00bb"):
-            i += 1
-            continue
-        if i + 1 < len(marks):
-            out.append((a.start(), marks[i + 1].end()))
-            i += 2
-        else:
-            out.append((a.start(), len(unit)))
-            i += 1
-    return out
+    spans = quote_spans(unit, 0, len(unit))
+    if spans and spans[-1][1] == len(unit) or not spans:
+        return spans
+    marks = [m.start() for m in QUOTE_MARK.finditer(unit, spans[-1][1])]
+    if marks and len(unit) - marks[-1] <= 20 and opens_quote(unit, marks[-1], marks[-1] + 1, 0, len(unit)):
+        spans.append((marks[-1], len(unit)))
+    return spans
 
 
 def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
@@ -151,7 +145,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     label = LABEL.match(unit)
     if label and label.group(1).rstrip(".") in NOT_LABELS:
         label = None
-    if not (according or cues or label or (quotes and SIGNATURE_HINT.search(unit))):
+    if not (according or cues or label or SIGNATURE_HINT.search(unit)):
         return []
     toks = tokens_of(unit)
     cands: list[_Cand] = []
@@ -171,10 +165,10 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     if label and not cands:
         cands.append(_Cand(label.span(1), (label.end(1), label.end(1) + 1), "right", label.end(), 0, 0, (0, 0), False,
                            ":"))
-    if not cands and quotes and quotes[0][0] <= 2:
+    if not cands:
         sig = SIGNATURE.search(unit, max(0, len(unit) - 80))
         if sig:
-            cands.append(_Cand((sig.start(1), sig.start(1) + len(sig.group(1).rstrip())), (sig.start(), sig.start(1)),
+            cands.append(_Cand((sig.start(1), sig.start(1) + len(sig.group(1).rstrip().rstrip("."))), (sig.start(), sig.start(1)),
                                "left", len(unit), sig.start() + 1, sig.start(), (0, 0)))
     cands.sort(key=lambda c: c.cue[0])
     needs_subject = any(c.src == INHERIT for c in cands) or PARTICIPLE.search(unit)
@@ -336,7 +330,8 @@ def _appositive_subject(unit: str, comma: int, toks: list[Token], anonymous: fro
         if QUOTE_MARK.search(chunk) or re.search(r"[.!?;]\s", chunk):
             return best if best and boundary_before(unit, best.start) else None
         np = np_before(unit, pos, toks, anonymous)
-        if np and unit[chunk_start:np.start].strip() == "":
+        lead = unit[chunk_start:np.start].split() if np else []
+        if np and all(w.lower() in BOUNDARY_WORDS for w in lead):
             opens = not unit[:np.start].rstrip().endswith(",")
             if opens and boundary_before(unit, np.start):
                 return np if (_is_name(unit, np) or best is None) else best

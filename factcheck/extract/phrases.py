@@ -125,7 +125,7 @@ def np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str])
             if not (j > 1 and _core(toks[j - 1].text).lower() in NP_PREPOSITIONS and (
                     _core(toks[j - 2].text).lower() in anonymous or _core(toks[j - 2].text).lower() in ("familiar", "close"))):
                 break
-        if low in LINKS and picked and _cap(picked[-1].text) and j > 0 and _cap(toks[j - 1].text):
+        if (low in LINKS or low in ("on", "at")) and picked and _cap(picked[-1].text) and j > 0 and _cap(toks[j - 1].text):
             picked.append(t)
         elif low in ("of", "for") and picked and j > 0 and _lower_ok(_core(toks[j - 1].text)) and \
                 _core(toks[j - 1].text).lower() not in TIME_WORDS:

@@ -10,6 +10,12 @@ _TOKENIZER = Tokenizer(replace_not_contraction=False)
 OPEN_QUOTES = "\u201c\u201e\u00ab"
 CLOSE_QUOTES = "\u201d\u00bb"
 QUOTE_MARKS = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''")
+SIGNED = re.compile(r"[\u2015\u2014\u2013]\s*[A-Z][^\s.!?]*(?:\s+[A-Z][^\s!?]*){0,4}\s*\.?\s*$")  # "... .\u201d \u2015 Ana Ruiz"
+# a signed quotation followed by the next one in the same paragraph: '...\u201d \u2015 Ana Ruiz \u201cWe ...'
+SIGNED_INSIDE = re.compile(r"[\u201d\"][ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*[A-Z][\w.'\u2019-]*(?:[ \t\u00a0][A-Z][\w.'\u2019-]*){0,4}"
+                           r"\.?(?=[\s\u00a0]*[\u201c\u201d\"])")
+SIGNED_LEAD = re.compile(r"[\u2015\u2014\u2013][ \t\u00a0]*[A-Z][\w.'\u2019-]*(?:[ \t\u00a0][A-Z][\w.'\u2019-]*){0,4}"
+                         r"(?=[\s\u00a0]*[\u201c\u201d\"])")
 # syntok ends a sentence after these; in news they open a name ('Rep. Gwen Moore said')
 TITLE_END = re.compile(r"(?:^|[\s(\u201c\"])(?:Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr|Mr|Mrs|Ms|Dr|Prof|"
                        r"Rev|Hon|Amb|Atty|Supt|St|Pres|Gens|Messrs|[A-Z])\.$")
@@ -34,12 +40,13 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quoted spans (marks included) in one paragraph. Curly, straight, doubled-apostrophe and mismatched
-    marks pair up in order; an unclosed quote runs to the paragraph's end (news style: the quote goes on)."""
+    marks pair up in order (a mark opens where it stands before a word, whatever its shape); an unclosed
+    quote runs to the paragraph's end (news style: the quote goes on)."""
     marks = [(m.start(), m.end()) for m in QUOTE_MARKS.finditer(text, start, end)]
     spans, i = [], 0
     while i < len(marks):
         a, a_end = marks[i]
-        if text[a] in CLOSE_QUOTES and i + 1 < len(marks) and text[marks[i + 1][0]] not in CLOSE_QUOTES:
+        if not opens_quote(text, a, a_end, start, end):
             i += 1  # a stray closing mark cannot open a quote
             continue
         if i + 1 < len(marks):
@@ -52,14 +59,38 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def opens_quote(text: str, a: int, a_end: int, start: int, end: int) -> bool:
+    """Can the mark at a open a quotation? Opening shapes can; a closing shape only where it stands
+    before a word with a space or the paragraph start before it (a mismatched mark)."""
+    if text[a] not in CLOSE_QUOTES:
+        return True
+    before = text[a - 1] if a > start else " "
+    after = text[a_end] if a_end < end else " "
+    return before.isspace() and (after.isalnum() or after in "\u2018'")
+
+
 def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of a paragraph, merged where one quotation runs across them."""
-    sents = sentence_spans(text, start, end)
+    sents = []
+    for s, e in sentence_spans(text, start, end):
+        lead = SIGNED_LEAD.match(text, s, e)
+        if lead:
+            sents.append((s, lead.end()))
+            s = lead.end() + len(text[lead.end():e]) - len(text[lead.end():e].lstrip())
+        sents.append((s, e))
     quotes = quote_spans(text, start, end)
     merged: list[tuple[int, int]] = []
     for s, e in sents:
-        if merged and any(qs < merged[-1][1] and qe > s and qs < s for qs, qe in quotes):
+        signature = SIGNED.match(text, s, e) is not None
+        if merged and (signature or any(qs < merged[-1][1] and qe > s and qs < s for qs, qe in quotes)):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
-    return merged
+    out: list[tuple[int, int]] = []
+    for s, e in merged:
+        for m in SIGNED_INSIDE.finditer(text, s, e):
+            if m.end() < e:
+                out.append((s, m.end()))
+                s = m.end() + len(text[m.end():e]) - len(text[m.end():e].lstrip())
+        out.append((s, e))
+    return out

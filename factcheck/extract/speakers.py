@@ -29,6 +29,7 @@ NOT_NAMES = {"The", "This", "That", "These", "Those", "But", "And", "In", "On", 
              "East", "West", "Los", "San", "Las", "Saint", "St", "Supreme", "Federal", "National", "State", "Republican",
              "Democratic", "Democrat", "American", "Russian", "Ukrainian", "European", "President", "Secretary"}
 RECENT_UNITS = 6
+NAME_TAIL = re.compile(r"(?:^|\s)((?:[A-Z][\w'\u2019.&-]*\s+(?:(?:of|for|and|de|van|von|al|on|at)\s+)?)*[A-Z][\w'\u2019.&-]*)$")
 # unnamed people in narration ('the wife of a prisoner'): they make a later 'she' or 'he' ambiguous
 GENDERED_NOUNS = re.compile(
     r"\b(?:(woman|wife|mother|daughter|sister|girl|widow|grandmother|actress|girlfriend|mom|lady|niece|aunt|"
@@ -101,8 +102,9 @@ class Speakers:
         words = low.split()
         first = words[0]
         named = any(w[:1].isupper() for w in m.split()[1:])
-        tail = re.search(r"(?:^|\s)((?:[A-Z][\w'\u2019.&-]*\s+(?:(?:of|for|and|de|van|von|al)\s+)?)*[A-Z][\w'\u2019.&-]*)$", m)
-        if first in DETERMINERS and tail and tail.start(1) > 0 and not m.endswith(("'s", "\u2019s")):
+        rest = m.split(None, 1)[1] if len(words) > 1 else ""
+        tail = NAME_TAIL.search(rest)
+        if first in DETERMINERS and tail and not m.endswith(("'s", "\u2019s")):
             m = tail.group(1)  # 'the harbour master Ana Ruiz', 'the Russian Defense Ministry'
             low, words = m.lower(), m.lower().split()
             first = words[0]
