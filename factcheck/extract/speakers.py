@@ -27,8 +27,16 @@ NOT_NAMES = {"The", "This", "That", "These", "Those", "But", "And", "In", "On", 
              "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday",
              "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "New", "United", "North", "South",
              "East", "West", "Los", "San", "Las", "Saint", "St", "Supreme", "Federal", "National", "State", "Republican",
-             "Democratic", "Democrat", "American", "Russian", "Ukrainian", "European", "President", "Secretary"}
+             "Democratic", "Democrat", "American", "Russian", "Ukrainian", "European", "President", "Secretary", "Did",
+             "Does", "Do", "Neither", "Either", "Both", "Retired", "Former", "Every", "Each", "Some", "Many", "Most",
+             "All", "No", "Not", "Why", "What", "How", "Who", "Where", "There", "Here", "Then", "Now", "Today", "Our",
+             "Their", "His", "Her", "Its", "My", "Your", "Crooked", "Dear", "Thank", "Thanks", "Mister", "Miss",
+             "Tonight", "Yesterday", "Tomorrow", "Congress", "Senate", "House", "White"}
 RECENT_UNITS = 6
+NOT_NAME_WORDS = {"County", "Prize", "Law", "Act", "Street", "Avenue", "Center", "Centre", "University", "College", "School",
+                  "Court", "Party", "Warriors", "Award", "Awards", "Club", "Hall", "Island", "River", "Lake", "Park",
+                  "Times", "Post", "News", "Journal", "Day", "Week", "Summit", "Conference", "Convention", "Fund", "Bank",
+                  "Trust", "Project", "Program", "Church", "Hotel", "Tower", "Building", "Square", "Bridge", "Airport"}
 NAME_TAIL = re.compile(r"(?:^|\s)((?:[A-Z][\w'\u2019.&-]*\s+(?:(?:of|for|and|de|van|von|al|on|at)\s+)?)*[A-Z][\w'\u2019.&-]*)$")
 # unnamed people in narration ('the wife of a prisoner'): they make a later 'she' or 'he' ambiguous
 GENDERED_NOUNS = re.compile(
@@ -53,7 +61,8 @@ class Speakers:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.people: list[str] = []  # full names seen, most recent last
-        self.gender: dict[str, str] = {}
+        self.gender: dict[str, str] = {}  # settled: titles, unnamed people, or a clear majority of clues
+        self.votes: dict[str, list[int]] = {}  # person -> [male clues, female clues]
         self.seen: dict[str, int] = {}  # person -> unit where last mentioned
         self.unit = 0
         self.last_group: tuple[str, str, int] | None = None
@@ -65,7 +74,8 @@ class Speakers:
         here = {n for n, u in self.seen.items() if u == self.unit}
         for m in NAME_RUN.finditer(text):
             words = m.group(0).split()
-            if words[0] in NOT_NAMES or PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()]):
+            if words[0] in NOT_NAMES or PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()]) or any(
+                    w.rstrip("'\u2019s") in NOT_NAMES or w in NOT_NAME_WORDS for w in words[1:]):
                 continue
             if self.body.search(m.group(0)):
                 continue
@@ -88,7 +98,7 @@ class Speakers:
             pronouns = {w.lower() for w in re.findall(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", text, re.I)}
             male, female = bool(pronouns & MALE), bool(pronouns & FEMALE)
             if male != female:
-                self.gender.setdefault(here.pop(), "m" if male else "f")
+                self._vote(here.pop(), "m" if male else "f")
         self.unit += 1
 
     def resolve(self, mention: str, content: str = "") -> tuple[str, str] | None:
@@ -121,8 +131,8 @@ class Speakers:
             name = self._full_name(person_core(m), add=True) or person_core(m)
             self._note_title(m.split()[0], name)
             hint = re.match(r"\s*(?:that\s+)?(he|his|she|her)\b", content, re.I)
-            if hint and name not in self.gender:
-                self.gender[name] = "m" if hint.group(1).lower() in MALE else "f"
+            if hint:
+                self._vote(name, "m" if hint.group(1).lower() in MALE else "f")
             self.seen[name] = self.unit
             return name, kind
         name = re.sub(r"^(?:the|The)\s+", "", m) if kind != "outlet" else m
@@ -141,11 +151,16 @@ class Speakers:
         candidates = [n for u, n in reversed(recent) if self.gender.get(n, want) == want]
         if not candidates:
             return None
-        best = candidates[0]
+        close = [n for n in candidates if self.seen[candidates[0]] - self.seen[n] <= 1]
+        known = [n for n in close if self.gender.get(n) == want]
+        if len(close) > 1:
+            if len(known) != 1:
+                return None  # two people side by side and nothing tells them apart
+            best = known[0]
+        else:
+            best = candidates[0]
         if best.startswith("#"):
             return None  # the last one mentioned is someone unnamed
-        if best not in self.gender and len(candidates) > 1 and self.seen[best] - self.seen[candidates[1]] <= 1:
-            return None  # two people of unknown gender, side by side
         self.seen[best] = self.unit
         return best, "person"
 
@@ -164,6 +179,20 @@ class Speakers:
         result = (m[0].lower() + m[1:] if lower_first else m, "anonymous")
         self.last_group = (result[0], result[1], self.unit)
         return result
+
+    def _vote(self, name: str, g: str) -> None:
+        """One clue to a person's gender; it counts once clues agree at least two to one (and twice over)."""
+        if name in self.gender and name not in self.votes:
+            return  # settled by a title
+        v = self.votes.setdefault(name, [0, 0])
+        v[0 if g == "m" else 1] += 1
+        m, f = v
+        if m >= 2 and m >= 2 * f + 1:
+            self.gender[name] = "m"
+        elif f >= 2 and f >= 2 * m + 1:
+            self.gender[name] = "f"
+        else:
+            self.gender.pop(name, None)
 
     def _note_title(self, first_word: str, name: str) -> None:
         g = TITLE_GENDER.get(first_word.lower())
