@@ -21,10 +21,36 @@ TITLE_END = re.compile(r"(?:^|[\s(\u201c\"])(?:Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|
                        r"Rev|Hon|Amb|Atty|Supt|St|Pres|Gens|Messrs|[A-Z])\.$")
 
 
+CLEAR_BOUNDARY = re.compile(r"(?<![\w.'\u2019-])(?:[a-z][a-z'\u2019-]{2,}|[A-Z][a-z]{5,})[.!?][\"\u201d\u2019]?"
+                            r"(?=[ \t]+[\"\u201c\u2018]?[A-Z][a-z])")
+MAYBE_BOUNDARY = re.compile(r"[.!?\u2026\u2014\u2013:;][\"'\u201d\u2019)\]]*(?:\s+\S|[A-Z])|[\u2014\u2013{}]")
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans within text[start:end], as offsets into text; the text is never rewritten."""
+    """Sentence spans within text[start:end], as offsets into text; the text is never rewritten.
+
+    syntok is the slow part of ingest, so a paragraph is first cut at unmistakable boundaries (a full
+    stop after a lower-case word of three letters or more, then a capitalised word), and a piece with no
+    possible boundary left is one sentence without asking syntok.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in CLEAR_BOUNDARY.finditer(text, start, end):
+        spans += _syntok_spans(text, pos, m.end())
+        pos = m.end()
+    spans += _syntok_spans(text, pos, end)
+    return spans
+
+
+def _syntok_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
-    spans = []
+    if not MAYBE_BOUNDARY.search(chunk):
+        stripped = chunk.strip()
+        if not stripped:
+            return []
+        first = start + len(chunk) - len(chunk.lstrip())
+        return [(first, first + len(stripped))]
+    spans: list[tuple[int, int]] = []
     for sentence in segmenter.split(_TOKENIZER.tokenize(chunk)):
         if not sentence:
             continue
