@@ -259,9 +259,43 @@ class Store:
                 (doc.sha256, doc.title, doc.outlet, doc.url, doc.published, doc.published_from, doc.path,
                  doc.offset, doc.text, now()))
             doc_id = cur.lastrowid
-            for s in statements:
-                self._insert_statement(c, doc_id, s)
+            self._insert_statements(c, doc_id, list(statements))
         return doc_id
+
+    def _insert_statements(self, c: sqlite3.Connection, doc_id: int, statements: list[Statement]) -> None:
+        """All of a document's statements, figures and states with three executemany calls.
+
+        Ids are assigned here: the transaction holds the write lock, so max(id) cannot move under us.
+        """
+        first = c.execute("SELECT coalesce(max(id), 0) + 1 FROM statements").fetchone()[0]
+        sources: dict[tuple[str, str | None], int] = {}
+        events: dict[tuple[str, str | None], int] = {}
+        rows, figures, states = [], [], []
+        for sid, s in enumerate(statements, first):
+            source_id = None
+            if s.source:
+                key = (s.source, s.source_kind)
+                if key not in sources:
+                    sources[key] = self._source_id(c, s.source, s.source_kind, doc_id)
+                source_id = sources[key]
+            event_id = None
+            if s.event:
+                if (s.event, s.date) not in events:
+                    events[(s.event, s.date)] = self._event_id(c, s.event, s.date)
+                event_id = events[(s.event, s.date)]
+            rows.append((sid, doc_id, source_id, s.text, s.start, s.end, s.source_start, s.source_end, s.cue, s.channel,
+                         s.date, s.date_text, int(s.quote), s.modality, s.role, s.sentence, event_id, int(s.negated),
+                         statement_digest(s)))
+            figures += [(sid, q.text, q.low, q.high, q.noun, q.category, int(q.each), q.action, q.hedge, q.start, q.end,
+                         q.role, q.date) for q in s.quantities]
+            states += [(sid, st.state, st.cue, int(st.negated), st.start, st.end) for st in s.statuses]
+        c.executemany(
+            "INSERT INTO statements (id, document_id, source_id, text, start, end, source_start, source_end, cue, channel,"
+            " date, date_text, quote, modality, role, sentence, event_id, negated, digest)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        c.executemany("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start, end,"
+                      " role, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
+        c.executemany("INSERT INTO statuses (statement_id, state, cue, negated, start, end) VALUES (?, ?, ?, ?, ?, ?)", states)
 
     def _insert_statement(self, c: sqlite3.Connection, doc_id: int, s: Statement) -> int:
         source_id = self._source_id(c, s.source, s.source_kind, doc_id) if s.source else None
