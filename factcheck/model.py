@@ -7,7 +7,7 @@ from typing import Any
 
 SEVERITIES = ("info", "warning", "error")
 SOURCE_KINDS = ("person", "organization", "outlet", "anonymous")
-STATES = ("planned", "ongoing", "completed", "cancelled", "ruled_out")
+STATES = ("planned", "agreed", "ongoing", "completed", "cancelled", "ruled_out")
 
 
 def severity_rank(severity: str) -> int:

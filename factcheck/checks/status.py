@@ -36,13 +36,21 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                 continue
             a, b = firm[0], other[0]
             b_state = min(states_of(b) & set(rivals), key=rivals.index)
+            noun = event_word(a, lex) or event.replace("-", " ")
             out.append(finding(
                 rule, "flag", firm + other,
                 f"{event} on {day(date)}: '{_cue(a, state)}' vs '{_cue(b, b_state)}'",
-                a=who(a), b=who(b), event=event.replace("-", " "), state_a=state.replace("_", " "),
+                a=who(a), b=who(b), event=noun, state_a=state.replace("_", " "),
                 state_b=b_state.replace("_", " "), day=day(date)))
             break
     return out
+
+
+def event_word(s: Statement, lex: Lexicon) -> str | None:
+    """The word the statement uses for its event ('summit', 'swap'), for the editor's note."""
+    low = s.text.lower()
+    found = [(low.find(w), w) for w, key in lex.events.items() if key == s.event and f" {w} " in f" {low} "]
+    return min(found)[1] if found else None
 
 
 def _weight(s: Statement) -> tuple[bool, bool]:
