@@ -84,9 +84,14 @@ def _alike(a: Figure, b: Figure) -> float:
         return 0.0
     left = " ".join(a.before[len(a.before) - nb:] + a.after[:na])
     right = " ".join(b.before[len(b.before) - nb:] + b.after[:na])
-    if _qualified(a, b, nb, na) or _qualified(b, a, nb, na):
-        return 0.0
+    if _qualified(a, b, nb, na) or _qualified(b, a, nb, na) or _names(a, nb, na) != _names(b, nb, na):
+        return 0.0  # a name differs around the figure ("leading Sanders" / "leading Trump"): two measures
     return fuzz.ratio(left, right)
+
+
+def _names(f: Figure, nb: int, na: int) -> set[str]:
+    words = f.before_raw[len(f.before_raw) - nb:] + f.after_raw[:na]
+    return {w for w in words[1:] if w[:1].isupper()}
 
 
 def _qualified(longer: Figure, shorter: Figure, nb: int, na: int) -> bool:
