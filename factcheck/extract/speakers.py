@@ -2,7 +2,8 @@
 
 Pronouns resolve only when the reading is unambiguous: 'he'/'she' go to the most recent person whose
 gender (learnt from 'Mr.'/'Mrs.', or from 'X said he ...') does not contradict, and not at all when
-two people of unknown gender were mentioned close together. A wrong speaker is worse than none.
+two people of unknown gender were mentioned close together. A wrong speaker is worse than none: an
+unresolved pronoun stays the source as written ('he', anonymous), so the clause is still reported speech.
 """
 from __future__ import annotations
 
@@ -108,7 +109,8 @@ class Speakers:
             return None
         low = m.lower()
         if low in self.lex.pronouns:
-            return self._pronoun(low)
+            # unresolved, the pronoun itself is the source: reported speech, not the writer's claim
+            return self._pronoun(low) or (low, "anonymous")
         words = low.split()
         first = words[0]
         named = any(w[:1].isupper() for w in m.split()[1:])
