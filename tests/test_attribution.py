@@ -89,3 +89,13 @@ def test_source_span_is_the_mention_in_the_file_text(lexicon):
     s = [s for s in extract(Document(text=text), lexicon) if s.source][0]
     assert text[s.source_start:s.source_end] == "Mayor Ana Ruiz"
     assert s.source == "Ana Ruiz"
+
+
+def test_trie_regex_finds_what_the_plain_alternation_finds(lexicon):
+    from factcheck.extract.attribution import trie_regex
+    from factcheck.lexicon import phrase_regex
+    text = ("Ruiz said, Berg has said and told reporters; the mayor tells crews. She told him. Pre-said, "
+            "unsaid and SAID  that it CALLED FOR calm, called for-ever, told   reporters.")
+    plain, trie = phrase_regex(list(lexicon.cues)), trie_regex(list(lexicon.cues))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(list(trie.finditer(text))) >= 8
