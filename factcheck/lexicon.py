@@ -52,6 +52,7 @@ class Lexicon:
     outlets: tuple[str, ...]
     pronouns: frozenset[str]
     digest: str
+    stance: tuple[str, ...] = ()  # cues whose statement starts at the verb ('agreed to swap ...')
 
     @property
     def state_rx(self) -> re.Pattern[str]:
@@ -135,6 +136,7 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         vague={k.lower(): pair(k, v) for k, v in vague_raw.items()},
         cues=tuple(_get(attribution, p["attribution"], "cues", dict).get("verbs", [])),
         according=tuple(attribution["cues"].get("according", [])),
+        stance=tuple(attribution["cues"].get("stance", [])),
         channels=tuple(_get(attribution, p["attribution"], "channels", dict).get("names", [])),
         anonymous=frozenset(w.lower() for w in srcs.get("anonymous", [])),
         organization=tuple(srcs.get("organization", [])),

@@ -96,6 +96,45 @@ def test_trie_regex_finds_what_the_plain_alternation_finds(lexicon):
     from factcheck.lexicon import phrase_regex
     text = ("Ruiz said, Berg has said and told reporters; the mayor tells crews. She told him. Pre-said, "
             "unsaid and SAID  that it CALLED FOR calm, called for-ever, told   reporters.")
-    plain, trie = phrase_regex(list(lexicon.cues)), trie_regex(list(lexicon.cues))
+    cues = list(lexicon.cues) + list(lexicon.stance)
+    plain, trie = phrase_regex(cues), trie_regex(cues)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert len(list(trie.finditer(text))) >= 8
+
+
+@pytest.mark.parametrize("unit, expected", [
+    # a stance verb: the statement starts at the verb, so its state stays in the text
+    ("Both ports agreed to swap 40 boats each.", [("Both ports", "agreed to swap 40 boats each", None)]),
+    ("The harbour board plans to reopen the pier in June.",
+     [("The harbour board", "plans to reopen the pier in June", None)]),
+    ("Ana Ruiz criticized the new fares.", [("Ana Ruiz", "criticized the new fares", None)]),
+    ("Ruiz has repeatedly called for a second ferry.", [("Ruiz", "called for a second ferry", None)]),
+    ("The union is demanding higher pay for crews.", [("The union", "demanding higher pay for crews", None)]),
+    ("Tom Berg, the mayor, denied that the pier was closed.",
+     [("Tom Berg", "denied that the pier was closed", None)]),
+    ("Ruiz praised the crews and vowed to keep the ferries running.",
+     [("Ruiz", "praised the crews", None), ("Ruiz", "vowed to keep the ferries running", None)]),
+    # a speech verb still leaves its cue out; content before ', X said, and ...' is the statement
+    ("The pier will stay shut for a week, she said, and repairs could take longer.",
+     [("she", "The pier will stay shut for a week", None)]),
+    ("\u201cThey told us \u2018wait for spring,\u2019\u201d Berg said.",
+     [("Berg", "\u201cThey told us \u2018wait for spring", None)]),
+    ("In the poll, 40 percent said the fares were fair.", [("40 percent", "the fares were fair", None)]),
+])
+def test_stance_and_speech_patterns(unit, expected, lexicon):
+    assert found(unit, lexicon) == expected
+
+
+@pytest.mark.parametrize("unit", [
+    "The ferry was praised by the crews.",  # passive
+    "The plan is to reopen the pier in June.",  # a noun before 'is'
+    "Ruiz's plans to reopen the pier were delayed.",  # a possessive: a noun
+    "A big question remains about the fares.",
+])
+def test_stance_words_used_as_nouns_or_passives_are_not_cues(unit, lexicon):
+    assert found(unit, lexicon) == []
+
+
+def test_an_unresolved_pronoun_keeps_reported_speech(lexicon):
+    got = statements("Ana Ruiz met Tom Berg on the quay.\n\nShe said the boats were ready.", lexicon)
+    assert got == [("she", "anonymous", "the boats were ready")]

@@ -17,18 +17,23 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.extract.phrases import BOUNDARY_WORDS, DETERMINERS, Phrase, Token, boundary_before, np_after, np_before, tokens_of
+from factcheck.extract.phrases import (BOUNDARY_WORDS, DETERMINERS, Phrase, Token, boundary_before, np_after, np_before,
+                                     tokens_of)
 from factcheck.extract.sentences import opens_quote, quote_spans
 from factcheck.lexicon import Lexicon
 
 QUOTE_MARK = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''|``")
-CLOSE_BEFORE = re.compile(r"(?:,\s*(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
+CLOSE_BEFORE = re.compile(r"(?:,\s*\u2019?(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*\u2019?(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
 AUX = {"has", "had", "have", "would", "will", "also", "later", "earlier", "previously", "repeatedly", "then", "again",
        "once", "recently", "publicly", "privately", "first", "often", "already", "still", "long", "just", "reportedly",
        "frequently", "further", "initially", "originally", "ultimately", "finally", "separately", "similarly",
        "subsequently", "specifically", "explicitly", "simply", "flatly", "quickly", "openly", "did", "does", "do",
        "has also", "had also", "since", "now", "even", "never"}
 NEGATED = {"never", "not", "n't"}
+NOUN_USE = re.compile(r"\s+(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|remains?|seems?)\b")
+ADJECTIVE = re.compile(r"(?:al|ic|ous|ive|ble|ful|less|ary|^big|^new|^first|^main|^simple|^key|^real|^major|^next|^last|"
+                       r"^final|^other|^same|^only|^full|^whole|^eventual|^huge|^latest|^recent)$", re.I)
+BE = {"is", "are", "was", "were", "been", "being", "be", "'s", "\u2019s"}
 DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 FILLER = re.compile(
     rf"\s*,?\s*(?:(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?\b"
@@ -44,7 +49,7 @@ OPENER = re.compile(r"\s*(?::|,)?\s*(?=[\u201c\"\u201e\u00ab]|'')")
 COLON = re.compile(r"\s*:\s*")
 NO_CONTENT = re.compile(r"\s*(?:to|for|with|about|of|by|up|out|off|as|in|on|at|so|was|is|were|are|be|been|"
                         r"had|has|have|not|no|nothing)\b", re.I)
-AFTER_END = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:[a-z]+ing|but|as|while|who|which|after|before|when|in|at|during|"
+AFTER_END = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:and|[a-z]+ing|but|as|while|who|which|after|before|when|in|at|during|"
                        r"according|with|without|though|although|because|since|amid|despite|even|per|following)\b")
 INVERTED_STOP = re.compile(r"\s*(?:[,.;!?(\u2014\u2013]|$|(?:who|in|on|at|of|after|before|during|from|to|as|when|while|"
                            r"adding|in\s+a)\b|[\u201d\"]|'')")
@@ -128,8 +133,13 @@ def trie_regex(phrases: list[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
+def _stance(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w.lower() for w in lex.stance)
+
+
+@lru_cache(maxsize=8)
 def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    cue = trie_regex(list(lex.cues))
+    cue = trie_regex(list(lex.cues) + list(lex.stance))
     according = re.compile(r"(?:^|(?<=[\s,(\u2014\u201c]))(" + "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.according, key=len, reverse=True)) + r")\s+", re.I)
     channel_alts = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in lex.channels), key=len, reverse=True))
@@ -158,6 +168,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     if len(unit) < 8:
         return []
     cue_rx, according_rx, channel_rx, anonymous = _patterns(lex)
+    stance = _stance(lex)
     quotes = quote_regions(unit) if QUOTE_MARK.search(unit) else []
     according = [m for m in according_rx.finditer(unit) if not _inside(m.start(), quotes)]
     cues = [m for m in cue_rx.finditer(unit) if not _inside(m.start(), quotes)
@@ -178,7 +189,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     for m in cues:
         if any(s <= m.start() < e for s, e in taken):
             continue
-        c = _at_cue(unit, m.start(), m.end(), toks, quotes, anonymous)
+        c = _at_cue(unit, m.start(), m.end(), toks, quotes, anonymous, stance)
         if c:
             cands.append(c)
             taken.append((c.src[0], c.cue[1]) if c.src[0] < c.cue[0] else c.cue)
@@ -206,27 +217,33 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
 
 
 def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[int, int]],
-            anonymous: frozenset[str]) -> _Cand | None:
+            anonymous: frozenset[str], stances: frozenset[str] = frozenset()) -> _Cand | None:
     cue = re.sub(r"\s+", " ", unit[cs:ce].lower())
+    stance = cue in stances
     before = unit[:cs]
     # inverted: '"...," said the woman.' (a bare comma first tries 'X, the governor, said')
     bare_comma = before.rstrip().endswith(",") and _appositive_subject(unit, len(before.rstrip()) - 1, toks, anonymous)
-    if CLOSE_BEFORE.search(before) and len(before.strip()) > 8 and not bare_comma:
+    if CLOSE_BEFORE.search(before) and len(before.strip()) > 8 and not bare_comma and not stance:
         np = np_after(unit, ce, toks, anonymous, inverted=True)
         if np and INVERTED_STOP.match(unit, np.end):
             return _Cand((np.mention_start, np.mention_end), (cs, ce), "left", len(unit), _left_end_at(before),
                          cs, (ce, len(unit)), _quote_follows(unit, np.end), cue)
     # SOURCE [aux] CUE
     words = before.rstrip()
+    be = False
     for _ in range(3):
         m = re.search(r"(?:^|\s)([\w'\u2019]+)$", words)
-        if not m or m.group(1).lower() not in AUX:
+        aux = m.group(1).lower() if m else ""
+        if not (aux in AUX or (stance and aux in BE)):
             break
-        if m.group(1).lower() in NEGATED:
+        if aux in NEGATED:
             return None
+        be = be or aux in BE
         words = words[:m.start()].rstrip() if m.start() else ""
     if re.search(r"(?:\bnot|n't)$", words):
         return None
+    if stance and (be != cue.split()[0].endswith("ing") or END_ONLY.match(unit, ce)):
+        return None  # 'was praised' is passive, a bare 'praising' no verb of its own
     name = None
     if words.endswith(","):
         np = _appositive_subject(unit, len(words) - 1, toks, anonymous)
@@ -246,7 +263,9 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
         return None
     src = (np.mention_start, np.mention_end)
     if np.start < 0:
-        return _inherited(unit, cs, ce, cue)
+        return _inherited(unit, cs, ce, cue, stance)
+    if stance:
+        return _stance_cand(unit, src, cs, ce, np, name, cue, anonymous)
     if cue in NOUN_LIKE_CUES and not re.match(r"\s*(?:,|that\b|:|[\u201c\"]|'')", unit[ce:]) and cue != "says":
         return None
     pos = ce
@@ -284,8 +303,30 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     return _Cand(src, (cs, ce), "right", pos, left_end or np.start, clause, region, False, cue, name)
 
 
-def _inherited(unit: str, cs: int, ce: int, cue: str) -> _Cand | None:
+def _stance_cand(unit: str, src: tuple[int, int], cs: int, ce: int, np: Phrase, name: str | None, cue: str,
+                 anonymous: frozenset[str]) -> _Cand | None:
+    """'Kyiv agreed to swap 1,000 prisoners': the statement starts at the verb, which carries its state."""
+    if not unit[cs].islower() or NOUN_USE.match(unit, ce):
+        return None  # 'Plan', 'the plan is ...': a noun, not a verb
+    subject = unit[np.start:np.mention_end].split()
+    if re.search(r"['\u2019]s?$", subject[-1]) or re.search(r"\b[A-Z]\S*\s+[a-z]+ed\b", unit[np.start:np.mention_end]):
+        return None  # "Trump's plans", 'Clinton enjoyed wide support'
+    if subject[0].lower() in DETERMINERS and len(subject) == 2 and subject[-1].lower() not in anonymous and \
+            ADJECTIVE.search(subject[-1]):
+        return None  # 'a big question', 'the eventual appeals'
+    pos = ce
+    for _ in range(4):
+        f = FILLER.match(unit, pos)
+        if not f or f.end() == pos:
+            break
+        pos = f.end()
+    return _Cand(src, (cs, ce), "right", cs, np.start, _clause_start(unit, np.start), (ce, pos), False, cue, name)
+
+
+def _inherited(unit: str, cs: int, ce: int, cue: str, stance: bool = False) -> _Cand | None:
     """'... and said the talks had failed': the speaker of the clause before (filled in by attribute())."""
+    if stance:
+        return _Cand(INHERIT, (cs, ce), "right", cs, cs, max(0, unit.rfind(" ", 0, cs - 1)), (ce, ce), False, cue)
     pos = ce
     t = THAT.match(unit, pos) or OPENER.match(unit, pos) or COLON.match(unit, pos)
     pos = t.end() if t else pos
@@ -444,7 +485,7 @@ def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str]) -> list
 def _opens_clause(unit: str, c: _Cand) -> bool:
     """Does this speaker start a clause of its own ('..., but an official said') rather than sit inside
     the previous content ('... what it calls ...')?"""
-    if c.src == INHERIT or c.src[0] > c.cue[0] or c.cue_word == "according to":
+    if c.src == INHERIT or c.src[0] > c.cue[0] or c.src[1] < c.clause or c.cue_word == "according to":
         return True
     head = unit[max(0, c.clause - 3):c.src[0]]
     return bool(re.search(r"[,;:.!?\u201d\"\u2014]|\b(?:but|while|whereas|and|although|though|yet)\b", head))

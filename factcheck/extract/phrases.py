@@ -37,6 +37,7 @@ BOUNDARY_WORDS = {"and", "but", "while", "as", "because", "although", "though", 
                   "also", "or", "instead", "moreover", "indeed", "thus", "separately", "later", "earlier", "today",
                   "what"}
 NP_PREPOSITIONS = {"in", "at", "from", "with", "on", "inside", "within", "to", "near", "close"}
+NUMBER = re.compile(r"\d[\d,.]*%?")  # '73 percent said', '40 officers said': a count opens the phrase
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
               "week", "month", "year", "morning", "afternoon", "evening", "night", "time", "day", "days", "years"}
 
@@ -120,7 +121,7 @@ def np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str])
         low = core.lower()
         if not core:
             break
-        if low in DETERMINERS and (picked or low not in ("that", "this")):
+        if (low in DETERMINERS or NUMBER.fullmatch(low)) and (picked or low not in ("that", "this")):
             picked.append(t)
             if not (j > 1 and _core(toks[j - 1].text).lower() in NP_PREPOSITIONS and (
                     _core(toks[j - 2].text).lower() in anonymous or _core(toks[j - 2].text).lower() in ("familiar", "close"))):
@@ -168,7 +169,7 @@ def np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str])
             return None  # a dateline or sub-head in capitals
         return Phrase(start, mend, ms, mend)
     head = words[-1].lower()
-    has_det = words[0].lower() in DETERMINERS
+    has_det = words[0].lower() in DETERMINERS or bool(NUMBER.fullmatch(words[0]))
     possessive = any(w.endswith(("'s", "\u2019s", "s'", "s\u2019")) for w in words[:-1])
     if head in DETERMINERS or head in TIME_WORDS or len(words) > 7:
         return None
