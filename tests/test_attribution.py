@@ -120,6 +120,16 @@ def test_trie_regex_finds_what_the_plain_alternation_finds(lexicon):
     ("\u201cThey told us \u2018wait for spring,\u2019\u201d Berg said.",
      [("Berg", "\u201cThey told us \u2018wait for spring", None)]),
     ("In the poll, 40 percent said the fares were fair.", [("40 percent", "the fares were fair", None)]),
+    ("Another 12 percent said they had no view.", [("Another 12 percent", "they had no view", None)]),
+    ("De Vries said that the pier would reopen.", [("De Vries", "the pier would reopen", None)]),
+    ("The Harbour Gazette reported Friday that the pier had reopened.",
+     [("The Harbour Gazette", "the pier had reopened", None)]),
+    ("Even the mayor, a keen sailor, said the sea was too rough.", [("the mayor", "the sea was too rough", None)]),
+    ("A survey of owners shows most want longer hours.", [("A survey of owners", "most want longer hours", None)]),
+    ("Rebels seized the pier, officials said.", [("officials", "Rebels seized the pier", None)]),
+    # a stance inside someone's reported words is part of what they said
+    ("Both ports agreed to swap 40 boats, officials said.",
+     [("officials", "Both ports agreed to swap 40 boats", None)]),
 ])
 def test_stance_and_speech_patterns(unit, expected, lexicon):
     assert found(unit, lexicon) == expected
@@ -130,6 +140,7 @@ def test_stance_and_speech_patterns(unit, expected, lexicon):
     "The plan is to reopen the pier in June.",  # a noun before 'is'
     "Ruiz's plans to reopen the pier were delayed.",  # a possessive: a noun
     "A big question remains about the fares.",
+    "The harbour reports were late.",
 ])
 def test_stance_words_used_as_nouns_or_passives_are_not_cues(unit, lexicon):
     assert found(unit, lexicon) == []

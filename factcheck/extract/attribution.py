@@ -266,8 +266,6 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
         return _inherited(unit, cs, ce, cue, stance)
     if stance:
         return _stance_cand(unit, src, cs, ce, np, name, cue, anonymous)
-    if cue in NOUN_LIKE_CUES and not re.match(r"\s*(?:,|that\b|:|[\u201c\"]|'')", unit[ce:]) and cue != "says":
-        return None
     pos = ce
     if cue.startswith(OBJECT_CUES):
         obj = TOLD_OBJECT.match(unit, pos)
@@ -278,6 +276,8 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
         if not f or f.end() == pos:
             break
         pos = f.end()
+    if cue in NOUN_LIKE_CUES and not re.match(r"\s*(?:,|that\b|:|[\u201c\"]|'')", unit[pos:]) and cue != "says":
+        return None  # 'the reports were false'; but 'The Times reported Saturday that ...'
     left_end = _left_content_end(unit, np.start) if name is None else None
     clause = _clause_start(unit, np.start)
     region = (ce, pos)
@@ -453,6 +453,7 @@ def _participles(unit: str, cands: list[_Cand], quotes: list[tuple[int, int]],
 
 def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str]) -> list[Attribution]:
     out: list[Attribution] = []
+    stance: list[bool] = []
     for i, c in enumerate(cands):
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         prv = cands[i - 1] if i > 0 else None
@@ -479,7 +480,11 @@ def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str]) -> list
         a, b = c.channel_region
         channel = _channel(unit[a:b], channel_rx, c.cue_word) if b > a else None
         out.append(Attribution(s, e, src_text, c.src[0], c.src[1], unit[c.cue[0]:c.cue[1]].strip(), channel))
-    return out
+        stance.append(c.right == c.cue[0] and c.side == "right")
+    # 'Kyiv agreed to ..., the ministry said': the stance is part of what the ministry said, not Kyiv's own word
+    return [a for a, st in zip(out, stance) if not (st and any(
+        not st2 and b.content_start <= a.content_start and a.content_end <= b.content_end
+        for b, st2 in zip(out, stance) if b is not a))]
 
 
 def _opens_clause(unit: str, c: _Cand) -> bool:
@@ -495,6 +500,8 @@ def _left_start(unit: str, c: _Cand, prv: _Cand | None) -> int:
     start = 0
     if prv and prv.side == "left":
         start = max(prv.cue[1], prv.src[1])
+    elif prv and prv.side == "right" and prv.right == prv.cue[0] and prv.cue[1] <= c.src[0]:
+        start = prv.clause  # 'X agreed to ..., officials said': the stance is part of what they said
     elif prv and prv.cue[1] <= c.src[0]:
         # content that ends where this speaker's clause begins belongs to the earlier speaker
         start = 0 if prv.side == "right" and prv.right >= c.src[0] else prv.cue[1]

@@ -35,7 +35,7 @@ STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "said
 BOUNDARY_WORDS = {"and", "but", "while", "as", "because", "although", "though", "so", "when", "after", "before",
                   "since", "if", "where", "whereas", "yet", "that", "then", "meanwhile", "however", "still", "now",
                   "also", "or", "instead", "moreover", "indeed", "thus", "separately", "later", "earlier", "today",
-                  "what"}
+                  "what", "even"}
 NP_PREPOSITIONS = {"in", "at", "from", "with", "on", "inside", "within", "to", "near", "close"}
 NUMBER = re.compile(r"\d[\d,.]*%?")  # '73 percent said', '40 officers said': a count opens the phrase
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -123,11 +123,16 @@ def np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str])
             break
         if (low in DETERMINERS or NUMBER.fullmatch(low)) and (picked or low not in ("that", "this")):
             picked.append(t)
+            if NUMBER.fullmatch(low) and j > 0 and _core(toks[j - 1].text).lower() in DETERMINERS:
+                j -= 1  # 'another 19 percent'
+                picked.append(toks[j])
             if not (j > 1 and _core(toks[j - 1].text).lower() in NP_PREPOSITIONS and (
                     _core(toks[j - 2].text).lower() in anonymous or _core(toks[j - 2].text).lower() in ("familiar", "close"))):
                 break
-        if (low in LINKS or low in ("on", "at")) and picked and _cap(picked[-1].text) and j > 0 and _cap(toks[j - 1].text):
-            picked.append(t)
+        if (low in LINKS or low in ("on", "at")) and picked and _cap(picked[-1].text) and (
+                (j > 0 and _cap(toks[j - 1].text)) or (core[0].isupper() and low not in ("of", "for", "and", "on", "at"))):
+            picked.append(t)  # 'Bank of England'; a name opening with 'De' or 'Van'
+
         elif low in ("of", "for") and picked and j > 0 and _lower_ok(_core(toks[j - 1].text)) and \
                 _core(toks[j - 1].text).lower() not in TIME_WORDS:
             picked.append(t)
@@ -142,7 +147,8 @@ def np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str])
             break
         j -= 1
     picked.reverse()
-    while picked and _core(picked[0].text).lower() in LINKS:
+    while picked and _core(picked[0].text).lower() in LINKS and not (
+            _core(picked[0].text)[0].isupper() and _core(picked[0].text).lower() not in ("of", "for", "and")):
         picked = picked[1:]
     if not picked:
         return None
@@ -158,7 +164,7 @@ def np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str])
         while k > 0 and (_cap(picked[k - 1].text) or words[k - 1].lower() in LINKS) and "'" not in words[k - 1][-2:] \
                 and "\u2019" not in words[k - 1][-2:]:
             k -= 1
-        while k < len(picked) - 1 and words[k].lower() in LINKS:
+        while k < len(picked) - 1 and words[k].lower() in LINKS and not (words[k][0].isupper() and k == 0):
             k += 1
         ms = picked[k].start + (len(picked[k].text) - len(picked[k].text.lstrip(OPENING)))
         if k > 0 and words[k - 1].lower() == "the":
