@@ -127,6 +127,10 @@ def test_trie_regex_finds_what_the_plain_alternation_finds(lexicon):
     ("Even the mayor, a keen sailor, said the sea was too rough.", [("the mayor", "the sea was too rough", None)]),
     ("A survey of owners shows most want longer hours.", [("A survey of owners", "most want longer hours", None)]),
     ("Rebels seized the pier, officials said.", [("officials", "Rebels seized the pier", None)]),
+    ("Ruiz backed the plan, urging crews to return by May.",
+     [("Ruiz", "backed the plan", None), ("Ruiz", "urging crews to return by May", None)]),
+    ("The port authority issued a warning about the storm.",
+     [("The port authority", "issued a warning about the storm", None)]),
     # a stance inside someone's reported words is part of what they said
     ("Both ports agreed to swap 40 boats, officials said.",
      [("officials", "Both ports agreed to swap 40 boats", None)]),

@@ -138,6 +138,13 @@ def _stance(lex: Lexicon) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
+def _stance_participle(lex: Lexicon) -> re.Pattern[str]:
+    """', comparing him to ...': a stance's '-ing' form after a comma goes on with the clause's speaker."""
+    forms = sorted({w.lower() for w in lex.stance if w.split()[0].endswith("ing")}, key=len, reverse=True)
+    return re.compile(r"(?<=,)\s+(?:and\s+)?(" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b")
+
+
+@lru_cache(maxsize=8)
 def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     cue = trie_regex(list(lex.cues) + list(lex.stance))
     according = re.compile(r"(?:^|(?<=[\s,(\u2014\u201c]))(" + "|".join(
@@ -202,7 +209,9 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
             cands.append(_Cand((sig.start(1), sig.start(1) + len(sig.group(1).rstrip().rstrip("."))), (sig.start(), sig.start(1)),
                                "left", len(unit), sig.start() + 1, sig.start(), (0, 0)))
     cands.sort(key=lambda c: c.cue[0])
-    needs_subject = any(c.src == INHERIT for c in cands) or PARTICIPLE.search(unit)
+    participles = [(m, True) for m in _stance_participle(lex).finditer(unit)] if "ing" in unit else []
+    participles += [(m, False) for m in PARTICIPLE.finditer(unit)]
+    needs_subject = any(c.src == INHERIT for c in cands) or participles
     subject = _unit_subject(unit, toks, anonymous) if needs_subject else None
     filled: list[_Cand] = []
     for c in cands:
@@ -212,7 +221,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
                 continue
             c.src, c.name = ((prior.src, prior.name) if prior else (subject, None))
         filled.append(c)
-    cands = _participles(unit, filled, quotes, subject) if needs_subject else filled
+    cands = _participles(unit, filled, quotes, subject, participles) if needs_subject else filled
     return _bounded(unit, cands, channel_rx)
 
 
@@ -428,11 +437,12 @@ def _according(unit: str, m: re.Match[str], toks: list[Token], anonymous: frozen
     return _Cand(src, (m.start(1), m.end()), "left", len(unit), len(head.rstrip()) - 1, m.start(1), (0, 0), False, phrase)
 
 
-def _participles(unit: str, cands: list[_Cand], quotes: list[tuple[int, int]],
-                 subject: tuple[int, int] | None) -> list[_Cand]:
-    """', adding that ...' continues the speaker of the attribution before it, or the sentence's subject."""
+def _participles(unit: str, cands: list[_Cand], quotes: list[tuple[int, int]], subject: tuple[int, int] | None,
+                 participles: list[tuple[re.Match[str], bool]]) -> list[_Cand]:
+    """', adding that ...' continues the speaker of the attribution before it, or the sentence's subject;
+    a stance's statement starts at its verb (', urging voters to ...')."""
     out = list(cands)
-    for m in PARTICIPLE.finditer(unit):
+    for m, stance in participles:
         if _inside(m.start(), quotes) or any(c.cue[0] == m.start(1) for c in out):
             continue
         prior = [c for c in out if c.cue[1] <= m.start()]
@@ -445,8 +455,8 @@ def _participles(unit: str, cands: list[_Cand], quotes: list[tuple[int, int]],
             continue
         if len(unit) - m.end() < 8 or END_ONLY.match(unit, m.end()):
             continue
-        out.append(_Cand(src, m.span(1), "right", m.end(), m.start(), m.start(), region, False,
-                         m.group(1).lower(), name))
+        out.append(_Cand(src, m.span(1), "right", m.start(1) if stance else m.end(), m.start(), m.start(), region,
+                         False, m.group(1).lower(), name))
     out.sort(key=lambda c: c.cue[0])
     return out
 
