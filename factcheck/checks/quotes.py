@@ -24,7 +24,9 @@ PARAMS = {"min_similarity": 75.0}
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     out = []
     quoted = [(s, quote_sentences(s)) for s in statements if s.source and s.quote]
-    for speaker, group in block([q for q in quoted if q[1]], lambda q: q[0].source).items():
+    # an unnamed source ("an official", an unresolved "he") is one speaker only within its story
+    speaker_key = lambda q: (q[0].source, q[0].document_id if q[0].source_kind == "anonymous" else None)  # noqa: E731
+    for (speaker, _), group in block([q for q in quoted if q[1]], speaker_key).items():
         flagged: set[tuple[int | None, int | None]] = set()
         for i, (s1, sents1) in enumerate(group):
             for s2, sents2 in group[i + 1:]:

@@ -40,7 +40,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
         for us, ue in units(text, block.start, block.end):
             unit = text[us:ue]
             sentence_no += 1
-            found = attribute(unit, lex) if block.role != "headline" else []
+            found = attribute(unit, lex)
             for a in found:
                 resolved = speakers.resolve(a.source or "", unit[a.content_start:a.content_end])
                 if resolved is None and (a.source or "").lower() in lex.pronouns:
