@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factcheck.lexicon import Lexicon
+from factcheck.lexicon import Lexicon, phrase_regex
 from factcheck.model import Status
 
 WORD = re.compile(r"[a-z']+")
@@ -32,9 +32,7 @@ def find_statuses(text: str, lex: Lexicon) -> list[Status]:
 
 @lru_cache(maxsize=8)
 def _event_rx(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int]]:
-    words = sorted(lex.events, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])", re.I)
-    return rx, {w: i for i, w in enumerate(lex.events)}
+    return phrase_regex(list(lex.events)), {w: i for i, w in enumerate(lex.events)}
 
 
 def find_event(text: str, lex: Lexicon, actions: list[str | None]) -> str | None:
