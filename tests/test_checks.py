@@ -99,3 +99,17 @@ def test_a_clean_story_with_many_figures_flags_nothing(rules):
                              "About 300 people work there, the port authority said on Tuesday.\n\n"
                              "Two new cranes arrived in March and a third is due in June.", "2024-01-09"))
     assert flags == []
+
+
+def test_two_outlets_disagree_on_a_quake_toll(rules):
+    flags, _ = check(rules,
+                     ("Quake\n\nThe earthquake killed 120 people on Monday, officials said.", "2024-02-05"),
+                     ("Quake toll\n\nMonday's earthquake killed 150 people, the health ministry said.", "2024-02-05"))
+    assert "numeric-conflict" in kinds(flags)
+
+
+def test_a_hedged_toll_that_covers_the_other_is_no_conflict(rules):
+    flags, _ = check(rules,
+                     ("Quake\n\nThe earthquake killed about 120 people on Monday, officials said.", "2024-02-05"),
+                     ("Quake toll\n\nMonday's earthquake killed 125 people, the health ministry said.", "2024-02-05"))
+    assert "numeric-conflict" not in kinds(flags)
