@@ -357,20 +357,9 @@ def audit_history(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
     if fmt == "json":
         click.echo(json.dumps({"runs": runs}, ensure_ascii=False, indent=1))
         return
-    from rich import box
-    from rich.console import Group
-    from rich.table import Table
+    from factcheck.render.terminal import audit_history_view, console
 
-    from factcheck.render.terminal import console
-
-    table = Table(title=f"{len(runs)} audit runs", box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
-    for col in ("run", "started", "took", "mode", "rules", "checked", "new", "open", "resolved", "outcome"):
-        table.add_column(col, no_wrap=True)
-    for r in runs:
-        table.add_row(str(r["id"]), r["started"][:16].replace("T", " "), r["took"], "full" if r["full"] else "incremental",
-                      (r["rules_hash"] or "")[:8], *(str(r[c] or 0) for c in ("statements_checked", "new", "still_open", "resolved")),
-                      r["outcome"])
-    console().print(Group(table, *(f"run {r['id']}: {r['note']}" for r in runs if r["note"])))
+    console().print(audit_history_view(runs))
 
 
 @contextmanager

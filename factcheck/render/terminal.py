@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -65,3 +65,17 @@ def to_text(renderable: Any, width: int = 80) -> str:
                   highlight=False, emoji=False, soft_wrap=False)
     out.print(renderable)
     return "\n".join(line.rstrip() for line in out.file.getvalue().splitlines()) + "\n"
+
+
+def audit_history_view(runs: Sequence[dict[str, Any]]) -> Group:
+    """Past audit runs as a table, then each run's note."""
+    from rich import box
+
+    table = Table(title=f"{len(runs)} audit runs", box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    for col in ("run", "started", "took", "mode", "rules", "checked", "new", "open", "resolved", "outcome"):
+        table.add_column(col, no_wrap=True)
+    for r in runs:
+        table.add_row(str(r["id"]), r["started"][:16].replace("T", " "), r["took"], "full" if r["full"] else "incremental",
+                      (r["rules_hash"] or "")[:8], *(str(r[c] or 0) for c in ("statements_checked", "new", "still_open", "resolved")),
+                      r["outcome"])
+    return Group(table, *(f"run {r['id']}: {r['note']}" for r in runs if r["note"]))
