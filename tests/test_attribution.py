@@ -43,6 +43,19 @@ def found(unit: str, lexicon) -> list[tuple[str, str, str | None]]:  # type: ign
     ("\u201cThe sea was calm. We sailed at dawn.\u201d \u2015 Ana Ruiz",
      [("Ana Ruiz", "\u201cThe sea was calm. We sailed at dawn.\u201d", None)]),
     ("RUIZ: We sail at dawn and return by noon.", [("RUIZ", "We sail at dawn and return by noon", None)]),
+    # appositions: party tags, ages, relative clauses with abbreviations, a quotation before the name
+    ("\u201cThe vote will pass,\u201d Senate leader Ana Ruiz, R-Ky., said Tuesday.",
+     [("Ana Ruiz", "\u201cThe vote will pass,\u201d", None)]),
+    ("''We will win,'' Mr. Bo Lee, 82, told me.", [("Mr. Bo Lee", "''We will win,''", None)]),
+    ("Derek Lane, who served as U.S. envoy to Peru until May, said the talks went well.",
+     [("Derek Lane", "the talks went well", None)]),
+    ("A lawyer for the port, Ana Ruiz, said no decision had been made.",
+     [("Ana Ruiz", "no decision had been made", None)]),
+    ("In an interview with RT he said the port would reopen.", [("he", "the port would reopen", None)]),
+    # headlines: a speaker's name before a colon, 'Said X:', a verb capitalised in title case
+    ("Ana Ruiz: Ferries Will Sail Again", [("Ana Ruiz", "Ferries Will Sail Again", None)]),
+    ("Said Ruiz: \"We sail at dawn.\"", [("Ruiz", "\"We sail at dawn.\"", None)]),
+    ("Ruiz Vows To Reopen The Old Pier", [("Ruiz", "Vows To Reopen The Old Pier", None)]),
 ])
 def test_pattern(unit, expected, lexicon):
     assert found(unit, lexicon) == expected
@@ -54,6 +67,13 @@ def test_pattern(unit, expected, lexicon):
     "The report was said to be incomplete.",
     "Residents who had read the notice were calm.",
     "The pier, which opened in May, was busy.",
+    "Calm Over Chaos: Ferries Sail Again",
+    "The Latest: ferries sail again on Monday",
+    "Editor's Note: the ferry times were wrong in an earlier version.",
+    "Iowa: Ana Ruiz, Bo Lee, Kim Park, Dan Roe, Eva Sand",
+    "Mr. Lee, who knew the tide, told his aides to wait.",
+    "The plan, which she proposed in May, was dropped.",
+    "Ruiz said no.",
 ])
 def test_no_attribution(unit, lexicon):
     assert found(unit, lexicon) == []

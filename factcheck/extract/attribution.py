@@ -30,6 +30,7 @@ AUX = {"has", "had", "have", "would", "will", "also", "later", "earlier", "previ
        "subsequently", "specifically", "explicitly", "simply", "flatly", "quickly", "openly", "did", "does", "do",
        "has also", "had also", "since", "now", "even", "never"}
 NEGATED = {"never", "not", "n't"}
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 NOUN_USE = re.compile(r"\s+(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|remains?|seems?)\b")
 ADJECTIVE = re.compile(r"(?:al|ic|ous|ive|ble|ful|less|ary|^big|^new|^first|^main|^simple|^key|^real|^major|^next|^last|"
                        r"^final|^other|^same|^only|^full|^whole|^eventual|^huge|^latest|^recent)$", re.I)
@@ -48,7 +49,7 @@ THAT = re.compile(r"\s*,?\s*that\b")
 OPENER = re.compile(r"\s*(?::|,)?\s*(?=[\u201c\"\u201e\u00ab]|'')")
 COLON = re.compile(r"\s*:\s*")
 NO_CONTENT = re.compile(r"\s*(?:to|for|with|about|of|by|up|out|off|as|in|on|at|so|was|is|were|are|be|been|"
-                        r"had|has|have|not|no|nothing)\b", re.I)
+                        r"had|has|have|not|nothing|no(?=\s*(?:[.,;:!?]|$|to\b|comment|one\b)))\b", re.I)
 AFTER_END = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:and|[a-z]+ing|but|as|while|who|which|after|before|when|in|at|during|"
                        r"according|with|without|though|although|because|since|amid|despite|even|per|following)\b")
 INVERTED_STOP = re.compile(r"\s*(?:[,.;!?(\u2014\u2013]|$|(?:who|in|on|at|of|after|before|during|from|to|as|when|while|"
@@ -69,7 +70,22 @@ NOT_LABELS = {"UPDATE", "UPDATED", "NOTE", "WATCH", "READ", "READ MORE", "EDITOR
               "PHOTOS", "VIDEO", "BREAKING", "CORRECTION", "CLARIFICATION", "RELATED", "SOURCE", "SOURCES", "ALSO",
               "LISTEN", "MORE", "WARNING", "SPOILER", "EXCLUSIVE", "ANALYSIS", "OPINION", "QUESTION", "ANSWER", "TOPLINE",
               "BACKGROUND", "CONTEXT", "WHAT", "WHY", "HOW", "WHEN", "WHERE", "WHO", "FACT", "FACTS", "TRANSCRIPT"}
+NAME_LABEL = re.compile(r"\s*(?:[\u201c\"]|'')?\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}):\s+(?=\S)")
+LABEL_NOUNS = {"Update", "Note", "Email", "Guide", "Latest", "Question", "Answer", "Remember", "Name", "Age", "City", "Job",
+               "Pay", "Pledged", "Photo", "Photos", "Video", "Source", "Sources", "Credit", "Caption", "Summary", "Timeline",
+               "Transcript", "Background", "Context", "Correction", "Disclosure", "Notice", "Tags", "Topics", "Read",
+               "Watch", "Listen", "More", "Related", "Also", "Advertisement", "Contact", "Published", "Updated", "Posted"}
+TITLE_CASE_SMALL = {"Over", "In", "On", "For", "Of", "To", "With", "At", "From", "By", "After", "About", "Against", "And",
+                    "Or", "But", "The", "A", "An", "Is", "Are", "Was", "Vs", "Into", "Under", "Up", "Out", "Not", "No"}
+CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+            "April", "May", "June", "July", "August", "September", "October", "November", "December", "Today"}
 INHERIT = (-1, -1)
+TRANSPARENT = re.compile(r"\s*(?:\d{1,3}|[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s*$")  # ', 82,' / ', R-Ky.,'
+AFTER_QUOTE = re.compile(r"(?:[\u201d\"\u00bb\u2019]|'')\s+")
+SENTENCE_END = re.compile(r"[.!?;]\s")
+ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Prof|Rev|Capt|Adm|"
+                         r"Maj|Del|Mt|Ft|Co|Corp|Inc|Ltd|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Fla|Ky|Md|Va|Pa|Wis|Ore|"
+                         r"Mass|Conn|Ill|Mich|Minn|Tenn|Ariz|Colo|Ga|La|Wash|Tex|Okla|Neb|Nev|etc|[A-Z]\.[A-Z]))\.$")
 INTRO = re.compile(r"\s*(?:(?:In|On|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Still|Yet|"
                    r"Separately|Also|Speaking|Asked|Last|This|Since|Then|Now|Today|Yesterday)\b[^,;\u201c\"]{0,60},\s*)")
 SIGNATURE = re.compile(r"(?:[\u201d\"]|'')\s*[\u2015\u2014\u2013]\s*([A-Z][\w'\u2019.-]*(?:[ \t\u00a0][A-Z][\w'\u2019.-]*){0,3})"
@@ -180,9 +196,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     according = [m for m in according_rx.finditer(unit) if not _inside(m.start(), quotes)]
     cues = [m for m in cue_rx.finditer(unit) if not _inside(m.start(), quotes)
             and not (m.start() > 0 and unit[m.start() - 1] in "-'\u2019")]
-    label = LABEL.match(unit)
-    if label and label.group(1).rstrip(".") in NOT_LABELS:
-        label = None
+    label = _label(unit)
     if not (according or cues or label or SIGNATURE_HINT.search(unit)):
         return []
     toks = tokens_of(unit)
@@ -201,7 +215,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
             cands.append(c)
             taken.append((c.src[0], c.cue[1]) if c.src[0] < c.cue[0] else c.cue)
     if label and not cands:
-        cands.append(_Cand(label.span(1), (label.end(1), label.end(1) + 1), "right", label.end(), 0, 0, (0, 0), False,
+        cands.append(_Cand(label[:2], (label[1], label[1] + 1), "right", label[2], 0, 0, (0, 0), False,
                            ":"))
     if not cands:
         sig = SIGNATURE.search(unit, max(0, len(unit) - 80))
@@ -232,7 +246,8 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     before = unit[:cs]
     # inverted: '"...," said the woman.' (a bare comma first tries 'X, the governor, said')
     bare_comma = before.rstrip().endswith(",") and _appositive_subject(unit, len(before.rstrip()) - 1, toks, anonymous)
-    if CLOSE_BEFORE.search(before) and len(before.strip()) > 8 and not bare_comma and not stance:
+    if CLOSE_BEFORE.search(before) and len(before.strip()) > 8 and not bare_comma and not stance and \
+            not cue.startswith(OBJECT_CUES):  # '..., told his advisers to ...': the object, not the speaker
         np = np_after(unit, ce, toks, anonymous, inverted=True)
         if np and INVERTED_STOP.match(unit, np.end):
             return _Cand((np.mention_start, np.mention_end), (cs, ce), "left", len(unit), _left_end_at(before),
@@ -266,8 +281,9 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
         np = Phrase(INHERIT[0], INHERIT[1], INHERIT[0], INHERIT[1])
     else:
         np = np_before(unit, len(words), toks, anonymous)
-        if np and not boundary_before(unit, np.start):
-            np = None
+        if np and not boundary_before(unit, np.start) and not (
+                unit[np.start:np.end].lower() in SUBJECT_PRONOUNS and re.search(r"[A-Z0-9][\w.'\u2019-]*\s+$", unit[:np.start])):
+            np = None  # after a name or a number a subject pronoun opens its clause ('In an interview with RT he said')
     if not np:
         return None
     src = (np.mention_start, np.mention_end)
@@ -312,10 +328,36 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     return _Cand(src, (cs, ce), "right", pos, left_end or np.start, clause, region, False, cue, name)
 
 
+def _label(unit: str) -> tuple[int, int, int] | None:
+    """(source start, source end, content start) of 'RUIZ: We sail at dawn' (a transcript), 'Ana Ruiz: Ferries Will
+    Sail' (a headline's speaker) or 'Said Ruiz: ...'."""
+    m = LABEL.match(unit)
+    if m:
+        return None if m.group(1).rstrip(".") in NOT_LABELS else (m.start(1), m.end(1), m.end())
+    m = NAME_LABEL.match(unit)
+    if not m:
+        return None
+    words = m.group(1).split()
+    rest = unit[m.end():]
+    if (m.group(1).upper().rstrip(".") in NOT_LABELS or words[0].lower() in DETERMINERS or words[-1] in LABEL_NOUNS
+            or any(re.search(r"['\u2019]s$", w) or w in CALENDAR or w in TITLE_CASE_SMALL for w in words[1:])
+            or words[0] in CALENDAR or len(rest.split()) < 3 or rest.count(",") >= 4):
+        return None  # 'The Latest: ...', 'Editor's Note: ...', 'Iowa: Ana Ruiz, Bo Lee, ...', 'Calm Over Chaos: ...'
+    if words[0].lower() in ("said", "says", "asked", "added", "wrote") and len(words) > 1:
+        return m.start(1) + len(words[0]) + 1, m.end(1), m.end()
+    return m.start(1), m.end(1), m.end()
+
+
+def _title_case(unit: str) -> bool:
+    """A headline written in title case, where a verb is capitalised too ('Ruiz Vows To Reopen Pier')."""
+    long = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", unit) if len(w) >= 4]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
 def _stance_cand(unit: str, src: tuple[int, int], cs: int, ce: int, np: Phrase, name: str | None, cue: str,
                  anonymous: frozenset[str]) -> _Cand | None:
     """'Kyiv agreed to swap 1,000 prisoners': the statement starts at the verb, which carries its state."""
-    if not unit[cs].islower() or NOUN_USE.match(unit, ce):
+    if not (unit[cs].islower() or (cs > np.mention_end and _title_case(unit))) or NOUN_USE.match(unit, ce):
         return None  # 'Plan', 'the plan is ...': a noun, not a verb
     subject = unit[np.start:np.mention_end].split()
     if re.search(r"['\u2019]s?$", subject[-1]) or re.search(r"\b[A-Z]\S*\s+[a-z]+ed\b", unit[np.start:np.mention_end]):
@@ -390,27 +432,45 @@ def _clause_start(unit: str, np_start: int) -> int:
 
 
 def _appositive_subject(unit: str, comma: int, toks: list[Token], anonymous: frozenset[str]) -> Phrase | None:
-    """'Kiper, the governor of the region, said': the subject before up to three comma-separated appositions."""
+    """'Kiper, the governor of the region, said': the subject before up to three comma-separated appositions
+    (ages and party tags such as ', 82,' or ', R-Ky.,' do not count; '"...," Kiper, the governor, said' too)."""
     best: Phrase | None = None
     pos = comma
-    for _ in range(3):
+    seen = 0
+    for _ in range(6):
         prev = unit.rfind(",", max(0, pos - 200), pos)
         chunk_start = prev + 1 if prev >= 0 else 0
         chunk = unit[chunk_start:pos]
-        if QUOTE_MARK.search(chunk) or re.search(r"[.!?;]\s", chunk):
-            return best if best and boundary_before(unit, best.start) else None
-        np = np_before(unit, pos, toks, anonymous)
-        lead = unit[chunk_start:np.start].split() if np else []
-        if np and all(w.lower() in BOUNDARY_WORDS for w in lead):
-            opens = not unit[:np.start].rstrip().endswith(",")
-            if opens and boundary_before(unit, np.start):
-                return np if (_is_name(unit, np) or best is None) else best
-            if best is None and _is_name(unit, np):
-                best = np
+        if not TRANSPARENT.match(chunk):
+            seen += 1
+            opened = AFTER_QUOTE.match(chunk)
+            if opened:  # '"...," Kiper, ...': the quotation before is content, the name opens the clause
+                chunk_start += opened.end()
+                chunk = unit[chunk_start:pos]
+            if seen > 3 or QUOTE_MARK.search(chunk) or _sentence_break(chunk):
+                return best if best and boundary_before(unit, best.start) else None
+            np = np_before(unit, pos, toks, anonymous)
+            lead = unit[chunk_start:np.start].split() if np else []
+            if np and all(w.lower() in BOUNDARY_WORDS for w in lead):
+                opens = opened or not unit[:np.start].rstrip().endswith(",")
+                if opens and boundary_before(unit, np.start):
+                    return np if (_is_name(unit, np) or best is None) else best
+                if best is None and _is_name(unit, np):
+                    best = np
+            if opened:
+                break
         if prev < 0:
             break
         pos = prev
     return best if best and boundary_before(unit, best.start) else None
+
+
+def _sentence_break(chunk: str) -> bool:
+    """A sentence ends inside the chunk ('Mr. ', 'U.S. ' and initials do not end one)."""
+    for m in SENTENCE_END.finditer(chunk):
+        if chunk[m.start()] != "." or not ABBREVIATED.search(chunk, 0, m.start() + 1):
+            return True
+    return False
 
 
 def _is_name(unit: str, np: Phrase) -> bool:

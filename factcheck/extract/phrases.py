@@ -251,8 +251,8 @@ def np_after(text: str, start: int, toks: list[Token], anonymous: frozenset[str]
     head = words[-1].lower()
     if head in TIME_WORDS:
         return None
-    if inverted and not (has_cap or (has_det and len(words) > 1) or head in anonymous):
-        return None
+    if inverted and not (has_cap or (has_det and 1 < len(words) <= 5) or head in anonymous):
+        return None  # '..., said the event brought back memories': a clause, not a speaker
     if not inverted and not (has_cap or has_det or head in anonymous or head.endswith("s")):
         return None
     return Phrase(s, end, s, end)
