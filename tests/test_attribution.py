@@ -52,6 +52,10 @@ def found(unit: str, lexicon) -> list[tuple[str, str, str | None]]:  # type: ign
     ("A lawyer for the port, Ana Ruiz, said no decision had been made.",
      [("Ana Ruiz", "no decision had been made", None)]),
     ("In an interview with RT he said the port would reopen.", [("he", "the port would reopen", None)]),
+    # a speaker's phrase with a prepositional tail
+    ("\"It was a fair deal,\" Mr. Bo Lee of the Harbor Trust said.", [("Mr. Bo Lee", "\"It was a fair deal,\"", None)]),
+    ("Officials from both ports say the ferry will run.", [("Officials from both ports", "the ferry will run", None)]),
+    ("Data from the port census show that traffic fell.", [("Data from the port census", "traffic fell", None)]),
     # headlines: a speaker's name before a colon, 'Said X:', a verb capitalised in title case
     ("Ana Ruiz: Ferries Will Sail Again", [("Ana Ruiz", "Ferries Will Sail Again", None)]),
     ("Said Ruiz: \"We sail at dawn.\"", [("Ruiz", "\"We sail at dawn.\"", None)]),
@@ -74,6 +78,8 @@ def test_pattern(unit, expected, lexicon):
     "Mr. Lee, who knew the tide, told his aides to wait.",
     "The plan, which she proposed in May, was dropped.",
     "Ruiz said no.",
+    "The rise of the far right says little about voters.",
+    "Preys on our worst fears and calls people losers.",
 ])
 def test_no_attribution(unit, lexicon):
     assert found(unit, lexicon) == []

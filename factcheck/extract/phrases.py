@@ -36,6 +36,7 @@ BOUNDARY_WORDS = {"and", "but", "while", "as", "because", "although", "though", 
                   "since", "if", "where", "whereas", "yet", "that", "then", "meanwhile", "however", "still", "now",
                   "also", "or", "instead", "moreover", "indeed", "thus", "separately", "later", "earlier", "today",
                   "what", "even"}
+PP_BEFORE = re.compile(r"(?<![\w-])(?:of|for|from|in|at|on|with|by)\s+$")
 NP_PREPOSITIONS = {"in", "at", "from", "with", "on", "inside", "within", "to", "near", "close"}
 NUMBER = re.compile(r"\d[\d,.]*%?")  # '73 percent said', '40 officers said': a count opens the phrase
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -92,7 +93,37 @@ def _lower_ok(core: str) -> bool:
 
 
 def np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str]) -> Phrase | None:
-    """The noun phrase that ends at `end` (spaces allowed), or None."""
+    """The noun phrase that ends at `end` (spaces allowed), or None; a speaker's phrase may carry a prepositional
+    tail ('officials from both parties', 'Mr. Morgan of the Sierra Club'), then it is the whole phrase."""
+    np = _np_before(text, end, toks, anonymous)
+    for _ in range(2):
+        if np is None:
+            return None
+        prep = PP_BEFORE.search(text, max(0, np.start - 12), np.start)
+        if not prep or text[np.start:np.mention_start].strip().lower() not in ("", "the", "a", "an"):
+            return np  # 'his talk with Salem Radio's Hugh Hewitt': the name is the phrase's own
+        head = _np_before(text, prep.start(), toks, anonymous)
+        if head is None or not _source_head(text, head, anonymous):
+            return np
+        words = text[head.mention_start:head.mention_end].split()
+        person = _cap(words[-1]) and (_abbrev(words[0]) or all(_cap(w) for w in words)) and len(words) >= 2
+        ms, me = (head.mention_start, head.mention_end) if person else (head.start, np.mention_end)
+        np = Phrase(head.start, np.end, ms, me)
+    return np
+
+
+def _source_head(text: str, head: Phrase, anonymous: frozenset[str]) -> bool:
+    """Can this phrase speak ('officials', 'Mr. Morgan', 'a study'), not merely be spoken of ('the rise')?"""
+    words = [_core(w) for w in text[head.start:head.mention_end].split()]
+    if not words or words[-1].lower() in PRONOUNS:
+        return False
+    if words[-1].lower() in anonymous:
+        return True
+    # a capitalised word ending in -s may be a verb opening a fragment ('Preys on our fears')
+    return _cap(words[-1]) and (len(words) >= 2 or _abbrev(words[0]) or not words[-1].endswith("s"))
+
+
+def _np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str]) -> Phrase | None:
     i = _index_before(toks, end)
     if i < 0 or text[toks[i].end:end].strip():
         return None
