@@ -23,7 +23,7 @@ from factcheck.extract.sentences import opens_quote, quote_spans
 from factcheck.lexicon import Lexicon
 
 QUOTE_MARK = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''|``")
-CLOSE_BEFORE = re.compile(r"(?:,\s*\u2019?(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*\u2019?(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
+CLOSE_BEFORE = re.compile(r"(?:,\s*['\u2019]?(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*['\u2019]?(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
 AUX = {"has", "had", "have", "would", "will", "also", "later", "earlier", "previously", "repeatedly", "then", "again",
        "once", "recently", "publicly", "privately", "first", "often", "already", "still", "long", "just", "reportedly",
        "frequently", "further", "initially", "originally", "ultimately", "finally", "separately", "similarly",
@@ -80,7 +80,10 @@ TITLE_CASE_SMALL = {"Over", "In", "On", "For", "Of", "To", "With", "At", "From",
 CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
             "April", "May", "June", "July", "August", "September", "October", "November", "December", "Today"}
 INHERIT = (-1, -1)
-TRANSPARENT = re.compile(r"\s*(?:\d{1,3}|[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s*$")  # ', 82,' / ', R-Ky.,'
+AS_CLAUSE = re.compile(r"(?:^|,)\s*[Aa]s\s+$")
+# ', 82,' / ', R-Ky.,' / ', of Ashton, Md.,': ages, party tags and hometowns between a name and its verb
+TRANSPARENT = re.compile(r"\s*(?:\d{1,3}|[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|of\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?|"
+                         r"[A-Z][a-z]{1,4}\.)\s*$")
 AFTER_QUOTE = re.compile(r"(?:[\u201d\"\u00bb\u2019]|'')\s+")
 SENTENCE_END = re.compile(r"[.!?;]\s")
 ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Prof|Rev|Capt|Adm|"
@@ -271,12 +274,12 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     name = None
     if words.endswith(","):
         np = _appositive_subject(unit, len(words) - 1, toks, anonymous)
-    elif re.search(r"(?:^|[\s,])who$", words):
-        who = len(words) - 3
-        ante = np_before(unit, len(unit[:who].rstrip().rstrip(",")), toks, anonymous)
+    elif re.search(r"(?:^|[\s,])(?:who|which)$", words) and not (stance and words.endswith("which")):
+        rel = m.start(1) if (m := re.search(r"(\w+)$", words)) else len(words)
+        ante = np_before(unit, len(unit[:rel].rstrip().rstrip(",")), toks, anonymous)
         if not ante or unit[ante.mention_start:ante.mention_end].lower() in ("he", "she", "it", "they", "we", "i"):
             return None
-        np, name = Phrase(who, who + 3, who, who + 3), unit[ante.mention_start:ante.mention_end]
+        np, name = Phrase(rel, len(words), rel, len(words)), unit[ante.mention_start:ante.mention_end]
     elif re.search(r"(?:^|[\s,])(?:and|but)$", words):
         np = Phrase(INHERIT[0], INHERIT[1], INHERIT[0], INHERIT[1])
     else:
@@ -306,6 +309,15 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     left_end = _left_content_end(unit, np.start) if name is None else None
     clause = _clause_start(unit, np.start)
     region = (ce, pos)
+    as_clause = AS_CLAUSE.search(unit, max(0, np.start - 6), np.start)
+    if as_clause and name is None:  # 'As Ruiz observed, ...' / '..., as Ruiz observed.'
+        comma = re.match(r"\s*,\s*", unit[ce:])
+        if comma and not END_ONLY.match(unit, ce + comma.end()):
+            return _Cand(src, (cs, ce), "right", ce + comma.end(), as_clause.start(), as_clause.start(), region, False,
+                         cue, name)
+        if END_ONLY.match(unit, pos) and as_clause.start() > 8:
+            return _Cand(src, (cs, ce), "left", len(unit), as_clause.start(), as_clause.start(), region, False, cue,
+                         name)
     t = THAT.match(unit, pos)
     if t:
         return _Cand(src, (cs, ce), "right", t.end(), left_end or np.start, clause, (ce, t.start()), False, cue, name)

@@ -13,10 +13,11 @@ TOKEN = re.compile(r"''|``|[,;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb]
 PUNCT = set(",;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb") | {"''", "``"}
 CAP_TOKEN = re.compile(r"^[\u201c\u201d\"'\u2018\u2019(]*[A-Z]")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Prof|Rev|Capt|Adm|Maj|"
-                          r"Cmdr|Supt|Insp|Amb|Pres|Atty|Hon|Mt|Ft|Co|Corp|Inc|Ltd|No)\.$|^[A-Z]\.$")
+                          r"Cmdr|Supt|Insp|Amb|Pres|Atty|Hon|Mt|Ft|Co|Corp|Inc|Ltd|No|Del|Sens|Reps)\.$|^[A-Z]\.$")
 OPENING = "\u201c\u201d\"'\u2018\u2019(\u00ab"
 CLOSING = ",;:.!?)\u201d\"'\u2019\u00bb"
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+OBJECT_PRONOUNS = {"him", "her", "them", "me", "us"}
 DETERMINERS = {"the", "a", "an", "another", "one", "two", "three", "four", "five", "six", "several", "some", "many",
                "other", "both", "his", "her", "their", "its", "our", "my", "your", "most", "few", "these", "those",
                "this", "that", "all", "each", "every", "dozens", "hundreds", "thousands", "numerous", "various"}
@@ -36,6 +37,12 @@ BOUNDARY_WORDS = {"and", "but", "while", "as", "because", "although", "though", 
                   "since", "if", "where", "whereas", "yet", "that", "then", "meanwhile", "however", "still", "now",
                   "also", "or", "instead", "moreover", "indeed", "thus", "separately", "later", "earlier", "today",
                   "what", "even"}
+QUANTIFIED = re.compile(
+    r"(?:^|(?<=[\s,(]))((?:[Oo]nly|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Ss]ome|[Oo]ver|[Jj]ust|[Ff]ully|[Bb]arely|"
+    r"[Mm]ore than|[Ff]ewer than|[Ll]ess than|[Aa]t least)\s+)?"
+    r"((?:(?:\d(?:[\d,.]*\d)?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)(?:\s+(?:percent|in))?|"
+    r"[Hh]alf|[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll|[Nn]one|[Ee]ach|[Bb]oth|[Ss]everal|[Ff]ew|(?:[Tt]he|[Aa]) majority|"
+    r"(?:a\s+)?(?:third|quarter|fifth)|two-thirds|three-quarters)\s+of\s+)?$")
 PP_BEFORE = re.compile(r"(?<![\w-])(?:of|for|from|in|at|on|with|by)\s+$")
 NP_PREPOSITIONS = {"in", "at", "from", "with", "on", "inside", "within", "to", "near", "close"}
 NUMBER = re.compile(r"\d[\d,.]*%?")  # '73 percent said', '40 officers said': a count opens the phrase
@@ -96,6 +103,11 @@ def np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str])
     """The noun phrase that ends at `end` (spaces allowed), or None; a speaker's phrase may carry a prepositional
     tail ('officials from both parties', 'Mr. Morgan of the Sierra Club'), then it is the whole phrase."""
     np = _np_before(text, end, toks, anonymous)
+    if np is not None:
+        q = QUANTIFIED.search(text, max(0, np.start - 40), np.start)  # 'nearly eight of 10 voters', 'only 52 percent'
+        if q and (q.group(2) or (q.group(1) and text[np.start:np.start + 1].isdigit())):
+            qs = q.start(1) if q.group(1) else q.start(2)
+            np = Phrase(qs, np.end, qs if np.mention_start == np.start else np.mention_start, np.mention_end)
     for _ in range(2):
         if np is None:
             return None
@@ -143,6 +155,9 @@ def _np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str]
         return Phrase(last.start, last.end, last.start, last.end)
     picked: list[Token] = []
     j = i
+    if word.lower() in OBJECT_PRONOUNS and i >= 3 and _core(toks[i - 1].text).lower() in ("to", "with") and \
+            _core(toks[i - 2].text).lower() in ("close", "familiar", "loyal", "near"):
+        picked, j = [toks[i], toks[i - 1], toks[i - 2]], i - 3  # 'those close to him'
     while j >= 0 and len(picked) < 12:
         t = toks[j]
         w = t.text
@@ -266,8 +281,9 @@ def np_after(text: str, start: int, toks: list[Token], anonymous: frozenset[str]
         else:
             break
         if (w.endswith(".") and not _abbrev(w)) or (re.fullmatch(r"(?:[A-Z]\.){2,}", c + ".") and j + 1 < len(toks)
-                                                     and _cap(toks[j + 1].text) and len(picked) > 1):
-            break
+                                                     and _cap(toks[j + 1].text) and len(picked) > 1
+                                                     and (len(picked) > 2 or not _abbrev(picked[0].text))):
+            break  # 'the U.S. The next day': the initials end the sentence; 'Rep. G.K. Butterfield' goes on
         j += 1
     while picked and _core(picked[-1].text).lower() in LINKS | DETERMINERS:
         picked.pop()
