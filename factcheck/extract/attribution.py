@@ -80,6 +80,8 @@ TITLE_CASE_SMALL = {"Over", "In", "On", "For", "Of", "To", "With", "At", "From",
 CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
             "April", "May", "June", "July", "August", "September", "October", "November", "December", "Today"}
 INHERIT = (-1, -1)
+INTRO_PHRASE = re.compile(r"\s*(?:In|At|During|After|Before|On|Following|Speaking|Since|Asked)\s[^,;:\u201c\u201d\"]*$")
+PARTICLE = re.compile(r"\s+(?:by|out|into|in\s+to|away)\b")
 AS_CLAUSE = re.compile(r"(?:^|,)\s*[Aa]s\s+$")
 # ', 82,' / ', R-Ky.,' / ', of Ashton, Md.,': ages, party tags and hometowns between a name and its verb
 TRANSPARENT = re.compile(r"\s*(?:\d{1,3}|[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|of\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?|"
@@ -199,6 +201,10 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     according = [m for m in according_rx.finditer(unit) if not _inside(m.start(), quotes)]
     cues = [m for m in cue_rx.finditer(unit) if not _inside(m.start(), quotes)
             and not (m.start() > 0 and unit[m.start() - 1] in "-'\u2019")]
+    if any(unit[m.start()].isupper() and m.start() > 0 for m in cues) and not _title_case(unit):
+        # 'the United States,' is a name, not a verb: a capitalised cue inside a sentence counts in headlines only
+        cues = [m for m in cues if not (unit[m.start()].isupper() and m.start() > 0 and
+                                        re.search(r"[A-Za-z][\w.'\u2019-]*\s+$", unit[:m.start()]))]
     label = _label(unit)
     if not (according or cues or label or SIGNATURE_HINT.search(unit)):
         return []
@@ -274,6 +280,8 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     name = None
     if words.endswith(","):
         np = _appositive_subject(unit, len(words) - 1, toks, anonymous)
+        if stance and np and unit[np.end:len(words)].strip() == "," and not unit[:np.start].rstrip().endswith(","):
+            return None  # 'His group, called the Harbor Fund, ...': a participle describing the noun
     elif re.search(r"(?:^|[\s,])(?:who|which)$", words) and not (stance and words.endswith("which")):
         rel = m.start(1) if (m := re.search(r"(\w+)$", words)) else len(words)
         ante = np_before(unit, len(unit[:rel].rstrip().rstrip(",")), toks, anonymous)
@@ -284,9 +292,13 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
         np = Phrase(INHERIT[0], INHERIT[1], INHERIT[0], INHERIT[1])
     else:
         np = np_before(unit, len(words), toks, anonymous)
-        if np and not boundary_before(unit, np.start) and not (
-                unit[np.start:np.end].lower() in SUBJECT_PRONOUNS and re.search(r"[A-Z0-9][\w.'\u2019-]*\s+$", unit[:np.start])):
-            np = None  # after a name or a number a subject pronoun opens its clause ('In an interview with RT he said')
+        if np and not boundary_before(unit, np.start):
+            if np.mention_start > np.start and re.search(r"\b[a-z]+\s+$", unit[np.start:np.mention_start]) and \
+                    INTRO_PHRASE.match(unit[:np.mention_start]) and cue.endswith(("said", "says", "told", "ed")):
+                np = Phrase(np.mention_start, np.mention_end, np.mention_start, np.mention_end)  # 'In a TV interview Ruiz said'
+            elif not (unit[np.start:np.end].lower() in SUBJECT_PRONOUNS and
+                      re.search(r"[A-Z0-9][\w.'\u2019-]*\s+$", unit[:np.start])):
+                np = None  # after a name or a number a subject pronoun opens its clause ('In an interview with RT he said')
     if not np:
         return None
     src = (np.mention_start, np.mention_end)
@@ -321,7 +333,8 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     t = THAT.match(unit, pos)
     if t:
         return _Cand(src, (cs, ce), "right", t.end(), left_end or np.start, clause, (ce, t.start()), False, cue, name)
-    left_quoted = left_end is not None and bool(re.search(r"[\u201d\"\u00bb']\s*,?\s*$", unit[:np.start]))
+    left_quoted = left_end is not None and bool(re.search(r"[\u201d\"\u00bb']\s*,?\s*$", unit[:np.start])) and \
+        not re.match(r"\s*(?:On|In|At|During|After|Before|Following|Speaking|Writing)\b", unit)  # 'On "Fox News," X said'
     o = OPENER.match(unit, pos) or COLON.match(unit, pos)
     if o:
         side = "both" if left_quoted and _starts_with_quote(unit, o.end()) else "right"
@@ -371,6 +384,9 @@ def _stance_cand(unit: str, src: tuple[int, int], cs: int, ce: int, np: Phrase, 
     """'Kyiv agreed to swap 1,000 prisoners': the statement starts at the verb, which carries its state."""
     if not (unit[cs].islower() or (cs > np.mention_end and _title_case(unit))) or NOUN_USE.match(unit, ce):
         return None  # 'Plan', 'the plan is ...': a noun, not a verb
+    if PARTICLE.match(unit, ce) or (cue.startswith(("call", "term", "dub", "label")) and (
+            re.search(r"\bwhat\s+$", unit[:np.start]) or re.match(r"\s+in\b", unit[ce:]))):
+        return None  # 'backed by', 'called into the show', 'backed out'; 'what he called "a breach"' names a thing
     subject = unit[np.start:np.mention_end].split()
     if re.search(r"['\u2019]s?$", subject[-1]) or re.search(r"\b[A-Z]\S*\s+[a-z]+ed\b", unit[np.start:np.mention_end]):
         return None  # "Trump's plans", 'Clinton enjoyed wide support'

@@ -32,7 +32,7 @@ STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "said
         "this", "these", "those", "him", "them", "me", "us", "according", "without", "within", "among", "between",
         "up", "out", "off", "down", "around", "across", "near", "toward", "towards", "upon", "whether", "either",
         "neither", "both", "of", "for", "and", "said", "say", "told", "tell", "get", "got", "make", "made", "take", "took", "go", "went",
-        "there's", "it's", "that's", "he's", "she's", "who's", "what's", "let's", "yes", "well", "really", "also"}
+        "having", "there's", "it's", "that's", "he's", "she's", "who's", "what's", "let's", "yes", "well", "really", "also"}
 BOUNDARY_WORDS = {"and", "but", "while", "as", "because", "although", "though", "so", "when", "after", "before",
                   "since", "if", "where", "whereas", "yet", "that", "then", "meanwhile", "however", "still", "now",
                   "also", "or", "instead", "moreover", "indeed", "thus", "separately", "later", "earlier", "today",
@@ -285,7 +285,7 @@ def np_after(text: str, start: int, toks: list[Token], anonymous: frozenset[str]
                                                      and (len(picked) > 2 or not _abbrev(picked[0].text))):
             break  # 'the U.S. The next day': the initials end the sentence; 'Rep. G.K. Butterfield' goes on
         j += 1
-    while picked and _core(picked[-1].text).lower() in LINKS | DETERMINERS:
+    while picked and _core(picked[-1].text).lower() in LINKS | DETERMINERS and not _abbrev(picked[-1].text):
         picked.pop()
     if not picked:
         return None
