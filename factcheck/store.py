@@ -137,6 +137,12 @@ class SourceIndex:
                 for key in self.keys(name):
                     self.by_key.setdefault(key, set()).add(sid)
 
+    def rename(self, sid: int, name: str) -> None:
+        """A source took a fuller name; its old keys stay, so it is still found by the shorter form."""
+        self.names[sid] = name
+        for key in self.keys(name):
+            self.by_key.setdefault(key, set()).add(sid)
+
     def candidates(self, name: str) -> list[tuple[int, str]]:
         ids = set().union(*(self.by_key.get(key, set()) for key in self.keys(name)))
         return [(sid, self.names[sid]) for sid in sorted(ids)]
@@ -343,8 +349,13 @@ class Store:
             index.refresh(c)
             matches = [sid for sid, other in index.candidates(name) if same_source(name, other)]
             if len(matches) == 1:  # ambiguous near-matches are never merged
-                c.execute("INSERT INTO source_aliases (alias, source_id) VALUES (?, ?)", (alias, matches[0]))
-                return matches[0]
+                sid = matches[0]
+                c.execute("INSERT INTO source_aliases (alias, source_id) VALUES (?, ?)", (alias, sid))
+                if len(name_tokens(name)) > len(name_tokens(index.names[sid])):
+                    # the fullest form names the source: "Trump" seen first becomes "Donald Trump"
+                    c.execute("UPDATE sources SET name = ? WHERE id = ?", (name, sid))
+                    index.rename(sid, name)
+                return sid
         sid = c.execute("INSERT INTO sources (name, kind) VALUES (?, ?)", (name, kind or "person")).lastrowid
         c.execute("INSERT INTO source_aliases (alias, source_id) VALUES (?, ?)", (alias, sid))
         return sid

@@ -20,8 +20,9 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def console(record: bool = False, width: int | None = None) -> Console:
     """A console that is plain when not a terminal or when NO_COLOR is set."""
     plain = not sys.stdout.isatty() or "NO_COLOR" in os.environ
-    return Console(record=record, no_color=plain, highlight=False, soft_wrap=False,
-                   width=width or (100 if plain and not sys.stdout.isatty() else None), emoji=False)
+    if width is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS", "").isdigit():
+        width = 100  # piped or mailed: a fixed width rather than rich's 80-column guess
+    return Console(record=record, no_color=plain, highlight=False, soft_wrap=False, width=width, emoji=False)
 
 
 def statements_table(statements: Sequence[Statement], title: str = "") -> Table:
