@@ -63,6 +63,7 @@ def found(unit: str, lexicon) -> list[tuple[str, str, str | None]]:  # type: ign
     ("Most of the residents said the ferry was late.", [("Most of the residents", "the ferry was late", None)]),
     ("They turned to the port authority which reported \u201c40 arrivals\u201d in May.",
      [("which", "\u201c40 arrivals\u201d in May", None)]),
+    ("The study, which notes that ferries are late, was published.", [("which", "ferries are late", None)]),
     ("The tariffs would hurt farmers, as Mr. Lee observed.", [("Mr. Lee", "The tariffs would hurt farmers", None)]),
     ("Yet, as Mr. Lee observed, in the early days the tariffs would hurt.",
      [("Mr. Lee", "in the early days the tariffs would hurt", None)]),

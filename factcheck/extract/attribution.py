@@ -82,6 +82,8 @@ CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 INHERIT = (-1, -1)
 INTRO_PHRASE = re.compile(r"\s*(?:In|At|During|After|Before|On|Following|Speaking|Since|Asked)\s[^,;:\u201c\u201d\"]*$")
 PARTICLE = re.compile(r"\s+(?:by|out|into|in\s+to|away)\b")
+RELATIVE_END = re.compile(r",\s+(?:is|was|are|were|has|have|had|will|would|can|could|should|did|does|remains?|"
+                          r"said|says|told|added)\b")
 AS_CLAUSE = re.compile(r"(?:^|,)\s*[Aa]s\s+$")
 # ', 82,' / ', R-Ky.,' / ', of Ashton, Md.,': ages, party tags and hometowns between a name and its verb
 TRANSPARENT = re.compile(r"\s*(?:\d{1,3}|[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|of\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?|"
@@ -564,6 +566,10 @@ def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str]) -> list
                     end = nxt.left  # '..., said X': the next speaker's own quotation
             if c.side == "both":
                 start = _left_start(unit, c, prv)
+            if c.name is not None and unit[c.src[0]:c.src[1]].lower() in ("who", "which") and c.src[0] > 0 and \
+                    unit[:c.src[0]].rstrip().endswith(","):
+                close = RELATIVE_END.search(unit, start, end)  # 'The study, which notes that X, was ...'
+                end = close.start() if close else end
         else:
             start = _left_start(unit, c, prv)
             end = c.left
