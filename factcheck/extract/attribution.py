@@ -20,7 +20,7 @@ from functools import lru_cache
 from factcheck.extract.phrases import (BOUNDARY_WORDS, DETERMINERS, Phrase, Token, boundary_before, np_after, np_before,
                                      tokens_of)
 from factcheck.extract.sentences import opens_quote, quote_spans
-from factcheck.lexicon import Lexicon
+from factcheck.lexicon import Lexicon, phrase_regex
 
 QUOTE_MARK = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''|``")
 CLOSE_BEFORE = re.compile(r"(?:,\s*['\u2019]?(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*['\u2019]?(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
@@ -135,26 +135,6 @@ class _Cand:
     name: str | None = None  # who a relative 'who' stands for; None: the mention as written
 
 
-def trie_regex(phrases: list[str]) -> re.Pattern[str]:
-    """phrase_regex's matches, built as a trie ('said|says' -> 'sa(?:id|ys)'): a few hundred cues
-    cost one branch per character instead of one try per cue at every position of the text."""
-    trie: dict[str, dict] = {}
-    for phrase in {p.lower() for p in phrases}:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(r"(?<![\w-])(?:" + emit(trie) + r")(?![\w-])", re.I)
-
-
 @lru_cache(maxsize=8)
 def _stance(lex: Lexicon) -> frozenset[str]:
     return frozenset(w.lower() for w in lex.stance)
@@ -169,7 +149,7 @@ def _stance_participle(lex: Lexicon) -> re.Pattern[str]:
 
 @lru_cache(maxsize=8)
 def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    cue = trie_regex(list(lex.cues) + list(lex.stance))
+    cue = phrase_regex(list(lex.cues) + list(lex.stance))
     according = re.compile(r"(?:^|(?<=[\s,(\u2014\u201c]))(" + "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.according, key=len, reverse=True)) + r")\s+", re.I)
     channel_alts = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in lex.channels), key=len, reverse=True))
