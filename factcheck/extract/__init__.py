@@ -18,6 +18,9 @@ HEDGE_WORDS = re.compile(r"\b(?:believed|thought|reportedly|allegedly|may have|m
                          r"estimated|appears? to|seems? to|rumou?red|unconfirmed)\b", re.I)
 PLAN_WORDS = re.compile(r"\b(?:will|would|due to|set to|plans? to|expected to|going to|scheduled to|agreed to)\b", re.I)
 MAX_STATEMENT = 1200
+SPEAKER_LINE = re.compile(r"^\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey)\s+"
+                          r"(?:said|says|added|adds|wrote|writes|tweeted|posted|continued|explained|declared|stated|"
+                          r"told\s+\w+|reports|reported)(?:\s+\w+){0,2}\s*:\s*$")
 
 
 def extract(doc: Document, lex: Lexicon) -> list[Statement]:
@@ -56,16 +59,24 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
             speakers.observe(unit)
             if found and any(s.sentence == sentence_no for s in out):
                 continue
+            line = SPEAKER_LINE.match(unit)
+            if line and not found:
+                # "Ruiz added:" introduces the quotation that follows, in this paragraph or the next
+                resolved = speakers.resolve(line.group(1))
+                if resolved:
+                    last_quote_speaker = (*resolved, us + line.start(1), us + line.end(1))
+                    paragraph_attributed = False
+                    continue
             starts_with_quote = bool(QUOTE_MARKS.match(unit.lstrip()))
             if (starts_with_quote and last_quote_speaker and not paragraph_attributed
                     and _continues(text, block.start, quotes)):
-                name, kind, s0, s1 = last_quote_speaker
-                out.append(_build(doc, text, us, ue, lex, published, sentence_no, block.role, (name, kind, None, None),
+                # the mention that named the speaker, a paragraph or so earlier
+                out.append(_build(doc, text, us, ue, lex, published, sentence_no, block.role, last_quote_speaker,
                                   None, None, True))
                 continue
             out.append(_build(doc, text, us, ue, lex, published, sentence_no, block.role, None, None, None,
                               _is_quote(quotes, us, ue)))
-        if not paragraph_attributed and not quotes:
+        if not paragraph_attributed and not quotes and not SPEAKER_LINE.match(text[block.start:block.end].strip()):
             last_quote_speaker = None
     return out
 
