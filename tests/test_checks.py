@@ -114,9 +114,3 @@ def test_a_hedged_toll_that_covers_the_other_is_no_conflict(rules):
                      ("Quake toll\n\nMonday's earthquake killed 125 people, the health ministry said.", "2024-02-05"))
     assert "numeric-conflict" not in kinds(flags)
 
-
-def test_a_speaker_line_gives_the_next_quotation_its_source(lexicon):
-    text = 'Port\n\nMayor Ana Ruiz spoke at the harbour on Friday.\n\nRuiz added:\n\n"We will reopen the pier in June."\n'
-    statements = extract(Document(text=text), lexicon)
-    quoted = [s for s in statements if s.quote]
-    assert [(s.source, text[s.source_start:s.source_end]) for s in quoted] == [("Ana Ruiz", "Ruiz")]
