@@ -50,8 +50,10 @@ DOZEN_FOLLOWS = re.compile(r"\s+(?:of\s+)?\w")
 EACH_BEFORE = re.compile(r"\beach\b", re.I)
 EACH_AFTER = re.compile(r"\s*each\b", re.I)
 EACH_SIDE = re.compile(r"\b(?:by|from|for)\s+each\b|\beach\s+side\b|\bboth\s+sides\b", re.I)
+JOINED = re.compile(r"\s+(?:or|and|and/or)\s+")
 AND_BETWEEN = re.compile(r"\s*(?:and|or|,)\s*(?:\w+ing\s+)?")
-APPOSITION = re.compile(r"(?:\s+(?:on|in|at)\s+\w+)?\s*,?\s*(?:of\s+whom|of\s+which|including|among\s+them)\b", re.I)
+# "390 people, of whom ...", "390 prisoners were freed on Friday, including ...": no other figure in between
+APPOSITION = re.compile(r"[^;.\d\u201c\u201d\"]{0,60}?\s*,?\s*(?:of\s+whom|of\s+which|including|among\s+them)\b", re.I)
 VERB_NOUN = re.compile(r"\s+(?:were|are|was|is)\s+([a-z]+)")
 
 
@@ -168,9 +170,13 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             continue  # a span of time or a measurement, not a count ("three years")
         category = lex.categories.get(noun) if noun else None
         clause = _clause(text, s, end)
+        action = _action(clause, s, end, actions)
+        whole = _combined(text, clause, end, actions, lex)
+        if whole:  # "40 people were killed or wounded": the whole the actions add up to
+            category, action = whole, None
         out.append(Quantity(
             text=text[s:end].strip(), low=low, high=high, noun=noun, category=category,
-            each=_each(text, clause, s, end), action=_action(clause, s, end, actions), hedge=hedge,
+            each=_each(text, clause, s, end), action=action, hedge=hedge,
             start=s, end=end, date=_date_for(dates, clause, s, end, default_date)))
     return _mark_parts(text, out, lex)
 
@@ -273,6 +279,16 @@ def _date_for(dates: list[DateMention], clause: tuple[int, int], s: int, e: int,
 
 OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+|a\s+total\s+of\s+)?")
 AGREED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:agreed|pledged|promised|planned|due|expected|set)\b", re.I)
+
+
+def _combined(text: str, clause: tuple[int, int], end: int, actions: list[tuple[int, int, str]], lex: Lexicon) -> str | None:
+    """'killed or wounded' right after a figure: the category those actions add up to (casualty)."""
+    after = [a for a in actions if a[0] >= end and a[1] <= clause[1]][:2]
+    if len(after) == 2 and JOINED.fullmatch(text, after[0][1], after[1][0]):
+        for whole, acts in lex.sums.items():
+            if {after[0][2], after[1][2]} == set(acts):
+                return whole
+    return None
 
 
 def _mark_parts(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
