@@ -114,3 +114,21 @@ def test_a_hedged_toll_that_covers_the_other_is_no_conflict(rules):
                      ("Quake toll\n\nMonday's earthquake killed 125 people, the health ministry said.", "2024-02-05"))
     assert "numeric-conflict" not in kinds(flags)
 
+
+
+def test_parts_listed_after_including_that_exceed_the_total(rules):
+    flags, _ = check(rules, ("Release\n\nA total of 60 prisoners were freed on each side on Friday, including 45 soldiers "
+                             "and 25 civilians, officials said.", "2024-03-08"))
+    assert "sum-mismatch" in kinds(flags)
+
+
+def test_an_including_list_may_be_partial(rules):
+    flags, _ = check(rules, ("Release\n\nA total of 60 prisoners were freed on each side on Friday, including 35 soldiers "
+                             "and 10 civilians, officials said.", "2024-03-08"))
+    assert "sum-mismatch" not in kinds(flags)
+
+
+def test_killed_or_wounded_is_the_casualty_total(rules):
+    flags, _ = check(rules, ("Strike\n\nThe strike killed 12 people and wounded 30 on Tuesday, the governor said. "
+                             "In all, 40 people were killed or wounded.", "2024-07-02"))
+    assert kinds(flags) == ["sum-mismatch"]

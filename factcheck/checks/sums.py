@@ -11,6 +11,7 @@ TOML params: `tolerance` (absolute difference allowed, default 0), `stages` (che
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from factcheck.checks.common import block, day, finding, fmt
@@ -18,6 +19,7 @@ from factcheck.checks.stages import COUNTED, daily_figures
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Quantity, Rule, Statement
 
+PERCENT = re.compile(r"%|\bper\s?cent\b", re.I)
 PARAMS = {"tolerance": 0.0, "stages": True}
 
 
@@ -25,7 +27,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
     out: list[Finding] = []
     seen: set[tuple[int | None, ...]] = set()
     for s in statements:
-        out += _apposition(s, rule)
+        out += _apposition(s, rule, lex)
     for (_, date), group in block(statements, lambda s: (s.document_id, s.date)).items():
         for s in group:
             for parts, whole in _part_sets(s, lex):
@@ -53,12 +55,23 @@ def _compare(rule: Rule, cited: list[Statement], parts: list[Quantity], total: Q
                    total=fmt(total.low), parts=labels, whole=total.text, verdict=f"{arithmetic} = {fmt(got)}, not {fmt(total.low)}")
 
 
-def _apposition(s: Statement, rule: Rule) -> list[Finding]:
+def _apposition(s: Statement, rule: Rule, lex: Lexicon) -> list[Finding]:
+    """'390 people, of whom 270 were soldiers and 120 civilians'. The parts must be kinds of the whole
+    (lexicon [parts]); shares ('33%, including 60% of ...') do not add up; and an 'including' list may be
+    partial, so it only fails when the parts exceed the whole."""
     totals = [q for q in s.quantities if q.role == "total"]
     parts = [q for q in s.quantities if q.role == "part" and q.exact]
     if len(totals) != 1 or len(parts) < 2 or not totals[0].exact:
         return []
-    return [_compare(rule, [s], parts, totals[0], float(rule.params["tolerance"]))]
+    total = totals[0]
+    kinds = set(lex.parts.get(total.category or "", [])) | {total.category}
+    if total.category is None or any(q.category not in kinds for q in parts) or any(PERCENT.search(q.text) for q in [total, *parts]):
+        return []
+    finding_ = _compare(rule, [s], parts, total, float(rule.params["tolerance"]))
+    partial = "including" in s.text[total.end:parts[0].start].lower()
+    if finding_.outcome == "flag" and partial and sum(q.low for q in parts) < total.low:
+        return []
+    return [finding_]
 
 
 def _part_sets(s: Statement, lex: Lexicon) -> list[tuple[list[Quantity], str]]:
