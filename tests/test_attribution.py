@@ -210,3 +210,15 @@ def test_stance_words_used_as_nouns_or_passives_are_not_cues(unit, lexicon):
 def test_an_unresolved_pronoun_keeps_reported_speech(lexicon):
     got = statements("Ana Ruiz met Tom Berg on the quay.\n\nShe said the boats were ready.", lexicon)
     assert got == [("she", "anonymous", "the boats were ready")]
+
+
+@pytest.mark.parametrize("unit, source, channel, content", [
+    ("President Ana Ruiz posted on X that the ferry exchange was over.", "President Ana Ruiz", "X", "the ferry exchange was over"),
+    ("Ruiz told state media that 40 were freed.", "Ruiz", "state media", "40 were freed"),
+    ("Ruiz said on state television that 40 were freed.", "Ruiz", "state television", "40 were freed"),
+])
+def test_channels_named_exactly(lexicon, unit, source, channel, content):
+    from factcheck.extract.attribution import attribute
+
+    [a] = attribute(unit, lexicon)
+    assert (unit[a.source_start:a.source_end], a.channel, unit[a.content_start:a.content_end]) == (source, channel, content)

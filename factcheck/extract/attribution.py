@@ -101,6 +101,7 @@ SIGNATURE_HINT = re.compile(r"[\u2015\u2014\u2013]")
 CLAUSE_JOIN = re.compile(r"[,;]?\s*(?:(?:[\u201d\"]|'')\s*)?(?:,\s*)?(?:but|while|whereas|and|although|though|yet)?\s*$")
 TOLD_OBJECT = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|supporters|students|voters|me|him|her|them|us|you|"
+    r"(?:state|local|national|foreign)\s+(?:media|television|TV|radio|press)|"
     r"(?:the|a|an|his|her|their|its)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+(?=\s*(?:,|\.|that\b|[\u201c\"]|''|$|"
     r"(?:on|in|at)\s))|"
     r"(?:The\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4})")
@@ -604,6 +605,10 @@ def _channel(region: str, rx: re.Pattern[str], cue: str) -> str | None:
     m = rx.search(region)
     if m:
         return re.sub(r"\s+", " ", m.group(1))
+    if cue.startswith(("told", "tells", "tell")):
+        said_to = re.match(r"\s*(?:state|local|national|foreign)\s+(?:media|television|TV|radio|press)\b", region)
+        if said_to:  # "told state media that ..."
+            return re.sub(r"\s+", " ", said_to.group(0).strip())
     if cue.startswith(("told", "tells", "tell")) or re.match(r"\s*(?:in an interview with|speaking to)\b", region):
         told = re.match(r"\s*(?:in an interview with|speaking to)?\s*((?:The\s+)?[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})",
                         region)
