@@ -72,3 +72,16 @@ def test_unnamed_sources_are_each_their_own(lexicon, store):
 ])
 def test_same_source(a, b, same):
     assert same_source(a, b) is same
+
+
+@pytest.mark.parametrize("mention, expected", [
+    ("An official in Kyiv", ("an official in Kyiv", "anonymous")),
+    ("a spokesman for the Kremlin", ("a spokesman for the Kremlin", "anonymous")),
+    ("a Kremlin spokesman", ("a Kremlin spokesman", "anonymous")),
+    ("the Russian Defense Ministry", ("Russian Defense Ministry", "organization")),
+    ("the harbour master Ana Ruiz", ("Ana Ruiz", "person")),
+])
+def test_someone_unnamed_from_a_named_place_or_body_is_anonymous(lexicon, mention, expected):
+    from factcheck.extract.speakers import Speakers
+
+    assert Speakers(lexicon).resolve(mention) == expected

@@ -39,6 +39,7 @@ NOT_NAME_WORDS = {"County", "Prize", "Law", "Act", "Street", "Avenue", "Center",
                   "Times", "Post", "News", "Journal", "Day", "Week", "Summit", "Conference", "Convention", "Fund", "Bank",
                   "Trust", "Project", "Program", "Church", "Hotel", "Tower", "Building", "Square", "Bridge", "Airport"}
 NAME_TAIL = re.compile(r"(?:^|\s)((?:[A-Z][\w'\u2019.&-]*\s+(?:(?:of|for|and|de|van|von|al|on|at)\s+)?)*[A-Z][\w'\u2019.&-]*)$")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|from|for|of|with|near|inside|outside|to)\s+(?:the\s+)?$", re.I)
 # unnamed people in narration ('the wife of a prisoner'): they make a later 'she' or 'he' ambiguous
 GENDERED_NOUNS = re.compile(
     r"\b(?:(woman|wife|mother|daughter|sister|girl|widow|grandmother|actress|girlfriend|mom|lady|niece|aunt|"
@@ -116,7 +117,8 @@ class Speakers:
         named = any(w[:1].isupper() for w in m.split()[1:])
         rest = m.split(None, 1)[1] if len(words) > 1 else ""
         tail = NAME_TAIL.search(rest)
-        if first in DETERMINERS and tail and not m.endswith(("'s", "\u2019s")):
+        placed = tail and PLACE_BEFORE.search(rest[:tail.start(1)])  # "an official in Kyiv": unnamed, from Kyiv
+        if first in DETERMINERS and tail and not placed and not m.endswith(("'s", "\u2019s")):
             m = tail.group(1)  # 'the harbour master Ana Ruiz', 'the Russian Defense Ministry'
             low, words = m.lower(), m.lower().split()
             first = words[0]
@@ -168,7 +170,11 @@ class Speakers:
 
     def _description(self, m: str) -> tuple[str, str] | None:
         """'an official', 'the bank', 'top black lawmakers': unnamed, each its own within a story."""
-        if self._named_body(m) and m.split()[0].lower() in ("the", "a", "an"):
+        words = m.split()
+        placed_head = len(words) > 1 and words[1].lower() in self.lex.anonymous and PLACE_BEFORE.search(" ".join(words[:3]) + " ")
+        # "a Kremlin spokesman", "an Interior Ministry official": someone unnamed from a named body
+        placed_head = placed_head or (words[0].lower() in ("a", "an") and words[-1].lower() in self.lex.anonymous)
+        if self._named_body(m) and words[0].lower() in ("the", "a", "an") and not placed_head:
             kind = self._kind(m)
             if kind != "person":
                 name = re.sub(r"^(?:the|The)\s+", "", m) if kind != "outlet" else m
