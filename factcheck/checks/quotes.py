@@ -1,7 +1,7 @@
 """quote-mismatch: one speaker's quote appears in different, near-identical wordings.
 
-Blocks by speaker; within a speaker, each quoted sentence is compared (rapidfuzz) with the other
-statements' quoted sentences. A pair is a mismatch when similar but not identical and naming the
+Blocks by speaker, then by three-word runs the quotes share (an inverted index); only quotes that
+share a run are compared (rapidfuzz). A pair is a mismatch when similar but not identical and naming the
 same people and places ("force Ukraine" vs "force Russia" is another sentence, not a misquote).
 TOML params: `min_similarity` (0-100, default 75).
 Example: "We can't force Ukraine to make a deal" vs "We cannot force Ukraine into a deal" (Rubio).
@@ -9,7 +9,9 @@ Example: "We can't force Ukraine to make a deal" vs "We cannot force Ukraine int
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -19,6 +21,7 @@ from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
 
 PARAMS = {"min_similarity": 75.0}
+MAX_SHARED = 50
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
@@ -27,17 +30,31 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
     # an unnamed source ("an official", an unresolved "he") is one speaker only within its story
     speaker_key = lambda q: (q[0].source, q[0].document_id if q[0].source_kind == "anonymous" else None)  # noqa: E731
     for (speaker, _), group in block([q for q in quoted if q[1]], speaker_key).items():
-        flagged: set[tuple[int | None, int | None]] = set()
-        for i, (s1, sents1) in enumerate(group):
-            for s2, sents2 in group[i + 1:]:
-                if s1.id == s2.id or (s1.id, s2.id) in flagged:
-                    continue
-                pair = _mismatch(sents1, sents2, float(rule.params["min_similarity"]))
-                if pair:
-                    flagged.add((s1.id, s2.id))
-                    out.append(finding(rule, "flag", [s1, s2], f"'{pair[0]}' vs '{pair[1]}' ({pair[2]:.0f}% alike)",
-                                       a=who(s1), b=who(s2), speaker=speaker, x=pair[0], y=pair[1]))
+        for i, j in _candidates(group):
+            (s1, sents1), (s2, sents2) = group[i], group[j]
+            if s1.id == s2.id:
+                continue
+            pair = _mismatch(sents1, sents2, float(rule.params["min_similarity"]))
+            if pair:
+                out.append(finding(rule, "flag", [s1, s2], f"'{pair[0]}' vs '{pair[1]}' ({pair[2]:.0f}% alike)",
+                                   a=who(s1), b=who(s2), speaker=speaker, x=pair[0], y=pair[1]))
     return out
+
+
+def _candidates(group: list[tuple[Statement, list[str]]]) -> list[tuple[int, int]]:
+    """Pairs of one speaker's quotes that share a three-word run: the only pairs worth comparing.
+    A run the speaker uses in very many quotes ("i think that") tells nothing and is skipped."""
+    index: dict[str, set[int]] = defaultdict(set)
+    for i, (_, sentences) in enumerate(group):
+        for sentence in sentences:
+            words = sentence.split()
+            for k in range(len(words) - 2):
+                index[" ".join(words[k:k + 3])].add(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if 1 < len(members) <= MAX_SHARED:
+            pairs.update(combinations(sorted(members), 2))
+    return sorted(pairs)
 
 
 def _mismatch(a: list[str], b: list[str], threshold: float) -> tuple[str, str, float] | None:
