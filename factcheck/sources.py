@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz
 
@@ -16,20 +17,40 @@ TITLES = {
 }
 
 
+# words that end a description and start the name ('Florida Sen. Marco Rubio')
+TITLE_MARKS = {
+    "president", "secretary", "minister", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor",
+    "mr.", "mrs.", "ms.", "dr.", "chancellor", "spokesman", "spokeswoman", "spokesperson", "gen.", "judge",
+    "ambassador", "envoy", "leader", "speaker", "negotiator", "adviser", "advisor", "chairman", "chairwoman", "chair",
+    "ceo", "director", "commander", "prosecutor", "attorney", "sheriff", "premier", "king", "queen", "pope",
+}
+DISCOURSE = {"so", "but", "and", "then", "now", "also", "meanwhile", "however", "still", "yet", "even", "only", "when"}
 CONJOINED = re.compile(r"\s(?:and|&|or)\s|,", re.I)
 
 
 def person_core(name: str) -> str:
-    """'US President Donald Trump' -> 'Donald Trump': leading titles dropped, capitalised tokens kept."""
+    """'US President Donald Trump' -> 'Donald Trump', 'New Jersey Gov. Chris Christie' -> 'Chris Christie',
+    'So Donald Trump' -> 'Donald Trump': what stands before the last title word goes, then leading titles
+    and lower-case words."""
     tokens = name.split()
+    while len(tokens) > 1 and tokens[0].lower() in DISCOURSE:
+        tokens = tokens[1:]
+    marks = [i for i, t in enumerate(tokens[:-1]) if t.lower() in TITLE_MARKS]
+    if marks:
+        tokens = tokens[marks[-1] + 1:]
     i = 0
     while i < len(tokens) - 1 and (tokens[i].lower() in TITLES or not tokens[i][:1].isupper()):
         i += 1
     return " ".join(tokens[i:])
 
 
+def fold(text: str) -> str:
+    """Lower case without accents: 'Calderón' -> 'calderon'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
 def _tokens(name: str) -> list[str]:
-    return [t for t in re.findall(r"[\w'.-]+", person_core(name).lower()) if t not in ("jr.", "jr", "sr.", "sr")]
+    return [t for t in re.findall(r"[\w'.-]+", fold(person_core(name))) if t not in ("jr.", "jr", "sr.", "sr")]
 
 
 def same_source(a: str, b: str) -> bool:
@@ -38,7 +59,7 @@ def same_source(a: str, b: str) -> bool:
     Different first names with one surname ('Donald Trump' / 'Eric Trump') never match, nor do
     'Jr.'-distinguished names.
     """
-    if a.lower() == b.lower():
+    if fold(a) == fold(b):
         return True
     if ("jr" in a.lower()) != ("jr" in b.lower()):
         return False

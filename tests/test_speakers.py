@@ -85,3 +85,22 @@ def test_someone_unnamed_from_a_named_place_or_body_is_anonymous(lexicon, mentio
     from factcheck.extract.speakers import Speakers
 
     assert Speakers(lexicon).resolve(mention) == expected
+
+
+@pytest.mark.parametrize("mention, core", [
+    ("New Jersey Gov. Chris Christie", "Chris Christie"),
+    ("Florida Sen. Marco Rubio", "Marco Rubio"),
+    ("So Donald Trump", "Donald Trump"),
+    ("Ukraine's top negotiator Rustem Umerov", "Rustem Umerov"),
+])
+def test_descriptions_before_a_title_are_not_part_of_the_name(mention, core):
+    from factcheck.sources import person_core
+
+    assert person_core(mention) == core
+
+
+def test_accents_do_not_split_a_person():
+    from factcheck.sources import same_source
+
+    assert same_source("Calderon", "Felipe Calderón")
+    assert not same_source("Felipe Calderón", "Ana Calderón")

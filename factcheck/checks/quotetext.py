@@ -29,6 +29,9 @@ def quote_sentences(s: Statement) -> list[str]:
     bodies = QUOTED.findall(s.text) or [s.text]
     out = []
     for body in bodies:
+        words = body.split()
+        if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
+            continue  # a title in quotation marks ("This Week With ..."), not someone's words
         for sentence in re.split(r"(?<=[.!?])\s+", body):
             n = normalise(sentence)
             if len(n.split()) >= MIN_WORDS:
