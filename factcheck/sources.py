@@ -19,7 +19,7 @@ TITLES = {
 
 # words that end a description and start the name ('Florida Sen. Marco Rubio')
 TITLE_MARKS = {
-    "president", "secretary", "minister", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor",
+    "president", "secretary", "minister", "senator", "sen.", "sens.", "rep.", "reps.", "representative", "governor", "gov.", "mayor",
     "mr.", "mrs.", "ms.", "dr.", "chancellor", "spokesman", "spokeswoman", "spokesperson", "gen.", "judge",
     "ambassador", "envoy", "leader", "speaker", "negotiator", "adviser", "advisor", "chairman", "chairwoman", "chair",
     "ceo", "director", "commander", "prosecutor", "attorney", "sheriff", "premier", "king", "queen", "pope",

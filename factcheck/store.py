@@ -351,8 +351,8 @@ class Store:
             if len(matches) == 1:  # ambiguous near-matches are never merged
                 sid = matches[0]
                 c.execute("INSERT INTO source_aliases (alias, source_id) VALUES (?, ?)", (alias, sid))
-                if len(name_tokens(name)) > len(name_tokens(index.names[sid])):
-                    # the fullest form names the source: "Trump" seen first becomes "Donald Trump"
+                if len(name_tokens(index.names[sid])) == 1 and 2 <= len(name_tokens(name)) <= 3:
+                    # a surname seen first takes the full name: "Trump" becomes "Donald Trump"
                     c.execute("UPDATE sources SET name = ? WHERE id = ?", (name, sid))
                     index.rename(sid, name)
                 return sid
