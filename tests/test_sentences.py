@@ -41,3 +41,11 @@ def test_signed_quotations_in_one_paragraph_are_separate_units():
     text = "\u201cThe pier is safe.\u201d \u2015 Ana Ruiz\n\u201cThe boats are late.\u201d\u2015 Tom Berg"
     assert pieces(text, units(text, 0, len(text))) == ["\u201cThe pier is safe.\u201d \u2015 Ana Ruiz",
                                                        "\u201cThe boats are late.\u201d\u2015 Tom Berg"]
+
+
+def test_a_question_and_its_speaker_stay_one_unit():
+    from factcheck.extract.sentences import units
+
+    text = '"Why now?" Graham asked. The vote is Friday. "Is it over?" asked Mayor Ana Ruiz.'
+    assert [text[a:b] for a, b in units(text, 0, len(text))] == [
+        '"Why now?" Graham asked.', "The vote is Friday.", '"Is it over?" asked Mayor Ana Ruiz.']

@@ -17,10 +17,14 @@ SIGNED_INSIDE = re.compile(r"[\u201d\"][ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a
 SIGNED_LEAD = re.compile(r"[\u2015\u2014\u2013][ \t\u00a0]*[A-Z][\w.'\u2019-]*(?:[ \t\u00a0][A-Z][\w.'\u2019-]*){0,4}"
                          r"(?=[\s\u00a0]*[\u201c\u201d\"])")
 # syntok ends a sentence after these; in news they open a name ('Rep. Gwen Moore said')
-TITLE_END = re.compile(r"(?:^|[\s(\u201c\"])(?:Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr|Mr|Mrs|Ms|Dr|Prof|"
+TITLE_END = re.compile(r"(?:^|[\s(\u201c\"])(?:Rep|Reps|Sen|Sens|Del|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Cmdr|Mr|Mrs|Ms|Dr|Prof|"
                        r"Rev|Hon|Amb|Atty|Supt|St|Pres|Gens|Messrs|[A-Z])\.$")
 
 
+ASKED_AFTER = re.compile(r"[?!][\u201d\"]\s*$")
+SPEAKER_TAG = re.compile(r"(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey)\s+"
+                         r"(?:said|asked|added|wondered|shouted|replied|responded|continued|wrote|says|asks)"
+                         r"(?:\s+[\w.'\u2019-]+){0,4}\.?|(?:said|asked|added)\s+[\w.'\u2019 -]{2,60}\.?")
 CLEAR_BOUNDARY = re.compile(r"(?<![\w.'\u2019-])(?:[a-z][a-z'\u2019-]{2,}|[A-Z][a-z]{5,})[.!?][\"\u201d\u2019]?"
                             r"(?=[ \t]+[\"\u201c\u2018]?[A-Z][a-z])")
 MAYBE_BOUNDARY = re.compile(r"[.!?\u2026\u2014\u2013:;][\"'\u201d\u2019)\]]*(?:\s+\S|[A-Z])|[\u2014\u2013{}]")
@@ -108,7 +112,9 @@ def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for s, e in sents:
         signature = SIGNED.match(text, s, e) is not None
-        if merged and (signature or any(qs < merged[-1][1] and qe > s and qs < s for qs, qe in quotes)):
+        # '"Why now?" Graham asked.': the speaker after a quotation ending in ? or ! belongs with it
+        tag = merged and ASKED_AFTER.search(text, merged[-1][0], merged[-1][1]) and SPEAKER_TAG.fullmatch(text, s, e)
+        if merged and (signature or tag or any(qs < merged[-1][1] and qe > s and qs < s for qs, qe in quotes)):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
