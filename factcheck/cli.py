@@ -15,7 +15,7 @@ from factcheck.errors import FactcheckError
 from factcheck.ingest import ingest
 from factcheck.model import Document, Statement, severity_rank
 from factcheck.read import Meta
-from factcheck.render import finding_dict, statement_dict
+from factcheck.render import statement_dict
 from factcheck.ruleset import RuleSet, load_rules
 from factcheck.store import Store
 from factcheck.verify import verify

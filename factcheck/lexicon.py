@@ -1,6 +1,7 @@
 """Vocabularies from rules/lexicon/*.toml: states, categories, actions, events, hedges, attribution words."""
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -142,7 +143,6 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
 
     attribution = raw["attribution"]
     srcs = _get(attribution, p["attribution"], "sources", dict)
-    import hashlib
     return Lexicon(
         states=states, conflicts=conflicts, negation=tuple(negation), categories=categories,
         parts=_words(raw["categories"], p["categories"], "parts"),

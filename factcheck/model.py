@@ -83,7 +83,7 @@ class Statement:
     start: int  # span in the ingested file's decoded text
     end: int
     source: str | None = None  # canonical source name; None is the writer's narration
-    source_kind: str | None = None
+    source_kind: str | None = None  # one of SOURCE_KINDS
     source_start: int | None = None  # the mention's span in the file text
     source_end: int | None = None
     cue: str | None = None  # "said", "wrote", "according to"

@@ -11,7 +11,6 @@ from typing import NamedTuple
 
 TOKEN = re.compile(r"''|``|[,;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb]|[^\s,;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb]+")
 PUNCT = set(",;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb") | {"''", "``"}
-CAP_TOKEN = re.compile(r"^[\u201c\u201d\"'\u2018\u2019(]*[A-Z]")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Prof|Rev|Capt|Adm|Maj|"
                           r"Cmdr|Supt|Insp|Amb|Pres|Atty|Hon|Mt|Ft|Co|Corp|Inc|Ltd|No|Del|Sens|Reps)\.$|^[A-Z]\.$")
 OPENING = "\u201c\u201d\"'\u2018\u2019(\u00ab"

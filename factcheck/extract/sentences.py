@@ -7,7 +7,6 @@ from syntok import segmenter
 from syntok.tokenizer import Tokenizer
 
 _TOKENIZER = Tokenizer(replace_not_contraction=False)
-OPEN_QUOTES = "\u201c\u201e\u00ab"
 CLOSE_QUOTES = "\u201d\u00bb"
 QUOTE_MARKS = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''")
 SIGNED = re.compile(r"[\u2015\u2014\u2013]\s*[A-Z][^\s.!?]*(?:\s+[A-Z][^\s!?]*){0,4}\s*\.?\s*$")  # "... .\u201d \u2015 Ana Ruiz"
