@@ -49,7 +49,8 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
-def _tokens(name: str) -> list[str]:
+def name_tokens(name: str) -> list[str]:
+    """The folded words same_source compares: titles gone, accents folded, Jr. and Sr. dropped."""
     return [t for t in re.findall(r"[\w'.-]+", fold(person_core(name))) if t not in ("jr.", "jr", "sr.", "sr")]
 
 
@@ -65,7 +66,7 @@ def same_source(a: str, b: str) -> bool:
         return False
     if CONJOINED.search(a) or CONJOINED.search(b):
         return False  # 'Russia and Ukraine' is neither of them
-    ta, tb = _tokens(a), _tokens(b)
+    ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)

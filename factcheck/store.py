@@ -17,8 +17,7 @@ import sqlite_utils
 
 from factcheck.errors import NotFoundError, StoreError
 from factcheck.model import Document, Finding, Quantity, Statement, Status, statement_digest
-from factcheck.sources import _tokens as name_tokens
-from factcheck.sources import same_source
+from factcheck.sources import name_tokens, same_source
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock; env FACTCHECK_BUSY_TIMEOUT_MS
 
