@@ -15,9 +15,12 @@ from factcheck.errors import FactcheckError
 from factcheck.ingest import ingest
 from factcheck.model import Document, Statement, severity_rank
 from factcheck.read import Meta
-from factcheck.render import statement_dict
+from factcheck.render import record_dict, statement_dict, stored_flag_dict
+from factcheck.render.formats import FORMATS, render_findings, render_report
 from factcheck.ruleset import RuleSet, load_rules
 from factcheck.store import Store
+from factcheck.triage import (DEFAULT_STATES, FlagFilter, FlagRecord, Report, build_report, check_filter, get_flag,
+                              set_verdict, stored_flags)
 from factcheck.verify import verify
 
 EXIT_CLEAN = 0
@@ -212,11 +215,8 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, t
         for error in result.ingest.errors:
             click.echo(f"factcheck: {error}", err=True)
         sys.exit(EXIT_ERROR)
-    from factcheck.render.formats import render_findings
-
     emit(render_findings(result.flags, result.passed, fmt, stats=app.store.counts()), output)
-    worst = max((severity_rank(f.severity) for f in result.flags), default=-1)
-    sys.exit(EXIT_FINDINGS if worst >= severity_rank(fail_on) else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if result.worst() >= severity_rank(fail_on) else EXIT_CLEAN)
 
 
 def emit(rendered, output: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -378,15 +378,10 @@ def audit_progress(show: bool):  # type: ignore[no-untyped-def]
 
 def render_audit(result, fmt: str):  # type: ignore[no-untyped-def]
     """The audit's new and resolved flags through the report's renderers; JSON as issue 6 has it."""
-    from factcheck.render import stored_flag_dict
-
     if fmt == "json":
         return json.dumps({"run": result.run, "new": [stored_flag_dict(r) for r in result.new],
                            "resolved": [stored_flag_dict(r) for r in result.resolved], "open": result.open},
                           ensure_ascii=False, indent=1)
-    from factcheck.render.formats import render_report
-    from factcheck.triage import FlagRecord, Report
-
     rows = result.new + result.resolved
     return render_report(Report(flags=tuple(FlagRecord.from_row(r) for r in rows), passed=(), title=result.summary()), fmt)
 
@@ -409,8 +404,6 @@ def flag_filters(f):  # type: ignore[no-untyped-def]
 
 
 def make_filter(state, severity, rule, source, since, story):  # type: ignore[no-untyped-def]
-    from factcheck.triage import DEFAULT_STATES, FlagFilter
-
     states = DEFAULT_STATES if state is None else None if state == "all" else (state,)
     return FlagFilter(states=states, severity=severity, rule=rule, source=source,
                       since=since.date().isoformat() if since else None, story=story)
@@ -427,8 +420,7 @@ def user_name() -> str:
 
 @cli.command("report")
 @flag_filters
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json", "csv", "claimreview"]),
-              default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
 @click.option("--by", help="Reviewer named in ClaimReview output for flags nobody triaged (default: your user name).")
 @click.pass_obj
@@ -442,9 +434,6 @@ def report_cmd(app: App, state, severity, rule, source, since, story, fmt, outpu
       factcheck report --severity warning --since 2025-05-01 --format markdown
       factcheck report --state confirmed --format claimreview -o reviews.jsonld
     """
-    from factcheck.render.formats import render_report
-    from factcheck.triage import build_report
-
     filt = make_filter(state, severity, rule, source, since, story)
     emit(render_report(build_report(app.store, app.rules, filt, reviewer=by or user_name()), fmt), output)
 
@@ -464,9 +453,6 @@ def flags_group(ctx: click.Context, state, severity, rule, source, since, story,
     """
     if ctx.invoked_subcommand is not None:
         return
-    from factcheck.render import record_dict
-    from factcheck.triage import check_filter, stored_flags
-
     app = ctx.obj
     filt = make_filter(state, severity, rule, source, since, story)
     check_filter(app.store, app.rules, filt)
@@ -494,9 +480,6 @@ def flags_show(app: App, flag_id: str, fmt: str) -> None:
     Example:
       factcheck flags show 40df06c3
     """
-    from factcheck.render import record_dict
-    from factcheck.triage import get_flag
-
     rec = get_flag(app.store, flag_id)
     if fmt == "json":
         click.echo(json.dumps(record_dict(rec), ensure_ascii=False, indent=1))
@@ -516,8 +499,6 @@ def verdict_command(verdict: str, summary: str):  # type: ignore[no-untyped-def]
     @click.option("--by", help="Who decided (default: your user name).")
     @click.pass_obj
     def command(app: App, flag_id: str, note: str | None, by: str | None) -> None:
-        from factcheck.triage import set_verdict
-
         rec = set_verdict(app.store, flag_id, verdict, note, by or user_name())
         click.echo(f"{rec.id[:8]} {rec.state} by {rec.triaged_by}: {rec.finding.message}")
 

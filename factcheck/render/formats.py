@@ -9,7 +9,7 @@ from factcheck.model import Finding
 from factcheck.render import finding_dict, record_dict
 from factcheck.triage import Report, draft_report
 
-FORMATS = ("text", "json", "markdown", "html", "csv", "claimreview")
+FORMATS = ("text", "markdown", "html", "json", "csv", "claimreview")  # `report --format`, in its help order
 
 
 def render_report(report: Report, fmt: str) -> Any:
