@@ -61,6 +61,28 @@ def test_casualties_add_up_from_killed_and_wounded(rules):
     assert any(p.kind == "sum-mismatch" and "2 + 5 = 7" in p.message for p in passes), [p.message for p in passes]
 
 
+def test_a_total_with_no_day_named_fits_the_dated_parts(rules):
+    story = ("Storm\n\nThe storm killed nine people and injured 31 on Thursday, the agency said.\n\n"
+             "Hospitals treated a total of {} casualties, the agency added.")
+    flags, passes = check(rules, (story.format(45), "2024-10-11"))
+    assert kinds(flags) == ["sum-mismatch"]
+    flags, passes = check(rules, (story.format(40), "2024-10-11"))
+    assert not flags and kinds(passes) == ["sum-mismatch"]
+
+
+def test_another_days_total_is_not_the_parts_total(rules):
+    flags, passes = check(rules, ("Storm\n\nThe storm killed nine people and injured 31 on Thursday.\n\n"
+                                  "On Friday hospitals treated 45 casualties.", "2024-10-12"))
+    assert not [f for f in flags + passes if f.kind == "sum-mismatch"]
+
+
+def test_an_agreed_release_is_the_total_a_completion_is_measured_against(rules):
+    flags, _ = check(rules, ("Hostages\n\nThe two sides agreed to release 60 hostages last week.\n\n"
+                             "The kidnappers freed 25 hostages on Friday.\n\n"
+                             "The minister said on Friday that the handover had been completed.", "2024-02-09"))
+    assert "completion-conflict" in kinds(flags)
+
+
 def test_a_figure_restated_with_another_number_in_one_story(rules):
     flags, _ = check(rules, ("Court\n\nThe hearing must start within 14 days of the charge, the court said.\n\n"
                              "Lawyers met the judge on Monday.\n\nThe hearing must start within 30 days of the charge.", None))

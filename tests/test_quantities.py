@@ -131,6 +131,21 @@ def test_killed_and_wounded(lexicon: Lexicon) -> None:
     assert (wounded.low, wounded.action) == (40, "wounded")
 
 
+def test_an_intended_release_is_agreed_not_done(lexicon: Lexicon) -> None:
+    assert one("The sides agreed to release 60 hostages.", lexicon).action == "agreed"
+    assert one("Another 40 detainees are to be freed next week.", lexicon).action == "agreed"
+    assert one("The kidnappers freed 25 hostages.", lexicon).action == "released"
+
+
+def test_a_preposition_is_no_counted_noun(lexicon: Lexicon) -> None:
+    killed, injured = figures("The storm killed nine people and injured 31 along the coast.", lexicon)
+    assert (injured.low, injured.noun, injured.category, injured.action) == (31, "person", "person", "wounded")
+
+
+def test_a_magnitude_is_no_count(lexicon: Lexicon) -> None:
+    assert [q.low for q in figures("A quake of magnitude 6.1 killed 14 people.", lexicon)] == [14]
+
+
 @pytest.mark.parametrize("text", [
     "Each side released 270 soldiers.",
     "Both sides each released 270 soldiers.",

@@ -23,6 +23,8 @@ def states(text: str, lex: Lexicon) -> list[tuple[str, bool]]:
     ("The swap has been completed.", "completed"),
     ("The sides wrapped up the swap.", "completed"),
     ("The swap is now complete.", "completed"),
+    ("The negotiations were continuing on Tuesday.", "ongoing"),
+    ("The search continues in the valley.", "ongoing"),
     ("The talks were cancelled.", "cancelled"),
     ("The talks were called off.", "cancelled"),
     ("Kyiv ruled out a ceasefire.", "ruled_out"),

@@ -2,8 +2,8 @@
 
 Three shapes, each blocked before comparing:
   * apposition in one statement: "390 people, of whom 270 were soldiers and 120 civilians";
-  * parts in one statement, total elsewhere in the story, same day, action and 'each'
-    (blocked by document and day): "each released 270 soldiers and 120 civilians" vs "390 prisoners";
+  * parts in one statement, total elsewhere in the story, same day (or no day named), action and 'each'
+    (blocked by document): "each released 270 soldiers and 120 civilians" vs "390 prisoners";
     part categories come from rules/lexicon/categories.toml [parts] and [sums] (killed + wounded = casualties);
   * stages over days against the total of a completed event (blocked by event):
     390 + 307 + 303 = 1,000.
@@ -28,7 +28,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
     seen: set[tuple[int | None, ...]] = set()
     for s in statements:
         out += _apposition(s, rule, lex)
-    for (_, date), group in block(statements, lambda s: (s.document_id, s.date)).items():
+    for _, group in block(statements, lambda s: s.document_id).items():
         for s in group:
             for parts, whole in _part_sets(s, lex):
                 key = (s.id, *(id(q) for q in parts))
@@ -98,10 +98,12 @@ def _find_total(group: list[Statement], s: Statement, parts: list[Quantity], who
         for q in other.quantities:
             if q in parts or not q.exact or q.role == "part" or q.category not in wholes:
                 continue
+            if q.date != date and not (_undated(other, q) or all(_undated(s, p) for p in parts)):
+                continue  # another day's figure; a figure the story gives no day for fits any day of it
             if whole in lex.sums:
                 if q.category != whole:
                     continue
-            elif q.action != action or q.each != each or q.date != date:
+            elif q.action != action or q.each != each:
                 continue
             candidates.append((other, q))
     if not candidates:
@@ -114,6 +116,11 @@ def _find_total(group: list[Statement], s: Statement, parts: list[Quantity], who
     if len({c[1].low for c in candidates}) > 1:
         return None  # several different totals: which one the parts belong to is unclear
     return candidates[0]
+
+
+def _undated(s: Statement, q: Quantity) -> bool:
+    """A figure whose day is only the story's default: its sentence names no day."""
+    return s.date_text is None and q.date == s.date
 
 
 def _stages(group: list[Statement], rule: Rule) -> list[Finding]:

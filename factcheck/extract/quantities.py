@@ -31,14 +31,19 @@ NUMBER = re.compile(
     re.I)
 FUNCTION_WORDS = {"and", "or", "of", "on", "in", "to", "by", "were", "was", "are", "is", "had", "have", "has", "with",
                   "for", "from", "at", "as", "than", "who", "which", "that", "each", "more", "were", "so", "far",
-                  "them", "us", "whom", "those", "these", "it", "they", "we", "you", "other", "others"}
+                  "them", "us", "whom", "those", "these", "it", "they", "we", "you", "other", "others",
+                  # prepositions: "injured 31 along the coast" counts no "along"
+                  "along", "across", "near", "after", "before", "during", "into", "over", "under", "around", "inside",
+                  "outside", "since", "among", "amid", "between", "through", "throughout", "against", "about", "when",
+                  "while", "where", "overnight", "there", "here", "last", "this", "but", "then", "including", "nationwide"}
 PERSON_WORDS = {"people", "person", "men", "women"}
 LEADING_WORDS = {"the", "a", "an", "all", "some", "only", "about", "nearly", "almost", "around", "more", "at", "its", "their",
                  "his", "her", "these", "those", "another", "each", "both", "and", "but", "of", "in", "on", "over", "under"}
 MONTH_WORDS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
 MONTH_AFTER = re.compile(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 CLOCK_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|ET\b|GMT)", re.I)
-LABEL_BEFORE = re.compile(r"(?:No\.|number|#|page|article|section|chapter|route|room|flight|tel\.?)\s*$", re.I)
+LABEL_BEFORE = re.compile(r"(?:No\.|number|#|page|article|section|chapter|route|room|flight|tel\.?|magnitude|category|level|"
+                          r"grade|size|model|version|phase|stage|round|code|zone|gate|platform|terminal|district|ward)\s*$", re.I)
 YEAR_PREPOSITION = re.compile(r"\b(?:in|since|of|by|from|until|till|to|before|after|during|early|late|mid)\s*$", re.I)
 NEXT_WORD = re.compile(r"\s+([a-z]+)")
 NOUN_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
@@ -51,7 +56,7 @@ EACH_BEFORE = re.compile(r"\beach\b", re.I)
 EACH_AFTER = re.compile(r"\s*each\b", re.I)
 EACH_SIDE = re.compile(r"\b(?:by|from|for)\s+each\b|\beach\s+side\b|\bboth\s+sides\b", re.I)
 JOINED = re.compile(r"\s+(?:or|and|and/or)\s+")
-AND_BETWEEN = re.compile(r"\s*(?:and|or|,)\s*(?:\w+ing\s+)?")
+AND_BETWEEN = re.compile(r"\s*(?:and|or|,)\s*(?:\w+(?:ing|ed)\s+)?")  # "killed nine people and injured 31"
 # "390 people, of whom ...", "390 prisoners were freed on Friday, including ...": no other figure in between
 APPOSITION = re.compile(r"[^;.\d\u201c\u201d\"]{0,60}?\s*,?\s*(?:of\s+whom|of\s+which|including|among\s+them)\b", re.I)
 VERB_NOUN = re.compile(r"\s+(?:were|are|was|is)\s+([a-z]+)")

@@ -47,4 +47,9 @@ def find_event(text: str, lex: Lexicon, actions: list[str | None]) -> str | None
     for action in actions:
         if action and action in lex.event_actions:
             return lex.event_actions[action]
+    if any(a and a not in lex.event_actions for a in actions):
+        # an intended act ("agreed to release 60 hostages") belongs to the event its verb names
+        for word in WORD.findall(text.lower()):
+            if lex.actions.get(word) in lex.event_actions:
+                return lex.event_actions[lex.actions[word]]
     return None
