@@ -258,17 +258,26 @@ class Store:
     def add_document(self, doc: Document, statements: Iterable[Statement]) -> int:
         """Store one document with its statements in one transaction; returns the document id."""
         with self.transaction() as c:
-            cur = c.execute(
-                "INSERT INTO documents (sha256, title, outlet, url, published, published_from, path, offset, text, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.sha256, doc.title, doc.outlet, doc.url, doc.published, doc.published_from, doc.path,
-                 doc.offset, doc.text, now()))
-            doc_id = cur.lastrowid
+            doc_id = self._insert_document(c, doc)
             self._insert_statements(c, doc_id, list(statements))
         return doc_id
 
-    def _insert_statements(self, c: sqlite3.Connection, doc_id: int, statements: list[Statement]) -> None:
-        """All of a document's statements, figures and states with three executemany calls.
+    def add_statement(self, doc: Document, s: Statement) -> int:
+        """Store one statement typed by hand, in a document of its own or an existing one by title."""
+        with self.transaction() as c:
+            row = c.execute("SELECT id FROM documents WHERE title = ? ORDER BY id LIMIT 1", (doc.title,)).fetchone() if doc.title else None
+            doc_id = row[0] if row else self._insert_document(c, doc)
+            return self._insert_statements(c, doc_id, [s])[0]
+
+    def _insert_document(self, c: sqlite3.Connection, doc: Document) -> int:
+        return c.execute(
+            "INSERT INTO documents (sha256, title, outlet, url, published, published_from, path, offset, text, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.sha256, doc.title, doc.outlet, doc.url, doc.published, doc.published_from, doc.path, doc.offset,
+             doc.text, now())).lastrowid
+
+    def _insert_statements(self, c: sqlite3.Connection, doc_id: int, statements: list[Statement]) -> list[int]:
+        """Statements with their figures and states, in three executemany calls; returns their ids.
 
         Ids are assigned here: the transaction holds the write lock, so max(id) cannot move under us.
         """
@@ -301,39 +310,7 @@ class Store:
         c.executemany("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start, end,"
                       " role, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
         c.executemany("INSERT INTO statuses (statement_id, state, cue, negated, start, end) VALUES (?, ?, ?, ?, ?, ?)", states)
-
-    def _insert_statement(self, c: sqlite3.Connection, doc_id: int, s: Statement) -> int:
-        source_id = self._source_id(c, s.source, s.source_kind, doc_id) if s.source else None
-        event_id = self._event_id(c, s.event, s.date) if s.event else None
-        cur = c.execute(
-            "INSERT INTO statements (document_id, source_id, text, start, end, source_start, source_end, cue, channel,"
-            " date, date_text, quote, modality, role, sentence, event_id, negated, digest)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, source_id, s.text, s.start, s.end, s.source_start, s.source_end, s.cue, s.channel, s.date,
-             s.date_text, int(s.quote), s.modality, s.role, s.sentence, event_id, int(s.negated), statement_digest(s)))
-        sid = cur.lastrowid
-        for q in s.quantities:
-            c.execute("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start, end, role, date)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      (sid, q.text, q.low, q.high, q.noun, q.category, int(q.each), q.action, q.hedge, q.start, q.end,
-                       q.role, q.date))
-        for st in s.statuses:
-            c.execute("INSERT INTO statuses (statement_id, state, cue, negated, start, end) VALUES (?, ?, ?, ?, ?, ?)",
-                      (sid, st.state, st.cue, int(st.negated), st.start, st.end))
-        return sid
-
-    def add_statement(self, doc: Document, s: Statement) -> int:
-        """Store one statement typed by hand, in a document of its own or an existing one by title."""
-        with self.transaction() as c:
-            row = c.execute("SELECT id FROM documents WHERE title = ? ORDER BY id LIMIT 1", (doc.title,)).fetchone() if doc.title else None
-            if row:
-                doc_id = row[0]
-            else:
-                doc_id = c.execute(
-                    "INSERT INTO documents (sha256, title, outlet, url, published, published_from, path, offset, text, ingested_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (doc.sha256, doc.title, doc.outlet, doc.url, doc.published, doc.published_from, None, 0, doc.text, now())).lastrowid
-            return self._insert_statement(c, doc_id, s)
+        return [row[0] for row in rows]
 
     def _source_id(self, c: sqlite3.Connection, name: str, kind: str | None, doc_id: int) -> int:
         # an unnamed source ("an official") is its own source in each story
