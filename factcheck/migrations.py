@@ -1,0 +1,76 @@
+"""claims.db's schema as migrations: small functions applied in order, their names recorded in the
+`migrations` table (Store._migrate applies the pending ones). A schema change is a new function at the end."""
+from __future__ import annotations
+
+import sqlite_utils
+
+
+def m001_documents(db: sqlite_utils.Database) -> None:
+    db["documents"].create({
+        "id": int, "sha256": str, "title": str, "outlet": str, "url": str, "published": str,
+        "published_from": str, "path": str, "offset": int, "text": str, "ingested_at": str,
+    }, pk="id")
+    db["documents"].create_index(["sha256"], unique=True)
+
+
+def m002_sources(db: sqlite_utils.Database) -> None:
+    db["sources"].create({"id": int, "name": str, "kind": str}, pk="id")
+    db["sources"].create_index(["name"])
+    db["source_aliases"].create({"alias": str, "source_id": int}, pk="alias",
+                                foreign_keys=[("source_id", "sources", "id")])
+
+
+def m003_statements(db: sqlite_utils.Database) -> None:
+    db["statements"].create({
+        "id": int, "document_id": int, "source_id": int, "text": str, "start": int, "end": int,
+        "source_start": int, "source_end": int, "cue": str, "channel": str, "date": str,
+        "date_text": str, "quote": int, "modality": str, "role": str, "sentence": int,
+        "event_id": int, "negated": int, "digest": str,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id"), ("source_id", "sources", "id")])
+    db["statements"].create_index(["document_id"])
+    db["statements"].create_index(["source_id"])
+    db["statements"].enable_fts(["text"], create_triggers=True)
+
+
+def m004_figures(db: sqlite_utils.Database) -> None:
+    db["quantities"].create({
+        "id": int, "statement_id": int, "text": str, "low": float, "high": float, "noun": str,
+        "category": str, "each": int, "action": str, "hedge": str, "start": int, "end": int, "role": str,
+        "date": str,
+    }, pk="id", foreign_keys=[("statement_id", "statements", "id")])
+    db["quantities"].create_index(["statement_id"])
+    db["statuses"].create({
+        "id": int, "statement_id": int, "state": str, "cue": str, "negated": int, "start": int, "end": int,
+    }, pk="id", foreign_keys=[("statement_id", "statements", "id")])
+    db["statuses"].create_index(["statement_id"])
+
+
+def m005_events(db: sqlite_utils.Database) -> None:
+    db["events"].create({"id": int, "key": str, "date": str}, pk="id")
+    db["events"].create_index(["key", "date"], unique=True)
+
+
+def m006_flags_runs(db: sqlite_utils.Database) -> None:
+    db["runs"].create({
+        "id": int, "command": str, "started": str, "finished": str, "rules_hash": str, "full": int,
+        "statements_checked": int, "new": int, "still_open": int, "resolved": int, "outcome": str,
+    }, pk="id")
+    db["flags"].create({
+        "id": str, "rule": str, "kind": str, "severity": str, "message": str, "detail": str,
+        "state": str, "digest": str, "first_seen": str, "last_seen": str, "resolved_at": str,
+        "first_run": int, "last_run": int, "note": str, "triaged_by": str, "triaged_at": str,
+        "reopened_reason": str,
+    }, pk="id")
+    db["flag_statements"].create({"flag_id": str, "statement_id": int, "position": int},
+                                 pk=("flag_id", "statement_id"),
+                                 foreign_keys=[("flag_id", "flags", "id")])
+
+
+def m007_audit_snapshot(db: sqlite_utils.Database) -> None:
+    # what the last successful audit saw: each statement's content digest, and the flags it found with their citations
+    db["audit_statements"].create({"statement_id": int, "digest": str}, pk="statement_id")
+    db["audit_flags"].create({"flag_id": str, "statement_id": int}, pk=("flag_id", "statement_id"))
+    db["runs"].add_column("note", str)
+
+
+MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot]
