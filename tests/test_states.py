@@ -73,3 +73,20 @@ def test_longest_phrase_wins(lexicon: Lexicon) -> None:
 def test_lexicon_states_are_known(lexicon: Lexicon) -> None:
     assert set(lexicon.states) <= set(STATES)
     assert "ongoing" in lexicon.conflicts["completed"]
+
+
+@pytest.mark.parametrize("text", [
+    "The first stage of the exchange was completed on Friday.",
+    "The sides completed the second round of the swap.",
+])
+def test_a_finished_stage_is_not_a_finished_event(lexicon: Lexicon, text: str) -> None:
+    assert ("completed", False) not in states(text, lexicon)
+
+
+def test_the_final_stage_finishes_the_event(lexicon: Lexicon) -> None:
+    assert ("completed", False) in states("The final stage of the exchange was completed on Sunday.", lexicon)
+
+
+def test_holding_is_a_state_only_without_an_object(lexicon: Lexicon) -> None:
+    assert states("The truce was holding despite the shelling.", lexicon) == [("ongoing", False)]
+    assert states("The group was holding 40 hostages.", lexicon) == []
