@@ -69,7 +69,7 @@ def test_vague_amounts(lexicon: Lexicon, text: str, low: float, high: float) -> 
 def test_vague_noun_after_of(lexicon: Lexicon) -> None:
     q = one("Dozens of civilians were hurt.", lexicon)
     assert (q.noun, q.category) == ("civilian", "civilian")
-    assert one("Dozens of them were hurt.", lexicon).noun is None
+    assert one("Dozens of them were hurt.", lexicon).noun == "person"  # not "them": the hurt are people
 
 
 def test_fraction(lexicon: Lexicon) -> None:
@@ -140,6 +140,16 @@ def test_an_intended_release_is_agreed_not_done(lexicon: Lexicon) -> None:
 def test_a_preposition_is_no_counted_noun(lexicon: Lexicon) -> None:
     killed, injured = figures("The storm killed nine people and injured 31 along the coast.", lexicon)
     assert (injured.low, injured.noun, injured.category, injured.action) == (31, "person", "person", "wounded")
+
+
+def test_a_toll_counts_people(lexicon: Lexicon) -> None:
+    q = one("The death toll from the blast rose to 21.", lexicon)
+    assert (q.low, q.action, q.category) == (21, "killed", "person")
+
+
+def test_a_category_noun_of_several_words(lexicon: Lexicon) -> None:
+    q = one("The sides swapped 84 prisoners of war each.", lexicon)
+    assert (q.text, q.category, q.each) == ("84 prisoners of war", "prisoner", True)
 
 
 def test_a_magnitude_is_no_count(lexicon: Lexicon) -> None:

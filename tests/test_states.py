@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.extract.states import find_statuses
+from factcheck.extract.states import find_event, find_statuses
 from factcheck.lexicon import Lexicon
 from factcheck.model import STATES
 
@@ -90,3 +90,12 @@ def test_the_final_stage_finishes_the_event(lexicon: Lexicon) -> None:
 def test_holding_is_a_state_only_without_an_object(lexicon: Lexicon) -> None:
     assert states("The truce was holding despite the shelling.", lexicon) == [("ongoing", False)]
     assert states("The group was holding 40 hostages.", lexicon) == []
+
+
+def test_prisoners_of_war_name_no_war(lexicon: Lexicon) -> None:
+    assert find_event("Russia and Ukraine swapped 84 prisoners of war.", lexicon, ["released"]) == "prisoner-exchange"
+
+
+def test_an_agreed_release_belongs_to_the_exchange(lexicon: Lexicon) -> None:
+    assert find_event("The sides agreed to release 60 hostages.", lexicon, ["agreed"]) == "prisoner-exchange"
+    assert find_event("The council agreed to spend 60 million.", lexicon, ["agreed"]) is None

@@ -233,12 +233,20 @@ def _noun(text: str, end: int, lex: Lexicon) -> tuple[str | None, int]:
         pos = m.end()
         sing = singular(low)
         if low in lex.categories or sing in lex.categories:
-            return sing, pos
+            longer = category_phrases(lex).match(text, m.start(1))  # "84 prisoners of war each": the whole noun
+            return sing, max(pos, longer.end() if longer else pos)
         if i == 0 and low in lex.not_counted:
             return sing, pos
         if first is None and not low.endswith(("ed", "ing")) and word[:1].islower():
             first = (sing, pos)
     return first if first else (None, end)
+
+
+@lru_cache(maxsize=8)
+def category_phrases(lex: Lexicon) -> re.Pattern[str]:
+    """Category nouns of several words ('prisoners of war', 'service members')."""
+    multi = [w for w in lex.categories if " " in w]
+    return phrase_regex(multi + [w + "s" for w in multi if not w.endswith("s")]) if multi else re.compile(r"(?!)")
 
 
 def _clause(text: str, s: int, e: int) -> tuple[int, int]:
@@ -311,6 +319,11 @@ def _mark_parts(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
             out[i] = _replace(out[i], role="total", action="agreed" if agreed else None)
             if out[i - 1].noun is None:
                 out[i - 1] = _replace(out[i - 1], noun=out[i].noun, category=out[i].category)
+    people = {a for acts in lex.sums.values() for a in acts}
+    for i, q in enumerate(out):
+        if q.noun is None and q.action in people and "person" in lex.categories:
+            # "the death toll rose to 21", "killed 12 and wounded 40": a toll counts people
+            out[i] = _replace(q, noun="person", category=lex.categories["person"])
     for i, q in enumerate(out):
         m = APPOSITION.match(text, q.end, q.end + 50)
         if not m:

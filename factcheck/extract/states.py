@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from factcheck.extract.quantities import category_phrases
 from factcheck.lexicon import Lexicon, phrase_regex
 from factcheck.model import Status
 
@@ -57,6 +58,7 @@ def find_event(text: str, lex: Lexicon, actions: list[str | None]) -> str | None
     Several nouns: lexicon order is priority order (specific events before "war")."""
     if lex.events:
         rx, rank = _event_rx(lex)
+        text = category_phrases(lex).sub(" ", text)  # "prisoners of war" names no war
         words = {SPACES.sub(" ", m.group(0).lower()) for m in rx.finditer(text)}
         if words:
             return lex.events[min(words, key=lambda w: rank[w])]
