@@ -7,6 +7,8 @@ punctuation or at words that cannot sit inside a speaker's name ('in', 'was', 'w
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from typing import NamedTuple
 
 TOKEN = re.compile(r"''|``|[,;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb]|[^\s,;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb]+")
@@ -232,26 +234,13 @@ def _np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str]
 
 
 def _index_before(toks: list[Token], end: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].end <= end:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1
+    """The last token ending at or before `end` (-1: none)."""
+    return bisect_right(toks, end, key=attrgetter("end")) - 1
 
 
 def np_after(text: str, start: int, toks: list[Token], anonymous: frozenset[str], inverted: bool) -> Phrase | None:
     """The noun phrase that begins at `start` (spaces allowed): 'said Mr. Burman', 'according to the ministry'."""
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    i = lo
+    i = bisect_left(toks, start, key=attrgetter("start"))
     if i >= len(toks) or text[start:toks[i].start].strip():
         return None
     first = toks[i]
