@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factcheck.extract.phrases import (BOUNDARY_WORDS, DETERMINERS, Phrase, Token, boundary_before, np_after, np_before,
-                                     tokens_of)
+from factcheck.extract.phrases import (BOUNDARY_WORDS, DETERMINERS, PRONOUNS, Phrase, Token, boundary_before, np_after,
+                                     np_before, tokens_of)
 from factcheck.extract.sentences import opens_quote, quote_spans
 from factcheck.lexicon import Lexicon, phrase_regex
 
@@ -45,6 +45,7 @@ FILLER = re.compile(
     r"|(?:in|on|at|during|via|through|to|from|after|before|with|of|over|about|while|following|in\s+an?)\s+"
     r"(?:(?!(?:what|it|that|who|which|is|was|are|were|be|to|he|she|they|we|would|will|had|has)\b)"
     r"[\w'\u2019./&-]+\s+){0,6}?[\w'\u2019./&-]+(?=\s*(?:,|:|\bthat\b|[\u201c\"\u201e]|''|[.!?]?\s*(?:[\u201d\"]|'')?\s*$)))")
+MAX_FILLERS = 4
 THAT = re.compile(r"\s*,?\s*that\b")
 OPENER = re.compile(r"\s*(?::|,)?\s*(?=[\u201c\"\u201e\u00ab]|'')")
 COLON = re.compile(r"\s*:\s*")
@@ -245,45 +246,10 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
             return _Cand((np.mention_start, np.mention_end), (cs, ce), "left", len(unit), _left_end_at(before),
                          cs, (ce, len(unit)), _quote_follows(unit, np.end), cue)
     # SOURCE [aux] CUE
-    words = before.rstrip()
-    be = False
-    for _ in range(3):
-        m = re.search(r"(?:^|\s)([\w'\u2019]+)$", words)
-        aux = m.group(1).lower() if m else ""
-        if not (aux in AUX or (stance and aux in BE)):
-            break
-        if aux in NEGATED:
-            return None
-        be = be or aux in BE
-        words = words[:m.start()].rstrip() if m.start() else ""
-    if re.search(r"(?:\bnot|n't)$", words):
+    subject = _subject_before(unit, cs, ce, cue, stance, toks, anonymous)
+    if subject is None:
         return None
-    if stance and (be != cue.split()[0].endswith("ing") or END_ONLY.match(unit, ce)):
-        return None  # 'was praised' is passive, a bare 'praising' no verb of its own
-    name = None
-    if words.endswith(","):
-        np = _appositive_subject(unit, len(words) - 1, toks, anonymous)
-        if stance and np and unit[np.end:len(words)].strip() == "," and not unit[:np.start].rstrip().endswith(","):
-            return None  # 'His group, called the Harbor Fund, ...': a participle describing the noun
-    elif re.search(r"(?:^|[\s,])(?:who|which)$", words) and not (stance and words.endswith("which")):
-        rel = m.start(1) if (m := re.search(r"(\w+)$", words)) else len(words)
-        ante = np_before(unit, len(unit[:rel].rstrip().rstrip(",")), toks, anonymous)
-        if not ante or unit[ante.mention_start:ante.mention_end].lower() in ("he", "she", "it", "they", "we", "i"):
-            return None
-        np, name = Phrase(rel, len(words), rel, len(words)), unit[ante.mention_start:ante.mention_end]
-    elif re.search(r"(?:^|[\s,])(?:and|but)$", words):
-        np = Phrase(INHERIT[0], INHERIT[1], INHERIT[0], INHERIT[1])
-    else:
-        np = np_before(unit, len(words), toks, anonymous)
-        if np and not boundary_before(unit, np.start):
-            if np.mention_start > np.start and re.search(r"\b[a-z]+\s+$", unit[np.start:np.mention_start]) and \
-                    INTRO_PHRASE.match(unit[:np.mention_start]) and cue.endswith(("said", "says", "told", "ed")):
-                np = Phrase(np.mention_start, np.mention_end, np.mention_start, np.mention_end)  # 'In a TV interview Ruiz said'
-            elif not (unit[np.start:np.end].lower() in SUBJECT_PRONOUNS and
-                      re.search(r"[A-Z0-9][\w.'\u2019-]*\s+$", unit[:np.start])):
-                np = None  # after a name or a number a subject pronoun opens its clause ('In an interview with RT he said')
-    if not np:
-        return None
+    np, name = subject
     src = (np.mention_start, np.mention_end)
     if np.start < 0:
         return _inherited(unit, cs, ce, cue, stance)
@@ -294,11 +260,7 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
         obj = TOLD_OBJECT.match(unit, pos)
         if obj:
             pos = obj.end()
-    for _ in range(4):
-        f = FILLER.match(unit, pos)
-        if not f or f.end() == pos:
-            break
-        pos = f.end()
+    pos = _skip_fillers(unit, pos)
     if cue in NOUN_LIKE_CUES and not re.match(r"\s*(?:,|that\b|:|[\u201c\"]|'')", unit[pos:]) and cue != "says":
         return None  # 'the reports were false'; but 'The Times reported Saturday that ...'
     left_end = _left_content_end(unit, np.start) if name is None else None
@@ -334,6 +296,52 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     if NO_CONTENT.match(unit, pos) or cue in ("believed", "thought", "believes", "thinks"):
         return None
     return _Cand(src, (cs, ce), "right", pos, left_end or np.start, clause, region, False, cue, name)
+
+
+def _subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: list[Token],
+                    anonymous: frozenset[str]) -> tuple[Phrase, str | None] | None:
+    """The speaker before a cue ('Ruiz has said', 'Kiper, the governor, said', 'officials who said', '... and said'),
+    with the name a relative 'who' stands for; None when the words before the cue name no speaker."""
+    words = unit[:cs].rstrip()
+    be = False
+    for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said'
+        m = re.search(r"(?:^|\s)([\w'\u2019]+)$", words)
+        aux = m.group(1).lower() if m else ""
+        if not (aux in AUX or (stance and aux in BE)):
+            break
+        if aux in NEGATED:
+            return None
+        be = be or aux in BE
+        words = words[:m.start()].rstrip() if m.start() else ""
+    if re.search(r"(?:\bnot|n't)$", words):
+        return None
+    if stance and (be != cue.split()[0].endswith("ing") or END_ONLY.match(unit, ce)):
+        return None  # 'was praised' is passive, a bare 'praising' no verb of its own
+    name = None
+    if words.endswith(","):
+        np = _appositive_subject(unit, len(words) - 1, toks, anonymous)
+        if stance and np and unit[np.end:len(words)].strip() == "," and not unit[:np.start].rstrip().endswith(","):
+            return None  # 'His group, called the Harbor Fund, ...': a participle describing the noun
+    elif re.search(r"(?:^|[\s,])(?:who|which)$", words) and not (stance and words.endswith("which")):
+        rel = m.start(1) if (m := re.search(r"(\w+)$", words)) else len(words)
+        ante = np_before(unit, len(unit[:rel].rstrip().rstrip(",")), toks, anonymous)
+        if not ante or unit[ante.mention_start:ante.mention_end].lower() in PRONOUNS:
+            return None
+        np, name = Phrase(rel, len(words), rel, len(words)), unit[ante.mention_start:ante.mention_end]
+    elif re.search(r"(?:^|[\s,])(?:and|but)$", words):
+        np = Phrase(INHERIT[0], INHERIT[1], INHERIT[0], INHERIT[1])
+    else:
+        np = np_before(unit, len(words), toks, anonymous)
+        if np and not boundary_before(unit, np.start):
+            if np.mention_start > np.start and re.search(r"\b[a-z]+\s+$", unit[np.start:np.mention_start]) and \
+                    INTRO_PHRASE.match(unit[:np.mention_start]) and cue.endswith(("said", "says", "told", "ed")):
+                np = Phrase(np.mention_start, np.mention_end, np.mention_start, np.mention_end)  # 'In a TV interview Ruiz said'
+            elif not (unit[np.start:np.end].lower() in SUBJECT_PRONOUNS and
+                      re.search(r"[A-Z0-9][\w.'\u2019-]*\s+$", unit[:np.start])):
+                np = None  # after a name or a number a subject pronoun opens its clause ('In an interview with RT he said')
+    if not np:
+        return None
+    return np, name
 
 
 def _label(unit: str) -> tuple[int, int, int] | None:
@@ -376,13 +384,19 @@ def _stance_cand(unit: str, src: tuple[int, int], cs: int, ce: int, np: Phrase, 
     if subject[0].lower() in DETERMINERS and len(subject) == 2 and subject[-1].lower() not in anonymous and \
             ADJECTIVE.search(subject[-1]):
         return None  # 'a big question', 'the eventual appeals'
-    pos = ce
-    for _ in range(4):
+    pos = _skip_fillers(unit, ce)
+    return _Cand(src, (cs, ce), "right", cs, np.start, _clause_start(unit, np.start), (ce, pos), False, cue, name)
+
+
+def _skip_fillers(unit: str, pos: int) -> int:
+    """Where a cue's object or content starts, past up to MAX_FILLERS phrases of time, place or manner ('said on
+    Friday in Kyiv')."""
+    for _ in range(MAX_FILLERS):
         f = FILLER.match(unit, pos)
         if not f or f.end() == pos:
             break
         pos = f.end()
-    return _Cand(src, (cs, ce), "right", cs, np.start, _clause_start(unit, np.start), (ce, pos), False, cue, name)
+    return pos
 
 
 def _inherited(unit: str, cs: int, ce: int, cue: str, stance: bool = False) -> _Cand | None:
