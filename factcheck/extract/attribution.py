@@ -14,6 +14,7 @@ the next speaker's clause begins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -145,15 +146,19 @@ def _stance(lex: Lexicon) -> frozenset[str]:
 @lru_cache(maxsize=8)
 def _stance_participle(lex: Lexicon) -> re.Pattern[str]:
     """', comparing him to ...': a stance's '-ing' form after a comma goes on with the clause's speaker."""
-    forms = sorted({w.lower() for w in lex.stance if w.split()[0].endswith("ing")}, key=len, reverse=True)
-    return re.compile(r"(?<=,)\s+(?:and\s+)?(" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b")
+    forms = {w.lower() for w in lex.stance if w.split()[0].endswith("ing")}
+    return re.compile(r"(?<=,)\s+(?:and\s+)?(" + _alternation(forms) + r")\b")
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """'according to|per': longest phrase first, any white space between words."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
 @lru_cache(maxsize=8)
 def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     cue = phrase_regex(list(lex.cues) + list(lex.stance))
-    according = re.compile(r"(?:^|(?<=[\s,(\u2014\u201c]))(" + "|".join(
-        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.according, key=len, reverse=True)) + r")\s+", re.I)
+    according = re.compile(r"(?:^|(?<=[\s,(\u2014\u201c]))(" + _alternation(lex.according) + r")\s+", re.I)
     channel_alts = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in lex.channels), key=len, reverse=True))
     channel = re.compile(rf"\b(?:on|in|via|through|during|at|to|in\s+an?)\s+(?:his|her|their|its|the|a|an)?\s*"
                          rf"({channel_alts})(?:\s+(?:platform|account|channel|page|feed))?\b")
