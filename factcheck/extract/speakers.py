@@ -34,6 +34,7 @@ NOT_NAMES = {"The", "This", "That", "These", "Those", "But", "And", "In", "On", 
              "Their", "His", "Her", "Its", "My", "Your", "Crooked", "Dear", "Thank", "Thanks", "Mister", "Miss",
              "Tonight", "Yesterday", "Tomorrow", "Congress", "Senate", "House", "White"}
 RECENT_UNITS = 6
+THE = re.compile(r"^(?:the|The)\s+")
 NOT_NAME_WORDS = {"County", "Prize", "Law", "Act", "Street", "Avenue", "Center", "Centre", "University", "College", "School",
                   "Court", "Party", "Warriors", "Award", "Awards", "Club", "Hall", "Island", "River", "Lake", "Park",
                   "Times", "Post", "News", "Journal", "Day", "Week", "Summit", "Conference", "Convention", "Fund", "Bank",
@@ -139,9 +140,7 @@ class Speakers:
                 self._vote(name, "m" if hint.group(1).lower() in MALE else "f")
             self.seen[name] = self.unit
             return name, kind
-        name = re.sub(r"^(?:the|The)\s+", "", m) if kind != "outlet" else m
-        self.last_group = (name, kind, self.unit)
-        return name, kind
+        return self._body(m, kind)
 
     def _pronoun(self, low: str) -> tuple[str, str] | None:
         if low in ("they", "it", "we"):
@@ -177,9 +176,7 @@ class Speakers:
         if self._named_body(m) and words[0].lower() in ("the", "a", "an") and not placed_head:
             kind = self._kind(m)
             if kind != "person":
-                name = re.sub(r"^(?:the|The)\s+", "", m) if kind != "outlet" else m
-                self.last_group = (name, kind, self.unit)
-                return name, kind
+                return self._body(m, kind)
         if len(m.split()) > 7:
             return None
         head = m.split()[0].lower()
@@ -187,6 +184,12 @@ class Speakers:
         result = (m[0].lower() + m[1:] if lower_first else m, "anonymous")
         self.last_group = (result[0], result[1], self.unit)
         return result
+
+    def _body(self, mention: str, kind: str) -> tuple[str, str]:
+        """An organisation or outlet: its name (an outlet keeps 'The'), remembered for a later 'they' or 'it'."""
+        name = mention if kind == "outlet" else THE.sub("", mention)
+        self.last_group = (name, kind, self.unit)
+        return name, kind
 
     def _vote(self, name: str, g: str) -> None:
         """One clue to a person's gender; it counts once clues agree at least two to one (and twice over)."""
@@ -211,7 +214,7 @@ class Speakers:
         return bool(self.body.search(mention))
 
     def _kind(self, mention: str) -> str:
-        bare = re.sub(r"^(?:the|The)\s+", "", mention)
+        bare = THE.sub("", mention)
         if bare.lower() in self.outlets or mention.lower() in self.outlets or re.search(
                 r"\b(?:Post|Times|News|Journal|Tribune|Herald|Gazette|TV|Radio|Press|Agency)$", bare):
             return "outlet"
