@@ -21,6 +21,8 @@ from factcheck.model import Document, Finding, Quantity, Statement, Status, stat
 from factcheck.sources import name_tokens, same_source
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock; env FACTCHECK_BUSY_TIMEOUT_MS
+CHUNK = 500  # ids bound per query, well under SQLite's limit on bound parameters
+RUN_COUNTS = ("statements_checked", "new", "still_open", "resolved")
 
 
 def busy_timeout_ms() -> int:
@@ -35,6 +37,11 @@ def busy_timeout_ms() -> int:
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _run_counts(counts: dict[str, int]) -> tuple[int, ...]:
+    """A run's counts in RUN_COUNTS order, 0 for any not given."""
+    return tuple(counts.get(k, 0) for k in RUN_COUNTS)
 
 
 class SourceIndex:
@@ -310,8 +317,8 @@ class Store:
 
     def _children(self, table: str, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         out: dict[int, list[dict[str, Any]]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i:i + CHUNK]
             for row in self.db.query(f"SELECT * FROM {table} WHERE statement_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk):
                 out.setdefault(row["statement_id"], []).append(row)
         return out
@@ -420,11 +427,15 @@ class Store:
         """Triage state of each stored flag among flag_ids."""
         ids = list(flag_ids)
         out: dict[str, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i:i + CHUNK]
             out |= {r["id"]: r["state"] for r in self.db.query(
                 f"SELECT id, state FROM flags WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
         return out
+
+    def flag_rules(self) -> set[str]:
+        """Rule ids that stored flags name (rules since removed included)."""
+        return {r["rule"] for r in self.db.query("SELECT DISTINCT rule FROM flags")}
 
     def flag(self, flag_id: str) -> dict[str, Any]:
         rows = self.flags(ids=[flag_id])
@@ -453,8 +464,7 @@ class Store:
     def finish_run(self, run_id: int, outcome: str, **counts: int) -> None:
         with self.transaction() as c:
             c.execute("UPDATE runs SET finished = ?, outcome = ?, statements_checked = ?, new = ?, still_open = ?, resolved = ?"
-                      " WHERE id = ?", (now(), outcome, counts.get("statements_checked", 0), counts.get("new", 0),
-                                         counts.get("still_open", 0), counts.get("resolved", 0), run_id))
+                      " WHERE id = ?", (now(), outcome, *_run_counts(counts), run_id))
 
     def runs(self, command: str | None = None) -> list[dict[str, Any]]:
         if command:
@@ -498,9 +508,7 @@ class Store:
             c.executemany("INSERT INTO audit_flags (flag_id, statement_id) VALUES (?, ?)",
                           [(fid, sid) for fid, cited in flags.items() for sid in cited])
             c.execute("UPDATE runs SET finished = ?, outcome = 'ok', note = ?, statements_checked = ?, new = ?,"
-                      " still_open = ?, resolved = ? WHERE id = ?",
-                      (now(), note, counts.get("statements_checked", 0), counts.get("new", 0),
-                       counts.get("still_open", 0), counts.get("resolved", 0), run_id))
+                      " still_open = ?, resolved = ? WHERE id = ?", (now(), note, *_run_counts(counts), run_id))
         return self.run(run_id)
 
     def fail_run(self, run_id: int, note: str) -> None:

@@ -118,7 +118,7 @@ def check_filter(store: Store, rules: RuleSet, filt: FlagFilter) -> None:
         raise NotFoundError(f"story {filt.story}: no such story in {store.path}")
     if filt.rule is not None:
         known = {r.id for r in rules.rules} | {r.kind for r in rules.rules}
-        known |= {r["rule"] for r in store.db.query("SELECT DISTINCT rule FROM flags")}
+        known |= store.flag_rules()
         if filt.rule not in known:
             raise NotFoundError(f"rule {filt.rule!r}: no such rule (known: {', '.join(sorted(r.id for r in rules.rules))})")
 
