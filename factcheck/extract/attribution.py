@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck.extract.labels import speaker_label, title_case
 from factcheck.extract.phrases import (BOUNDARY_WORDS, DETERMINERS, PRONOUNS, Phrase, Token, boundary_before, np_after,
                                      np_before, tokens_of)
 from factcheck.extract.sentences import opens_quote, quote_spans
@@ -67,20 +68,6 @@ PARTICIPLE = re.compile(r"(?<=,)\s+(?:and\s+)?(saying|adding|arguing|noting|insi
                         r"promising|vowing|pledging|pointing\s+out|predicting|admitting|complaining|demanding|"
                         r"questioning|touting|echoing|referring\s+to|recalling|conceding|boasting|denying|"
                         r"confirming|announcing|asking)\b\s*(?:that\b)?")
-LABEL = re.compile(r"\s*(?:[\u201c\"]|'')?\s*([A-Z][A-Z.'\u2019-]{2,}(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}):\s+(?=\S)")
-NOT_LABELS = {"UPDATE", "UPDATED", "NOTE", "WATCH", "READ", "READ MORE", "EDITOR'S NOTE", "EDITOR\u2019S NOTE", "PHOTO",
-              "PHOTOS", "VIDEO", "BREAKING", "CORRECTION", "CLARIFICATION", "RELATED", "SOURCE", "SOURCES", "ALSO",
-              "LISTEN", "MORE", "WARNING", "SPOILER", "EXCLUSIVE", "ANALYSIS", "OPINION", "QUESTION", "ANSWER", "TOPLINE",
-              "BACKGROUND", "CONTEXT", "WHAT", "WHY", "HOW", "WHEN", "WHERE", "WHO", "FACT", "FACTS", "TRANSCRIPT"}
-NAME_LABEL = re.compile(r"\s*(?:[\u201c\"]|'')?\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}):\s+(?=\S)")
-LABEL_NOUNS = {"Update", "Note", "Email", "Guide", "Latest", "Question", "Answer", "Remember", "Name", "Age", "City", "Job",
-               "Pay", "Pledged", "Photo", "Photos", "Video", "Source", "Sources", "Credit", "Caption", "Summary", "Timeline",
-               "Transcript", "Background", "Context", "Correction", "Disclosure", "Notice", "Tags", "Topics", "Read",
-               "Watch", "Listen", "More", "Related", "Also", "Advertisement", "Contact", "Published", "Updated", "Posted"}
-TITLE_CASE_SMALL = {"Over", "In", "On", "For", "Of", "To", "With", "At", "From", "By", "After", "About", "Against", "And",
-                    "Or", "But", "The", "A", "An", "Is", "Are", "Was", "Vs", "Into", "Under", "Up", "Out", "Not", "No"}
-CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-            "April", "May", "June", "July", "August", "September", "October", "November", "December", "Today"}
 INHERIT = (-1, -1)
 INTRO_PHRASE = re.compile(r"\s*(?:In|At|During|After|Before|On|Following|Speaking|Since|Asked)\s[^,;:\u201c\u201d\"]*$")
 PARTICLE = re.compile(r"\s+(?:by|out|into|in\s+to|away)\b")
@@ -190,11 +177,11 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     according = [m for m in according_rx.finditer(unit) if not _inside(m.start(), quotes)]
     cues = [m for m in cue_rx.finditer(unit) if not _inside(m.start(), quotes)
             and not (m.start() > 0 and unit[m.start() - 1] in "-'\u2019")]
-    if any(unit[m.start()].isupper() and m.start() > 0 for m in cues) and not _title_case(unit):
+    if any(unit[m.start()].isupper() and m.start() > 0 for m in cues) and not title_case(unit):
         # 'the United States,' is a name, not a verb: a capitalised cue inside a sentence counts in headlines only
         cues = [m for m in cues if not (unit[m.start()].isupper() and m.start() > 0 and
                                         re.search(r"[A-Za-z][\w.'\u2019-]*\s+$", unit[:m.start()]))]
-    label = _label(unit)
+    label = speaker_label(unit)
     if not (according or cues or label or SIGNATURE_HINT.search(unit)):
         return []
     toks = tokens_of(unit)
@@ -349,36 +336,10 @@ def _subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: l
     return np, name
 
 
-def _label(unit: str) -> tuple[int, int, int] | None:
-    """(source start, source end, content start) of 'RUIZ: We sail at dawn' (a transcript), 'Ana Ruiz: Ferries Will
-    Sail' (a headline's speaker) or 'Said Ruiz: ...'."""
-    m = LABEL.match(unit)
-    if m:
-        return None if m.group(1).rstrip(".") in NOT_LABELS else (m.start(1), m.end(1), m.end())
-    m = NAME_LABEL.match(unit)
-    if not m:
-        return None
-    words = m.group(1).split()
-    rest = unit[m.end():]
-    if (m.group(1).upper().rstrip(".") in NOT_LABELS or words[0].lower() in DETERMINERS or words[-1] in LABEL_NOUNS
-            or any(re.search(r"['\u2019]s$", w) or w in CALENDAR or w in TITLE_CASE_SMALL for w in words[1:])
-            or words[0] in CALENDAR or len(rest.split()) < 3 or rest.count(",") >= 4):
-        return None  # 'The Latest: ...', 'Editor's Note: ...', 'Iowa: Ana Ruiz, Bo Lee, ...', 'Calm Over Chaos: ...'
-    if words[0].lower() in ("said", "says", "asked", "added", "wrote") and len(words) > 1:
-        return m.start(1) + len(words[0]) + 1, m.end(1), m.end()
-    return m.start(1), m.end(1), m.end()
-
-
-def _title_case(unit: str) -> bool:
-    """A headline written in title case, where a verb is capitalised too ('Ruiz Vows To Reopen Pier')."""
-    long = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", unit) if len(w) >= 4]
-    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
-
-
 def _stance_cand(unit: str, src: tuple[int, int], cs: int, ce: int, np: Phrase, name: str | None, cue: str,
                  anonymous: frozenset[str]) -> _Cand | None:
     """'Kyiv agreed to swap 1,000 prisoners': the statement starts at the verb, which carries its state."""
-    if not (unit[cs].islower() or (cs > np.mention_end and _title_case(unit))) or NOUN_USE.match(unit, ce):
+    if not (unit[cs].islower() or (cs > np.mention_end and title_case(unit))) or NOUN_USE.match(unit, ce):
         return None  # 'Plan', 'the plan is ...': a noun, not a verb
     if PARTICLE.match(unit, ce) or (cue.startswith(("call", "term", "dub", "label")) and (
             re.search(r"\bwhat\s+$", unit[:np.start]) or re.match(r"\s+in\b", unit[ce:]))):
