@@ -1,0 +1,137 @@
+"""Who speaks before a cue: the subject of 'Ruiz has said', 'Kiper, the governor, said', 'officials who said', the
+name or pronoun a sentence opens with, and '... and said' (the previous clause's speaker, INHERIT)."""
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.phrases import (BOUNDARY_WORDS, DETERMINERS, PRONOUNS, Phrase, Token, boundary_before, np_after,
+                                     np_before)
+
+QUOTE_MARK = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''|``")
+AUX = {"has", "had", "have", "would", "will", "also", "later", "earlier", "previously", "repeatedly", "then", "again",
+       "once", "recently", "publicly", "privately", "first", "often", "already", "still", "long", "just", "reportedly",
+       "frequently", "further", "initially", "originally", "ultimately", "finally", "separately", "similarly",
+       "subsequently", "specifically", "explicitly", "simply", "flatly", "quickly", "openly", "did", "does", "do",
+       "has also", "had also", "since", "now", "even", "never"}
+NEGATED = {"never", "not", "n't"}
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
+BE = {"is", "are", "was", "were", "been", "being", "be", "'s", "\u2019s"}
+END_ONLY = re.compile(r"[\s.!?,;:\u201d\"')\u2014\u2013-]*$")
+INHERIT = (-1, -1)  # the source of '... and said': the previous clause's speaker, filled in later
+INTRO_PHRASE = re.compile(r"\s*(?:In|At|During|After|Before|On|Following|Speaking|Since|Asked)\s[^,;:\u201c\u201d\"]*$")
+# ', 82,' / ', R-Ky.,' / ', of Ashton, Md.,': ages, party tags and hometowns between a name and its verb
+TRANSPARENT = re.compile(r"\s*(?:\d{1,3}|[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|of\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?|"
+                         r"[A-Z][a-z]{1,4}\.)\s*$")
+AFTER_QUOTE = re.compile(r"(?:[\u201d\"\u00bb\u2019]|'')\s+")
+SENTENCE_END = re.compile(r"[.!?;]\s")
+ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Prof|Rev|Capt|Adm|"
+                         r"Maj|Del|Mt|Ft|Co|Corp|Inc|Ltd|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Fla|Ky|Md|Va|Pa|Wis|Ore|"
+                         r"Mass|Conn|Ill|Mich|Minn|Tenn|Ariz|Colo|Ga|La|Wash|Tex|Okla|Neb|Nev|etc|[A-Z]\.[A-Z]))\.$")
+INTRO = re.compile(r"\s*(?:(?:In|On|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Still|Yet|"
+                   r"Separately|Also|Speaking|Asked|Last|This|Since|Then|Now|Today|Yesterday)\b[^,;\u201c\"]{0,60},\s*)")
+
+
+def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: list[Token],
+                   anonymous: frozenset[str]) -> tuple[Phrase, str | None] | None:
+    """The speaker before a cue ('Ruiz has said', 'Kiper, the governor, said', 'officials who said', '... and said'),
+    with the name a relative 'who' stands for; None when the words before the cue name no speaker."""
+    words = unit[:cs].rstrip()
+    be = False
+    for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said'
+        m = re.search(r"(?:^|\s)([\w'\u2019]+)$", words)
+        aux = m.group(1).lower() if m else ""
+        if not (aux in AUX or (stance and aux in BE)):
+            break
+        if aux in NEGATED:
+            return None
+        be = be or aux in BE
+        words = words[:m.start()].rstrip() if m.start() else ""
+    if re.search(r"(?:\bnot|n't)$", words):
+        return None
+    if stance and (be != cue.split()[0].endswith("ing") or END_ONLY.match(unit, ce)):
+        return None  # 'was praised' is passive, a bare 'praising' no verb of its own
+    name = None
+    if words.endswith(","):
+        np = appositive_subject(unit, len(words) - 1, toks, anonymous)
+        if stance and np and unit[np.end:len(words)].strip() == "," and not unit[:np.start].rstrip().endswith(","):
+            return None  # 'His group, called the Harbor Fund, ...': a participle describing the noun
+    elif re.search(r"(?:^|[\s,])(?:who|which)$", words) and not (stance and words.endswith("which")):
+        rel = m.start(1) if (m := re.search(r"(\w+)$", words)) else len(words)
+        ante = np_before(unit, len(unit[:rel].rstrip().rstrip(",")), toks, anonymous)
+        if not ante or unit[ante.mention_start:ante.mention_end].lower() in PRONOUNS:
+            return None
+        np, name = Phrase(rel, len(words), rel, len(words)), unit[ante.mention_start:ante.mention_end]
+    elif re.search(r"(?:^|[\s,])(?:and|but)$", words):
+        np = Phrase(INHERIT[0], INHERIT[1], INHERIT[0], INHERIT[1])
+    else:
+        np = np_before(unit, len(words), toks, anonymous)
+        if np and not boundary_before(unit, np.start):
+            if np.mention_start > np.start and re.search(r"\b[a-z]+\s+$", unit[np.start:np.mention_start]) and \
+                    INTRO_PHRASE.match(unit[:np.mention_start]) and cue.endswith(("said", "says", "told", "ed")):
+                np = Phrase(np.mention_start, np.mention_end, np.mention_start, np.mention_end)  # 'In a TV interview Ruiz said'
+            elif not (unit[np.start:np.end].lower() in SUBJECT_PRONOUNS and
+                      re.search(r"[A-Z0-9][\w.'\u2019-]*\s+$", unit[:np.start])):
+                np = None  # after a name or a number a subject pronoun opens its clause ('In an interview with RT he said')
+    if not np:
+        return None
+    return np, name
+
+
+def unit_subject(unit: str, toks: list[Token], anonymous: frozenset[str]) -> tuple[int, int] | None:
+    """The name or pronoun a sentence opens with ('Trump, in a speech, ...' / 'On Friday, she ...')."""
+    intro = INTRO.match(unit)
+    pos = intro.end() if intro else len(unit) - len(unit.lstrip())
+    np = np_after(unit, pos, toks, anonymous, inverted=True)
+    if not np or not re.match(r"\s+(?:[a-z]+\s+){0,2}?[a-z]+(?:ed|s)\b|\s*,", unit[np.end:np.end + 40]):
+        return None
+    text = unit[np.mention_start:np.mention_end]
+    if text.split()[0].lower() in ("the", "a", "an") and len(text.split()) == 1:
+        return None
+    return np.mention_start, np.mention_end
+
+
+def appositive_subject(unit: str, comma: int, toks: list[Token], anonymous: frozenset[str]) -> Phrase | None:
+    """'Kiper, the governor of the region, said': the subject before up to three comma-separated appositions
+    (ages and party tags such as ', 82,' or ', R-Ky.,' do not count; '"...," Kiper, the governor, said' too)."""
+    best: Phrase | None = None
+    pos = comma
+    seen = 0
+    for _ in range(6):
+        prev = unit.rfind(",", max(0, pos - 200), pos)
+        chunk_start = prev + 1 if prev >= 0 else 0
+        chunk = unit[chunk_start:pos]
+        if not TRANSPARENT.match(chunk):
+            seen += 1
+            opened = AFTER_QUOTE.match(chunk)
+            if opened:  # '"...," Kiper, ...': the quotation before is content, the name opens the clause
+                chunk_start += opened.end()
+                chunk = unit[chunk_start:pos]
+            if seen > 3 or QUOTE_MARK.search(chunk) or sentence_break(chunk):
+                return best if best and boundary_before(unit, best.start) else None
+            np = np_before(unit, pos, toks, anonymous)
+            lead = unit[chunk_start:np.start].split() if np else []
+            if np and all(w.lower() in BOUNDARY_WORDS for w in lead):
+                opens = opened or not unit[:np.start].rstrip().endswith(",")
+                if opens and boundary_before(unit, np.start):
+                    return np if (is_name(unit, np) or best is None) else best
+                if best is None and is_name(unit, np):
+                    best = np
+            if opened:
+                break
+        if prev < 0:
+            break
+        pos = prev
+    return best if best and boundary_before(unit, best.start) else None
+
+
+def sentence_break(chunk: str) -> bool:
+    """A sentence ends inside the chunk ('Mr. ', 'U.S. ' and initials do not end one)."""
+    for m in SENTENCE_END.finditer(chunk):
+        if chunk[m.start()] != "." or not ABBREVIATED.search(chunk, 0, m.start() + 1):
+            return True
+    return False
+
+
+def is_name(unit: str, np: Phrase) -> bool:
+    words = unit[np.mention_start:np.mention_end].split()
+    return bool(words) and words[-1][:1].isupper() and words[0].lower() not in DETERMINERS
