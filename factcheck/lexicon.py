@@ -71,6 +71,8 @@ class Lexicon:
     pronouns: frozenset[str]
     digest: str
     stance: tuple[str, ...] = ()  # cues whose statement starts at the verb ('agreed to swap ...')
+    stages: tuple[str, ...] = ()  # parts of an event ("the first stage was completed")
+    final_stages: frozenset[str] = frozenset()  # "the final stage" finishes the event
 
     @property
     def state_rx(self) -> re.Pattern[str]:
@@ -154,6 +156,8 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         cues=tuple(_get(attribution, p["attribution"], "cues", dict).get("verbs", [])),
         according=tuple(attribution["cues"].get("according", [])),
         stance=tuple(attribution["cues"].get("stance", [])),
+        stages=tuple(raw["states"].get("stages", {}).get("words", [])),
+        final_stages=frozenset(w.lower() for w in raw["states"].get("stages", {}).get("final", [])),
         channels=tuple(_get(attribution, p["attribution"], "channels", dict).get("names", [])),
         anonymous=frozenset(w.lower() for w in srcs.get("anonymous", [])),
         organization=tuple(srcs.get("organization", [])),

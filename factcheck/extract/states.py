@@ -15,11 +15,6 @@ PREDICATE = frozenset({"is", "was", "are", "were", "be", "been", "being", "now",
 ADJECTIVE_CUES = frozenset({"complete"})
 # "holding" is a state only without an object: "the truce was holding", not "was holding 40 hostages".
 OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|\d|[a-z]+s\b)", re.I)
-# A completion whose subject or object is a stage ("the first stage ... was completed", "completed the second
-# round") finishes that stage, not the event; a final or last stage finishes both.
-STAGE_BEFORE = re.compile(r"\b(?:(\w+)\s+)?(?:stage|phase|round|batch|tranche|leg|wave)\b[^,;.]{0,40}$", re.I)
-STAGE_AFTER = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:(\w+)\s+)?(?:stage|phase|round|batch|tranche|leg|wave)\b", re.I)
-FINAL = frozenset({"final", "last", "third-and-final", "concluding"})
 
 
 def find_statuses(text: str, lex: Lexicon) -> list[Status]:
@@ -35,16 +30,28 @@ def find_statuses(text: str, lex: Lexicon) -> list[Status]:
             continue
         if phrase.endswith("holding") and OBJECT_AFTER.match(text, m.end()):
             continue
-        if state == "completed" and _stage_only(text, m.start(), m.end()):
+        if state == "completed" and _stage_only(text, m.start(), m.end(), lex):
             continue
         negated = any(w in lex.negation or w.endswith("n't") for w in window)
         out.append(Status(state=state, cue=m.group(0), negated=negated, start=m.start(), end=m.end()))
     return out
 
 
-def _stage_only(text: str, start: int, end: int) -> bool:
-    stage = STAGE_BEFORE.search(text[max(0, start - 80):start]) or STAGE_AFTER.match(text, end)
-    return bool(stage) and (stage.group(1) or "").lower() not in FINAL
+def _stage_only(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A completion whose subject or object is a stage ("the first stage ... was completed", "completed the
+    second round") finishes that stage, not the event; a final stage (lexicon [stages]) finishes both."""
+    if not lex.stages:
+        return False
+    before, after = _stage_rx(lex)
+    stage = before.search(text[max(0, start - 80):start]) or after.match(text, end)
+    return bool(stage) and (stage.group(1) or "").lower() not in lex.final_stages
+
+
+@lru_cache(maxsize=8)
+def _stage_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(re.escape(w) for w in lex.stages)
+    return (re.compile(rf"\b(?:(\w+)\s+)?(?:{words})\b[^,;.]{{0,40}}$", re.I),
+            re.compile(rf"\s+(?:the\s+|its\s+|their\s+)?(?:(\w+)\s+)?(?:{words})\b", re.I))
 
 
 @lru_cache(maxsize=8)
