@@ -68,13 +68,14 @@ class Speakers:
         self.votes: dict[str, list[int]] = {}  # person -> [male clues, female clues]
         self.seen: dict[str, int] = {}  # person -> unit where last mentioned
         self.unit = 0
+        self.here: set[str] = set()  # names seen in the current unit
         self.last_group: tuple[str, str, int] | None = None
         self.body, self.org, self.outlets = _body_rx(lex)
 
     def observe(self, text: str) -> None:
         """Note the people a unit mentions (they make later pronouns ambiguous) and, when it names one person
         only, the gender of the pronouns it uses; then move on."""
-        here = {n for n, u in self.seen.items() if u == self.unit}
+        here = self.here
         for m in NAME_RUN.finditer(text):
             words = m.group(0).split()
             if words[0] in NOT_NAMES or PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()]) or any(
@@ -86,16 +87,14 @@ class Speakers:
             if name is None:
                 continue
             self._note_title(words[0], name)
-            self.seen[name] = self.unit
-            here.add(name)
+            self._mark(name)
         surnames = {full.split()[-1]: full for full in self.people}
         for w in re.findall(r"\b[A-Z][a-z][\w'-]+", text):
             if w in surnames:
-                self.seen[surnames[w]] = self.unit
-                here.add(surnames[w])
+                self._mark(surnames[w])
         for g in GENDERED_NOUNS.finditer(text):
             key = f"#{g.group(0).lower()}"
-            self.seen[key] = self.unit
+            self.seen[key] = self.unit  # an unnamed person: makes a later pronoun ambiguous, names no one here
             self.gender[key] = "f" if g.group(1) else "m"
         if len(here) == 1:
             pronouns = {w.lower() for w in re.findall(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", text, re.I)}
@@ -103,6 +102,12 @@ class Speakers:
             if male != female:
                 self._vote(here.pop(), "m" if male else "f")
         self.unit += 1
+        self.here = set()
+
+    def _mark(self, name: str) -> None:
+        """Note a name as mentioned in the current unit."""
+        self.seen[name] = self.unit
+        self.here.add(name)
 
     def resolve(self, mention: str, content: str = "") -> tuple[str, str] | None:
         """(canonical name, kind) for a mention, or None when it cannot be resolved."""
@@ -138,7 +143,7 @@ class Speakers:
             hint = re.match(r"\s*(?:that\s+)?(he|his|she|her)\b", content, re.I)
             if hint:
                 self._vote(name, "m" if hint.group(1).lower() in MALE else "f")
-            self.seen[name] = self.unit
+            self._mark(name)
             return name, kind
         return self._body(m, kind)
 
@@ -164,7 +169,7 @@ class Speakers:
             best = candidates[0]
         if best.startswith("#"):
             return None  # the last one mentioned is someone unnamed
-        self.seen[best] = self.unit
+        self._mark(best)
         return best, "person"
 
     def _description(self, m: str) -> tuple[str, str] | None:
