@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -25,6 +26,7 @@ TITLE_MARKS = {
     "ceo", "director", "commander", "prosecutor", "attorney", "sheriff", "premier", "king", "queen", "pope",
 }
 DISCOURSE = {"so", "but", "and", "then", "now", "also", "meanwhile", "however", "still", "yet", "even", "only", "when"}
+NAME_WORD = re.compile(r"[\w'.-]+")
 CONJOINED = re.compile(r"\s(?:and|&|or)\s|,", re.I)
 
 
@@ -46,12 +48,19 @@ def person_core(name: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Calderón' -> 'calderon'."""
+    if text.isascii():
+        return text.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in NAME_WORD.findall(fold(person_core(name))) if t not in ("jr.", "jr", "sr.", "sr"))
 
 
 def name_tokens(name: str) -> list[str]:
     """The folded words same_source compares: titles gone, accents folded, Jr. and Sr. dropped."""
-    return [t for t in re.findall(r"[\w'.-]+", fold(person_core(name))) if t not in ("jr.", "jr", "sr.", "sr")]
+    return list(_name_tokens(name))
 
 
 def same_source(a: str, b: str) -> bool:
