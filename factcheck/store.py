@@ -408,8 +408,12 @@ class Store:
         if not rows:
             return rows
         cited: dict[str, list[int]] = {}
-        for r in self.db.query("SELECT flag_id, statement_id FROM flag_statements ORDER BY flag_id, position"):
-            cited.setdefault(r["flag_id"], []).append(r["statement_id"])
+        fids = [r["id"] for r in rows]
+        for i in range(0, len(fids), CHUNK):  # only the cited statements of the flags asked for
+            chunk = fids[i:i + CHUNK]
+            for r in self.db.query(f"SELECT flag_id, statement_id FROM flag_statements WHERE flag_id IN"
+                                   f" ({','.join('?' * len(chunk))}) ORDER BY flag_id, position", chunk):
+                cited.setdefault(r["flag_id"], []).append(r["statement_id"])
         wanted = {sid for r in rows for sid in cited.get(r["id"], [])}
         by_id = {s.id: s for s in self._statements_by_id(wanted)}
         for r in rows:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from factcheck.dates import find_dates, parse_iso
 from factcheck.extract.attribution import attribute
@@ -18,6 +17,7 @@ HEDGE_WORDS = re.compile(r"\b(?:believed|thought|reportedly|allegedly|may have|m
                          r"estimated|appears? to|seems? to|rumou?red|unconfirmed)\b", re.I)
 PLAN_WORDS = re.compile(r"\b(?:will|would|due to|set to|plans? to|expected to|going to|scheduled to|agreed to)\b", re.I)
 MAX_STATEMENT = 1200
+NEGATED = re.compile(r"\b(?:not|never|no longer|n't)\b", re.I)
 SPEAKER_LINE = re.compile(r"^\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey)\s+"
                           r"(?:said|says|added|adds|wrote|writes|tweeted|posted|continued|explained|declared|stated|"
                           r"told\s+\w+|reports|reported)(?:\s+\w+){0,2}\s*:\s*$")
@@ -117,7 +117,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     statuses = find_statuses(content, lex)
     event = find_event(content, lex, [q.action for q in quantities])
     modality = "hedge" if HEDGE_WORDS.search(content) else "plan" if PLAN_WORDS.search(content) else "fact"
-    negated = bool(re.search(r"\b(?:not|never|no longer|n't)\b", content, re.I))
+    negated = bool(NEGATED.search(content))
     name, kind, ss, se = source if source else (None, None, None, None)
     off = doc.offset
     return Statement(
@@ -127,8 +127,6 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
         modality=modality, role=role, sentence=sentence_no, event=event, quantities=tuple(quantities),
         statuses=tuple(statuses), negated=negated)
 
-
-__all__ = ["extract", "replace"]
 
 
 def statement_from_text(doc: Document, text: str, source: str | None, channel: str | None, lex: Lexicon) -> Statement:
