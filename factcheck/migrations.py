@@ -73,4 +73,13 @@ def m007_audit_snapshot(db: sqlite_utils.Database) -> None:
     db["runs"].add_column("note", str)
 
 
-MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot]
+def m008_frames(db: sqlite_utils.Database) -> None:
+    # an event frame: a type and its anchor (place or parties); statements of one frame are compared across stories
+    db["frames"].create({"id": int, "event": str, "anchor": str}, pk="id")
+    db["frames"].create_index(["event", "anchor"], unique=True)
+    db["statements"].add_column("frame_id", int)
+    db["statements"].create_index(["frame_id"])
+
+
+MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
+              m008_frames]

@@ -15,9 +15,9 @@ from factcheck.read import Meta
 from factcheck.ruleset import RuleSet, load_rules
 from factcheck.store import Store
 
-FERRY = "Ferry crews trade places\n\nThe mayor wrote on Telegram that the ferry swap had been completed, but an official said the exchange was ongoing.\n"
+FERRY = "Ferry crews trade places\n\nThe mayor wrote on Telegram that the ferry swap between Norway and Sweden had been completed, but an official said the exchange was ongoing.\n"
 HARBOUR = "Harbour fees rise\n\nThe port authority said dock fees would rise in July.\n"
-DOUBT = "Ferry deal in doubt\n\nCouncillor Mara Lind said on Monday that the ferry swap had been cancelled.\n"
+DOUBT = "Ferry deal in doubt\n\nCouncillor Mara Lind said on Monday that the ferry swap between Norway and Sweden had been cancelled.\n"
 ONLY_INFO = "Quiet pier\n\nAn official said the ferry swap was ongoing.\n"
 DAY = "2025-06-02"
 

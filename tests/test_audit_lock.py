@@ -11,8 +11,8 @@ import pytest
 from factcheck.audit import audit_lock
 from factcheck.errors import LockedError
 
-DOUBT = "Ferry deal in doubt\n\nCouncillor Mara Lind said on Monday that the ferry swap had been cancelled.\n"
-FERRY = "Ferry crews trade places\n\nThe mayor wrote on Telegram that the ferry swap had been completed, but an official said the exchange was ongoing.\n"
+DOUBT = "Ferry deal in doubt\n\nCouncillor Mara Lind said on Monday that the ferry swap between Norway and Sweden had been cancelled.\n"
+FERRY = "Ferry crews trade places\n\nThe mayor wrote on Telegram that the ferry swap between Norway and Sweden had been completed, but an official said the exchange was ongoing.\n"
 
 # A real audit that stops just before recording its flags until told to go on (a line on stdin).
 PAUSED_AUDIT = """

@@ -105,8 +105,8 @@ def test_two_named_sources_disputing_a_figure_in_one_story_is_reporting_not_a_sl
 
 def test_two_stories_disagreeing_on_one_measure(rules):
     flags, _ = check(rules,
-                     ("Stage two\n\nThe towns each released 41 detainees on Sunday in the swap, the ministry said.", "2024-03-10"),
-                     ("Stage two\n\nThe towns each released 48 detainees on Sunday in the exchange.", "2024-03-10"))
+                     ("Stage two\n\nArmenia and Azerbaijan each released 41 detainees on Sunday in the swap, the ministry said.", "2024-03-10"),
+                     ("Stage two\n\nArmenia and Azerbaijan each released 48 detainees on Sunday in the exchange.", "2024-03-10"))
     assert "numeric-conflict" in kinds(flags)
 
 
@@ -125,8 +125,8 @@ def test_a_clean_story_with_many_figures_flags_nothing(rules):
 
 def test_two_outlets_disagree_on_a_quake_toll(rules):
     flags, _ = check(rules,
-                     ("Quake\n\nThe earthquake killed 120 people on Monday, officials said.", "2024-02-05"),
-                     ("Quake toll\n\nMonday's earthquake killed 150 people, the health ministry said.", "2024-02-05"))
+                     ("Quake\n\nThe earthquake in Herat province killed 120 people on Monday, officials said.", "2024-02-05"),
+                     ("Quake toll\n\nMonday's earthquake in Herat province killed 150 people, the health ministry said.", "2024-02-05"))
     assert "numeric-conflict" in kinds(flags)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.checks.common import block, day, finding, fmt, who
+from factcheck.checks.common import block, day, finding, fmt, frame_of, who
 from factcheck.checks.stages import daily_figures, totals
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
@@ -20,7 +20,8 @@ PARAMS = {"action": "released", "agreed_action": "agreed"}
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     out = []
-    for event, group in block(statements, lambda s: s.event).items():
+    for frame, group in block(statements, frame_of).items():
+        event = frame[0]
         claims = block((s for s in group if s.date and len(s.date) == 10
                         and any(st.state == "completed" and not st.negated for st in s.statuses)), lambda s: s.date)
         for date, said in sorted(claims.items()):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.checks.common import block, finding, fmt, who
+from factcheck.checks.common import block, finding, fmt, frame_of, who
 from factcheck.checks.restated import restated
 from factcheck.dates import MONTHS, find_dates
 from factcheck.lexicon import Lexicon
@@ -26,7 +26,7 @@ def measure(s: Statement, q: Quantity, same_document: bool) -> tuple[object, ...
     if not s.event or not q.action or not (q.category or q.noun) or q.hedge == "vague" or not q.date:
         return None  # an undated figure has no measure to compare (within a story, restated() covers it)
     story = s.document_id if same_document or not q.date else None
-    return (s.event, when(s, q), q.action, q.category or q.noun, q.each, story)
+    return (frame_of(s), when(s, q), q.action, q.category or q.noun, q.each, story)
 
 
 def when(s: Statement, q: Quantity) -> str | None:
@@ -55,7 +55,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
             if clash:
                 s2, q2 = clash
                 out.append(finding(rule, "flag", [s1, s2], f"{q1.text} vs {q2.text}",
-                                   a=who(s1), b=who(s2), x=q1.text, y=q2.text, event=str(key[0]).replace("-", " ")))
+                                   a=who(s1), b=who(s2), x=q1.text, y=q2.text, event=str(key[0][0]).replace("-", " ")))
                 break
     if rule.params["restated"]:
         for a, b in restated(statements, float(rule.params["restated_similarity"])):

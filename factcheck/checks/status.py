@@ -1,6 +1,6 @@
 """status-conflict: incompatible states of one event on one day, from different statements.
 
-Blocks by (event, day); within a block, states conflict as rules/lexicon/states.toml [conflicts] says.
+Blocks by (event frame, day); within a block, states conflict as rules/lexicon/states.toml [conflicts] says.
 TOML params: none. Example: Trump (Truth Social) says the swap "had been completed"; an official says
 the exchange "was ongoing" — both about the prisoner exchange on 23 May 2025.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.checks.common import block, day, finding, who
+from factcheck.checks.common import block, day, finding, frame_of, who
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
 
@@ -22,7 +22,8 @@ def states_of(s: Statement) -> set[str]:
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     out = []
     dated = [s for s in statements if s.event and s.date and len(s.date) == 10 and states_of(s)]
-    for (event, date), group in sorted(block(dated, lambda s: (s.event, as_of(s))).items()):
+    for (frame, date), group in sorted(block(dated, lambda s: (frame_of(s), as_of(s))).items(), key=lambda kv: str(kv[0])):
+        event = frame[0]
         for state, rivals in lex.conflicts.items():
             firm = [s for s in group if state in states_of(s)]
             other = [s for s in group if states_of(s) & set(rivals) and s not in firm]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.checks.common import block, day, finding, fmt
+from factcheck.checks.common import block, day, finding, fmt, frame_of
 from factcheck.checks.stages import COUNTED, daily_figures
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Quantity, Rule, Statement
@@ -39,7 +39,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                 if total:
                     out.append(_compare(rule, [s, total[0]] if total[0] is not s else [s], parts, total[1], float(rule.params["tolerance"])))
     if rule.params["stages"]:
-        for event, group in block(statements, lambda s: s.event).items():
+        for _, group in block(statements, frame_of).items():
             out += _stages(group, rule)
     return out
 

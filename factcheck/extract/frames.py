@@ -1,0 +1,86 @@
+"""Event frames: which happening of its type a statement is about.
+
+A frame's anchor is where the event happened (a city or region; a country or US state is enough for
+national events such as elections) or, for events told apart by who takes part (a swap, talks), the
+countries named together ("RU+UA"; failing those, where it happened). Within a story a statement joins the frame it names; a statement
+naming none joins the story's only frame of its type, or the nearest one mentioned before it (a few
+sentences back), when its own places do not contradict that frame; else it has no frame. A statement
+naming two places of one rank ("in Paris and Brussels") is about two events and joins none.
+Across stories, checks compare only statements of one type whose anchors are equal.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from factcheck.lexicon import Lexicon
+from factcheck.model import Statement
+from factcheck.places import LEVELS, Place, find_places
+
+REACH = 4  # sentences back that "the nearest frame mentioned" may lie
+AMBIGUOUS = "?"
+
+
+def anchor(places: list[Place], event: str, lex: Lexicon) -> str | None:
+    """The statement's own anchor for an event of this type, None for none, AMBIGUOUS for two."""
+    if event in lex.by_parties:
+        countries = sorted({p.country for p in places if p.kind == "country"})
+        if len(countries) >= 2:
+            return "+".join(countries)
+        places = [p for p in places if p.kind != "country"]  # no parties named: where it happened, if said
+    needed = LEVELS["country"] if event in lex.national else LEVELS["region"]
+    if not places:
+        return None
+    top = max(p.level for p in places)
+    keys = {p.key for p in places if p.level == top}
+    if top < needed:
+        return None
+    return keys.pop() if len(keys) == 1 else AMBIGUOUS
+
+
+def fits(frame: str, places: list[Place], event: str, lex: Lexicon) -> bool:
+    """Whether a statement's own places allow it to join the frame (a country it names must be the frame's)."""
+    countries = {p.country for p in places}
+    if not countries:
+        return True
+    if event in lex.by_parties and "," not in frame:
+        return countries <= set(frame.split("+"))
+    return frame.rsplit(", ", 1)[-1] in countries or frame in countries
+
+
+def assign_frames(statements: list[Statement], lex: Lexicon, dateline: list[Place] = ()) -> list[Statement]:
+    """Each statement with an event gets its frame (or None), as the module docstring says."""
+    own: list[tuple[str | None, list[Place]]] = []
+    story: dict[str, set[str]] = {}
+    for s in statements:
+        if not s.event:
+            own.append((None, []))
+            continue
+        places = [m.place for m in find_places(s.text, lex.locative, lex.place_nouns)]
+        a = anchor(places, s.event, lex)
+        own.append((a, places))
+        if a and a != AMBIGUOUS:
+            story.setdefault(s.event, set()).add(a)
+    for event in {s.event for s in statements if s.event and s.event not in story and s.event not in lex.by_parties}:
+        a = anchor(list(dateline), event, lex)
+        if a and a != AMBIGUOUS:
+            story[event] = {a}
+    out: list[Statement] = []
+    last: dict[str, tuple[str, int]] = {}
+    for s, (a, places) in zip(statements, own):
+        frame = None
+        if s.event and a == AMBIGUOUS:
+            frame = None
+        elif s.event and a:
+            frame = a
+            last[s.event] = (a, s.sentence)
+        elif s.event:
+            frames = story.get(s.event, set())
+            near = last.get(s.event)
+            if len(frames) == 1:
+                frame = next(iter(frames))
+            elif near and s.sentence - near[1] <= REACH:
+                frame = near[0]
+            if frame and not fits(frame, places, s.event, lex):
+                frame = None
+        out.append(replace(s, frame=frame) if frame else s)
+    return out

