@@ -2,33 +2,88 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], 1)}
-MONTHS |= {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-           "oct": 10, "nov": 11, "dec": 12}
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+from factcheck.errors import RuleFileError
+from factcheck.lexicon import default_rules_dir
 
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+
+@dataclass(frozen=True)
+class Calendar:
+    """Month and weekday names and tense cues, from rules/lexicon/calendar.toml."""
+
+    months: dict[str, int]  # name or abbreviation -> 1..12
+    weekdays: dict[str, int]  # name -> 0 (Monday) .. 6
+    year_prepositions: tuple[str, ...]
+    year_determiners: tuple[str, ...]
+    future: tuple[str, ...]
+    verb_group: tuple[str, ...]
+    past_modal: tuple[str, ...]
+    past: tuple[str, ...]
+    clause_breaks: tuple[str, ...]
+    stamp_labels: tuple[str, ...]
+
+
+def load_calendar(rules_dir: Path) -> Calendar:
+    """Read rules_dir/lexicon/calendar.toml; a missing file or key is a RuleFileError naming it."""
+    path = rules_dir / "lexicon" / "calendar.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        tense = data["tense"]
+        months = {name.lower(): i for i, names in enumerate(data["months"], 1) for name in names}
+        words = {key: tuple(w.lower() for w in tense[key]) for key in ("future", "verb_group", "past_modal", "past",
+                                                                        "clause_breaks")}
+        return Calendar(months=months, weekdays={d.lower(): i for i, d in enumerate(data["weekdays"])},
+                        year_prepositions=tuple(data["year_prepositions"]),
+                        year_determiners=tuple(data["year_determiners"]),
+                        stamp_labels=tuple(w.lower() for w in data["stamp_labels"]), **words)
+    except FileNotFoundError:
+        raise RuleFileError(f"{path}: lexicon file missing") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise RuleFileError(f"{path}: malformed calendar lexicon ({exc!r})") from None
+
+
+def _alternatives(words: tuple[str, ...] | list[str]) -> str:
+    """Longest first, spaces as any whitespace: one alternation for a word list."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+CALENDAR = load_calendar(default_rules_dir())
+MONTHS = CALENDAR.months
+WEEKDAYS = CALENDAR.weekdays
+
+_MON = rf"(?P<mon>{_alternatives([m.capitalize() for m in MONTHS])})\.?"
+_WD = "|".join(d.capitalize() for d in WEEKDAYS)
 DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MON}\s+(?P<year>(?:19|20)\d\d)\b")
 MONTH_DAY_YEAR = re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>(?:19|20)\d\d)\b")
 MONTH_DAY = re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)")
 MONTH_YEAR = re.compile(rf"\b{_MON}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
-YEAR = re.compile(r"(?<![\d,.$])\b(?:in|since|from|of|until|by|before|after)\s+(?P<year>(?:19|20)\d\d)\b(?![\d,])")
-WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+YEAR = re.compile(rf"(?<![\d,.$])\b(?i:{_alternatives(CALENDAR.year_prepositions)})\s+(?P<year>(?:19|20)\d\d)\b(?![\d,])")
+# a year as a modifier: "a 2001 story", "the 2016 election" (whether "the 2000 soldiers" is a count is for figures)
+YEAR_MODIFIER = re.compile(rf"\b(?i:{_alternatives(CALENDAR.year_determiners)})\s+(?P<year>(?:19|20)\d\d)(?=\s+[a-z])")
+WEEKDAY = re.compile(rf"\b(?i:on\s+|last\s+|this\s+|next\s+)?(?P<wd>{_WD})s?\b")
 RELATIVE = re.compile(r"\b(?P<rel>today|yesterday|tomorrow|last week|earlier this week|this week|next week|last month)\b", re.I)
-# A future cue takes its verb group along, so the participle in "will be freed" does not read as past.
-FUTURE_CUES = re.compile(r"(?:\b(?:will|would|shall|due(?: to)?|set to|to be|expected to|plans? to|going to|next|scheduled|"
-                         r"coming|upcoming)\b|['\u2019]ll\b)(?:\s+(?:not|be|have|been|also|then|soon))*(?:\s+\w+ed\b)?", re.I)
-PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|wrote|took|began|met|came|went|gave|held|\w+ed)\b", re.I)
+_FUTURE_WORDS = [w for w in CALENDAR.future if w[:1].isalnum()]
+_CONTRACTIONS = [w for w in CALENDAR.future if not w[:1].isalnum()]  # "they'll"
+FUTURE_CUES = re.compile(rf"(?:\b(?:{_alternatives(_FUTURE_WORDS)})|(?:{_alternatives(_CONTRACTIONS) or '(?!)'}))(?!\w)"
+                         rf"(?:\s+(?:{_alternatives(CALENDAR.verb_group)})\b)*(?:\s+\w+ed\b)?", re.I)
+PAST_MODAL = re.compile(rf"\b(?:{_alternatives(CALENDAR.past_modal)})(?!\w)", re.I)
+PAST_CUES = re.compile(rf"\b(?:{_alternatives(CALENDAR.past)}|\w+ed)\b", re.I)
 # A weekday's tense is read in its own clause: "freed 390 on Friday and will free more on Sunday".
-CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:and|but|while|whereas)\s", re.I)
+CLAUSE_BREAK = re.compile(rf"[,;:()\u2014]|\s(?:{_alternatives(CALENDAR.clause_breaks)})\s", re.I)
 ISO_DAY = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
+# 18.05.2017, 05/18/2017, 18-05-2017: a day, not a figure
+NUMERIC_DAY = re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d])")
 DIGIT = re.compile(r"\d")
+STAMP_LABEL = re.compile(rf"(?i:{_alternatives(CALENDAR.stamp_labels)})(?!\w)[ \t]*:?[ \t]*")
+CLOCK = re.compile(r"(?P<h>\d{1,2})[:.]?(?P<m>\d\d)(?![\d.:/-])(?:[ \t]*(?i:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|est|edt|et)\b)?")
+LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+STAMP_GAP = re.compile(r"[ \t]*(?:[,|\u2022\u2013\u2014-][ \t]*)?")
+STAMP_PAREN = re.compile(rf"[ \t]*\([ \t]*(?i:{_alternatives(CALENDAR.stamp_labels)})(?!\w)[^()\n]{{0,40}}\)")
 SINCE = re.compile(r"\bsince\s+$", re.I)
 OPEN_END = date.max
 SANE = (date(2, 1, 1), date(9998, 12, 31))
@@ -84,6 +139,48 @@ def parse_stamp(line: str) -> date | None:
     m = ISO_DAY.search(line)
     if m:
         return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    m = NUMERIC_DAY.search(line)
+    return numeric_day(m, None) if m else None
+
+
+def stamp_at(text: str, pos: int = 0) -> tuple[int, date | None]:
+    """A publication stamp starting at text[pos]: an optional label, a day, a clock time, a bracketed
+    update ('Updated 23 May 2025', '10.10.2017(updated 1601 10.10.2017)'); returns where it ends and its
+    day, or (pos, None) when there is none. Without a label only a day in figures counts as a stamp."""
+    label = STAMP_LABEL.match(text, pos)
+    i = end = label.end() if label else pos
+    day: date | None = None
+    while i < len(text):
+        found = _day_at(text, i, labelled=bool(label))
+        if found:
+            i, day = found[0], day or found[1]
+        else:
+            clock = CLOCK.match(text, i)
+            if not (clock and int(clock["h"]) < 24 and int(clock["m"]) < 60) or LOWER_NEXT.match(text, clock.end()):
+                break  # "18.05.2017 150 people": a count, not a time
+            i = clock.end()
+        end = i
+        i = STAMP_GAP.match(text, i).end()  # type: ignore[union-attr]  # the pattern matches the empty string
+    if day is None:
+        return pos, None
+    paren = STAMP_PAREN.match(text, end)
+    return (paren.end() if paren else end), day
+
+
+def _day_at(text: str, i: int, labelled: bool) -> tuple[int, date] | None:
+    forms = (NUMERIC_DAY, ISO_DAY, DAY_MONTH_YEAR, MONTH_DAY_YEAR) if labelled else (NUMERIC_DAY, ISO_DAY)
+    for rx in forms:
+        m = rx.match(text, i)
+        if not m:
+            continue
+        if rx is NUMERIC_DAY:
+            d = numeric_day(m, None)
+        elif rx is ISO_DAY:
+            d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        else:
+            d = _safe_date(int(m["year"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
+        if d:
+            return m.end(), d
     return None
 
 
@@ -116,7 +213,13 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 
 
 def _absolute(text: str, published: date | None, add: Callable[..., None]) -> None:
-    """Days, months and years written out; a day without a year takes the publication year."""
+    """Days, months and years written out or in figures; a day without a year takes the publication year."""
+    for m in ISO_DAY.finditer(text):
+        d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        add(m, d, d, "day")
+    for m in NUMERIC_DAY.finditer(text):
+        d = numeric_day(m, published)
+        add(m, d, d, "day")
     for m in DAY_MONTH_YEAR.finditer(text):
         d = _safe_date(int(m["year"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
         add(m, d, d, "day")
@@ -132,9 +235,22 @@ def _absolute(text: str, published: date | None, add: Callable[..., None]) -> No
             if d and d > published + timedelta(days=60):
                 d = _safe_date(published.year - 1, d.month, d.day)
             add(m, d, d, "day")
-    for m in YEAR.finditer(text):
-        y = int(m["year"])
-        add(m, date(y, 1, 1), date(y, 12, 31), "year", "year")
+    for rx in (YEAR, YEAR_MODIFIER):
+        for m in rx.finditer(text):
+            y = int(m["year"])
+            add(m, date(y, 1, 1), date(y, 12, 31), "year", "year")
+
+
+def numeric_day(m: re.Match[str], published: date | None) -> date | None:
+    """18.05.2017 is day-first; 05/18/2017 month-first; where both readings are valid, the one nearer
+    the publication date, else day-first with dots and dashes and month-first with slashes."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    day_first, month_first = _safe_date(year, b, a), _safe_date(year, a, b)
+    if day_first is None or month_first is None or day_first == month_first:
+        return day_first or month_first
+    if published:
+        return min((day_first, month_first), key=lambda d: abs((d - published).days))
+    return month_first if m["sep"] == "/" else day_first
 
 
 def _since(text: str, d: DateMention, published: date | None) -> DateMention:
@@ -148,21 +264,35 @@ def _since(text: str, d: DateMention, published: date | None) -> DateMention:
 
 def future_tense(text: str, start: int, end: int) -> bool:
     """Whether the clause around text[start:end] points forward: the tense cue nearest the mention decides
-    ('said on Friday that more will come' is past; 'more will be freed on Friday' is future)."""
-    left = 0
-    for m in CLAUSE_BREAK.finditer(text, 0, start):
-        left = m.end()
-    brk = CLAUSE_BREAK.search(text, end)
-    right = brk.start() if brk else len(text)
+    ('said on Friday that more will come' is past; 'more will be freed on Friday' is future). A clause
+    with no cue at all (a fronted 'On Friday, ...') takes the tense of the clause after it, else before it."""
+    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)]
+    left = max((e for s, e in breaks if e <= start), default=0)
+    right = min((s for s, e in breaks if s >= end), default=len(text))
+    tense = _nearest_cue(text, left, right, start, end)
+    if tense is None and right < len(text):
+        after = min((s for s, e in breaks if s > right), default=len(text))
+        tense = _nearest_cue(text, right, after, start, end)
+    if tense is None and left > 0:
+        before = max((e for s, e in breaks if e < left - 1), default=0)
+        tense = _nearest_cue(text, before, left, start, end)
+    return bool(tense)
+
+
+def _nearest_cue(text: str, left: int, right: int, start: int, end: int) -> bool | None:
+    """True (future) or False (past) by the cue in text[left:right] nearest the mention; None without one."""
+    past_modals = [(m.start(), m.end()) for m in PAST_MODAL.finditer(text, left, right)]
+    futures = [(m.start(), m.end()) for m in FUTURE_CUES.finditer(text, left, right)
+               if not any(a <= m.start() < b for a, b in past_modals)]
+    pasts = past_modals + [(m.start(), m.end()) for m in PAST_CUES.finditer(text, left, right)
+                           if not any(a <= m.start() < b for a, b in futures + past_modals)]
     best: tuple[int, bool] | None = None
-    futures = [(m.start(), m.end()) for m in FUTURE_CUES.finditer(text, left, right)]
-    for cues, is_future in ((futures, True), ([(m.start(), m.end()) for m in PAST_CUES.finditer(text, left, right)
-                                              if not any(a <= m.start() < b for a, b in futures)], False)):
+    for cues, is_future in ((futures, True), (pasts, False)):
         for s, e in cues:
             distance = start - e if e <= start else s - end
             if best is None or distance < best[0]:
                 best = (distance, is_future)
-    return bool(best and best[1])
+    return None if best is None else best[1]
 
 
 def resolve_weekday(name: str, published: date, future: bool, phrase: str = "") -> date:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.dates import DateMention, find_dates, future_tense, parse_iso, parse_stamp, resolve_weekday
+from factcheck.dates import DateMention, find_dates, future_tense, parse_iso, parse_stamp, resolve_weekday, stamp_at
 
 WEDNESDAY = date(2025, 5, 21)
 
@@ -167,3 +167,65 @@ def test_find_dates_never_raises(text: str, published: date | None) -> None:
     for d in find_dates(text, published):
         assert text[d.start:d.end] == d.text
         assert d.first <= d.last
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    # published on a Wednesday: a plan names the coming weekday, the publication day included
+    ("On Thursday, the council is expected to vote on the plan.", "2025-05-22"),
+    ("On Tuesday the council is expected to vote on the plan.", "2025-05-27"),
+    ("On Friday, the council will vote.", "2025-05-23"),
+    ("The prisoners could be freed on Thursday.", "2025-05-22"),
+    ("A vote may come on Friday.", "2025-05-23"),
+    ("They\u2019ll vote on Friday.", "2025-05-23"),
+    ("Officials expect a vote on Friday.", "2025-05-23"),
+    ("On Friday, the council freed 30 prisoners.", "2025-05-16"),
+    ("The mayor could not be reached for comment on Tuesday.", "2025-05-20"),
+])
+def test_weekday_forward_with_plans_and_modals(text: str, iso: str) -> None:
+    assert only(text).iso == iso
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("The list dated 18.05.2017 named 50 people.", "2017-05-18"),
+    ("The list dated 05/18/2017 named 50 people.", "2017-05-18"),
+    ("The list dated 2017-05-18 named 50 people.", "2017-05-18"),
+    ("The list dated 18-05-2017 named 50 people.", "2017-05-18"),
+])
+def test_numeric_days(text: str, iso: str) -> None:
+    d = only(text, None)
+    assert (d.iso, d.kind) == (iso, "day")
+
+
+def test_an_ambiguous_numeric_day_takes_the_reading_nearer_publication() -> None:
+    assert only("The list dated 05/06/2025 named 50 people.", date(2025, 6, 7)).iso == "2025-06-05"
+    assert only("The list dated 05/06/2025 named 50 people.", date(2025, 5, 7)).iso == "2025-05-06"
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("The 111 names chosen in 2010 were kept.", "2010"),
+    ("A 2001 story gave the toll.", "2001"),
+    ("The 2016 election changed little.", "2016"),
+])
+def test_a_named_year(text: str, year: str) -> None:
+    d = only(text, None)
+    assert (d.iso, d.kind) == (year, "year")
+
+
+@pytest.mark.parametrize(("line", "stamp", "day"), [
+    ("06.05.2025(updated 1412 06.05.2025) Get short URL", "06.05.2025(updated 1412 06.05.2025)", date(2025, 5, 6)),
+    ("Date of publication 6 May 2025 The sides met.", "Date of publication 6 May 2025", date(2025, 5, 6)),
+    ("Updated: May 6, 2025 10:00 GMT", "Updated: May 6, 2025 10:00 GMT", date(2025, 5, 6)),
+    ("06.05.2025 150 people were freed.", "06.05.2025", date(2025, 5, 6)),
+])
+def test_stamp_at(line: str, stamp: str, day: date) -> None:
+    end, found = stamp_at(line)
+    assert (line[:end], found) == (stamp, day)
+
+
+@pytest.mark.parametrize("line", ["Updated 2 sec ago", "6 May 2025 was the day", "10.5 percent", "The sides met."])
+def test_no_stamp(line: str) -> None:
+    assert stamp_at(line) == (0, None)
+
+
+def test_parse_stamp_reads_numeric_days() -> None:
+    assert parse_stamp("18.05.2017") == date(2017, 5, 18)

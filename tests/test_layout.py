@@ -114,3 +114,64 @@ def test_blocks_never_raise(text: str) -> None:
     for b in blocks(text):
         assert last <= b.start <= b.end <= len(text)
         last = b.end
+
+
+@pytest.mark.parametrize("paragraph", [
+    "By Ana Ruiz, Staff Writer",
+    "By ANA RUIZ and Tom Berg",
+    "Ana Ruiz, Correspondent",
+    "Need help? Call the line on 555-0100 at any hour.",
+    "If you or someone you know needs support, call 555-0100.",
+    "Editor\u2019s note: An earlier version of this story gave the wrong day for the vote.",
+    "Editor's Note: This story was updated.",
+    "Sign up for our daily newsletter",
+    "Subscribe to our newsletter here.",
+    "Leave a comment",
+    "Get short URL",
+    "Follow Ana Ruiz on Twitter @anaruiz.",
+    "Getty.",
+    "Ana Ruiz/Reuters",
+    "Photo: Tom Berg",
+    "Tom Berg contributed to this report.",
+    "Date of publication 6 May 2025",
+    "Updated 2 sec ago",
+])
+def test_page_furniture_is_boilerplate(paragraph: str) -> None:
+    assert [r for r, _ in roles(f"Swap ends\n\n{paragraph}\n\nThe sides finished the swap.\n")] == [
+        "headline", "boilerplate", "body"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "By Tuesday, the council had voted on the plan.",
+    "Published reports say the swap ended.",
+    "Followers of the mayor met on Sunday.",
+    "The hotline took 300 calls on Monday.",
+    "Shares in the port fell 4 percent.",
+])
+def test_story_paragraphs_that_look_like_furniture(paragraph: str) -> None:
+    assert roles(f"Swap ends\n\n{paragraph}\n")[1] == ("body", paragraph)
+
+
+@pytest.mark.parametrize(("paragraph", "furniture", "body"), [
+    ("06.05.2025(updated 1412 06.05.2025) Get short URL 214 The sides finished the swap.",
+     "06.05.2025(updated 1412 06.05.2025) Get short URL 214", "The sides finished the swap."),
+    ("06.05.2025Get short URL 0 31 Kyiv freed 84 soldiers.", "06.05.2025Get short URL 0 31", "Kyiv freed 84 soldiers."),
+    ("Date of publication 6 May 2025 Kyiv freed 84 soldiers.", "Date of publication 6 May 2025", "Kyiv freed 84 soldiers."),
+    ("Get short URL 12 35 soldiers came home.", "Get short URL 12", "35 soldiers came home."),
+    ("By Ana Ruiz, Staff Writer The sides finished the swap.", "By Ana Ruiz, Staff Writer", "The sides finished the swap."),
+])
+def test_furniture_before_the_story_in_one_paragraph(paragraph: str, furniture: str, body: str) -> None:
+    # pages stripped of their newlines put the stamp and the share counter before the first sentence
+    assert roles(f"Swap ends\n{paragraph}\n")[1:] == [("boilerplate", furniture), ("body", body)]
+
+
+def test_a_paragraph_of_furniture_only() -> None:
+    text = "Swap ends\n\n06.05.2025 (updated 14:12 06.05.2025)\n\nThe sides finished the swap.\n"
+    assert [r for r, _ in roles(text)] == ["headline", "boilerplate", "body"]
+
+
+def test_a_long_note_on_a_stripped_page_loses_one_sentence() -> None:
+    paragraph = "Editor's note: This story was updated. " + "The sides finished the swap on Sunday. " * 40
+    got = roles(f"Swap ends\n\n{paragraph.strip()}\n")
+    assert got[1] == ("boilerplate", "Editor's note: This story was updated.")
+    assert got[2][0] == "body" and got[2][1].startswith("The sides finished")

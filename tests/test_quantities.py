@@ -254,3 +254,24 @@ def test_find_quantities_never_raises(lexicon: Lexicon, text: str) -> None:
         assert 0 <= q.start <= q.end <= len(text)
         assert q.low <= q.high
         assert q.role in ("figure", "total", "part")
+
+
+@pytest.mark.parametrize("text", ["The list of 18.05.2017 was read out.", "The list of 05/18/2017 was read out.",
+                                  "The list of 2017-05-18 was read out."])
+def test_a_numeric_day_is_no_figure(text: str, lexicon: Lexicon) -> None:
+    assert figures(text, lexicon) == []
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The 111 names chosen in 2010 were kept.", "2010"),
+    ("A 2001 story counted 40 deaths.", "2001"),
+    ("Kyiv freed 84 soldiers on 18.05.2025.", "2025-05-18"),
+    ("Kyiv freed 84 soldiers in May 2024.", "2024-05"),
+])
+def test_a_date_named_in_the_clause_dates_the_figure(text: str, day: str, lexicon: Lexicon) -> None:
+    assert one(text, lexicon).date == day
+
+
+def test_a_year_like_count_stays_a_count(lexicon: Lexicon) -> None:
+    q = one("The 2000 soldiers came home on Friday.", lexicon)
+    assert (q.low, q.date) == (2000, "2025-05-16")

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from factcheck.dates import STAMP_LABEL, stamp_at
+from factcheck.errors import RuleFileError
+from factcheck.lexicon import default_rules_dir
 
 BULLET = re.compile(r"^[ \t]*(?:[\u2022\u25cf\u25aa*\u2013\u2014-]|\d{1,2}[.)])[ \t]+")
-BOILERPLATE = re.compile(
-    r"^\s*(?:short url|follow|share(?: this)?|advertisement|read more|read the rest here\.?|click here.*|subscribe.*|"
-    r"sign up.*|related:?.*|(?:last\s+)?(?:updated|published|posted|first published)\b.{0,60}|"
-    r"\(?(?:photo|image|picture|video)(?: by| credit)?:.*|copyright.*|all rights reserved.*|.{0,40}\bcontributed to this report\.?)\s*$",
-    re.I)
 CAPTION = re.compile(r"^\s*(?:above|below|pictured|left|right|top|file photo|in this photo)\b.*|.*\([^()]*/[^()]*\)\s*$", re.I)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'.\- ]{2,40}(?:,\s*[A-Z][\w.\- ]{1,30}?)?)(?:,\s*(?P<md>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
@@ -17,6 +19,121 @@ DATELINE = re.compile(
 
 
 SENTENCE_END = frozenset(".!?:\"'\u201d")
+NAME = r"[A-Z][\w.'\u2019-]*(?:[ \t]+(?:[A-Z][\w.'\u2019-]*|de|van|von|al|bin|da|del|la|le))*"
+WHOLE_OPENER = 1200  # an opener paragraph longer than this is a page stripped of its newlines: cut one sentence
+SENTENCE_STOP = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])")
+COUNT = re.compile(r"[ \t]*\d[\d,.]*[kKmM]?(?![\w.,])")
+NEXT_WORD = re.compile(r"[ \t]*(\S)")
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Patterns for page furniture, built from rules/lexicon/layout.toml."""
+
+    line: re.Pattern[str]  # the whole paragraph
+    opener: re.Pattern[str]  # furniture from here to the paragraph's end
+    closer: re.Pattern[str]  # "... contributed to this report."
+    follow: re.Pattern[str]  # "Follow Jane Doe on Twitter @janedoe."
+    byline: re.Pattern[str]  # "By Jane Doe, Staff Writer"
+    byline_lead: re.Pattern[str]  # the same before the story in a paragraph stripped of its newlines
+    credit: re.Pattern[str]  # "Getty.", "Jane Doe/Reuters"
+    counter: re.Pattern[str]  # "Get short URL" before a share count
+
+
+def _alts(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def furniture(rules_dir: Path | None = None) -> Furniture:
+    """Read rules_dir/lexicon/layout.toml (the default rules without a directory)."""
+    path = (rules_dir or default_rules_dir()) / "lexicon" / "layout.toml"
+    try:
+        words = tomllib.loads(path.read_text(encoding="utf-8"))["furniture"]
+        w = {key: [str(x).lower() for x in words[key]] for key in (
+            "lines", "openers", "closers", "social", "byline", "titles", "credits", "counters")}
+    except FileNotFoundError:
+        raise RuleFileError(f"{path}: lexicon file missing") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
+        raise RuleFileError(f"{path}: malformed layout lexicon ({exc!r})") from None
+    by, titles, credits = _alts(w["byline"]), _alts(w["titles"]), _alts(w["credits"])
+    names = rf"{NAME}(?:[ \t]*(?:,|and|&)[ \t]*{NAME})*"
+    credit = rf"(?i:{credits})"
+    return Furniture(
+        line=re.compile(rf"[\W_]*(?:{_alts(w['lines'])})[\W_]*", re.I),
+        opener=re.compile(rf"[\W_]{{0,3}}(?:{_alts(w['openers'])})(?!\w)", re.I),
+        closer=re.compile(rf".{{0,60}}\b(?:{_alts(w['closers'])})\W*", re.I),
+        follow=re.compile(rf"follow\b.{{0,200}}?(?:{_alts(w['social'])})", re.I),
+        byline=re.compile(rf"(?i:{by})[ \t]+{names}(?:[ \t]*[,|\u2013\u2014-][ \t]*(?:(?i:{titles})[ \t]*)?{NAME}?)?[ \t]*\.?"
+                          rf"|{names}[ \t]*[,|\u2013\u2014-][ \t]*(?i:{titles})(?:[ \t]+{NAME})?[ \t]*\.?"),
+        byline_lead=re.compile(rf"(?i:{by})[ \t]+{names}[ \t]*[,|\u2013\u2014-]?[ \t]*(?i:{titles})(?![\w])[ \t]*[,.]?"),
+        credit=re.compile(rf"[\s(]*(?:(?:{NAME}|{credit})[ \t]*/[ \t]*)?{credit}(?:[ \t]*(?:/|,|via)[ \t]*(?:{credit}|{NAME}))*[\s.)]*"),
+        counter=re.compile(rf"(?:{_alts(w['counters'])})(?!\w)[ \t]*:?", re.I),
+    )
+
+
+def furniture_paragraph(paragraph: str, marks: Furniture | None = None) -> bool:
+    """Whether a whole paragraph is page furniture: a prompt, a byline, a credit, a stamp, a note."""
+    p = paragraph.strip()
+    f = marks or furniture()
+    if not p:
+        return False
+    if f.line.fullmatch(p) or f.credit.fullmatch(p):
+        return True
+    if len(p) <= 160 and (f.byline.fullmatch(p) or f.closer.fullmatch(p)):
+        return True
+    if len(p) <= 300 and f.follow.match(p):
+        return True
+    if f.opener.match(p) and len(p) <= WHOLE_OPENER:
+        return True
+    label = STAMP_LABEL.match(p)
+    if not label:
+        return False
+    end, day = stamp_at(p)
+    if day is not None:
+        return not p[end:].strip()  # "Date of publication 11 October 2016 Intense bombing ..." goes on
+    rest = p[label.end():]
+    # "Updated 2 sec ago", "Last updated: yesterday"; not "Published reports say ..."
+    return len(rest) <= 60 and (not rest or rest[:1].isdigit() or ":" in label.group(0)) and not SENTENCE_STOP.search(p)
+
+
+def furniture_lead(paragraph: str, marks: Furniture | None = None) -> int:
+    """Length of page furniture at the start of a paragraph before the story goes on in the same
+    paragraph (pages stripped of their newlines): stamps, share counters, a byline, a long note's
+    first sentence. 0 when the paragraph starts with the story."""
+    f = marks or furniture()
+    first = i = len(paragraph) - len(paragraph.lstrip())
+    while i < len(paragraph):
+        end, day = stamp_at(paragraph, i)
+        if day is None:
+            end = _counter_end(paragraph, i, f)
+        if end == i:
+            lead = f.byline_lead.match(paragraph, i)
+            end = lead.end() if lead else i
+        if end == i and f.opener.match(paragraph, i) and len(paragraph) - i > WHOLE_OPENER:
+            stop = SENTENCE_STOP.search(paragraph, i)
+            end = stop.end() if stop else i
+        if end == i:
+            break
+        i = end + len(paragraph[end:]) - len(paragraph[end:].lstrip())
+    if i == first:
+        return 0
+    return i if paragraph[i:].strip() else len(paragraph)
+
+
+def _counter_end(paragraph: str, i: int, f: Furniture) -> int:
+    """'Get short URL 0 87 Kurdish-led ...': the label and its counts (at least one); a count followed
+    by a word in lower case begins the story ('Get short URL 12 35 people ...' keeps 35)."""
+    m = f.counter.match(paragraph, i)
+    if not m:
+        return i
+    end = m.end()
+    while True:
+        count = COUNT.match(paragraph, end)
+        nxt = NEXT_WORD.match(paragraph, count.end()) if count else None
+        if not count or (nxt and nxt.group(1).islower()):
+            return i if end == m.end() else end
+        end = count.end()
 
 
 @dataclass(frozen=True)
@@ -29,15 +146,25 @@ class Block:
 
 
 def blocks(text: str) -> list[Block]:
-    """Paragraphs: blank-line separated, and split per line where lines are clearly separate items."""
+    """Paragraphs: blank-line separated, and split per line where lines are clearly separate items;
+    page furniture (whole paragraphs, or stamps and counters before the story) is boilerplate."""
     out: list[Block] = []
     headline: str | None = None
-    for start, end in _paragraphs(text):
+    marks = furniture()
+    for start, end in _paragraphs(text, marks):
         raw = text[start:end]
+        stripped = raw.strip()
+        lead = 0 if furniture_paragraph(stripped, marks) else furniture_lead(raw, marks)
+        if lead:
+            cut = start + len(raw[:lead].rstrip())
+            out.append(Block(start, cut, "boilerplate"))
+            if lead >= len(raw):
+                continue
+            start, raw = start + lead, raw[lead:]
+            stripped = raw.strip()
         body_start = start
         role = "body"
-        stripped = raw.strip()
-        if BOILERPLATE.match(stripped):
+        if furniture_paragraph(stripped, marks):
             role = "boilerplate"
         elif BULLET.match(raw):
             role = "bullet"
@@ -95,7 +222,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def _paragraphs(text: str, marks: Furniture) -> list[tuple[int, int]]:
     """Lines grouped into paragraphs: a blank line ends one, and so does a line that reads as complete
     (ends a sentence, is a bullet, boilerplate, a sub-head, or is short)."""
     spans: list[tuple[int, int]] = []
@@ -104,7 +231,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     for s, e in _lines(text):
         line = text[s:e]
         blank_before = text.count("\n", previous_end, s) >= 2
-        starts_new = (current is None or blank_before or BULLET.match(line) or BOILERPLATE.match(line.strip())
+        starts_new = (current is None or blank_before or BULLET.match(line) or furniture_paragraph(line, marks)
                       or text[current[1] - 1] in SENTENCE_END or (current[1] - current[0] < 60 and not line[:1].islower())
                       or (current[1] - current[0] <= 400 and _subhead(text[current[0]:current[1]].strip())))
         if starts_new:

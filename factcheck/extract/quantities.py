@@ -11,7 +11,7 @@ import math
 import re
 from functools import lru_cache
 
-from factcheck.dates import DateMention
+from factcheck.dates import MONTHS, DateMention
 from factcheck.lexicon import Lexicon, phrase_regex
 from factcheck.model import Quantity
 
@@ -39,8 +39,8 @@ FUNCTION_WORDS = {"and", "or", "of", "on", "in", "to", "by", "were", "was", "are
 PERSON_WORDS = {"people", "person", "men", "women"}
 LEADING_WORDS = {"the", "a", "an", "all", "some", "only", "about", "nearly", "almost", "around", "more", "at", "its", "their",
                  "his", "her", "these", "those", "another", "each", "both", "and", "but", "of", "in", "on", "over", "under"}
-MONTH_WORDS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
-MONTH_AFTER = re.compile(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+MONTH_WORDS = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?$", re.I)
+MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(MONTHS)})\b", re.I)
 CLOCK_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|ET\b|GMT)", re.I)
 LABEL_BEFORE = re.compile(r"(?:No\.|number|#|page|article|section|chapter|route|room|flight|tel\.?|magnitude|category|level|"
                           r"grade|size|model|version|phase|stage|round|code|zone|gate|platform|terminal|district|ward)\s*$", re.I)
@@ -107,7 +107,8 @@ def word_value(text: str) -> float | None:
 def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_date: str | None) -> list[Quantity]:
     """Every figure in a statement, offsets relative to the statement text."""
     hedge_rx, vague_rx, action_rx = _rx(lex)
-    taken = [(d.start, d.end) for d in dates]
+    # a bare year is left to _not_a_count: "in 2010" is a year, "the 2000 soldiers" a count
+    taken = [(d.start, d.end) for d in dates if d.kind != "year"]
     lead = len(text) - len(text.lstrip())
     found: list[tuple[int, int, float, float, str | None]] = []
     for m in NUMBER.finditer(text):
@@ -280,13 +281,15 @@ def _action(clause: tuple[int, int], s: int, e: int, actions: list[tuple[int, in
 
 
 def _date_for(dates: list[DateMention], clause: tuple[int, int], s: int, e: int, default: str | None) -> str | None:
-    days = [d for d in dates if d.kind == "day" and clause[0] <= d.start < clause[1]]
-    after = [d for d in days if d.start >= e]
-    if after:
-        return after[0].iso
-    before = [d for d in days if d.end <= s]
-    if before:
-        return before[-1].iso
+    """The day named in the figure's clause (after it, else before it), else a month or year named there
+    ('111 names chosen in 2010'), else the statement's day."""
+    for kinds in (("day",), ("month", "year")):
+        named = [d for d in dates if d.kind in kinds and clause[0] <= d.start < clause[1] and (d.end <= s or d.start >= e)]
+        after = [d for d in named if d.start >= e]
+        if after:
+            return after[0].iso
+        if named:
+            return named[-1].iso
     return default
 
 
