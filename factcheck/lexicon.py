@@ -11,6 +11,7 @@ from typing import Any
 
 from factcheck.errors import RuleFileError
 
+SOURCE_NOUNS = ("people", "roles", "bodies", "documents")  # the [sources] lists of attribution.toml
 FILES = ("states", "categories", "actions", "events", "hedges", "attribution")
 
 
@@ -65,7 +66,7 @@ class Lexicon:
     cues: tuple[str, ...]
     according: tuple[str, ...]
     channels: tuple[str, ...]
-    anonymous: frozenset[str]
+    anonymous: frozenset[str]  # every head noun of an unnamed source: people, roles, bodies, documents
     organization: tuple[str, ...]
     outlets: tuple[str, ...]
     pronouns: frozenset[str]
@@ -73,6 +74,11 @@ class Lexicon:
     stance: tuple[str, ...] = ()  # cues whose statement starts at the verb ('agreed to swap ...')
     stages: tuple[str, ...] = ()  # parts of an event ("the first stage was completed")
     final_stages: frozenset[str] = frozenset()  # "the final stage" finishes the event
+    unnamed_people: frozenset[str] = frozenset()  # 'an official', 'two people familiar with': anonymous sources
+    roles: frozenset[str] = frozenset()  # 'the mayor', 'a senator': people named by their office
+    bodies: frozenset[str] = frozenset()  # 'the ministry', 'the campaign': bodies named by what they are
+    documents: frozenset[str] = frozenset()  # 'the poll', 'a report': sources of kind document
+    openers: frozenset[str] = frozenset()  # 'although', 'whether': words that open a clause, never a name
 
     @property
     def state_rx(self) -> re.Pattern[str]:
@@ -159,7 +165,12 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         stages=tuple(raw["states"].get("stages", {}).get("words", [])),
         final_stages=frozenset(w.lower() for w in raw["states"].get("stages", {}).get("final", [])),
         channels=tuple(_get(attribution, p["attribution"], "channels", dict).get("names", [])),
-        anonymous=frozenset(w.lower() for w in srcs.get("anonymous", [])),
+        anonymous=frozenset(w.lower() for key in SOURCE_NOUNS for w in srcs.get(key, [])),
+        unnamed_people=frozenset(w.lower() for w in srcs.get("people", [])),
+        roles=frozenset(w.lower() for w in srcs.get("roles", [])),
+        bodies=frozenset(w.lower() for w in srcs.get("bodies", [])),
+        documents=frozenset(w.lower() for w in srcs.get("documents", [])),
+        openers=frozenset(w.lower() for w in srcs.get("openers", [])),
         organization=tuple(srcs.get("organization", [])),
         outlets=tuple(srcs.get("outlets", [])),
         pronouns=frozenset(srcs.get("pronouns", [])),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SEVERITIES = ("info", "warning", "error")
-SOURCE_KINDS = ("person", "organization", "outlet", "anonymous")
+SOURCE_KINDS = ("person", "organization", "outlet", "document", "anonymous")
 STATES = ("planned", "agreed", "ongoing", "completed", "cancelled", "ruled_out")
 
 

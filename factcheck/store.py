@@ -18,7 +18,7 @@ import sqlite_utils
 from factcheck.errors import NotFoundError, StoreError
 from factcheck.migrations import MIGRATIONS
 from factcheck.model import Document, Finding, Quantity, Statement, Status, statement_digest
-from factcheck.sources import name_tokens, same_source
+from factcheck.sources import SourceIndex, story_local
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock; env FACTCHECK_BUSY_TIMEOUT_MS
 CHUNK = 500  # ids bound per query, well under SQLite's limit on bound parameters
@@ -42,44 +42,6 @@ def now() -> str:
 def _run_counts(counts: dict[str, int]) -> tuple[int, ...]:
     """A run's counts in RUN_COUNTS order, 0 for any not given."""
     return tuple(counts.get(k, 0) for k in RUN_COUNTS)
-
-
-class SourceIndex:
-    """Named sources keyed by the tokens same_source compares, so a new name is held against a few
-    candidates rather than every source in the database (same result, far fewer comparisons)."""
-
-    def __init__(self) -> None:
-        self.seen = 0  # highest source id read so far
-        self.names: dict[int, str] = {}
-        self.by_key: dict[tuple[Any, ...], set[int]] = {}
-
-    @staticmethod
-    def keys(name: str) -> list[tuple[Any, ...]]:
-        # same_source holds only for: equal names, equal last tokens, or equal length with all but the
-        # last token equal (then the first tokens match, or both names are a single token)
-        tokens = name_tokens(name)
-        if not tokens:
-            return [("name", name.lower())]
-        return [("last", tokens[-1]), ("first", len(tokens), tokens[0]) if len(tokens) > 1 else ("single",)]
-
-    def refresh(self, c: sqlite3.Connection) -> None:
-        """Take in the sources added since the last look (by this or another process)."""
-        for sid, name, kind in c.execute("SELECT id, name, kind FROM sources WHERE id > ? ORDER BY id", (self.seen,)):
-            self.seen = sid
-            if kind != "anonymous":
-                self.names[sid] = name
-                for key in self.keys(name):
-                    self.by_key.setdefault(key, set()).add(sid)
-
-    def rename(self, sid: int, name: str) -> None:
-        """A source took a fuller name; its old keys stay, so it is still found by the shorter form."""
-        self.names[sid] = name
-        for key in self.keys(name):
-            self.by_key.setdefault(key, set()).add(sid)
-
-    def candidates(self, name: str) -> list[tuple[int, str]]:
-        ids = set().union(*(self.by_key.get(key, set()) for key in self.keys(name)))
-        return [(sid, self.names[sid]) for sid in sorted(ids)]
 
 
 class Store:
@@ -248,26 +210,23 @@ class Store:
         return [row[0] for row in rows]
 
     def _source_id(self, c: sqlite3.Connection, name: str, kind: str | None, doc_id: int) -> int:
-        # an unnamed source ("an official") is its own source in each story
-        alias = f"{name.lower()} #{doc_id}" if kind == "anonymous" else name.lower()
+        """The source a statement names: an alias seen before, the one known source SourceIndex says the name
+        denotes, or a new source. Descriptions ('an official', 'the poll') are their own in each story."""
+        local = story_local(name, kind)
+        alias = f"{name.lower()} #{doc_id}" if local else name.lower()
         row = c.execute("SELECT source_id FROM source_aliases WHERE alias = ?", (alias,)).fetchone()
         if row:
             return row[0]
-        if kind != "anonymous":
+        sid = None
+        if not local:
             if self._source_index is None:
                 self._source_index = SourceIndex()
             index = self._source_index
-            index.refresh(c)
-            matches = [sid for sid, other in index.candidates(name) if same_source(name, other)]
-            if len(matches) == 1:  # ambiguous near-matches are never merged
-                sid = matches[0]
-                c.execute("INSERT INTO source_aliases (alias, source_id) VALUES (?, ?)", (alias, sid))
-                if len(name_tokens(index.names[sid])) == 1 and 2 <= len(name_tokens(name)) <= 3:
-                    # a surname seen first takes the full name: "Trump" becomes "Donald Trump"
-                    c.execute("UPDATE sources SET name = ? WHERE id = ?", (name, sid))
-                    index.rename(sid, name)
-                return sid
-        sid = c.execute("INSERT INTO sources (name, kind) VALUES (?, ?)", (name, kind or "person")).lastrowid
+            for known in c.execute("SELECT id, name, kind FROM sources WHERE id > ? ORDER BY id", (index.seen,)):
+                index.add(*known)  # sources added since the last look, by this or another process
+            sid = index.match(name)
+        if sid is None:
+            sid = c.execute("INSERT INTO sources (name, kind) VALUES (?, ?)", (name, kind or "person")).lastrowid
         c.execute("INSERT INTO source_aliases (alias, source_id) VALUES (?, ?)", (alias, sid))
         return sid
 

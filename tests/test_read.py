@@ -196,3 +196,10 @@ def test_csv_channel_without_source_is_refused(write):
 def test_unknown_format_is_refused_before_reading(write):
     with pytest.raises(InputError, match="unknown format '.docx'"):
         read_file(write("a.docx", b"\x00PK"))
+
+
+@pytest.mark.parametrize("opening", ["Date of publication 21 May 2025 The bridge reopened on Wednesday.",
+                                     "21.05.2025(updated 1004 21.05.2025) Get short URL 12 The bridge reopened."])
+def test_a_stamp_opening_a_stripped_page_gives_the_date(write, opening):
+    (doc,) = read_file(write("bridge.txt", f"Bridge reopens\n{opening}\n"))
+    assert doc.published == "2025-05-21" and doc.published_from == "dateline"

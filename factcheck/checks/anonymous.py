@@ -1,6 +1,10 @@
-"""anonymous-source: info notes for figures or states that rest on an unnamed source ("an official").
+"""anonymous-source: info notes for figures or states that rest on a genuinely unnamed person ("an official",
+"a GOP strategist", "two people familiar with the matter"). Extraction decides who is unnamed (source kind
+"anonymous", from the lexicon's [sources] people); pronouns, polls and reports (kind document), organisations
+and people named by their office ("the mayor") are not.
 
 No blocking needed: one pass over statements. TOML params: none.
+Example: "An official said 40 trucks had crossed" -> "an official: 40 trucks had crossed ...".
 """
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""unsourced: info notes for hedged claims with figures in the writer's own voice, resting on no source
-("hundreds of thousands ... are believed to have been killed"). One pass, no blocking. TOML params: none.
+"""unsourced: info notes for hedged counts in the writer's own voice, resting on no source ("hundreds of
+thousands ... are believed to have been killed": believed by whom?). Quotations are someone's voice, and a
+hedged opinion without a counted figure ("may have", "seems to") asks for no source.
+
+One pass, no blocking. TOML params: none.
 """
 from __future__ import annotations
 
@@ -14,4 +17,5 @@ PARAMS: dict[str, object] = {}
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     return [finding(rule, "flag", [s], s.text[:80], text=s.text[:80])
-            for s in statements if s.source is None and s.modality == "hedge" and s.quantities and s.role == "body"]
+            for s in statements if s.source is None and not s.quote and s.modality == "hedge" and s.role == "body"
+            and any(q.noun for q in s.quantities)]

@@ -27,7 +27,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
     """Every statement of a story, with its span in the file's text (doc.offset added)."""
     text = doc.text
     published = parse_iso(doc.published)
-    speakers = Speakers(lex)
+    speakers = Speakers(lex, text)
     out: list[Statement] = []
     last_quote_speaker: tuple[str, str, int, int] | None = None
     sentence_no = 0

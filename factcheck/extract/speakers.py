@@ -34,6 +34,12 @@ NOT_NAMES = {"The", "This", "That", "These", "Those", "But", "And", "In", "On", 
              "Their", "His", "Her", "Its", "My", "Your", "Crooked", "Dear", "Thank", "Thanks", "Mister", "Miss",
              "Tonight", "Yesterday", "Tomorrow", "Congress", "Senate", "House", "White"}
 RECENT_UNITS = 6
+DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "our", "my", "your"}
+HEAD_ENDS = {"of", "for", "with", "from", "in", "at", "on", "to", "familiar", "close", "who", "that", "which", "near",
+             "inside", "outside", "within", "across", "among", "by"}
+TRAILING_DAY = re.compile(r"\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+PLACE_TAIL = re.compile(r"\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?$")
 THE = re.compile(r"^(?:the|The)\s+")
 NOT_NAME_WORDS = {"County", "Prize", "Law", "Act", "Street", "Avenue", "Center", "Centre", "University", "College", "School",
                   "Court", "Party", "Warriors", "Award", "Awards", "Club", "Hall", "Island", "River", "Lake", "Park",
@@ -61,7 +67,8 @@ def _body_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[
 class Speakers:
     """Resolves source mentions in reading order: surnames and pronouns to the last full mention."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, text: str = "") -> None:
+        """text: the whole story, whose full names a bare surname may stand for before the full name is read."""
         self.lex = lex
         self.people: list[str] = []  # full names seen, most recent last
         self.gender: dict[str, str] = {}  # settled: titles, unnamed people, or a clear majority of clues
@@ -70,23 +77,22 @@ class Speakers:
         self.unit = 0
         self.here: set[str] = set()  # names seen in the current unit
         self.last_group: tuple[str, str, int] | None = None
+        self.last_speaker: tuple[str, int] | None = None  # the last person named as a source, and where
         self.body, self.org, self.outlets = _body_rx(lex)
+        self.story_names: dict[str, set[str]] = {}  # surname -> the story's full names with that surname
+        for _, core, several in self._names_in(text):
+            if several and len(core.split()) > 1:
+                self.story_names.setdefault(core.split()[-1], set()).add(core)
 
     def observe(self, text: str) -> None:
         """Note the people a unit mentions (they make later pronouns ambiguous) and, when it names one person
         only, the gender of the pronouns it uses; then move on."""
         here = self.here
-        for m in NAME_RUN.finditer(text):
-            words = m.group(0).split()
-            if words[0] in NOT_NAMES or PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()]) or any(
-                    w.rstrip("'\u2019s") in NOT_NAMES or w in NOT_NAME_WORDS for w in words[1:]):
-                continue
-            if self.body.search(m.group(0)):
-                continue
-            name = self._full_name(person_core(m.group(0)), add=len(words) > 1)
+        for first, core, several in self._names_in(text):
+            name = self._full_name(core, add=several)
             if name is None:
                 continue
-            self._note_title(words[0], name)
+            self._note_title(first, name)
             self._mark(name)
         surnames = {full.split()[-1]: full for full in self.people}
         for w in re.findall(r"\b[A-Z][a-z][\w'-]+", text):
@@ -104,20 +110,33 @@ class Speakers:
         self.unit += 1
         self.here = set()
 
+    def _names_in(self, text: str) -> list[tuple[str, str, bool]]:
+        """The people a text names: (first word as written, the name without titles, whether it has several words)."""
+        found = []
+        for m in NAME_RUN.finditer(text):
+            words = m.group(0).split()
+            if words[0] in NOT_NAMES or PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()]) or any(
+                    w.rstrip("'\u2019s") in NOT_NAMES or w in NOT_NAME_WORDS for w in words[1:]):
+                continue
+            if self.body.search(m.group(0)) or words[0].lower() in self.lex.openers:
+                continue
+            found.append((words[0], person_core(m.group(0)), len(words) > 1))
+        return found
+
     def _mark(self, name: str) -> None:
         """Note a name as mentioned in the current unit."""
         self.seen[name] = self.unit
         self.here.add(name)
 
     def resolve(self, mention: str, content: str = "") -> tuple[str, str] | None:
-        """(canonical name, kind) for a mention, or None when it cannot be resolved."""
-        m = re.sub(r"\s+", " ", mention.strip(" ,\u201c\u201d\"'()"))
+        """(canonical name, kind) for a mention, or None when it cannot be resolved (a pronoun with no named
+        speaker in reach stays unresolved)."""
+        m = self._clean(mention)
         if not m:
             return None
         low = m.lower()
         if low in self.lex.pronouns:
-            # unresolved, the pronoun itself is the source: reported speech, not the writer's claim
-            return self._pronoun(low) or (low, "anonymous")
+            return self._pronoun(low)
         words = low.split()
         first = words[0]
         named = any(w[:1].isupper() for w in m.split()[1:])
@@ -129,23 +148,76 @@ class Speakers:
             low, words = m.lower(), m.lower().split()
             first = words[0]
         if re.search(r"\w['\u2019]s\s+[a-z]", m) and words[-1][:1].islower() and first not in DETERMINERS:
-            self.last_group = (m, "organization", self.unit)
-            return m, "organization"  # "Donald Trump's campaign"
+            kind = self._described(words) or "organization"
+            if kind in ("organization", "anonymous"):
+                self.last_group = (m, kind, self.unit)
+            return m, kind  # "Donald Trump's campaign", "Trump's aides", "Clinton's own emails"
+        opens = first in self.lex.unnamed_people | self.lex.bodies | self.lex.documents  # 'Officials', 'Polls'
         if first in DETERMINERS or m[:1].islower() or m[:1].isdigit() or (
-                not named and (first in self.lex.anonymous or words[-1] in self.lex.anonymous)):
+                (not named or opens) and (first in self.lex.anonymous or words[-1] in self.lex.anonymous)):
             return self._description(m)
         kind = self._kind(m)
         if kind == "organization" and len(m.split()) >= 5 and self._kind(person_core(m)) == "person":
             kind = "person"  # "Secretary of State Marco Rubio": a title, then a name
         if kind == "person":
-            name = self._full_name(person_core(m), add=True) or person_core(m)
+            core = self._name_core(m)
+            name = self._full_name(core, add=True) or core
             self._note_title(m.split()[0], name)
             hint = re.match(r"\s*(?:that\s+)?(he|his|she|her)\b", content, re.I)
             if hint:
                 self._vote(name, "m" if hint.group(1).lower() in MALE else "f")
             self._mark(name)
+            self.last_speaker = (name, self.unit)
             return name, kind
         return self._body(m, kind)
+
+    def _clean(self, mention: str) -> str:
+        """The mention without quotes and brackets, clause openers ('Although Trump'), a dangling possessive
+        ('Trump's') or a trailing day ('Ruiz on Tuesday')."""
+        m = re.sub(r"\s+", " ", mention.strip(" ,\u201c\u201d\"'()"))
+        words = m.split()
+        while len(words) > 1 and words[0].lower().strip(",") in self.lex.openers:
+            words = words[1:]
+        m = " ".join(words)
+        m = TRAILING_DAY.sub("", m)
+        if POSSESSIVE_END.search(m) and m[:1].isupper():
+            m = POSSESSIVE_END.sub("", m)
+        return m
+
+    def _name_core(self, mention: str) -> str:
+        """'Concord resident Whit Symms' -> 'Whit Symms', 'Bernie Sanders of Vermont' -> 'Bernie Sanders': the
+        name without the words that describe the person before it or place them after it."""
+        core = person_core(mention)
+        words = core.split()
+        cut = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(",") in self.lex.unnamed_people | self.lex.roles
+               or re.search(r"['\u2019]s?$", w)]
+        if cut and all(w[:1].isupper() for w in words[cut[-1] + 1:]):
+            words = words[cut[-1] + 1:]
+        home = PLACE_TAIL.search(" ".join(words))
+        if home and len(words[:-1]) >= 2:
+            words = " ".join(words)[:home.start()].split()
+        return " ".join(words) or core
+
+    def _described(self, words: list[str]) -> str | None:
+        """The kind of a source named by a description, from its head noun: a document ('the poll'), an unnamed
+        person ('an official', 'two people familiar with'), someone in office ('the mayor' is a person the story
+        names, 'a mayor' is not), a body ('the campaign'); None for a head noun none of the lists knows."""
+        core: list[str] = []
+        for i, w in enumerate(words):
+            if i and w in HEAD_ENDS:
+                break
+            core.append(w)
+        head = re.sub(r"['\u2019]s?$", "", core[-1].strip(".,;:")).lower()
+        nouns = {re.sub(r"['\u2019]s?$", "", w.strip(".,;:")).lower() for w in core}
+        if head in self.lex.documents or nouns & self.lex.documents and not nouns & self.lex.unnamed_people:
+            return "document"
+        if head in self.lex.unnamed_people:
+            return "anonymous"
+        if head in self.lex.roles:
+            return "person" if words[0].lower() in DEFINITE else "anonymous"
+        if head in self.lex.bodies:
+            return "organization"
+        return None
 
     def _pronoun(self, low: str) -> tuple[str, str] | None:
         if low in ("they", "it", "we"):
@@ -161,34 +233,41 @@ class Speakers:
             return None
         close = [n for n in candidates if self.seen[candidates[0]] - self.seen[n] <= 1]
         known = [n for n in close if self.gender.get(n) == want]
+        speaker = self.last_speaker[0] if self.last_speaker and self.unit - self.last_speaker[1] <= RECENT_UNITS else None
         if len(close) > 1:
-            if len(known) != 1:
-                return None  # two people side by side and nothing tells them apart
-            best = known[0]
+            if len(known) == 1:
+                best = known[0]
+            elif speaker in close:
+                best = speaker  # two people side by side: the one who was speaking goes on
+            else:
+                return None  # nothing tells them apart
         else:
             best = candidates[0]
         if best.startswith("#"):
             return None  # the last one mentioned is someone unnamed
         self._mark(best)
+        self.last_speaker = (best, self.unit)
         return best, "person"
 
     def _description(self, m: str) -> tuple[str, str] | None:
-        """'an official', 'the bank', 'top black lawmakers': unnamed, each its own within a story."""
+        """'an official', 'the poll', 'the bank', 'top black lawmakers': unnamed, each its own within a story."""
         words = m.split()
-        placed_head = len(words) > 1 and words[1].lower() in self.lex.anonymous and PLACE_BEFORE.search(" ".join(words[:3]) + " ")
+        low = [w.lower() for w in words]
+        placed_head = len(words) > 1 and low[1] in self.lex.anonymous and PLACE_BEFORE.search(" ".join(words[:3]) + " ")
         # "a Kremlin spokesman", "an Interior Ministry official": someone unnamed from a named body
-        placed_head = placed_head or (words[0].lower() in ("a", "an") and words[-1].lower() in self.lex.anonymous)
-        if self._named_body(m) and words[0].lower() in ("the", "a", "an") and not placed_head:
+        placed_head = placed_head or (low[0] in ("a", "an") and low[-1] in self.lex.anonymous)
+        if self._named_body(m) and low[0] in ("the", "a", "an") and not placed_head:
             kind = self._kind(m)
             if kind != "person":
                 return self._body(m, kind)
-        if len(m.split()) > 7:
+        if len(words) > 7:
             return None
-        head = m.split()[0].lower()
-        lower_first = head in DETERMINERS or head in self.lex.anonymous
-        result = (m[0].lower() + m[1:] if lower_first else m, "anonymous")
-        self.last_group = (result[0], result[1], self.unit)
-        return result
+        lower_first = low[0] in DETERMINERS or low[0] in self.lex.anonymous
+        name = m[0].lower() + m[1:] if lower_first else m
+        kind = self._described(low) or "organization"  # a description no list knows: not a person we can name
+        if kind != "person":
+            self.last_group = (name, kind, self.unit)
+        return name, kind
 
     def _body(self, mention: str, kind: str) -> tuple[str, str]:
         """An organisation or outlet: its name (an outlet keeps 'The'), remembered for a later 'they' or 'it'."""
@@ -241,6 +320,9 @@ class Speakers:
             firsts = [full for full in reversed(self.people) if len(full.split()) > 1 and full.split()[0] == tokens[0]]
             if firsts:
                 return firsts[0]
+            later = self.story_names.get(tokens[0], set())
+            if len(later) == 1:  # 'Ruiz said' before 'Ana Ruiz' is read: one person of that name in the story
+                return next(iter(later))
             if add:
                 self.people.append(name)
                 return name

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from factcheck.dates import parse_stamp
+from factcheck.dates import parse_stamp, stamp_at
 from factcheck.errors import InputError
 from factcheck.model import Document
 
@@ -74,11 +74,20 @@ def published_day(value: str) -> str | None:
     return d.isoformat() if d else None
 
 
+LEAD_LINES = 3  # a stamp before the story's text sits on one of its first lines
+
+
 def first_stamp(story: str) -> str | None:
+    """The publication day: a stamp line ('Updated 23 May 2025'), or a stamp that opens one of the first
+    lines of a page stripped of its newlines ('Date of publication 11 October 2016 The ...')."""
     for m in STAMP.finditer(story[:2000]):
         d = parse_stamp(m.group(0))
         if d:
             return d.isoformat()
+    for line in [line for line in story[:2000].splitlines() if line.strip()][:LEAD_LINES]:
+        _, day = stamp_at(line.lstrip())
+        if day:
+            return day.isoformat()
     return None
 
 
