@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from factcheck.checks import (
-    anonymous, completion, duration, misattribution, numeric, polarity, quotes, status, sums, superlative, unsourced,
+    anonymous, completion, dates, duration, misattribution, numeric, polarity, quotes, status, sums, superlative, unsourced,
 )
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
@@ -25,6 +25,7 @@ CHECKS = {
     "duration-mismatch": duration,
     "superlative-conflict": superlative,
     "polarity-conflict": polarity,
+    "date-conflict": dates,
     "anonymous-source": anonymous,
     "unsourced": unsourced,
 }

@@ -1,47 +1,83 @@
-"""polarity-conflict: one proposition asserted and negated by different sources on the same day,
-or by one story (its writer contradicting itself).
+"""polarity-conflict: one proposition asserted and negated, by two sources or by one.
 
-Blocks by (day, the statement's content words without negation); within a block, a negated and a
-plain statement from different sources conflict. TOML params: `min_words` (default 4).
+A statement's polarity is the `negated` flag extraction set; its proposition is its words once the
+negation words of the lexicon (`[negation]` in states.toml) and the rule's `function_words` are
+dropped and each word is cut to a rough stem, so "he did not use a Taser" and "he used a Taser" are
+one proposition. Blocking: by that proposition only; a block holds the few statements with exactly
+those words. Within a block a negated and a plain statement conflict when they are in one story, or
+on the same day (in different stories: one source repeating itself across days may have changed its
+mind, which is news, not a contradiction).
+
+TOML params: `min_words` (default 4) words a proposition needs between two sources, `min_words_one_source`
+(default 3) when one source or one story says both, `min_overlap` (0.8) for near-identical pairs in one
+story, `function_words` the words a proposition ignores (auxiliaries of do-support, articles).
 Example: "Ukraine is ready for a ceasefire" vs "Ukraine is not ready for a ceasefire".
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from factcheck.checks.common import block, finding, who
+from factcheck.checks.common import block, finding, who, words
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
 
-PARAMS = {"min_words": 4, "min_overlap": 0.8}
-NEGATION = re.compile(r"\b(?:not|never|no longer|no)\b|n't\b", re.I)
-STOP = {"the", "a", "an", "is", "are", "was", "were", "be", "been", "to", "of", "for", "and", "that", "it", "its", "do",
-        "does", "did", "has", "have", "had", "will", "would", "ca", "wo"}
+PARAMS: dict[str, object] = {"min_words": 4, "min_words_one_source": 3, "min_overlap": 0.8, "function_words": []}
+SUFFIXES = (("es", "s"), ("ing", "ed"), ("e",))  # "used", "uses", "using", "use" -> "us"
 
 
-def proposition(s: Statement, min_words: int) -> tuple[object, frozenset[str]] | None:
-    """(when, content words without negation); an undated statement is compared within its story only."""
-    words = [w for w in re.findall(r"[a-z0-9]+", NEGATION.sub(" ", s.text.lower())) if w not in STOP]
-    if len(words) < min_words:
-        return None
-    return (s.date or f"story {s.document_id}"), frozenset(words)
+def stem(word: str) -> str:
+    """A rough stem: enough for a verb and its do-support form ("used" / "use") to meet."""
+    for group in SUFFIXES:
+        for suffix in group:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                word = word[:-len(suffix)]
+                break
+    return word
+
+
+def proposition(s: Statement, negation: frozenset[str], ignore: frozenset[str]) -> tuple[frozenset[str], bool]:
+    """(the statement's stemmed words without negation and function words, whether a negation word was dropped)."""
+    out, negative = set(), False
+    for w in words(s.text):
+        if w.endswith("n't") or w.endswith("n\u2019t"):
+            w, negative = w[:-3], True  # "didn't" -> "did", "isn't" -> "is"; "can't" -> "ca"
+        if w in negation:
+            negative = True
+        elif w and w not in ignore:
+            out.add(stem(w))
+    return frozenset(out), negative
+
+
+def _conflict(a: Statement, b: Statement, size: int, rule: Rule) -> bool:
+    one_story = a.document_id is not None and a.document_id == b.document_id
+    if not one_story and not (a.date and a.date == b.date):
+        return False
+    one_voice = one_story or a.source == b.source
+    return size >= int(rule.params["min_words_one_source" if one_voice else "min_words"])
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
-    out = _near(statements, rule)
-    for _, group in block(statements, lambda s: proposition(s, int(rule.params["min_words"]))).items():
-        yes = [s for s in group if not NEGATION.search(s.text)]
-        no = [s for s in group if NEGATION.search(s.text)]
+    ignore = frozenset(w.lower() for w in rule.params["function_words"])  # type: ignore[attr-defined]
+    props, sides = {}, {}
+    for s in statements:
+        props[id(s)], negative = proposition(s, frozenset(lex.negation), ignore)
+        # a negation word that extraction did not read as negating the statement: neither side
+        sides[id(s)] = "no" if s.negated else None if negative else "yes"
+    out = _near(statements, rule, props, sides)
+    seen = {frozenset(s.id for s in f.statements) for f in out}
+    for words_, group in block(statements, lambda s: props[id(s)] or None).items():
+        yes = [s for s in group if sides[id(s)] == "yes"]
+        no = [s for s in group if sides[id(s)] == "no"]
         for a in yes:
-            b = next((b for b in no if b.source != a.source or b.document_id == a.document_id), None)
-            if b:
+            b = next((b for b in no if _conflict(a, b, len(words_), rule)), None)
+            if b and frozenset((a.id, b.id)) not in seen:
                 out.append(finding(rule, "flag", [a, b], f"'{a.text}' vs '{b.text}'", a=who(a), b=who(b)))
                 break
     return out
 
 
-def _near(statements: Sequence[Statement], rule: Rule) -> list[Finding]:
+def _near(statements: Sequence[Statement], rule: Rule, props: dict[int, frozenset[str]],
+          sides: dict[int, str | None]) -> list[Finding]:
     """Within one story: a negated statement and a plain one that share nearly all their words.
 
     Blocks by story, then by each negated statement's rarest word (an inverted index), so a
@@ -49,20 +85,19 @@ def _near(statements: Sequence[Statement], rule: Rule) -> list[Finding]:
     """
     out = []
     for _, story in block(statements, lambda s: s.document_id).items():
-        words = {s.id: set(re.findall(r"[a-z0-9]+", NEGATION.sub(" ", s.text.lower()))) - STOP for s in story}
         freq: dict[str, int] = {}
-        for ws in words.values():
-            for w in ws:
+        for s in story:
+            for w in props[id(s)]:
                 freq[w] = freq.get(w, 0) + 1
-        index = block([(w, s) for s in story if not NEGATION.search(s.text) for w in words[s.id]], lambda p: p[0])
-        for neg in (s for s in story if NEGATION.search(s.text)):
-            mine = words[neg.id]
+        index = block([(w, s) for s in story if sides[id(s)] == "yes" for w in props[id(s)]], lambda p: p[0])
+        for neg in (s for s in story if sides[id(s)] == "no"):
+            mine = props[id(neg)]
             if len(mine) < int(rule.params["min_words"]) + 1:
                 continue
             rare = min(mine, key=lambda w: (freq[w], w))
             for _, other in index.get(rare, []):
-                theirs = words[other.id]
-                if len(mine & theirs) >= float(rule.params["min_overlap"]) * len(mine | theirs):
+                theirs = props[id(other)]
+                if mine != theirs and len(mine & theirs) >= float(rule.params["min_overlap"]) * len(mine | theirs):
                     out.append(finding(rule, "flag", [other, neg], f"'{other.text}' vs '{neg.text}'", a=who(other), b=who(neg)))
                     break
     return out
