@@ -175,3 +175,17 @@ def test_a_long_note_on_a_stripped_page_loses_one_sentence() -> None:
     got = roles(f"Swap ends\n\n{paragraph.strip()}\n")
     assert got[1] == ("boilerplate", "Editor's note: This story was updated.")
     assert got[2][0] == "body" and got[2][1].startswith("The sides finished")
+
+
+@pytest.mark.parametrize(("paragraph", "body", "furniture"), [
+    ("The sides finished the swap. ... 02 Related Kyiv Frees 84 Soldiers Talks Due in June Tags swap Kyiv",
+     "The sides finished the swap.", "... 02 Related Kyiv Frees 84 Soldiers Talks Due in June Tags swap Kyiv"),
+    ("The sides finished the swap. Tags Kyiv Moscow", "The sides finished the swap.", "Tags Kyiv Moscow"),
+])
+def test_a_link_list_closing_a_stripped_page(paragraph: str, body: str, furniture: str) -> None:
+    assert roles(f"Swap ends\n\n{paragraph}\n")[1:] == [("body", body), ("boilerplate", furniture)]
+
+
+def test_a_related_sentence_is_the_story() -> None:
+    paragraph = "The talks ended. Related talks begin on Friday in Kyiv. Officials said so."
+    assert roles(f"Swap ends\n\n{paragraph}\n")[1:] == [("body", paragraph)]

@@ -38,6 +38,7 @@ class Furniture:
     byline_lead: re.Pattern[str]  # the same before the story in a paragraph stripped of its newlines
     credit: re.Pattern[str]  # "Getty.", "Jane Doe/Reuters"
     counter: re.Pattern[str]  # "Get short URL" before a share count
+    tail: re.Pattern[str]  # "... said. 01 Related Headline One Headline Two": link lists after the story
 
 
 def _alts(words: list[str]) -> str:
@@ -51,7 +52,7 @@ def furniture(rules_dir: Path | None = None) -> Furniture:
     try:
         words = tomllib.loads(path.read_text(encoding="utf-8"))["furniture"]
         w = {key: [str(x).lower() for x in words[key]] for key in (
-            "lines", "openers", "closers", "social", "byline", "titles", "credits", "counters")}
+            "lines", "openers", "closers", "social", "byline", "titles", "credits", "counters", "tails")}
     except FileNotFoundError:
         raise RuleFileError(f"{path}: lexicon file missing") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
@@ -69,6 +70,8 @@ def furniture(rules_dir: Path | None = None) -> Furniture:
         byline_lead=re.compile(rf"(?i:{by})[ \t]+{names}[ \t]*[,|\u2013\u2014-]?[ \t]*(?i:{titles})(?![\w])[ \t]*[,.]?"),
         credit=re.compile(rf"[\s(]*(?:(?:{NAME}|{credit})[ \t]*/[ \t]*)?{credit}(?:[ \t]*(?:/|,|via)[ \t]*(?:{credit}|{NAME}))*[\s.)]*"),
         counter=re.compile(rf"(?:{_alts(w['counters'])})(?!\w)[ \t]*:?", re.I),
+        tail=re.compile(rf"(?<=[.!?\u201d\"])[ \t]+(?:\.\.\.[ \t]*)?(?:\d{{1,3}}[ \t]+)?(?:{_alts(w['tails'])})\b[ \t]*:?[ \t]+(?=[A-Z])",
+                        re.I),
     )
 
 
@@ -121,6 +124,16 @@ def furniture_lead(paragraph: str, marks: Furniture | None = None) -> int:
     return i if paragraph[i:].strip() else len(paragraph)
 
 
+def furniture_tail(paragraph: str, marks: Furniture | None = None) -> int:
+    """Where a list of links closing the paragraph begins ('... said. 01 Related Headline One Tags X'),
+    the paragraph's length when there is none: the list has no sentence in it."""
+    f = marks or furniture()
+    for m in f.tail.finditer(paragraph):
+        if not SENTENCE_STOP.search(paragraph, m.end()) and not paragraph.rstrip().endswith((".", "!", "?")):
+            return m.start()
+    return len(paragraph)
+
+
 def _counter_end(paragraph: str, i: int, f: Furniture) -> int:
     """'Get short URL 0 87 Kurdish-led ...': the label and its counts (at least one); a count followed
     by a word in lower case begins the story ('Get short URL 12 35 people ...' keeps 35)."""
@@ -162,6 +175,13 @@ def blocks(text: str) -> list[Block]:
                 continue
             start, raw = start + lead, raw[lead:]
             stripped = raw.strip()
+        tail = len(raw) if furniture_paragraph(stripped, marks) else furniture_tail(raw, marks)
+        if tail < len(raw):
+            out_tail = Block(start + tail + len(raw[tail:]) - len(raw[tail:].lstrip()), end, "boilerplate")
+            end, raw = start + tail, raw[:tail]
+            stripped = raw.strip()
+        else:
+            out_tail = None
         body_start = start
         role = "body"
         if furniture_paragraph(stripped, marks):
@@ -180,6 +200,8 @@ def blocks(text: str) -> list[Block]:
         if role in ("body", "caption"):
             body_start = start + dateline_length(raw)
         out.append(Block(body_start, end, role))
+        if out_tail:
+            out.append(out_tail)
     return out
 
 
