@@ -90,7 +90,7 @@ def test_case(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_every_rule_kind_has_a_case() -> None:
     kinds = {"status-conflict", "completion-conflict", "sum-mismatch", "numeric-conflict", "quote-mismatch",
-             "misattribution", "duration-mismatch", "superlative-conflict", "polarity-conflict"}
+             "misattribution", "duration-mismatch", "superlative-conflict", "polarity-conflict", "date-conflict"}
     covered = set()
     for path in CASES:
         case = tomllib.loads(path.read_text(encoding="utf-8"))
