@@ -143,7 +143,7 @@ class Speakers:
         rest = m.split(None, 1)[1] if len(words) > 1 else ""
         tail = NAME_TAIL.search(rest)
         placed = tail and PLACE_BEFORE.search(rest[:tail.start(1)])  # "an official in Kyiv": unnamed, from Kyiv
-        if first in DETERMINERS and tail and not placed and not m.endswith(("'s", "\u2019s")):
+        if (first in DETERMINERS or m[:1].islower()) and tail and not placed and not m.endswith(("'s", "\u2019s")):
             m = tail.group(1)  # 'the harbour master Ana Ruiz', 'the Russian Defense Ministry'
             low, words = m.lower(), m.lower().split()
             first = words[0]
@@ -260,11 +260,12 @@ class Speakers:
             kind = self._kind(m)
             if kind != "person":
                 return self._body(m, kind)
-        if len(words) > 7:
+        kind = self._described(low)
+        if len(words) > 7 and kind != "document":
             return None
         lower_first = low[0] in DETERMINERS or low[0] in self.lex.anonymous
         name = m[0].lower() + m[1:] if lower_first else m
-        kind = self._described(low) or "organization"  # a description no list knows: not a person we can name
+        kind = kind or "organization"  # a description no list knows: not a person we can name
         if kind != "person":
             self.last_group = (name, kind, self.unit)
         return name, kind
