@@ -172,3 +172,28 @@ def test_an_ambiguous_surname_is_not_merged(store, lexicon):
         doc = Document(text=text, title=text[:12])
         store.add_document(doc, extract(doc, lexicon))
     assert sorted(r["name"] for r in store.sources()) == ["Donald Trump", "Eric Trump", "Trump"]
+
+
+def test_a_bare_surname_joins_the_only_full_name_and_never_another_given_name(store, lexicon):
+    for title, text in (("A", "Donald Trump said the talks were over."), ("B", "Trump said the talks were over."),
+                        ("C", "Dana Vogel said the pier was shut."), ("D", "Vogel said the pier was open."),
+                        ("E", "Mara Vogel said the pier was open.")):
+        doc = Document(text=text, title=title)
+        store.add_document(doc, extract(doc, lexicon))
+    names = sorted(r["name"] for r in store.sources())
+    assert names == ["Dana Vogel", "Donald Trump", "Mara Vogel"]  # no separate 'Trump', and Dana stays Dana
+
+
+def test_a_surname_seen_first_is_not_renamed_to_a_later_full_name(store, lexicon):
+    for title, text in (("A", "Vogel said the pier was open."), ("B", "Eric Vogel said the pier was shut.")):
+        doc = Document(text=text, title=title)
+        store.add_document(doc, extract(doc, lexicon))
+    assert sorted(r["name"] for r in store.sources()) == ["Eric Vogel", "Vogel"]
+
+
+def test_polls_are_documents_of_their_own_story(store, lexicon):
+    for title in ("A", "B"):
+        doc = Document(text=f"The poll found 40 percent of voters backed the {title} ferry plan.", title=title)
+        store.add_document(doc, extract(doc, lexicon))
+    polls = [r for r in store.sources() if r["name"] == "the poll"]
+    assert len(polls) == 2 and {r["kind"] for r in polls} == {"document"}
