@@ -58,3 +58,9 @@ def test_a_negation_word_extraction_did_not_mark_takes_neither_side(rules):
     # "no" is in the negation lexicon, but the statement is not marked negated: never compared as the plain side
     assert flags(rules, ("Pump\n\nWarden Piet Haas said there was no water in the pump.\n\n"
                          "Haas said there was water in the pump.", "2024-04-02", None)) == []
+
+
+def test_narration_of_two_stories_is_two_voices(rules):
+    # three words are enough for one speaker; two stories' narrators need the four that two sources do
+    assert flags(rules, ("Mill\n\nThe old mill reopened.", "2024-06-03", "Valley News"),
+                 ("Mill\n\nThe old mill did not reopen.", "2024-06-03", "Hill Post")) == []

@@ -52,7 +52,8 @@ def _conflict(a: Statement, b: Statement, size: int, rule: Rule) -> bool:
     one_story = a.document_id is not None and a.document_id == b.document_id
     if not one_story and not (a.date and a.date == b.date):
         return False
-    one_voice = one_story or a.source == b.source
+    # narration of two stories, or "an official" in each, are two voices
+    one_voice = one_story or (a.source is not None and a.source == b.source and a.source_kind != "anonymous")
     return size >= int(rule.params["min_words_one_source" if one_voice else "min_words"])
 
 
