@@ -189,3 +189,9 @@ def test_a_link_list_closing_a_stripped_page(paragraph: str, body: str, furnitur
 def test_a_related_sentence_is_the_story() -> None:
     paragraph = "The talks ended. Related talks begin on Friday in Kyiv. Officials said so."
     assert roles(f"Swap ends\n\n{paragraph}\n")[1:] == [("body", paragraph)]
+
+
+def test_a_topic_link_and_its_counts_before_the_story() -> None:
+    text = "Swap ends\nGet short URL Topic Prisoner Swaps (120) 0 38 The sides finished the swap.\n"
+    assert roles(text)[1:] == [("boilerplate", "Get short URL Topic Prisoner Swaps (120) 0 38"),
+                               ("body", "The sides finished the swap.")]

@@ -38,6 +38,7 @@ class Furniture:
     byline_lead: re.Pattern[str]  # the same before the story in a paragraph stripped of its newlines
     credit: re.Pattern[str]  # "Getty.", "Jane Doe/Reuters"
     counter: re.Pattern[str]  # "Get short URL" before a share count
+    topic: re.Pattern[str]  # "Topic Missile Strikes (200)"
     tail: re.Pattern[str]  # "... said. 01 Related Headline One Headline Two": link lists after the story
 
 
@@ -52,7 +53,7 @@ def furniture(rules_dir: Path | None = None) -> Furniture:
     try:
         words = tomllib.loads(path.read_text(encoding="utf-8"))["furniture"]
         w = {key: [str(x).lower() for x in words[key]] for key in (
-            "lines", "openers", "closers", "social", "byline", "titles", "credits", "counters", "tails")}
+            "lines", "openers", "closers", "social", "byline", "titles", "credits", "counters", "topics", "tails")}
     except FileNotFoundError:
         raise RuleFileError(f"{path}: lexicon file missing") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
@@ -70,6 +71,7 @@ def furniture(rules_dir: Path | None = None) -> Furniture:
         byline_lead=re.compile(rf"(?i:{by})[ \t]+{names}[ \t]*[,|\u2013\u2014-]?[ \t]*(?i:{titles})(?![\w])[ \t]*[,.]?"),
         credit=re.compile(rf"[\s(]*(?:(?:{NAME}|{credit})[ \t]*/[ \t]*)?{credit}(?:[ \t]*(?:/|,|via)[ \t]*(?:{credit}|{NAME}))*[\s.)]*"),
         counter=re.compile(rf"(?:{_alts(w['counters'])})(?!\w)[ \t]*:?", re.I),
+        topic=re.compile(rf"(?:{_alts(w['topics'])})\b[ \t]*:?[ \t]+(?-i:[A-Z])[^()\n.]{{0,100}}?\(\d+\)", re.I),
         tail=re.compile(rf"(?<=[.!?\u201d\"])[ \t]+(?:\.\.\.[ \t]*)?(?:\d{{1,3}}[ \t]+)?(?:{_alts(w['tails'])})\b[ \t]*:?[ \t]+(?=[A-Z])",
                         re.I),
     )
@@ -135,9 +137,10 @@ def furniture_tail(paragraph: str, marks: Furniture | None = None) -> int:
 
 
 def _counter_end(paragraph: str, i: int, f: Furniture) -> int:
-    """'Get short URL 0 87 Kurdish-led ...': the label and its counts (at least one); a count followed
-    by a word in lower case begins the story ('Get short URL 12 35 people ...' keeps 35)."""
-    m = f.counter.match(paragraph, i)
+    """'Get short URL 0 87 Kurdish-led ...', 'Topic Missile Strikes (200) 38 A strike ...': a counter label
+    or a topic and the counts after it (a label needs a count or a topic after it); a count followed by
+    a word in lower case begins the story ('Get short URL 12 35 people ...' keeps 35)."""
+    m = f.counter.match(paragraph, i) or f.topic.match(paragraph, i)
     if not m:
         return i
     end = m.end()
@@ -145,8 +148,12 @@ def _counter_end(paragraph: str, i: int, f: Furniture) -> int:
         count = COUNT.match(paragraph, end)
         nxt = NEXT_WORD.match(paragraph, count.end()) if count else None
         if not count or (nxt and nxt.group(1).islower()):
-            return i if end == m.end() else end
+            break
         end = count.end()
+    if end == m.end() and m.re is f.counter:
+        rest = end + len(paragraph[end:]) - len(paragraph[end:].lstrip())
+        return end if f.topic.match(paragraph, rest) else i
+    return end
 
 
 @dataclass(frozen=True)
