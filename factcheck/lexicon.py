@@ -79,6 +79,7 @@ class Lexicon:
     bodies: frozenset[str] = frozenset()  # 'the ministry', 'the campaign': bodies named by what they are
     documents: frozenset[str] = frozenset()  # 'the poll', 'a report': sources of kind document
     openers: frozenset[str] = frozenset()  # 'although', 'whether': words that open a clause, never a name
+    questions: tuple[str, ...] = ()  # 'asked whether': a question put to a source, not its words
 
     @property
     def state_rx(self) -> re.Pattern[str]:
@@ -162,6 +163,7 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         cues=tuple(_get(attribution, p["attribution"], "cues", dict).get("verbs", [])),
         according=tuple(attribution["cues"].get("according", [])),
         stance=tuple(attribution["cues"].get("stance", [])),
+        questions=tuple(attribution["cues"].get("questions", [])),
         stages=tuple(raw["states"].get("stages", {}).get("words", [])),
         final_stages=frozenset(w.lower() for w in raw["states"].get("stages", {}).get("final", [])),
         channels=tuple(_get(attribution, p["attribution"], "channels", dict).get("names", [])),

@@ -222,3 +222,11 @@ def test_channels_named_exactly(lexicon, unit, source, channel, content):
 
     [a] = attribute(unit, lexicon)
     assert (unit[a.source_start:a.source_end], a.channel, unit[a.content_start:a.content_end]) == (source, channel, content)
+
+
+def test_a_question_put_to_a_source_is_not_its_words(lexicon):
+    unit = "Asked whether the mayor \u201chas the strength to run the port,\u201d most residents said no."
+    assert all(not unit[a.content_start:a.content_end].startswith("Asked") for a in attribute(unit, lexicon))
+    got = statements("Asked whether the mayor \u201chas the strength to run the port,\u201d harbour residents said.",
+                     lexicon)
+    assert got == []

@@ -200,7 +200,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
             c.src, c.name = ((prior.src, prior.name) if prior else (subject, None))
         filled.append(c)
     cands = _participles(unit, filled, quotes, subject, participles) if needs_subject else filled
-    return _bounded(unit, cands, channel_rx)
+    return _bounded(unit, cands, channel_rx, _question(lex))
 
 
 def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[int, int]],
@@ -385,7 +385,14 @@ def _participles(unit: str, cands: list[_Cand], quotes: list[tuple[int, int]], s
     return out
 
 
-def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str]) -> list[Attribution]:
+@lru_cache(maxsize=8)
+def _question(lex: Lexicon) -> re.Pattern[str]:
+    """A content that opens with a question put to its source ('Asked whether ...'): not the source's words."""
+    return re.compile(r"\s*(?:" + _alternation(lex.questions) + r")\b", re.I) if lex.questions else re.compile(r"(?!)")
+
+
+def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str],
+             question_rx: re.Pattern[str] = re.compile(r"(?!)")) -> list[Attribution]:
     out: list[Attribution] = []
     stance: list[bool] = []
     for i, c in enumerate(cands):
@@ -412,7 +419,7 @@ def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str]) -> list
                 if nxt and nxt.cue[0] > c.cue[1]:
                     end = nxt.clause
         s, e = _trim(unit, start, end)
-        if e - s < 8 or not re.search(r"\w", unit[s:e]):
+        if e - s < 8 or not re.search(r"\w", unit[s:e]) or question_rx.match(unit, s):
             continue
         src_text = c.name or unit[c.src[0]:c.src[1]]
         a, b = c.channel_region
