@@ -1,4 +1,9 @@
-"""Lines first: a story's blocks (headline, bullets, sub-heads, captions, boilerplate, body) and datelines."""
+"""Lines first: a story's blocks (headline, bullets, sub-heads, captions, boilerplate, body) and datelines.
+
+Page furniture is boilerplate: whole paragraphs (bylines, credits, help lines, notes, prompts), and on pages
+stripped of their newlines the stamps and share counters before the story and the link lists after it.
+The words are data (rules/lexicon/layout.toml); the shapes are here.
+"""
 from __future__ import annotations
 
 import re
