@@ -15,7 +15,8 @@ VERDICT = {
     "quote-mismatch": "Quote worded differently elsewhere", "misattribution": "Quote attributed to different speakers",
     "duration-mismatch": "Duration disagrees with the dates on record",
     "superlative-conflict": "Superlative contradicted by an earlier figure",
-    "polarity-conflict": "Contradictory", "anonymous-source": "Rests on an unnamed source",
+    "polarity-conflict": "Contradictory", "date-conflict": "Conflicting dates",
+    "anonymous-source": "Rests on an unnamed source",
     "unsourced": "Unsourced",
 }
 STATE_PREFIX = {"open": "Under review: ", "resolved": "No longer found: "}
