@@ -74,6 +74,10 @@ class Lexicon:
     stance: tuple[str, ...] = ()  # cues whose statement starts at the verb ('agreed to swap ...')
     stages: tuple[str, ...] = ()  # parts of an event ("the first stage was completed")
     final_stages: frozenset[str] = frozenset()  # "the final stage" finishes the event
+    locative: frozenset[str] = frozenset()  # words that place what follows ("in", "near")
+    place_nouns: frozenset[str] = frozenset()  # "province", "city" after a place name
+    by_parties: frozenset[str] = frozenset()  # event keys told apart by the countries taking part
+    national: frozenset[str] = frozenset()  # event keys for which a country or US state is place enough
     unnamed_people: frozenset[str] = frozenset()  # 'an official', 'two people familiar with': anonymous sources
     roles: frozenset[str] = frozenset()  # 'the mayor', 'a senator': people named by their office
     bodies: frozenset[str] = frozenset()  # 'the ministry', 'the campaign': bodies named by what they are
@@ -111,6 +115,20 @@ def _words(data: dict[str, Any], path: str, key: str) -> dict[str, list[str]]:
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise RuleFileError(f"{path}: key '{key}.{name}' must be a list of strings")
     return {k: [w.lower() for w in v] for k, v in table.items()}
+
+
+def _frames(data: dict[str, Any], path: str) -> dict[str, frozenset[str]]:
+    """The [frames] table of events.toml: place words and how each event type is anchored."""
+    table = data.get("frames", {})
+    if not isinstance(table, dict):
+        raise RuleFileError(f"{path}: key 'frames' must be a table")
+    out = {}
+    for key in ("locative", "place_nouns", "by_parties", "national"):
+        words = table.get(key, [])
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise RuleFileError(f"{path}: key 'frames.{key}' must be a list of strings")
+        out[key] = frozenset(w.lower() for w in words)
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -166,6 +184,7 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         questions=tuple(attribution["cues"].get("questions", [])),
         stages=tuple(raw["states"].get("stages", {}).get("words", [])),
         final_stages=frozenset(w.lower() for w in raw["states"].get("stages", {}).get("final", [])),
+        **_frames(raw["events"], p["events"]),
         channels=tuple(_get(attribution, p["attribution"], "channels", dict).get("names", [])),
         anonymous=frozenset(w.lower() for key in SOURCE_NOUNS for w in srcs.get(key, [])),
         unnamed_people=frozenset(w.lower() for w in srcs.get("people", [])),

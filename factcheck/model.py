@@ -95,6 +95,7 @@ class Statement:
     role: str = "body"  # body | headline | bullet | caption
     sentence: int = 0  # sentence index within the document
     event: str | None = None  # event key ("swap")
+    frame: str | None = None  # which event of that type: its anchor ("Douma, SY", "RU+UA"); None compares within the story only
     quantities: tuple[Quantity, ...] = ()
     statuses: tuple[Status, ...] = ()
     negated: bool = False

@@ -181,6 +181,7 @@ class Store:
         first = c.execute("SELECT coalesce(max(id), 0) + 1 FROM statements").fetchone()[0]
         sources: dict[tuple[str, str | None], int] = {}
         events: dict[tuple[str, str | None], int] = {}
+        frames: dict[tuple[str, str], int] = {}
         rows, figures, states = [], [], []
         for sid, s in enumerate(statements, first):
             source_id = None
@@ -194,16 +195,21 @@ class Store:
                 if (s.event, s.date) not in events:
                     events[(s.event, s.date)] = self._event_id(c, s.event, s.date)
                 event_id = events[(s.event, s.date)]
+            frame_id = None
+            if s.event and s.frame:
+                if (s.event, s.frame) not in frames:
+                    frames[(s.event, s.frame)] = self._frame_id(c, s.event, s.frame)
+                frame_id = frames[(s.event, s.frame)]
             rows.append((sid, doc_id, source_id, s.text, s.start, s.end, s.source_start, s.source_end, s.cue, s.channel,
                          s.date, s.date_text, int(s.quote), s.modality, s.role, s.sentence, event_id, int(s.negated),
-                         statement_digest(s)))
+                         statement_digest(s), frame_id))
             figures += [(sid, q.text, q.low, q.high, q.noun, q.category, int(q.each), q.action, q.hedge, q.start, q.end,
                          q.role, q.date) for q in s.quantities]
             states += [(sid, st.state, st.cue, int(st.negated), st.start, st.end) for st in s.statuses]
         c.executemany(
             "INSERT INTO statements (id, document_id, source_id, text, start, end, source_start, source_end, cue, channel,"
-            " date, date_text, quote, modality, role, sentence, event_id, negated, digest)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            " date, date_text, quote, modality, role, sentence, event_id, negated, digest, frame_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         c.executemany("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start, end,"
                       " role, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
         c.executemany("INSERT INTO statuses (statement_id, state, cue, negated, start, end) VALUES (?, ?, ?, ?, ?, ?)", states)
@@ -236,6 +242,12 @@ class Store:
             return row[0]
         return c.execute("INSERT INTO events (key, date) VALUES (?, ?)", (key, date)).lastrowid
 
+    def _frame_id(self, c: sqlite3.Connection, event: str, anchor: str) -> int:
+        row = c.execute("SELECT id FROM frames WHERE event = ? AND anchor = ?", (event, anchor)).fetchone()
+        if row:
+            return row[0]
+        return c.execute("INSERT INTO frames (event, anchor) VALUES (?, ?)", (event, anchor)).lastrowid
+
     def statements(self, document_ids: Iterable[int] | None = None, search: str | None = None,
                    source: str | None = None) -> list[Statement]:
         """Statements with their figures, states, sources and documents, in document order."""
@@ -250,10 +262,11 @@ class Store:
         if source:
             where.append("src.name LIKE ?")
             params.append(f"%{source}%")
-        sql = ("SELECT s.*, src.name AS source_name, src.kind AS source_kind, e.key AS event_key,"
+        sql = ("SELECT s.*, src.name AS source_name, src.kind AS source_kind, e.key AS event_key, f.anchor AS frame_anchor,"
                " d.title AS doc_title, d.outlet AS doc_outlet, d.published AS doc_published"
                " FROM statements s JOIN documents d ON d.id = s.document_id"
                " LEFT JOIN sources src ON src.id = s.source_id LEFT JOIN events e ON e.id = s.event_id"
+               " LEFT JOIN frames f ON f.id = s.frame_id"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.document_id, s.start, s.id")
         try:
             rows = list(self.db.query(sql, params))
@@ -266,7 +279,7 @@ class Store:
             text=r["text"], start=r["start"], end=r["end"], source=r["source_name"], source_kind=r["source_kind"],
             source_start=r["source_start"], source_end=r["source_end"], cue=r["cue"], channel=r["channel"],
             date=r["date"], date_text=r["date_text"], quote=bool(r["quote"]), modality=r["modality"], role=r["role"],
-            sentence=r["sentence"], event=r["event_key"], negated=bool(r["negated"]), document_id=r["document_id"],
+            sentence=r["sentence"], event=r["event_key"], frame=r["frame_anchor"], negated=bool(r["negated"]), document_id=r["document_id"],
             id=r["id"], document=r["doc_title"], outlet=r["doc_outlet"], published=r["doc_published"],
             quantities=tuple(Quantity(**{k: v for k, v in q.items() if k not in ("id", "statement_id")} | {"each": bool(q["each"])})
                              for q in quantities.get(r["id"], [])),

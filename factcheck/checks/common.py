@@ -28,6 +28,14 @@ def block(items: Iterable[T], key: Callable[[T], Hashable | None]) -> dict[Hasha
     return groups
 
 
+def frame_of(s: Statement) -> Hashable | None:
+    """The event frame a statement is about: its type and anchor; a statement with no anchor is compared
+    only within its own story."""
+    if not s.event or s.frame == "*":  # "*": several events of the type (extract.frames.AMBIGUOUS)
+        return None
+    return (s.event, s.frame) if s.frame else (s.event, "story", s.document_id)
+
+
 def day(iso: str | None) -> str:
     """'2025-05-23' -> '23 May 2025'."""
     if not iso or len(iso) != 10:

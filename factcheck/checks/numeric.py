@@ -1,10 +1,12 @@
 """numeric-conflict: one measure of one event differs between statements beyond their hedges.
 
-Blocks by measure: (event, day, action, category or noun, each). Agreed vs done, or different days,
+Blocks by measure: (event frame, day, action, category or noun, each); a figure whose statement has no
+anchored frame is not compared (an unnamed attack in one paragraph may be another than the next one's). Agreed vs done, or different days,
 are different measures. Figures agree when their intervals overlap ("about 1,000" is [900, 1,100]).
 Undated figures are compared only within one story.
+Only the leads (headline and first sentences) of two different stories are compared.
 TOML params: `min_value` (ignore smaller figures, default 2), `same_document` (compare only within a
-story, default false).
+story, default false), `lead_sentences` (how many sentences of a story are its lead, default 3).
 """
 from __future__ import annotations
 
@@ -19,12 +21,13 @@ from factcheck.model import Finding, Quantity, Rule, Statement
 
 BARE_MONTH = re.compile(r"\b(?i:in|last|since|until|by|early|late|mid)\s+(January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)\b")
-PARAMS = {"min_value": 2.0, "same_document": False, "restated": True, "restated_similarity": 90.0, "max_ratio": 5.0}
+PARAMS = {"min_value": 2.0, "same_document": False, "restated": True, "restated_similarity": 90.0, "max_ratio": 5.0,
+          "lead_sentences": 3}
 
 
 def measure(s: Statement, q: Quantity, same_document: bool) -> tuple[object, ...] | None:
-    if not s.event or not q.action or not (q.category or q.noun) or q.hedge == "vague" or not q.date:
-        return None  # an undated figure has no measure to compare (within a story, restated() covers it)
+    if not s.frame or not frame_of(s) or not q.action or not (q.category or q.noun) or q.hedge == "vague" or not q.date:
+        return None  # no frame, no day: nothing provably the same to compare with (within a story, restated() covers slips)
     story = s.document_id if same_document or not q.date else None
     return (frame_of(s), when(s, q), q.action, q.category or q.noun, q.each, story)
 
@@ -65,9 +68,12 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
 
 
 def _comparable(s1: Statement, q1: Quantity, s2: Statement, q2: Quantity, rule: Rule) -> bool:
-    """Within one story, two named sources giving two figures is a reported dispute, not a slip; and
-    figures an order of magnitude apart are different measures, not one measure misreported."""
-    if s1.document_id == s2.document_id and s1.source and s2.source and s1.source != s2.source:
+    """Two stories' leads about one frame: the headline and first sentences give a story's own toll, while
+    later figures are often another incident, a part or an earlier count. Within one story two figures are
+    a part and its whole or two incidents far more often than a slip (restated() finds slips). Figures an
+    order of magnitude apart are different measures, not one measure misreported."""
+    lead = int(rule.params["lead_sentences"])
+    if s1.document_id == s2.document_id or s1.sentence > lead or s2.sentence > lead:
         return False
     low, high = sorted((q1.low, q2.low))
     return low > 0 and high / low <= float(rule.params["max_ratio"])

@@ -3,7 +3,7 @@
 Used by numeric-conflict for measures that no event lexicon names: "the trial must begin within 14
 days" in one paragraph and "within 30 days" in another. Blocking: each figure is keyed by the words
 right around it; only figures in the same story and the same block are compared, and only when the
-words around them (numbers masked) read alike.
+words around them read alike and the two sentences, numbers masked, say the same words.
 """
 from __future__ import annotations
 
@@ -102,6 +102,11 @@ def _qualified(longer: Figure, shorter: Figure, nb: int, na: int) -> bool:
     return any(w[:1].isupper() and w.lower() not in known for w in extra)
 
 
+def _masked(s: Statement) -> tuple[str, ...]:
+    """A statement's words with its numbers taken out."""
+    return tuple(WORD.findall(NUMBER.sub(" ", s.text.lower())))
+
+
 def restated(statements: Sequence[Statement], min_similarity: float) -> list[tuple[Figure, Figure]]:
     """Pairs of figures that restate one frame with different values, in one story."""
     figs = [f for s in statements if s.document_id is not None for f in figures(s)]
@@ -119,8 +124,8 @@ def restated(statements: Sequence[Statement], min_similarity: float) -> list[tup
                     continue
                 if a.statement.date and b.statement.date and a.statement.date != b.statement.date:
                     continue
-                if _alike(a, b) < min_similarity:
-                    continue
+                if _alike(a, b) < min_similarity or _masked(a.statement) != _masked(b.statement):
+                    continue  # the rest of the sentence must read the same: "three reasons to hope" / "four reasons to fear"
                 pairs.append((a, b))
                 break
     return pairs

@@ -22,7 +22,7 @@ def states_of(s: Statement) -> set[str]:
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     out = []
     dated = [s for s in statements if s.event and s.date and len(s.date) == 10 and states_of(s)]
-    for (frame, date), group in sorted(block(dated, lambda s: (frame_of(s), as_of(s))).items(), key=lambda kv: str(kv[0])):
+    for (frame, date), group in sorted(block(dated, lambda s: (frame_of(s), as_of(s)) if frame_of(s) else None).items(), key=lambda kv: str(kv[0])):
         event = frame[0]
         for state, rivals in lex.conflicts.items():
             firm = [s for s in group if state in states_of(s)]

@@ -5,6 +5,7 @@ import re
 
 from factcheck.dates import find_dates, parse_iso
 from factcheck.extract.attribution import attribute
+from factcheck.extract.frames import assign_frames
 from factcheck.extract.layout import blocks
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.sentences import QUOTE_MARKS, quote_spans, units
@@ -12,6 +13,7 @@ from factcheck.extract.speakers import Speakers
 from factcheck.extract.states import find_event, find_statuses
 from factcheck.lexicon import Lexicon
 from factcheck.model import Document, Statement
+from factcheck.places import Place, find_places
 
 HEDGE_WORDS = re.compile(r"\b(?:believed|thought|reportedly|allegedly|may have|might have|could have|is said to|are said to|"
                          r"estimated|appears? to|seems? to|rumou?red|unconfirmed)\b", re.I)
@@ -35,7 +37,8 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
         name, kind = speakers.resolve(doc.speaker) or (doc.speaker, "person")
         return [_build(doc, text, 0, len(text), lex, published, sentence_no, "body",
                        (name, kind, None, None), None, doc.channel, bool(QUOTE_MARKS.match(text.lstrip())))]
-    for block in blocks(text):
+    layout = blocks(text)
+    for block in layout:
         if block.role in ("boilerplate", "subhead"):
             continue
         quotes = quote_spans(text, block.start, block.end)
@@ -78,7 +81,18 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                               _is_quote(quotes, us, ue)))
         if not paragraph_attributed and not quotes and not SPEAKER_LINE.match(text[block.start:block.end].strip()):
             last_quote_speaker = None
-    return out
+    return assign_frames(out, lex, _dateline_places(text, layout, lex))
+
+
+def _dateline_places(text: str, layout: list, lex: Lexicon) -> list[Place]:
+    """Places in the dateline before the story's first body paragraph ('ALEPPO, Syria (Reuters) -')."""
+    end = 0
+    for block in layout:
+        if block.role == "body":
+            gap = text[end:block.start].lstrip()
+            return [m.place for m in find_places(gap, lex.locative, lex.place_nouns)] if gap else []
+        end = block.end
+    return []
 
 
 def _as_written(mention: str) -> str:

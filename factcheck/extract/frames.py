@@ -5,7 +5,8 @@ national events such as elections) or, for events told apart by who takes part (
 countries named together ("RU+UA"; failing those, where it happened). Within a story a statement joins the frame it names; a statement
 naming none joins the story's only frame of its type, or the nearest one mentioned before it (a few
 sentences back), when its own places do not contradict that frame; else it has no frame. A statement
-naming two places of one rank ("in Paris and Brussels") is about two events and joins none.
+naming two places of one rank ("in Paris and Brussels") is about two events: its anchor is AMBIGUOUS
+and it is compared with nothing.
 Across stories, checks compare only statements of one type whose anchors are equal.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from factcheck.model import Statement
 from factcheck.places import LEVELS, Place, find_places
 
 REACH = 4  # sentences back that "the nearest frame mentioned" may lie
-AMBIGUOUS = "?"
+AMBIGUOUS = "*"  # the anchor of a statement about several events of its type: compared with nothing
 
 
 def anchor(places: list[Place], event: str, lex: Lexicon) -> str | None:
@@ -69,7 +70,7 @@ def assign_frames(statements: list[Statement], lex: Lexicon, dateline: list[Plac
     for s, (a, places) in zip(statements, own):
         frame = None
         if s.event and a == AMBIGUOUS:
-            frame = None
+            frame = AMBIGUOUS
         elif s.event and a:
             frame = a
             last[s.event] = (a, s.sentence)
