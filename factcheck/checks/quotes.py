@@ -2,7 +2,8 @@
 
 Blocks by speaker, then by three-word runs the quotes share (an inverted index); only quotes that
 share a run are compared (rapidfuzz). A pair is a mismatch when similar but not identical and naming the
-same people and places ("force Ukraine" vs "force Russia" is another sentence, not a misquote).
+same people and places ("force Ukraine" vs "force Russia" is another sentence, not a misquote), and
+when a word was changed, not only left out (a quote trimmed by an editor is the same quote).
 TOML params: `min_similarity` (0-100, default 75).
 Example: "We can't force Ukraine to make a deal" vs "We cannot force Ukraine into a deal" (Rubio).
 """
@@ -64,11 +65,17 @@ def _mismatch(a: list[str], b: list[str], threshold: float) -> tuple[str, str, f
         if x in bset:
             continue
         score, y = max(((fuzz.ratio(x, y), y) for y in unmatched), default=(0.0, ""))
-        if x in y or y in x:
-            continue  # a partial quote of the same sentence
+        if x in y or y in x or _trimmed(x, y) or _trimmed(y, x):
+            continue  # a partial or trimmed quote of the same sentence: words left out, none changed
         if threshold <= score < 100 and _same_names(x, y) and _one_edit_region(x, y):
             return x, y, score
     return None
+
+
+def _trimmed(short: str, long: str) -> bool:
+    """Every word of the shorter wording appears, in order, in the longer one."""
+    words = iter(long.split())
+    return all(w in words for w in short.split())
 
 
 def _same_names(x: str, y: str) -> bool:

@@ -1,7 +1,7 @@
 """superlative-conflict: "the largest ... so far" while the database holds a larger earlier figure.
 
 Blocks by measure (event, category or noun, action, each) and compares only with figures dated
-before the claim. TOML params: `pattern` (regex of superlatives), `scope_pattern` (regex that makes it a
+before the claim; the superlative must name the statement's event ("the deadliest attack"). TOML params: `pattern` (regex of superlatives), `scope_pattern` (regex that makes it a
 record claim: "so far", "ever", "of the war", ...).
 """
 from __future__ import annotations
@@ -23,6 +23,16 @@ def _key(s: Statement, q: Quantity) -> tuple[object, ...] | None:
     return (s.event, q.category or q.noun, q.action, q.each)
 
 
+def _of_event(s: Statement, sup: re.Pattern[str], lex: Lexicon) -> bool:
+    """The superlative names the statement's own event ("the deadliest attack", "the largest swap"), not
+    something else in the sentence ("one of the country's largest malls")."""
+    for m in sup.finditer(s.text):
+        following = re.findall(r"[a-z-]+", s.text[m.end():m.end() + 40].lower())[:3]
+        if any(lex.events.get(w) == s.event for w in following):
+            return True
+    return False
+
+
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     sup, scope = re.compile(rule.params["pattern"], re.I), re.compile(rule.params["scope_pattern"], re.I)
     pairs = [(s, q) for s in statements for q in s.quantities if s.date and len(s.date) == 10]
@@ -30,7 +40,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
     out = []
     for key, group in groups.items():
         for s, q in group:
-            if not (sup.search(s.text) and scope.search(s.text)):
+            if not (scope.search(s.text) and _of_event(s, sup, lex)):
                 continue
             when = q.date or s.date
             earlier = [(s2, q2) for s2, q2 in group if (q2.date or s2.date) < when and q2.low > q.high]
