@@ -154,3 +154,31 @@ def test_killed_or_wounded_is_the_casualty_total(rules):
     flags, _ = check(rules, ("Strike\n\nThe strike killed 12 people and wounded 30 on Tuesday, the governor said. "
                              "In all, 40 people were killed or wounded.", "2024-07-02"))
     assert kinds(flags) == ["sum-mismatch"]
+
+
+def test_a_trimmed_quote_is_not_a_misquote(rules):
+    flags, _ = check(rules,
+                     ('Budget\n\n"We will not raise the ferry fares this winter, and we mean it," Mayor Ines Vold said.', "2024-03-08"),
+                     ('Fares\n\n"We will not raise the fares this winter," Mayor Ines Vold said.', "2024-03-09"))
+    assert "quote-mismatch" not in kinds(flags)
+
+
+def test_a_changed_word_in_a_quote_is_a_misquote(rules):
+    flags, _ = check(rules,
+                     ('Budget\n\n"We will not raise the ferry fares this winter," Mayor Ines Vold said.', "2024-03-08"),
+                     ('Fares\n\n"We will not lower the ferry fares this winter," Mayor Ines Vold said.', "2024-03-09"))
+    assert "quote-mismatch" in kinds(flags)
+
+
+def test_a_superlative_about_something_else_is_no_record_claim(rules):
+    flags, _ = check(rules,
+                     ("Raid\n\nAn attack killed 40 people in Mosul on Monday, officials said.", "2024-03-04"),
+                     ("Mall\n\nAn attack near one of the country's largest malls killed 12 people in Mosul on Friday.",
+                      "2024-03-08"))
+    assert "superlative-conflict" not in kinds(flags)
+
+
+def test_a_sentence_restated_with_other_words_is_not_a_restated_figure(rules):
+    flags, _ = check(rules, ("Plans\n\nHere are three reasons the council should be hopeful about the budget.\n\n"
+                             "Here are four reasons the council should be worried about the budget.", "2024-03-08"))
+    assert "numeric-conflict" not in kinds(flags)
