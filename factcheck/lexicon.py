@@ -76,6 +76,7 @@ class Lexicon:
     final_stages: frozenset[str] = frozenset()  # "the final stage" finishes the event
     locative: frozenset[str] = frozenset()  # words that place what follows ("in", "near")
     place_nouns: frozenset[str] = frozenset()  # "province", "city" after a place name
+    place_modifiers: frozenset[str] = frozenset()  # "eastern", "rebel-held": words that place the name after them
     by_parties: frozenset[str] = frozenset()  # event keys told apart by the countries taking part
     national: frozenset[str] = frozenset()  # event keys for which a country or US state is place enough
     unnamed_people: frozenset[str] = frozenset()  # 'an official', 'two people familiar with': anonymous sources
@@ -123,7 +124,7 @@ def _frames(data: dict[str, Any], path: str) -> dict[str, frozenset[str]]:
     if not isinstance(table, dict):
         raise RuleFileError(f"{path}: key 'frames' must be a table")
     out = {}
-    for key in ("locative", "place_nouns", "by_parties", "national"):
+    for key in ("locative", "place_nouns", "place_modifiers", "by_parties", "national"):
         words = table.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise RuleFileError(f"{path}: key 'frames.{key}' must be a list of strings")

