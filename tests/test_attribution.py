@@ -230,3 +230,17 @@ def test_a_question_put_to_a_source_is_not_its_words(lexicon):
     got = statements("Asked whether the mayor \u201chas the strength to run the port,\u201d harbour residents said.",
                      lexicon)
     assert got == []
+
+
+@pytest.mark.parametrize("unit, expected", [
+    ("The harbour board is saying that the pier will reopen in May.",
+     [("The harbour board", "the pier will reopen in May")]),
+    ("Ruiz was warning the crews that the storm would hit the coast.", [("Ruiz", "the storm would hit the coast")]),
+])
+def test_a_progressive_speech_verb_is_a_cue(unit, expected, lexicon):
+    assert [(a.source, unit[a.content_start:a.content_end]) for a in attribute(unit, lexicon)] == expected
+
+
+def test_a_bare_speech_participle_has_no_subject_of_its_own(lexicon):
+    unit = "A sign saying the pier was closed hung on the gate."
+    assert attribute(unit, lexicon) == []

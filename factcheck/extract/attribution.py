@@ -49,7 +49,7 @@ AFTER_END = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:and|[a-z]+ing|but|as|while|who|
                        r"according|with|without|though|although|because|since|amid|despite|even|per|following)\b")
 INVERTED_STOP = re.compile(r"\s*(?:[,.;!?(\u2014\u2013]|$|(?:who|in|on|at|of|after|before|during|from|to|as|when|while|"
                            r"adding|in\s+a)\b|[\u201d\"]|'')")
-OBJECT_CUES = ("told", "tells", "tell", "asked", "asks", "warned", "warns", "urged", "urges", "assured", "reminded",
+OBJECT_CUES = ("told", "tells", "telling", "tell", "asked", "asks", "asking", "warned", "warns", "warning", "urged", "urges", "assured", "reminded",
                "informed", "promised", "wrote to", "told reporters")
 NOUN_LIKE_CUES = {"reports", "claims", "states", "notes", "estimates", "promises", "vows", "reported", "report", "posts",
                   "thought", "believed", "says", "note", "claim", "estimate", "state"}

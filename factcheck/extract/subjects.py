@@ -37,10 +37,11 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
     with the name a relative 'who' stands for; None when the words before the cue name no speaker."""
     words = unit[:cs].rstrip()
     be = False
+    progressive = cue.split()[0].endswith("ing")  # 'is saying', 'was demanding': a form of 'be' carries the tense
     for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said'
         m = re.search(r"(?:^|\s)([\w'\u2019]+)$", words)
         aux = m.group(1).lower() if m else ""
-        if not (aux in AUX or (stance and aux in BE)):
+        if not (aux in AUX or ((stance or progressive) and aux in BE)):
             break
         if aux in NEGATED:
             return None
@@ -48,8 +49,8 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
         words = words[:m.start()].rstrip() if m.start() else ""
     if re.search(r"(?:\bnot|n't)$", words):
         return None
-    if stance and (be != cue.split()[0].endswith("ing") or END_ONLY.match(unit, ce)):
-        return None  # 'was praised' is passive, a bare 'praising' no verb of its own
+    if stance and (be != progressive or END_ONLY.match(unit, ce)) or progressive and not be:
+        return None  # 'was praised' is passive, a bare 'praising' or 'saying' no verb of its own
     name = None
     if words.endswith(","):
         np = appositive_subject(unit, len(words) - 1, toks, anonymous)
