@@ -21,6 +21,8 @@ NOT_LETTER = re.compile(r"[^a-z]+")
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "az", "ez", "es", "de", "del", "la", "le", "of", "the", "upon"})
 MAX_WORDS = 4
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")  # "in Lyon, Marseille and Nice": one locative for all
+
 CAPITALS: dict[str, str] = {}  # folded capital name -> country code, filled with the gazetteer
 
 
@@ -92,7 +94,13 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
             if name.isascii() and len(name) >= 4:
                 add(name, place)
     rank = {"country": 0, "state": 1, "region": 2, "city": 3}
-    return {k: tuple(sorted(v, key=lambda p: (rank[p.kind], -p.population))) for k, v in index.items()}
+    out = {}
+    for k, v in index.items():
+        cities = {p.country for p in v if p.kind == "city"}
+        # a region named after its city (the Paris department) is read as the city
+        kept = [p for p in v if not (p.kind == "region" and p.country in cities)]
+        out[k] = tuple(sorted(kept, key=lambda p: (rank[p.kind], -p.population)))
+    return out
 
 
 def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str],
@@ -112,7 +120,9 @@ def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str]
                 continue
             start, end = run[0][0], run[-1][1]
             name = POSSESSIVE.sub("", text[start:end])
-            place = _accept(gaz.get(fold(name)), text, words, i, i + n, locative, place_nouns, modifiers)
+            listed = bool(found) and found[-1].place.kind in ("city", "region") \
+                and LIST_GAP.fullmatch(text[found[-1].end:start]) is not None
+            place = _accept(gaz.get(fold(name)), text, words, i, i + n, locative, place_nouns, modifiers, listed)
             if place:
                 found.append(Mention(place, start, start + len(name)))
                 i += n
@@ -123,12 +133,14 @@ def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str]
 
 
 def _accept(places: tuple[Place, ...] | None, text: str, words: list[tuple[int, int, str]], i: int, j: int,
-            locative: frozenset[str], place_nouns: frozenset[str], modifiers: frozenset[str]) -> Place | None:
+            locative: frozenset[str], place_nouns: frozenset[str], modifiers: frozenset[str],
+            listed: bool = False) -> Place | None:
+    """The place a name stands for here, or None; `listed`: it follows a placed city in a list ("in Lyon and Nice")."""
     if not places:
         return None
     prev = words[i - 1][2] if i else ""
     joined = i > 0 and not text[words[i - 1][1]:words[i][0]].strip()
-    if prev[:1].isupper() and joined and prev.lower() not in locative:
+    if prev[:1].isupper() and joined and prev.lower() not in locative and not listed:
         return None  # "Michael Jordan", "Hillary Clinton": part of a longer name
     best = places[0]
     if best.kind in ("country", "state"):
@@ -138,7 +150,7 @@ def _accept(places: tuple[Place, ...] | None, text: str, words: list[tuple[int, 
     if POSSESSIVE.search(text[words[j - 1][0]:words[j - 1][1]]):
         return None  # "in Clinton's campaign": a person's more often than a town's
     dateline = i == 0 and words[i][2].isupper() and text[words[j - 1][1]:words[j - 1][1] + 1] == ","
-    located = prev.lower() in locative or prev.lower() in modifiers or nxt in place_nouns or dateline
+    located = listed or prev.lower() in locative or prev.lower() in modifiers or nxt in place_nouns or dateline
     if not located and capital_of == best.country:
         return Place(best.country, "country", best.country)  # "Moscow said": the capital speaks for its country
     return best if located else None

@@ -119,8 +119,6 @@ def test_two_cities_in_one_statement_are_ambiguous(lexicon):
     assert s.frame == AMBIGUOUS and frame_of(s) is None
 
 
-@pytest.mark.xfail(strict=True, reason="places.py reads 'in Paris' as a region (pycountry's department) and 'in Brussels' "
-                   "as a city: two ranks, so the anchor is 'Brussels, BE', not AMBIGUOUS")
 def test_paris_and_brussels_in_one_statement_are_two_events(lexicon):
     [s] = [s for s in extract(doc("Night raids\n\nAttacks in Paris and in Brussels killed 20 people on Monday."), lexicon)
            if s.event]
@@ -133,8 +131,6 @@ def test_a_statement_without_a_frame_is_compared_within_its_story_only(lexicon):
     assert frame_of(s) == ("attack", "story", s.document_id)
 
 
-@pytest.mark.xfail(strict=True, reason="frames.py reads places from the statement's text only: parties that are "
-                   "its source (before a stance cue such as 'released') are lost")
 def test_parties_that_are_the_source_still_anchor_the_exchange(lexicon):
     got = frames(lexicon, "Swap\n\nRussia and Ukraine released 90 prisoners each in a swap on Monday.")
     assert (2, "prisoner-exchange", "RU+UA") in got

@@ -77,7 +77,6 @@ def test_two_cities_each_after_their_own_locative(lexicon):
     assert keys(lexicon, "Blasts in Kharkiv and in Odesa.") == ["Kharkiv, UA", "Odesa, UA"]
 
 
-@pytest.mark.xfail(strict=True, reason="places.py: a second city joined by 'and' to a located one is not found")
 def test_a_second_city_sharing_one_locative_word(lexicon):
     assert keys(lexicon, "Blasts in Lyon and Marseille.") == ["Lyon, FR", "Marseille, FR"]
 

@@ -57,6 +57,9 @@ def assign_frames(statements: list[Statement], lex: Lexicon, dateline: list[Plac
             own.append((None, []))
             continue
         places = [m.place for m in find_places(s.text, lex.locative, lex.place_nouns, lex.place_modifiers)]
+        if s.source:  # "Russia and Ukraine agreed to ...": the source names parties; where it speaks from is no anchor
+            places += [m.place for m in find_places(s.source, lex.locative, lex.place_nouns, lex.place_modifiers)
+                       if m.place.kind == "country"]
         a = anchor(places, s.event, lex)
         own.append((a, places))
         if a and a != AMBIGUOUS:
