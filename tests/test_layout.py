@@ -195,3 +195,8 @@ def test_a_topic_link_and_its_counts_before_the_story() -> None:
     text = "Swap ends\nGet short URL Topic Prisoner Swaps (120) 0 38 The sides finished the swap.\n"
     assert roles(text)[1:] == [("boilerplate", "Get short URL Topic Prisoner Swaps (120) 0 38"),
                                ("body", "The sides finished the swap.")]
+
+
+def test_a_quotation_opening_like_a_prompt_is_the_story() -> None:
+    paragraph = "\u201cVideo: that is all they told us about the swap,\u201d she said."
+    assert roles(f"Swap ends\n\n{paragraph}\n")[1:] == [("body", paragraph)]

@@ -68,7 +68,7 @@ def furniture(rules_dir: Path | None = None) -> Furniture:
     credit = rf"(?i:{credits})"
     return Furniture(
         line=re.compile(rf"[\W_]*(?:{_alts(w['lines'])})[\W_]*", re.I),
-        opener=re.compile(rf"[\W_]{{0,3}}(?:{_alts(w['openers'])})(?!\w)", re.I),
+        opener=re.compile(rf"[^\w\"'\u201c\u2018]{{0,3}}(?:{_alts(w['openers'])})(?!\w)", re.I),
         closer=re.compile(rf".{{0,60}}\b(?:{_alts(w['closers'])})\W*", re.I),
         follow=re.compile(rf"follow\b.{{0,200}}?(?:{_alts(w['social'])})", re.I),
         byline=re.compile(rf"(?i:{by})[ \t]+{names}(?:[ \t]*[,|\u2013\u2014-][ \t]*(?:(?i:{titles})[ \t]*)?{NAME}?)?[ \t]*\.?"
