@@ -76,6 +76,7 @@ class Lexicon:
     final_stages: frozenset[str] = frozenset()  # "the final stage" finishes the event
     locative: frozenset[str] = frozenset()  # words that place what follows ("in", "near")
     place_nouns: frozenset[str] = frozenset()  # "province", "city" after a place name
+    auxiliaries: frozenset[str] = frozenset()  # "have been": words between a figure and its own verb
     place_modifiers: frozenset[str] = frozenset()  # "eastern", "rebel-held": words that place the name after them
     by_parties: frozenset[str] = frozenset()  # event keys told apart by the countries taking part
     national: frozenset[str] = frozenset()  # event keys for which a country or US state is place enough
@@ -177,6 +178,7 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         sums=_words(raw["categories"], p["categories"], "sums"),
         not_counted=frozenset(_words(raw["categories"], p["categories"], "not_counted")["words"]),
         actions=actions, events=events, event_actions=event_actions,
+        auxiliaries=frozenset(w.lower() for w in raw["actions"].get("auxiliary", {}).get("words", [])),
         hedges={k.lower(): pair(k, v) for k, v in hedges_raw.items()},
         vague={k.lower(): pair(k, v) for k, v in vague_raw.items()},
         cues=tuple(_get(attribution, p["attribution"], "cues", dict).get("verbs", [])),

@@ -275,3 +275,18 @@ def test_a_date_named_in_the_clause_dates_the_figure(text: str, day: str, lexico
 def test_a_year_like_count_stays_a_count(lexicon: Lexicon) -> None:
     q = one("The 2000 soldiers came home on Friday.", lexicon)
     assert (q.low, q.date) == (2000, "2025-05-16")
+
+
+def test_a_verb_right_after_a_figure_is_its_own_action(lexicon: Lexicon) -> None:
+    qs = figures("Four people were killed and 11 others have been injured in the shelling.", lexicon)
+    assert [(q.low, q.action) for q in qs] == [(4, "killed"), (11, "wounded")]
+
+
+def test_killed_and_a_bare_injured_figure(lexicon: Lexicon) -> None:
+    qs = figures("Two guards were killed and 13 injured at the checkpoint.", lexicon)
+    assert [(q.low, q.action) for q in qs] == [(2, "killed"), (13, "wounded")]
+
+
+def test_a_toll_of_dead_counts_people_killed(lexicon: Lexicon) -> None:
+    q = one("The monitor gave a toll of 27 dead.", lexicon)
+    assert (q.low, q.action, q.category) == (27, "killed", "person")

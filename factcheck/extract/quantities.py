@@ -174,9 +174,12 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
                 end = end if noun else e
         if noun in lex.not_counted or (noun and singular(noun) in lex.not_counted):
             continue  # a span of time or a measurement, not a count ("three years")
+        noun_action = lex.actions.get(noun or "")
+        if noun_action:  # "a toll of 36 dead": the word after the figure is what happened to them
+            noun = None
         category = lex.categories.get(noun) if noun else None
         clause = _clause(text, s, end)
-        action = _action(clause, s, end, actions)
+        action = noun_action or _own_verb(text, end, actions, lex) or _action(clause, s, end, actions)
         whole = _combined(text, clause, end, actions, lex)
         if whole:  # "40 people were killed or wounded": the whole the actions add up to
             category, action = whole, None
@@ -259,6 +262,15 @@ def _clause(text: str, s: int, e: int) -> tuple[int, int]:
 def _each(text: str, clause: tuple[int, int], s: int, e: int) -> bool:
     return bool(EACH_BEFORE.search(text, clause[0], s) or EACH_AFTER.match(text, e, clause[1])
                 or EACH_SIDE.search(text, e, min(clause[1], e + 40)))
+
+
+def _own_verb(text: str, end: int, actions: list[tuple[int, int, str]], lex: Lexicon) -> str | None:
+    """An action right after the figure, past auxiliaries only: '... killed and 10 others have been injured'."""
+    after = next((a for a in actions if a[0] >= end), None)
+    if after is None or after[0] - end > 40:
+        return None
+    gap = LETTERS.findall(text[end:after[0]].lower())
+    return after[2] if all(w in lex.auxiliaries or singular(w) in lex.categories for w in gap) and not text[end:after[0]].strip(" ").startswith(",") else None
 
 
 def _action(clause: tuple[int, int], s: int, e: int, actions: list[tuple[int, int, str]]) -> str | None:
