@@ -150,7 +150,8 @@ def _accept(places: tuple[Place, ...] | None, text: str, words: list[tuple[int, 
     if POSSESSIVE.search(text[words[j - 1][0]:words[j - 1][1]]):
         return None  # "in Clinton's campaign": a person's more often than a town's
     dateline = i == 0 and words[i][2].isupper() and text[words[j - 1][1]:words[j - 1][1] + 1] == ","
-    located = listed or prev.lower() in locative or prev.lower() in modifiers or nxt in place_nouns or dateline
+    named_after = i >= 2 and prev.lower() == "of" and words[i - 2][2].lower() in place_nouns  # "the city of Aleppo"
+    located = listed or named_after or prev.lower() in locative or prev.lower() in modifiers or nxt in place_nouns or dateline
     if not located and capital_of == best.country:
         return Place(best.country, "country", best.country)  # "Moscow said": the capital speaks for its country
     return best if located else None

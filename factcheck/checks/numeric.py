@@ -4,9 +4,9 @@ Blocks by measure: (event frame, day, action, category or noun, each); a figure 
 anchored frame is not compared (an unnamed attack in one paragraph may be another than the next one's). Agreed vs done, or different days,
 are different measures. Figures agree when their intervals overlap ("about 1,000" is [900, 1,100]).
 Undated figures are compared only within one story.
-Only the leads (headline and first sentences) of two different stories are compared.
+Only each story's first figure of a measure (in its headline, and in its body) is compared with other stories'.
 TOML params: `min_value` (ignore smaller figures, default 2), `same_document` (compare only within a
-story, default false), `lead_sentences` (how many sentences of a story are its lead, default 3).
+story, default false).
 """
 from __future__ import annotations
 
@@ -21,8 +21,7 @@ from factcheck.model import Finding, Quantity, Rule, Statement
 
 BARE_MONTH = re.compile(r"\b(?i:in|last|since|until|by|early|late|mid)\s+(January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)\b")
-PARAMS = {"min_value": 2.0, "same_document": False, "restated": True, "restated_similarity": 90.0, "max_ratio": 5.0,
-          "lead_sentences": 3}
+PARAMS = {"min_value": 2.0, "same_document": False, "restated": True, "restated_similarity": 90.0, "max_ratio": 5.0}
 
 
 def measure(s: Statement, q: Quantity, same_document: bool) -> tuple[object, ...] | None:
@@ -49,6 +48,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
              if q.role != "part" and q.low >= float(rule.params["min_value"])]
     groups = block(pairs, lambda p: measure(p[0], p[1], bool(rule.params["same_document"])))
     for key, group in groups.items():
+        group = _first_told(group)
         distinct = {(q.low, q.high) for _, q in group}
         if len(distinct) < 2:
             continue
@@ -67,13 +67,24 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
     return out
 
 
+def _first_told(group: list[tuple[Statement, Quantity]]) -> list[tuple[Statement, Quantity]]:
+    """Each story's first figure of the measure, in its headline and in its body: the story's own count.
+    Later figures of the same measure are parts, other incidents, background or earlier counts far more often."""
+    first: dict[tuple[object, bool], tuple[Statement, Quantity]] = {}
+    for pair in sorted(group, key=lambda p: (p[0].sentence, p[0].start, p[1].start)):
+        first.setdefault((p_doc(pair[0]), pair[0].role == "headline"), pair)
+    return [p for p in group if any(p is f for f in first.values())]
+
+
+def p_doc(s: Statement) -> object:
+    return s.document_id if s.document_id is not None else ("draft", s.document)
+
+
 def _comparable(s1: Statement, q1: Quantity, s2: Statement, q2: Quantity, rule: Rule) -> bool:
-    """Two stories' leads about one frame: the headline and first sentences give a story's own toll, while
-    later figures are often another incident, a part or an earlier count. Within one story two figures are
-    a part and its whole or two incidents far more often than a slip (restated() finds slips). Figures an
-    order of magnitude apart are different measures, not one measure misreported."""
-    lead = int(rule.params["lead_sentences"])
-    if s1.document_id == s2.document_id or s1.sentence > lead or s2.sentence > lead:
+    """Two stories' counts of one measure. Within one story two figures are a part and its whole or two
+    incidents far more often than a slip (restated() finds slips). Figures an order of magnitude apart are
+    different measures, not one measure misreported."""
+    if p_doc(s1) == p_doc(s2):
         return False
     low, high = sorted((q1.low, q2.low))
     return low > 0 and high / low <= float(rule.params["max_ratio"])

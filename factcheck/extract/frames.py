@@ -11,6 +11,7 @@ Across stories, checks compare only statements of one type whose anchors are equ
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from factcheck.lexicon import Lexicon
@@ -48,18 +49,31 @@ def fits(frame: str, places: list[Place], event: str, lex: Lexicon) -> bool:
     return frame.rsplit(", ", 1)[-1] in countries or frame in countries
 
 
+def _places(s: Statement, lex: Lexicon) -> list[Place]:
+    places = [m.place for m in find_places(s.text, lex.locative, lex.place_nouns, lex.place_modifiers)]
+    if s.source:  # "Russia and Ukraine agreed to ...": the source names parties; where it speaks from is no anchor
+        places += [m.place for m in find_places(s.source, lex.locative, lex.place_nouns, lex.place_modifiers)
+                   if m.place.kind == "country"]
+    return places
+
+
+def _stray(place: Place, support: Counter[str]) -> bool:
+    """A town whose country nothing else in the story names, in a story about another country: most likely a
+    local name that a far-away town shares ('the Sulaymaniyah neighbourhood' of a Syrian city is not in Iraq)."""
+    return support[place.country] == 1 and max(support.values()) >= 2
+
+
 def assign_frames(statements: list[Statement], lex: Lexicon, dateline: list[Place] = ()) -> list[Statement]:
     """Each statement with an event gets its frame (or None), as the module docstring says."""
     own: list[tuple[str | None, list[Place]]] = []
     story: dict[str, set[str]] = {}
-    for s in statements:
+    named = [_places(s, lex) if s.event else [] for s in statements]
+    support = Counter(p.country for p in {p for places in named for p in places})
+    for s, places in zip(statements, named):
         if not s.event:
             own.append((None, []))
             continue
-        places = [m.place for m in find_places(s.text, lex.locative, lex.place_nouns, lex.place_modifiers)]
-        if s.source:  # "Russia and Ukraine agreed to ...": the source names parties; where it speaks from is no anchor
-            places += [m.place for m in find_places(s.source, lex.locative, lex.place_nouns, lex.place_modifiers)
-                       if m.place.kind == "country"]
+        places = [p for p in places if p.kind in ("country", "state") or not _stray(p, support)]
         a = anchor(places, s.event, lex)
         own.append((a, places))
         if a and a != AMBIGUOUS:
