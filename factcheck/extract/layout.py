@@ -179,7 +179,8 @@ def blocks(text: str) -> list[Block]:
     for start, end in _paragraphs(text, marks):
         raw = text[start:end]
         stripped = raw.strip()
-        lead = 0 if furniture_paragraph(stripped, marks) else furniture_lead(raw, marks)
+        whole = furniture_paragraph(stripped, marks)
+        lead = 0 if whole else furniture_lead(raw, marks)
         if lead:
             cut = start + len(raw[:lead].rstrip())
             out.append(Block(start, cut, "boilerplate"))
@@ -187,7 +188,8 @@ def blocks(text: str) -> list[Block]:
                 continue
             start, raw = start + lead, raw[lead:]
             stripped = raw.strip()
-        tail = len(raw) if furniture_paragraph(stripped, marks) else furniture_tail(raw, marks)
+            whole = furniture_paragraph(stripped, marks)
+        tail = len(raw) if whole else furniture_tail(raw, marks)
         if tail < len(raw):
             out_tail = Block(start + tail + len(raw[tail:]) - len(raw[tail:].lstrip()), end, "boilerplate")
             end, raw = start + tail, raw[:tail]
@@ -196,7 +198,7 @@ def blocks(text: str) -> list[Block]:
             out_tail = None
         body_start = start
         role = "body"
-        if furniture_paragraph(stripped, marks):
+        if whole:
             role = "boilerplate"
         elif BULLET.match(raw):
             role = "bullet"
