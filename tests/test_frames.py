@@ -197,3 +197,15 @@ def test_verify_flags_the_same_city_only(fc, write):
     conflicts = [f for f in json.loads(result.output)["flags"] if f["kind"] == "numeric-conflict"]
     assert result.exit_code == 1 and len(conflicts) == 1, result.output
     assert {s["document"] for s in conflicts[0]["statements"]} == {"Strike on Kharkiv"}
+
+
+def test_two_named_counting_bodies_in_one_story_are_a_dispute_to_flag(rules):
+    story = ("Strike on Kharkiv\n\nThe regional governor said a drone attack in Kharkiv killed 12 people on Monday.\n\n"
+             "The city council said the drone attack in Kharkiv killed 19 people on Monday.")
+    assert "numeric-conflict" in check(rules, story)
+
+
+def test_narration_and_a_later_figure_of_one_story_are_not_compared(rules):
+    story = ("Strike on Kharkiv\n\nA drone attack in Kharkiv killed 12 people on Monday.\n\n"
+             "Another 19 people were killed in Kharkiv on Monday in shelling of the market.")
+    assert "numeric-conflict" not in check(rules, story)

@@ -4,14 +4,15 @@ Blocks by measure: (event frame, day, action, category or noun, each); a figure 
 anchored frame is not compared (an unnamed attack in one paragraph may be another than the next one's). Agreed vs done, or different days,
 are different measures. Figures agree when their intervals overlap ("about 1,000" is [900, 1,100]).
 Undated figures are compared only within one story.
-Only each story's first figure of a measure (in its headline, and in its body) is compared with other stories'.
+Only each story's first figure of a measure (in its headline, and in its body) is compared with other stories';
+within a story, only the first figures of two different named sources (two counting bodies).
 TOML params: `min_value` (ignore smaller figures, default 2), `same_document` (compare only within a
 story, default false).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from factcheck.checks.common import block, finding, fmt, frame_of, who
 from factcheck.checks.restated import restated
@@ -48,18 +49,17 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
              if q.role != "part" and q.low >= float(rule.params["min_value"])]
     groups = block(pairs, lambda p: measure(p[0], p[1], bool(rule.params["same_document"])))
     for key, group in groups.items():
-        group = _first_told(group)
-        distinct = {(q.low, q.high) for _, q in group}
-        if len(distinct) < 2:
+        if len({(q.low, q.high) for _, q in group}) < 2:
             continue
-        for i, (s1, q1) in enumerate(group):
-            clash = next(((s2, q2) for s2, q2 in group[i + 1:] if s2.id != s1.id
-                          and (q1.high < q2.low or q2.high < q1.low) and _comparable(s1, q1, s2, q2, rule)), None)
+        event = str(key[0][0]).replace("-", " ")
+        stories = _first_told(group, lambda s: s.role == "headline")
+        bodies = _first_told([p for p in group if _named(p[0])], lambda s: s.source)
+        for pool, same_story in ((stories, False), (bodies, True)):
+            clash = _clash(pool, same_story, rule)
             if clash:
-                s2, q2 = clash
+                (s1, q1), (s2, q2) = clash
                 out.append(finding(rule, "flag", [s1, s2], f"{q1.text} vs {q2.text}",
-                                   a=who(s1), b=who(s2), x=q1.text, y=q2.text, event=str(key[0][0]).replace("-", " ")))
-                break
+                                   a=who(s1), b=who(s2), x=q1.text, y=q2.text, event=event))
     if rule.params["restated"]:
         for a, b in restated(statements, float(rule.params["restated_similarity"])):
             out.append(finding(rule, "flag", [a.statement, b.statement], f"{a.text} vs {b.text} in the same words",
@@ -67,13 +67,30 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
     return out
 
 
-def _first_told(group: list[tuple[Statement, Quantity]]) -> list[tuple[Statement, Quantity]]:
-    """Each story's first figure of the measure, in its headline and in its body: the story's own count.
-    Later figures of the same measure are parts, other incidents, background or earlier counts far more often."""
-    first: dict[tuple[object, bool], tuple[Statement, Quantity]] = {}
+def _first_told(group: list[tuple[Statement, Quantity]], part: Callable[[Statement], object]
+                ) -> list[tuple[Statement, Quantity]]:
+    """Each story's first figure of the measure in each part (headline and body; or each named source): the
+    story's own count. Later figures of the same measure are parts, other incidents, background or earlier
+    counts far more often."""
+    first: dict[tuple[object, object], tuple[Statement, Quantity]] = {}
     for pair in sorted(group, key=lambda p: (p[0].sentence, p[0].start, p[1].start)):
-        first.setdefault((p_doc(pair[0]), pair[0].role == "headline"), pair)
+        first.setdefault((p_doc(pair[0]), part(pair[0])), pair)
     return [p for p in group if any(p is f for f in first.values())]
+
+
+def _clash(pool: list[tuple[Statement, Quantity]], same_story: bool, rule: Rule
+           ) -> tuple[tuple[Statement, Quantity], tuple[Statement, Quantity]] | None:
+    """The first pair of the pool whose intervals do not overlap: two stories, or two named sources of one story."""
+    for i, (s1, q1) in enumerate(pool):
+        for s2, q2 in pool[i + 1:]:
+            if (p_doc(s1) == p_doc(s2)) == same_story and s1.id != s2.id and (q1.high < q2.low or q2.high < q1.low) \
+                    and _comparable(s1, q1, s2, q2, rule):
+                return (s1, q1), (s2, q2)
+    return None
+
+
+def _named(s: Statement) -> bool:
+    return bool(s.source) and s.source_kind in ("person", "organization")
 
 
 def p_doc(s: Statement) -> object:
@@ -81,10 +98,11 @@ def p_doc(s: Statement) -> object:
 
 
 def _comparable(s1: Statement, q1: Quantity, s2: Statement, q2: Quantity, rule: Rule) -> bool:
-    """Two stories' counts of one measure. Within one story two figures are a part and its whole or two
-    incidents far more often than a slip (restated() finds slips). Figures an order of magnitude apart are
-    different measures, not one measure misreported."""
-    if p_doc(s1) == p_doc(s2):
+    """Two stories' counts of one measure; within one story, two named counting bodies' counts (the story
+    reports a dispute, and the editor wants both named). Otherwise two figures of one story are a part and
+    its whole or two incidents far more often than a slip (restated() finds slips). Figures an order of
+    magnitude apart are different measures, not one measure misreported."""
+    if p_doc(s1) == p_doc(s2) and not (_named(s1) and _named(s2) and s1.source != s2.source):
         return False
     low, high = sorted((q1.low, q2.low))
     return low > 0 and high / low <= float(rule.params["max_ratio"])
