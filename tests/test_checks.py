@@ -182,3 +182,9 @@ def test_a_sentence_restated_with_other_words_is_not_a_restated_figure(rules):
     flags, _ = check(rules, ("Plans\n\nHere are three reasons the council should be hopeful about the budget.\n\n"
                              "Here are four reasons the council should be worried about the budget.", "2024-03-08"))
     assert "numeric-conflict" not in kinds(flags)
+
+
+def test_one_voice_telling_how_a_truce_went_is_not_two_accounts(rules):
+    flags, _ = check(rules, ("Truce\n\nThe truce between Armenia and Azerbaijan was holding on Monday morning.\n\n"
+                             "By the evening the shelling had ended the truce between Armenia and Azerbaijan.", "2024-03-04"))
+    assert "status-conflict" not in kinds(flags)

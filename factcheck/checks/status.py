@@ -33,8 +33,8 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
             other.sort(key=lambda s: (min(rivals.index(x) for x in states_of(s) & set(rivals)), _weight(s)))
             firm.sort(key=_weight)
             if {s.source for s in firm} == {s.source for s in other} and len({s.source for s in firm}) == 1 \
-                    and len({s.document_id for s in firm + other}) == 1 and firm[0].sentence == other[0].sentence:
-                continue
+                    and len({s.document_id for s in firm + other}) == 1:
+                continue  # one voice in one story telling how the event went, not two accounts of it
             a, b = firm[0], other[0]
             b_state = min(states_of(b) & set(rivals), key=rivals.index)
             noun = event_word(a, lex) or event.replace("-", " ")
