@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 FACTCHECK := $(BIN)/factcheck
 SEED := ../shared/seeds/000_f7338b1dd4aa7973.txt
 
-.PHONY: demo test bench install clean
+.PHONY: demo test bench planted install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: install
 
 bench: install
 	$(BIN)/python bench/ingest_speed.py
+
+DOCS ?= 1000
+planted: install
+	$(BIN)/python bench/planted.py --docs $(DOCS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info claims.db claims.db-wal claims.db-shm
