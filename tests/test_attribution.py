@@ -244,3 +244,33 @@ def test_a_progressive_speech_verb_is_a_cue(unit, expected, lexicon):
 def test_a_bare_speech_participle_has_no_subject_of_its_own(lexicon):
     unit = "A sign saying the pier was closed hung on the gate."
     assert attribute(unit, lexicon) == []
+
+
+@pytest.mark.parametrize("unit, expected", [
+    # a speaker's noun with what follows it up to the cue
+    ("Experts on ferry safety and harbour law said the pier was sound.",
+     [("Experts on ferry safety and harbour law", "the pier was sound", None)]),
+    ("Observers in the port and around the coast say the ferry is late.",
+     [("Observers in the port and around the coast", "the ferry is late", None)]),
+    ("Earlier, all the experts I spoke to said the pier was sound.",
+     [("all the experts I spoke to", "the pier was sound", None)]),
+    ("The town has many boat owners, many of whom say the fee is unfair.",
+     [("many of whom", "the fee is unfair", None)]),
+    # a speaker inside a relative clause: what was said is the rest of that clause
+    ("The pier cost $5 million, which Ruiz said was too much for the town.",
+     [("Ruiz", "was too much for the town", None)]),
+    ("It amounts to what the mayor said was a waste of money.", [("the mayor", "was a waste of money", None)]),
+])
+def test_speaker_phrases_and_relative_clauses(unit, expected, lexicon):
+    assert found(unit, lexicon) == expected
+
+
+def test_a_stance_stops_where_a_relative_speaker_begins(lexicon):
+    got = found("Ruiz attacked the donors for their gifts, which she said were tied to favors.", lexicon)
+    assert got == [("Ruiz", "attacked the donors for their gifts", None), ("she", "were tied to favors", None)]
+
+
+def test_a_quote_with_its_own_unresolved_pronoun_is_not_the_last_speakers(lexicon):
+    text = "\u201cWe are back,\u201d said Ms. Ruiz.\n\n\u201cThe boats are full,\u201d he said."
+    got = statements(text, lexicon)
+    assert [g[0] for g in got] == ["Ruiz"]  # 'he' is not Ms. Ruiz, and no one else is named

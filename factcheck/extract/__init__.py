@@ -71,8 +71,8 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                     paragraph_attributed = False
                     continue
             starts_with_quote = bool(QUOTE_MARKS.match(unit.lstrip()))
-            if (starts_with_quote and last_quote_speaker and not paragraph_attributed
-                    and _continues(text, block.start, quotes)):
+            if (starts_with_quote and last_quote_speaker and not paragraph_attributed and not found
+                    and _continues(text, block.start, quotes)):  # its own unresolved 'she said' is not the last speaker
                 # the mention that named the speaker, a paragraph or so earlier
                 out.append(_build(doc, text, us, ue, lex, published, sentence_no, block.role, last_quote_speaker,
                                   None, None, True))

@@ -21,7 +21,7 @@ from functools import lru_cache
 from factcheck.extract.labels import speaker_label, title_case
 from factcheck.extract.phrases import DETERMINERS, Phrase, Token, np_after, tokens_of
 from factcheck.extract.sentences import opens_quote, quote_spans
-from factcheck.extract.subjects import (END_ONLY, INHERIT, QUOTE_MARK, appositive_subject, subject_before,
+from factcheck.extract.subjects import (END_ONLY, INHERIT, QUOTE_MARK, RELATIVE, appositive_subject, subject_before,
                                         unit_subject)
 from factcheck.lexicon import Lexicon, phrase_regex
 
@@ -102,6 +102,7 @@ class _Cand:
     extend: bool = False  # a quotation goes on after 'X said.'
     cue_word: str = ""
     name: str | None = None  # who a relative 'who' stands for; None: the mention as written
+    relative: bool = False  # 'which he said was ...': the content ends with the relative clause
 
 
 @lru_cache(maxsize=8)
@@ -264,6 +265,9 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     comma = re.match(r"\s*,\s*", unit[pos:])
     if comma:
         return _Cand(src, (cs, ce), "right", pos + comma.end(), left_end or np.start, clause, region, False, cue, name)
+    relative = RELATIVE.search(unit, max(0, np.start - 8), np.start) if name is None else None
+    if relative:  # 'which he said was ...': what was said is the rest of the relative clause
+        return _Cand(src, (cs, ce), "right", pos, np.start, relative.start() + 1, region, False, cue, None, True)
     if NO_CONTENT.match(unit, pos) or cue in ("believed", "thought", "believes", "thinks"):
         return None
     return _Cand(src, (cs, ce), "right", pos, left_end or np.start, clause, region, False, cue, name)
@@ -407,8 +411,8 @@ def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str],
                     end = nxt.left  # '..., said X': the next speaker's own quotation
             if c.side == "both":
                 start = _left_start(unit, c, prv)
-            if c.name is not None and unit[c.src[0]:c.src[1]].lower() in ("who", "which") and c.src[0] > 0 and \
-                    unit[:c.src[0]].rstrip().endswith(","):
+            if (c.name is not None and unit[c.src[0]:c.src[1]].lower() in ("who", "which") and c.src[0] > 0 and
+                    unit[:c.src[0]].rstrip().endswith(",")) or (c.relative and unit[:c.clause].rstrip().endswith(",")):
                 close = RELATIVE_END.search(unit, start, end)  # 'The study, which notes that X, was ...'
                 end = close.start() if close else end
         else:

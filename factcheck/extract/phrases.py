@@ -291,3 +291,45 @@ def np_after(text: str, start: int, toks: list[Token], anonymous: frozenset[str]
     if not inverted and not (has_cap or has_det or head in anonymous or head.endswith("s")):
         return None
     return Phrase(s, end, s, end)
+
+
+POSTMODIFIER = {"on", "in", "at", "from", "with", "of", "for", "around", "across", "inside", "outside", "within",
+                "among", "near", "throughout"}
+SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "they"}
+TAIL_STOP = STOP - POSTMODIFIER - {"and", "around", "across", "near", "within", "inside", "outside", "among", "to"}
+
+
+def np_postmodified(text: str, end: int, toks: list[Token], anonymous: frozenset[str]) -> Phrase | None:
+    """A speaker named by a noun the lexicon knows and what follows it up to the cue: a prepositional phrase
+    ('experts on trade and farm policy said', 'pundits in Ohio and around the country say') or a relative clause
+    without 'who' ('all the teachers I spoke to said'); None when no such noun opens a clause."""
+    i = _index_before(toks, end)
+    if i < 1 or text[toks[i].end:end].strip():
+        return None
+    for j in range(i - 1, max(-1, i - 12), -1):
+        w = toks[j].text
+        if w in PUNCT or (w.endswith(".") and not _abbrev(w)):
+            return None
+        if _core(w).lower() not in anonymous:
+            continue
+        tail = [_core(t.text) for t in toks[j + 1:i + 1]]
+        low = [t.lower() for t in tail]
+        if low[0] in POSTMODIFIER:
+            ok = not any(t in TAIL_STOP for t in low) and not any(t.endswith(("ed", "ing")) and t[:1].islower()
+                                                                 for t in tail)
+        elif low[0] in SUBJECT_PRONOUNS:
+            ok = 2 <= len(low) <= 4 and all(_lower_ok(t) or t in ("to", "with") for t in tail[1:])
+        else:
+            ok = False
+        if not ok:
+            continue
+        head = _np_before(text, toks[j].end, toks, anonymous)
+        k = _index_before(toks, head.start) if head else -1
+        while head and k >= 0 and toks[k].end == head.start - 1 and toks[k].text.lower() in DETERMINERS:
+            head, k = Phrase(toks[k].start, head.end, toks[k].start, head.mention_end), k - 1  # 'all the experts'
+        if head is None or not boundary_before(text, head.start):
+            continue
+        last = toks[i]
+        mend = last.end - (len(last.text) - len(last.text.rstrip(CLOSING)))
+        return Phrase(head.start, mend, head.start, mend)
+    return None

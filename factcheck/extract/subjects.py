@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.phrases import (BOUNDARY_WORDS, DETERMINERS, PRONOUNS, Phrase, Token, boundary_before, np_after,
-                                     np_before)
+                                     np_before, np_postmodified)
 
 QUOTE_MARK = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''|``")
 AUX = {"has", "had", "have", "would", "will", "also", "later", "earlier", "previously", "repeatedly", "then", "again",
@@ -27,6 +27,10 @@ SENTENCE_END = re.compile(r"[.!?;]\s")
 ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Prof|Rev|Capt|Adm|"
                          r"Maj|Del|Mt|Ft|Co|Corp|Inc|Ltd|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Fla|Ky|Md|Va|Pa|Wis|Ore|"
                          r"Mass|Conn|Ill|Mich|Minn|Tenn|Ariz|Colo|Ga|La|Wash|Tex|Okla|Neb|Nev|etc|[A-Z]\.[A-Z]))\.$")
+# 'which he said were ...', 'what the senators said was ...': the speaker sits inside a relative clause
+RELATIVE = re.compile(r"(?:^|[\s,(\u2014])(?:which|what|whom)\s+$", re.I)
+PARTITIVE = re.compile(r"(?:^|[\s,(\u2014])((?:many|most|some|all|several|few|none|both|each|one|two|three|four|five|"
+                       r"half|dozens|hundreds|thousands)\s+of\s+(?:whom|them))$", re.I)  # ', many of whom say'
 INTRO = re.compile(r"\s*(?:(?:In|On|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Still|Yet|"
                    r"Separately|Also|Speaking|Asked|Last|This|Since|Then|Now|Today|Yesterday)\b[^,;\u201c\"]{0,60},\s*)")
 
@@ -64,9 +68,16 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
         np, name = Phrase(rel, len(words), rel, len(words)), unit[ante.mention_start:ante.mention_end]
     elif re.search(r"(?:^|[\s,])(?:and|but)$", words):
         np = Phrase(INHERIT[0], INHERIT[1], INHERIT[0], INHERIT[1])
+    elif part := PARTITIVE.search(words):
+        np = Phrase(part.start(1), part.end(1), part.start(1), part.end(1))
     else:
         np = np_before(unit, len(words), toks, anonymous)
-        if np and not boundary_before(unit, np.start):
+        longer = np_postmodified(unit, len(words), toks, anonymous)
+        if longer and (np is None or longer.start < np.start):
+            np = longer
+        elif np and not stance and RELATIVE.search(unit, max(0, np.start - 8), np.start):
+            pass
+        elif np and not boundary_before(unit, np.start):
             if np.mention_start > np.start and re.search(r"\b[a-z]+\s+$", unit[np.start:np.mention_start]) and \
                     INTRO_PHRASE.match(unit[:np.mention_start]) and cue.endswith(("said", "says", "told", "ed")):
                 np = Phrase(np.mention_start, np.mention_end, np.mention_start, np.mention_end)  # 'In a TV interview Ruiz said'
