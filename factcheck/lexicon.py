@@ -76,6 +76,8 @@ class Lexicon:
     final_stages: frozenset[str] = frozenset()  # "the final stage" finishes the event
     locative: frozenset[str] = frozenset()  # words that place what follows ("in", "near")
     place_nouns: frozenset[str] = frozenset()  # "province", "city" after a place name
+    running: tuple[str, ...] = ()  # "since Thursday": a figure counted over a span
+    updates: tuple[str, ...] = ()  # "rose to": a figure that revises an earlier one
     auxiliaries: frozenset[str] = frozenset()  # "have been": words between a figure and its own verb
     place_modifiers: frozenset[str] = frozenset()  # "eastern", "rebel-held": words that place the name after them
     by_parties: frozenset[str] = frozenset()  # event keys told apart by the countries taking part
@@ -178,6 +180,8 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         sums=_words(raw["categories"], p["categories"], "sums"),
         not_counted=frozenset(_words(raw["categories"], p["categories"], "not_counted")["words"]),
         actions=actions, events=events, event_actions=event_actions,
+        running=tuple(raw["actions"].get("reckoning", {}).get("running", [])),
+        updates=tuple(raw["actions"].get("reckoning", {}).get("update", [])),
         auxiliaries=frozenset(w.lower() for w in raw["actions"].get("auxiliary", {}).get("words", [])),
         hedges={k.lower(): pair(k, v) for k, v in hedges_raw.items()},
         vague={k.lower(): pair(k, v) for k, v in vague_raw.items()},

@@ -52,7 +52,7 @@ class Quantity:
     hedge: str | None = None  # about | nearly | more than | ...
     start: int = 0  # offsets relative to the statement text
     end: int = 0
-    role: str = "figure"  # figure | total | part
+    role: str = "figure"  # figure | total | part | running (over a span: "since Thursday") | update ("rose to")
     date: str | None = None  # ISO day the figure refers to, when the sentence says
 
     @property

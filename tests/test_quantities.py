@@ -290,3 +290,16 @@ def test_killed_and_a_bare_injured_figure(lexicon: Lexicon) -> None:
 def test_a_toll_of_dead_counts_people_killed(lexicon: Lexicon) -> None:
     q = one("The monitor gave a toll of 27 dead.", lexicon)
     assert (q.low, q.action, q.category) == (27, "killed", "person")
+
+
+def test_a_count_over_a_span_is_running(lexicon: Lexicon) -> None:
+    assert one("Shelling has killed 44 civilians since Thursday.", lexicon).role == "running"
+    assert one("Raids killed 61 fighters in two days.", lexicon).role == "running"
+
+
+def test_a_toll_that_rose_is_an_update(lexicon: Lexicon) -> None:
+    assert one("The death toll from the flood rose to 21 on Saturday.", lexicon).role == "update"
+
+
+def test_one_days_count_is_a_plain_figure(lexicon: Lexicon) -> None:
+    assert one("The flood killed 21 people on Saturday.", lexicon).role == "figure"

@@ -46,7 +46,7 @@ def when(s: Statement, q: Quantity) -> str | None:
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     out = []
     pairs = [(s, q) for s in statements for q in s.quantities
-             if q.role != "part" and q.low >= float(rule.params["min_value"])]
+             if q.role in ("figure", "total") and q.low >= float(rule.params["min_value"])]
     groups = block(pairs, lambda p: measure(p[0], p[1], bool(rule.params["same_document"])))
     for key, group in groups.items():
         if len({(q.low, q.high) for _, q in group}) < 2:

@@ -187,7 +187,31 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             text=text[s:end].strip(), low=low, high=high, noun=noun, category=category,
             each=_each(text, clause, s, end), action=action, hedge=hedge,
             start=s, end=end, date=_date_for(dates, clause, s, end, default_date)))
-    return _mark_parts(text, out, lex)
+    return _reckoned(text, _mark_parts(text, out, lex), lex)
+
+
+def _reckoned(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
+    """A figure counted over a span, or revised upward, is not one day's count (lexicon [reckoning])."""
+    if not qs or not (lex.running or lex.updates):
+        return qs
+    running, update = _reckoning_rx(lex)
+    out = []
+    for q in qs:
+        if q.role == "figure":
+            clause = _clause(text, q.start, q.end)
+            if update.search(text[max(clause[0], q.start - 30):q.start]):
+                q = _replace(q, role="update")
+            elif running.search(text[clause[0]:clause[1]]):
+                q = _replace(q, role="running")
+        out.append(q)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _reckoning_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    never = re.compile(r"(?!)")
+    return (phrase_regex(list(lex.running)) if lex.running else never,
+            phrase_regex(list(lex.updates)) if lex.updates else never)
 
 
 def _not_a_count(text: str, m: re.Match[str], value: float, lex: Lexicon) -> bool:
