@@ -148,3 +148,10 @@ def test_a_pronoun_goes_to_the_speaker_when_two_people_are_close(lexicon):
                   "He said nothing. She said the boats were ready.", lexicon)
     assert got[0] == ("Ana Ruiz", "person") and got[-1] == ("Ana Ruiz", "person")
     assert all(name not in ("he", "she") for name, _ in got)
+
+
+def test_a_gendered_title_names_its_person_not_someone_else(lexicon):
+    sp = Speakers(lexicon)
+    assert sp.resolve("harbour spokesman Tom Berg") == ("Tom Berg", "person")
+    sp.observe("Harbour spokesman Tom Berg said Monday that Carl Lund wants new ferries.")
+    assert sp.resolve("He") == ("Tom Berg", "person")

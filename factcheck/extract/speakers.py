@@ -54,6 +54,9 @@ GENDERED_NOUNS = re.compile(
     r"boyfriend|dad|nephew|uncle|businessman|congressman|spokesman|chairman))\b", re.I)
 
 
+APPOSED = re.compile(r"([A-Z][\w'\u2019-]+),\s+(?:a|an|the|his|her)\s+(?:[\w'\u2019-]+\s+){0,3}$")
+
+
 @lru_cache(maxsize=8)
 def _body_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """Organisation or outlet words anywhere in a mention; organisation words alone; outlet names."""
@@ -99,6 +102,10 @@ class Speakers:
             if w in surnames:
                 self._mark(surnames[w])
         for g in GENDERED_NOUNS.finditer(text):
+            titled = self._titled(text, g)
+            if titled:  # 'spokesman Tom Berg', 'Eva Lind, a spokeswoman': the noun names her, not someone else
+                self.gender.setdefault(titled, "f" if g.group(1) else "m")
+                continue
             key = f"#{g.group(0).lower()}"
             self.seen[key] = self.unit  # an unnamed person: makes a later pronoun ambiguous, names no one here
             self.gender[key] = "f" if g.group(1) else "m"
@@ -109,6 +116,16 @@ class Speakers:
                 self._vote(here.pop(), "m" if male else "f")
         self.unit += 1
         self.here = set()
+
+    def _titled(self, text: str, g: re.Match[str]) -> str | None:
+        """The person a gendered noun describes as a title or apposition ('spokesman Tom Berg', 'Berg, a spokesman')."""
+        after = NAME_RUN.match(text, g.end() + 1) if text[g.end():g.end() + 1] == " " else None
+        before = APPOSED.search(text, max(0, g.start() - 60), g.start())
+        for m in (after, before):
+            name = self._full_name(person_core(m.group(1) if m is before else m.group(0)), add=False) if m else None
+            if name in self.here:
+                return name
+        return None
 
     def _names_in(self, text: str) -> list[tuple[str, str, bool]]:
         """The people a text names: (first word as written, the name without titles, whether it has several words)."""
