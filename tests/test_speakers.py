@@ -155,3 +155,11 @@ def test_a_gendered_title_names_its_person_not_someone_else(lexicon):
     assert sp.resolve("harbour spokesman Tom Berg") == ("Tom Berg", "person")
     sp.observe("Harbour spokesman Tom Berg said Monday that Carl Lund wants new ferries.")
     assert sp.resolve("He") == ("Tom Berg", "person")
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_person_and_a_quoted_man_no_rival(lexicon):
+    text = ("\u201cI will not back a man who mocks my wife,\u201d Tom Ruiz said.\n\n"
+            "Delegates asked how Ruiz could break his pledge.\n\n\u201cThis became personal,\u201d he said.")
+    sources = [s.source for s in extract(Document(text="Pledges\n\n" + text), lexicon) if s.source]
+    assert sources[-1] == "Tom Ruiz"
+    assert Speakers(lexicon, text).resolve("Delegates")[1] != "person"

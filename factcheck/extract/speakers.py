@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from factcheck.extract.sentences import quote_spans
 from factcheck.lexicon import Lexicon
 from factcheck.sources import person_core
 
@@ -83,6 +84,7 @@ class Speakers:
         self.last_speaker: tuple[str, int] | None = None  # the last person named as a source, and where
         self.body, self.org, self.outlets = _body_rx(lex)
         self.story_names: dict[str, set[str]] = {}  # surname -> the story's full names with that surname
+        self.text = text
         for _, core, several in self._names_in(text):
             if several and len(core.split()) > 1:
                 self.story_names.setdefault(core.split()[-1], set()).add(core)
@@ -101,7 +103,10 @@ class Speakers:
         for w in re.findall(r"\b[A-Z][a-z][\w'-]+", text):
             if w in surnames:
                 self._mark(surnames[w])
+        quoted = quote_spans(text, 0, len(text)) if '"' in text or "\u201c" in text or "''" in text else []
         for g in GENDERED_NOUNS.finditer(text):
+            if any(qs < g.start() < qe for qs, qe in quoted):
+                continue  # 'a man who attacks my wife' in a quotation: a figure of speech, not someone in the story
             titled = self._titled(text, g)
             if titled:  # 'spokesman Tom Berg', 'Eva Lind, a spokeswoman': the noun names her, not someone else
                 self.gender.setdefault(titled, "f" if g.group(1) else "m")
@@ -173,6 +178,9 @@ class Speakers:
         if first in DETERMINERS or m[:1].islower() or m[:1].isdigit() or (
                 (not named or opens) and (first in self.lex.anonymous or words[-1] in self.lex.anonymous)):
             return self._description(m)
+        if len(words) == 1 and m.endswith("s") and self.text and m not in self.story_names and \
+                not re.search(r"[\w,] " + re.escape(m) + r"\b", self.text):
+            return self._description(m)  # 'Delegates asked': a plural noun opening a sentence, no one's name
         kind = self._kind(m)
         if kind == "organization" and len(m.split()) >= 5 and self._kind(person_core(m)) == "person":
             kind = "person"  # "Secretary of State Marco Rubio": a title, then a name
