@@ -209,3 +209,20 @@ def test_narration_and_a_later_figure_of_one_story_are_not_compared(rules):
     story = ("Strike on Kharkiv\n\nA drone attack in Kharkiv killed 12 people on Monday.\n\n"
              "Another 19 people were killed in Kharkiv on Monday in shelling of the market.")
     assert "numeric-conflict" not in check(rules, story)
+
+
+# the day of a statement that names none
+
+def test_a_statement_without_a_day_takes_its_frames_day_not_the_publication_day(lexicon):
+    # published on Tuesday 7 May about Monday's attack
+    story = ("Strike on Kharkiv\n\nA drone attack in Kharkiv killed 12 people on Monday, officials said.\n\n"
+             "Another 40 people were wounded in the attack.")
+    found = extract(doc(story, "2024-05-07"), lexicon)
+    wounded = next(s for s in found if s.text.startswith("Another"))
+    assert wounded.date == "2024-05-06" and wounded.quantities[0].date == "2024-05-06"
+
+
+def test_the_day_an_attribution_names_dates_what_was_said(lexicon):
+    story = "Swap\n\nThe ministry said on Monday that the swap between Russia and Ukraine was complete."
+    (said,) = [s for s in extract(doc(story, "2024-05-07"), lexicon) if s.source]
+    assert said.date == "2024-05-06"

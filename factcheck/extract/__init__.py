@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.dates import find_dates, parse_iso
+from factcheck.dates import DateMention, find_dates, parse_iso
 from factcheck.extract.attribution import attribute
 from factcheck.extract.frames import assign_frames
 from factcheck.extract.layout import blocks
@@ -54,8 +54,10 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 name, kind = resolved or (_as_written(a.source or ""), "anonymous")
                 cs, ce = us + a.content_start, us + a.content_end
                 is_quote = _is_quote(quotes, cs, ce)
+                said_on = _said_on(f"{text[us:cs]} {text[ce:ue]}", published)
                 out.append(_build(doc, text, cs, ce, lex, published, sentence_no, block.role,
-                                  (name, kind, us + a.source_start, us + a.source_end), a.cue, a.channel, is_quote))
+                                  (name, kind, us + a.source_start, us + a.source_end), a.cue, a.channel, is_quote,
+                                  said_on))
                 paragraph_attributed = True
                 if is_quote:
                     last_quote_speaker = (name, kind, us + a.source_start, us + a.source_end)
@@ -95,6 +97,12 @@ def _dateline_places(text: str, layout: list, lex: Lexicon) -> list[Place]:
     return []
 
 
+def _said_on(words: str, published) -> DateMention | None:
+    """The day the attribution names ('the ministry said on Monday that ...'): the statement's day when its
+    own words name none."""
+    return next((d for d in find_dates(words, published) if d.kind == "day"), None)
+
+
 def _as_written(mention: str) -> str:
     """An unresolved mention ('the mayor') as a source name: as written, sentence case."""
     m = re.sub(r"\s+", " ", mention.strip(" ,\u201c\u201d\"'"))
@@ -120,12 +128,12 @@ def _is_quote(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, sentence_no: int, role: str,
            source: tuple[str, str, int | None, int | None] | None, cue: str | None, channel: str | None,
-           quote: bool) -> Statement:
+           quote: bool, said_on: DateMention | None = None) -> Statement:
     content = text[s:e][:MAX_STATEMENT]
     dates = find_dates(content, published)
     days = [d for d in dates if d.kind == "day"]
     first_clause = _first_clause_end(content)
-    main_days = [d for d in days if d.start < first_clause]
+    main_days = [d for d in days if d.start < first_clause] or ([said_on] if said_on else [])
     date = main_days[0].iso if main_days else (published.isoformat() if published else None)
     quantities = find_quantities(content, lex, dates, date)
     statuses = find_statuses(content, lex)

@@ -101,4 +101,22 @@ def assign_frames(statements: list[Statement], lex: Lexicon, dateline: list[Plac
             if frame and not fits(frame, places, s.event, lex):
                 frame = None
         out.append(replace(s, frame=frame) if frame else s)
+    return _dated_by_frame(out)
+
+
+def _dated_by_frame(statements: list[Statement]) -> list[Statement]:
+    """A statement that names no day of its own is about the day its frame was last said to be on in the
+    story ('Another 75 people were wounded', in a report published the morning after), not the day of
+    publication."""
+    last: dict[tuple[str, str], str] = {}
+    out = []
+    for s in statements:
+        key = (s.event, s.frame) if s.event and s.frame and s.frame != AMBIGUOUS else None
+        if key and s.date_text and s.date and len(s.date) == 10:
+            last[key] = s.date
+        elif key and not s.date_text and key in last and last[key] != s.date:
+            day = last[key]
+            s = replace(s, date=day, quantities=tuple(replace(q, date=day) if q.date == s.date else q
+                                                      for q in s.quantities))
+        out.append(s)
     return out
