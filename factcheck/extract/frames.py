@@ -50,7 +50,8 @@ def fits(frame: str, places: list[Place], event: str, lex: Lexicon) -> bool:
 
 
 def _places(s: Statement, lex: Lexicon) -> list[Place]:
-    places = [m.place for m in find_places(s.text, lex.locative, lex.place_nouns, lex.place_modifiers)]
+    places = [m.place for m in find_places(s.text, lex.locative, lex.place_nouns, lex.place_modifiers,
+                                           frozenset(w for w in lex.events if " " not in w))]
     if s.source:  # "Russia and Ukraine agreed to ...": the source names parties; where it speaks from is no anchor
         places += [m.place for m in find_places(s.source, lex.locative, lex.place_nouns, lex.place_modifiers)
                    if m.place.kind == "country"]
