@@ -4,6 +4,14 @@ Used by numeric-conflict for measures that no event lexicon names: "the trial mu
 days" in one paragraph and "within 30 days" in another. Blocking: each figure is keyed by the words
 right around it; only figures in the same story and the same block are compared, and only when the
 words around them read alike and the two sentences, numbers masked, say the same words.
+
+A clause restated inside another sentence counts too ("The old ferry carries 40 cars across the
+fjord." and "Built in Bergen, the old ferry carries 60 cars across the fjord, the owner said."): read
+outward from the figures, the words are the same back to the start of one of the two statements (its
+subject is in the shared words) and on to a clause edge (a statement's end or a comma), at least
+RESTATED_BEFORE words before the figure, RESTATED_AFTER after it and RESTATED_WORDS in all, hedges and
+articles aside; and the two figures, read with the hedges extraction gave them ("more than 50,000" is
+[50,000, inf)), cannot both hold.
 """
 from __future__ import annotations
 
@@ -27,6 +35,10 @@ RANGE = re.compile(r"(?:\bbetween|\bfrom|\d\s*(?:and|to|-|\u2013))\s*\$?\s*$", r
 RANGE_AFTER = re.compile(r"\s*(?:and|to|-|\u2013)\s*\$?\d", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 WINDOW = 6
+TOKEN = re.compile(r"[a-z%$]+(?:['\u2019][a-z]+)?|[,;:()\u2014]")
+FILLERS = HEDGES | {"which", "who", "whom"}  # "Walmart, which employs" restates "Walmart employs"
+EDGES = frozenset(",;:()\u2014")
+RESTATED_BEFORE, RESTATED_AFTER, RESTATED_WORDS = 2, 1, 5
 MAX_FIGURES = 2  # a sentence with more figures is a breakdown (polls, tallies): its frames repeat by design
 
 
@@ -128,4 +140,64 @@ def restated(statements: Sequence[Statement], min_similarity: float) -> list[tup
                     continue  # the rest of the sentence must read the same: "three reasons to hope" / "four reasons to fear"
                 pairs.append((a, b))
                 break
+    seen = {(a.statement.id, b.statement.id) for a, b in pairs}
+    return pairs + [p for p in restated_clauses(statements) if (p[0].statement.id, p[1].statement.id) not in seen]
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in TOKEN.findall(text.lower()) if t not in FILLERS]
+
+
+def _run(a: list[str], b: list[str], commas: bool) -> tuple[int, bool]:
+    """(how many words a and b share from their first token on, whether the shared run ends at a clause
+    edge: one side used up, or with `commas` at punctuation). Punctuation on one side only is skipped."""
+    i = j = n = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            n += a[i] not in EDGES
+            i, j = i + 1, j + 1
+        elif a[i] in EDGES:
+            i += 1
+        elif b[j] in EDGES:
+            j += 1
+        else:
+            return n, commas and ((i > 0 and a[i - 1] in EDGES) or (j > 0 and b[j - 1] in EDGES))
+    return n, True
+
+
+def _interval(f: Figure) -> tuple[float, float]:
+    """The figure read with its hedge, as extraction recorded it ("less than 10,000" is [0, 10,000])."""
+    for q in f.statement.quantities:
+        if q.start <= f.start < q.end:
+            return q.low, q.high
+    return f.value, f.value
+
+
+def _clause_restated(a: Figure, b: Figure) -> bool:
+    ta, tb = a.statement.text, b.statement.text
+    # the clause's start must be one statement's start (a comma before may close a clause of another subject:
+    # "the referendum on minarets, which passed with 57.5 percent"); its end may be a comma
+    before, edge_b = _run(_tokens(ta[:a.start])[::-1], _tokens(tb[:b.start])[::-1], commas=False)
+    after, edge_a = _run(_tokens(ta[a.start + len(a.text):]), _tokens(tb[b.start + len(b.text):]), commas=True)
+    return edge_b and edge_a and before >= RESTATED_BEFORE and after >= RESTATED_AFTER \
+        and before + after >= RESTATED_WORDS
+
+
+def restated_clauses(statements: Sequence[Statement]) -> list[tuple[Figure, Figure]]:
+    """Pairs of figures, in two sentences of one story, whose clause is the same words with values that
+    cannot both hold."""
+    pairs = []
+    for _, story in block(statements, lambda s: s.document_id).items():
+        figs = [f for s in story for f in figures(s) if not (1800 <= f.value <= 2100 and f.text.isdigit())]
+        for i, a in enumerate(figs):
+            for b in figs[i + 1:]:
+                x, y = a.statement, b.statement
+                if x.id == y.id or (x.source and y.source and x.source != y.source):
+                    continue
+                if (a.years and b.years and a.years != b.years) or (x.date and y.date and x.date != y.date):
+                    continue
+                (lo1, hi1), (lo2, hi2) = _interval(a), _interval(b)
+                if (hi1 < lo2 or hi2 < lo1) and _clause_restated(a, b):
+                    pairs.append((a, b))
+                    break
     return pairs
