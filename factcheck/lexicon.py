@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,7 @@ class Lexicon:
     place_modifiers: frozenset[str] = frozenset()  # "eastern", "rebel-held": words that place the name after them
     by_parties: frozenset[str] = frozenset()  # event keys told apart by the countries taking part
     national: frozenset[str] = frozenset()  # event keys for which a country or US state is place enough
+    incident: dict[str, str] = field(default_factory=dict)  # "airstrike" -> "means:air", "hospital" -> "target:hospital"
     unnamed_people: frozenset[str] = frozenset()  # 'an official', 'two people familiar with': anonymous sources
     roles: frozenset[str] = frozenset()  # 'the mayor', 'a senator': people named by their office
     bodies: frozenset[str] = frozenset()  # 'the ministry', 'the campaign': bodies named by what they are
@@ -121,7 +122,7 @@ def _words(data: dict[str, Any], path: str, key: str) -> dict[str, list[str]]:
     return {k: [w.lower() for w in v] for k, v in table.items()}
 
 
-def _frames(data: dict[str, Any], path: str) -> dict[str, frozenset[str]]:
+def _frames(data: dict[str, Any], path: str) -> dict[str, Any]:
     """The [frames] table of events.toml: place words and how each event type is anchored."""
     table = data.get("frames", {})
     if not isinstance(table, dict):
@@ -132,6 +133,14 @@ def _frames(data: dict[str, Any], path: str) -> dict[str, frozenset[str]]:
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise RuleFileError(f"{path}: key 'frames.{key}' must be a list of strings")
         out[key] = frozenset(w.lower() for w in words)
+    incident: dict[str, str] = {}
+    for kind, key in (("means", "means"), ("target", "targets")):
+        groups = table.get(key, {})
+        for name, words in groups.items() if isinstance(groups, dict) else [(key, None)]:
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise RuleFileError(f"{path}: key 'frames.{key}.{name}' must be a list of strings")
+            incident.update({w.lower(): f"{kind}:{name}" for w in words})
+    out["incident"] = incident  # type: ignore[assignment]
     return out
 
 

@@ -81,5 +81,10 @@ def m008_frames(db: sqlite_utils.Database) -> None:
     db["statements"].create_index(["frame_id"])
 
 
+def m009_incidents(db: sqlite_utils.Database) -> None:
+    # how an incident was carried out and what it hit: tells two incidents of one frame and day apart
+    db["statements"].add_column("incident", str)
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
-              m008_frames]
+              m008_frames, m009_incidents]

@@ -96,6 +96,7 @@ class Statement:
     sentence: int = 0  # sentence index within the document
     event: str | None = None  # event key ("swap")
     frame: str | None = None  # which event of that type: its anchor ("Douma, SY", "RU+UA"); None compares within the story only
+    incident: str | None = None  # how and what: "means:air target:hospital"; two incidents of one frame differ here
     quantities: tuple[Quantity, ...] = ()
     statuses: tuple[Status, ...] = ()
     negated: bool = False

@@ -202,14 +202,14 @@ class Store:
                 frame_id = frames[(s.event, s.frame)]
             rows.append((sid, doc_id, source_id, s.text, s.start, s.end, s.source_start, s.source_end, s.cue, s.channel,
                          s.date, s.date_text, int(s.quote), s.modality, s.role, s.sentence, event_id, int(s.negated),
-                         statement_digest(s), frame_id))
+                         statement_digest(s), frame_id, s.incident))
             figures += [(sid, q.text, q.low, q.high, q.noun, q.category, int(q.each), q.action, q.hedge, q.start, q.end,
                          q.role, q.date) for q in s.quantities]
             states += [(sid, st.state, st.cue, int(st.negated), st.start, st.end) for st in s.statuses]
         c.executemany(
             "INSERT INTO statements (id, document_id, source_id, text, start, end, source_start, source_end, cue, channel,"
-            " date, date_text, quote, modality, role, sentence, event_id, negated, digest, frame_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            " date, date_text, quote, modality, role, sentence, event_id, negated, digest, frame_id, incident)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         c.executemany("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start, end,"
                       " role, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
         c.executemany("INSERT INTO statuses (statement_id, state, cue, negated, start, end) VALUES (?, ?, ?, ?, ?, ?)", states)
@@ -279,7 +279,7 @@ class Store:
             text=r["text"], start=r["start"], end=r["end"], source=r["source_name"], source_kind=r["source_kind"],
             source_start=r["source_start"], source_end=r["source_end"], cue=r["cue"], channel=r["channel"],
             date=r["date"], date_text=r["date_text"], quote=bool(r["quote"]), modality=r["modality"], role=r["role"],
-            sentence=r["sentence"], event=r["event_key"], frame=r["frame_anchor"], negated=bool(r["negated"]), document_id=r["document_id"],
+            sentence=r["sentence"], event=r["event_key"], frame=r["frame_anchor"], incident=r["incident"], negated=bool(r["negated"]), document_id=r["document_id"],
             id=r["id"], document=r["doc_title"], outlet=r["doc_outlet"], published=r["doc_published"],
             quantities=tuple(Quantity(**{k: v for k, v in q.items() if k not in ("id", "statement_id")} | {"each": bool(q["each"])})
                              for q in quantities.get(r["id"], [])),

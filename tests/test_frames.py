@@ -226,3 +226,20 @@ def test_the_day_an_attribution_names_dates_what_was_said(lexicon):
     story = "Swap\n\nThe ministry said on Monday that the swap between Russia and Ukraine was complete."
     (said,) = [s for s in extract(doc(story, "2024-05-07"), lexicon) if s.source]
     assert said.date == "2024-05-06"
+
+
+# incidents: how and what
+
+def test_air_strikes_and_shelling_in_one_city_are_two_incidents(rules):
+    air = "Raid on Kharkiv\n\nAir strikes in Kharkiv killed 12 people on Monday, officials said."
+    shells = "Shelling of Kharkiv\n\nShelling in Kharkiv killed 19 people on Monday, officials said."
+    assert "numeric-conflict" not in check(rules, air, shells)
+    more = "Raid on Kharkiv\n\nAir strikes in Kharkiv killed 19 people on Monday, medics said."
+    assert "numeric-conflict" in check(rules, air, more)
+
+
+def test_a_statement_naming_no_means_takes_its_frames(lexicon):
+    story = ("Strike on Kharkiv\n\nA drone attack hit a market in Kharkiv on Monday, officials said.\n\n"
+             "The attack in Kharkiv killed 12 people.")
+    found = [s for s in extract(doc(story), lexicon) if s.event]
+    assert found[-1].incident == "means:drone target:market"

@@ -36,6 +36,16 @@ def frame_of(s: Statement) -> Hashable | None:
     return (s.event, s.frame) if s.frame else (s.event, "story", s.document_id)
 
 
+def same_incident(a: str | None, b: str | None) -> bool:
+    """Two statements' incidents ('means:air target:hospital') fit one incident unless both name a means, or
+    both a target, and share none."""
+    if not a or not b:
+        return True
+    x, y = set(a.split()), set(b.split())
+    return all(not (xs and ys) or xs & ys for xs, ys in
+               (({w for w in x if w.startswith(k)}, {w for w in y if w.startswith(k)}) for k in ("means:", "target:")))
+
+
 def day(iso: str | None) -> str:
     """'2025-05-23' -> '23 May 2025'."""
     if not iso or len(iso) != 10:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from factcheck.checks.common import block, finding, fmt, frame_of, who
+from factcheck.checks.common import block, finding, fmt, frame_of, same_incident, who
 from factcheck.checks.restated import restated
 from factcheck.dates import MONTHS, find_dates
 from factcheck.lexicon import Lexicon
@@ -104,6 +104,8 @@ def _comparable(s1: Statement, q1: Quantity, s2: Statement, q2: Quantity, rule: 
     magnitude apart are different measures, not one measure misreported."""
     if p_doc(s1) == p_doc(s2) and not (_named(s1) and _named(s2) and s1.source != s2.source):
         return False
+    if not same_incident(s1.incident, s2.incident):
+        return False  # one place, one day, but air strikes and shelling, or a hospital and a market
     low, high = sorted((q1.low, q2.low))
     return low > 0 and high / low <= float(rule.params["max_ratio"])
 

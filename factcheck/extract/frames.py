@@ -11,14 +11,17 @@ Across stories, checks compare only statements of one type whose anchors are equ
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
-from factcheck.lexicon import Lexicon
+from factcheck.lexicon import Lexicon, phrase_regex
 from factcheck.model import Statement
 from factcheck.places import LEVELS, Place, find_places
 
 REACH = 4  # sentences back that "the nearest frame mentioned" may lie
+SPACES = re.compile(r"\s+")
 AMBIGUOUS = "*"  # the anchor of a statement about several events of its type: compared with nothing
 
 
@@ -102,7 +105,37 @@ def assign_frames(statements: list[Statement], lex: Lexicon, dateline: list[Plac
             if frame and not fits(frame, places, s.event, lex):
                 frame = None
         out.append(replace(s, frame=frame) if frame else s)
-    return _dated_by_frame(out)
+    return _dated_by_frame(_incidents(out, lex))
+
+
+def incident_of(text: str, lex: Lexicon) -> str | None:
+    """The means and targets a statement names, as 'means:air target:hospital' (lexicon [frames.means],
+    [frames.targets]), or None."""
+    if not lex.incident:
+        return None
+    found = {lex.incident[SPACES.sub(" ", m.group(0).lower())] for m in _incident_rx(lex).finditer(text)}
+    return " ".join(sorted(found)) or None
+
+
+def _incidents(statements: list[Statement], lex: Lexicon) -> list[Statement]:
+    """Each framed statement's means and targets; one naming none takes those its frame last named in the story."""
+    last: dict[tuple[str, str], str] = {}
+    out = []
+    for s in statements:
+        if s.event and s.frame and s.frame != AMBIGUOUS:
+            key = (s.event, s.frame)
+            own = incident_of(s.text, lex)
+            if own:
+                last[key] = own
+            found = own or last.get(key)
+            s = replace(s, incident=found) if found else s
+        out.append(s)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _incident_rx(lex: Lexicon) -> re.Pattern[str]:
+    return phrase_regex(list(lex.incident))
 
 
 def _dated_by_frame(statements: list[Statement]) -> list[Statement]:
