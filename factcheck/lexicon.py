@@ -82,6 +82,8 @@ class Lexicon:
     place_modifiers: frozenset[str] = frozenset()  # "eastern", "rebel-held": words that place the name after them
     by_parties: frozenset[str] = frozenset()  # event keys told apart by the countries taking part
     national: frozenset[str] = frozenset()  # event keys for which a country or US state is place enough
+    mediators: frozenset[str] = frozenset()  # "brokered by": a country after them is no party
+    strike_verbs: frozenset[str] = frozenset()  # "hit": a town after them is where an attack struck
     incident: dict[str, str] = field(default_factory=dict)  # "airstrike" -> "means:air", "hospital" -> "target:hospital"
     unnamed_people: frozenset[str] = frozenset()  # 'an official', 'two people familiar with': anonymous sources
     roles: frozenset[str] = frozenset()  # 'the mayor', 'a senator': people named by their office
@@ -128,7 +130,7 @@ def _frames(data: dict[str, Any], path: str) -> dict[str, Any]:
     if not isinstance(table, dict):
         raise RuleFileError(f"{path}: key 'frames' must be a table")
     out = {}
-    for key in ("locative", "place_nouns", "place_modifiers", "by_parties", "national"):
+    for key in ("locative", "place_nouns", "place_modifiers", "by_parties", "national", "mediators", "strike_verbs"):
         words = table.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise RuleFileError(f"{path}: key 'frames.{key}' must be a list of strings")

@@ -104,7 +104,8 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
 
 
 def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str],
-                modifiers: frozenset[str] = frozenset(), targets: frozenset[str] = frozenset()) -> list[Mention]:
+                modifiers: frozenset[str] = frozenset(), targets: frozenset[str] = frozenset(),
+                strikes: frozenset[str] = frozenset()) -> list[Mention]:
     """Every place named in the text, the longest name winning, as the module docstring says."""
     gaz = gazetteer()
     words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
@@ -123,7 +124,7 @@ def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str]
             listed = bool(found) and found[-1].place.kind in ("city", "region") \
                 and LIST_GAP.fullmatch(text[found[-1].end:start]) is not None
             place = _accept(gaz.get(fold(name)), text, words, i, i + n, locative, place_nouns, modifiers,
-                            listed or _target(words, i, targets))
+                            listed or _target(words, i, targets, strikes))
             if place:
                 found.append(Mention(place, start, start + len(name)))
                 i += n
@@ -133,9 +134,11 @@ def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str]
     return found
 
 
-def _target(words: list[tuple[int, int, str]], i: int, targets: frozenset[str]) -> bool:
-    """'a strike on Sialkot', 'the raid on Mosul': an event word and 'on' place the name after them."""
-    return i >= 2 and words[i - 1][2].lower() == "on" and words[i - 2][2].lower() in targets
+def _target(words: list[tuple[int, int, str]], i: int, targets: frozenset[str], strikes: frozenset[str]) -> bool:
+    """'a strike on Sialkot', 'a drone strike hit Desna': an event word and 'on', or a verb of striking,
+    place the name after them."""
+    return i >= 1 and words[i - 1][2].lower() in strikes \
+        or i >= 2 and words[i - 1][2].lower() == "on" and words[i - 2][2].lower() in targets
 
 
 def _accept(places: tuple[Place, ...] | None, text: str, words: list[tuple[int, int, str]], i: int, j: int,

@@ -242,4 +242,15 @@ def test_a_statement_naming_no_means_takes_its_frames(lexicon):
     story = ("Strike on Kharkiv\n\nA drone attack hit a market in Kharkiv on Monday, officials said.\n\n"
              "The attack in Kharkiv killed 12 people.")
     found = [s for s in extract(doc(story), lexicon) if s.event]
-    assert found[-1].incident == "means:drone target:market"
+    assert found[-1].incident == "means:air target:market"
+
+
+def test_a_country_that_brokers_an_exchange_is_no_party(lexicon):
+    story = "Swap\n\nArmenia and Azerbaijan swapped 40 prisoners each in an exchange brokered by Qatar."
+    anchors = {f for _, e, f in frames(lexicon, story) if e}
+    assert anchors == {"AM+AZ"}
+
+
+def test_a_verb_of_striking_places_the_town_it_hit(lexicon):
+    story = "Strike\n\nA drone strike hit Kharkiv on Monday, killing 12 people."
+    assert [f for _, e, f in frames(lexicon, story) if e][-1] == "Kharkiv, UA"

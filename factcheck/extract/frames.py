@@ -53,12 +53,20 @@ def fits(frame: str, places: list[Place], event: str, lex: Lexicon) -> bool:
 
 
 def _places(s: Statement, lex: Lexicon) -> list[Place]:
-    places = [m.place for m in find_places(s.text, lex.locative, lex.place_nouns, lex.place_modifiers,
-                                           frozenset(w for w in lex.events if " " not in w))]
+    mentions = find_places(s.text, lex.locative, lex.place_nouns, lex.place_modifiers,
+                           frozenset(w for w in lex.events if " " not in w), lex.strike_verbs)
+    places = [m.place for m in mentions if not (m.place.kind == "country" and s.event in lex.by_parties
+                                                and _mediator(s.text[:m.start], lex))]
     if s.source:  # "Russia and Ukraine agreed to ...": the source names parties; where it speaks from is no anchor
         places += [m.place for m in find_places(s.source, lex.locative, lex.place_nouns, lex.place_modifiers)
                    if m.place.kind == "country"]
     return places
+
+
+def _mediator(before: str, lex: Lexicon) -> bool:
+    """'... brokered by Qatar', 'talks in Turkey': the country brokers or hosts, it is no party."""
+    tail = " ".join(before.lower().split()[-4:])
+    return any(tail == m or tail.endswith(" " + m) for m in lex.mediators)
 
 
 def _stray(place: Place, support: Counter[str]) -> bool:
