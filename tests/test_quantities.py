@@ -303,3 +303,21 @@ def test_a_toll_that_rose_is_an_update(lexicon: Lexicon) -> None:
 
 def test_one_days_count_is_a_plain_figure(lexicon: Lexicon) -> None:
     assert one("The flood killed 21 people on Saturday.", lexicon).role == "figure"
+
+
+def test_a_figure_with_a_plus_is_a_lower_bound(lexicon: Lexicon) -> None:
+    q = one("Early reports said 20+ people were killed.", lexicon)
+    assert (q.low, q.high) == (20, math.inf)
+
+
+def test_a_range_is_one_interval(lexicon: Lexicon) -> None:
+    q = one("Medics gave tolls ranging from about 40 to some 90 people.", lexicon)
+    assert q.hedge == "range" and q.low <= 40 and q.high >= 90
+
+
+def test_killed_over_fifty_is_more_than_fifty(lexicon: Lexicon) -> None:
+    assert one("The raid killed over 50 people.", lexicon).high == math.inf
+
+
+def test_a_resolution_number_is_a_label(lexicon: Lexicon) -> None:
+    assert figures("The council cited resolution 2417 on Monday.", lexicon) == []

@@ -4,7 +4,7 @@ Blocks by measure: (event frame, day, action, category or noun, each); a figure 
 anchored frame is not compared (an unnamed attack in one paragraph may be another than the next one's). Agreed vs done, or different days,
 are different measures. Figures agree when their intervals overlap ("about 1,000" is [900, 1,100]).
 Undated figures are compared only within one story.
-Only each story's first figure of a measure (in its headline, and in its body) is compared with other stories';
+Only each story's first figure of a measure (in its body, else its headline) is compared with other stories';
 within a story, only the first figures of two different named sources (two counting bodies).
 TOML params: `min_value` (ignore smaller figures, default 2), `same_document` (compare only within a
 story, default false).
@@ -52,7 +52,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
         if len({(q.low, q.high) for _, q in group}) < 2:
             continue
         event = str(key[0][0]).replace("-", " ")
-        stories = _first_told(group, lambda s: s.role == "headline")
+        stories = _first_told(group, lambda s: None, body_first=True)
         bodies = _first_told([p for p in group if _named(p[0])], lambda s: s.source)
         for pool, same_story in ((stories, False), (bodies, True)):
             clash = _clash(pool, same_story, rule)
@@ -67,13 +67,14 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
     return out
 
 
-def _first_told(group: list[tuple[Statement, Quantity]], part: Callable[[Statement], object]
+def _first_told(group: list[tuple[Statement, Quantity]], part: Callable[[Statement], object], body_first: bool = False
                 ) -> list[tuple[Statement, Quantity]]:
-    """Each story's first figure of the measure in each part (headline and body; or each named source): the
-    story's own count. Later figures of the same measure are parts, other incidents, background or earlier
-    counts far more often."""
+    """Each story's first figure of the measure (or each named source's): the story's own count, from its
+    body when the body gives one (a headline shortens), else from its headline. Later figures of the same
+    measure are parts, other incidents, background or earlier counts far more often."""
     first: dict[tuple[object, object], tuple[Statement, Quantity]] = {}
-    for pair in sorted(group, key=lambda p: (p[0].sentence, p[0].start, p[1].start)):
+    order = (lambda p: (body_first and p[0].role == "headline", p[0].sentence, p[0].start, p[1].start))
+    for pair in sorted(group, key=order):
         first.setdefault((p_doc(pair[0]), part(pair[0])), pair)
     return [p for p in group if any(p is f for f in first.values())]
 

@@ -43,7 +43,8 @@ MONTH_WORDS = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?$", re.I)
 MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(MONTHS)})\b", re.I)
 CLOCK_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|ET\b|GMT)", re.I)
 LABEL_BEFORE = re.compile(r"(?:No\.|number|#|page|article|section|chapter|route|room|flight|tel\.?|magnitude|category|level|"
-                          r"grade|size|model|version|phase|stage|round|code|zone|gate|platform|terminal|district|ward)\s*$", re.I)
+                          r"grade|size|model|version|phase|stage|round|code|zone|gate|platform|terminal|district|ward|resolutions?)\s*$",
+                          re.I)
 YEAR_PREPOSITION = re.compile(r"\b(?:in|since|of|by|from|until|till|to|before|after|during|early|late|mid)\s*$", re.I)
 NEXT_WORD = re.compile(r"\s+([a-z]+)")
 NOUN_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
@@ -123,6 +124,8 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             if _not_a_count(text, m, value, lex):
                 continue
             low = high = value
+            if text[e:e + 1] == "+":  # "20+ killed": twenty or more
+                high, e = math.inf, e + 1
         elif m["word"]:
             if _word_excluded(text, m, lead):
                 continue
@@ -155,8 +158,8 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
         hm = hedge_rx.search(text[max(0, s - 20):s])
         if hm:
             prev = LETTERS.findall(text[max(0, s - 40):s - (len(text[max(0, s - 20):s]) - hm.start(1))].lower())
-            if hm.group(1).lower() == "over" and prev and (
-                    prev[-1].endswith("ed") or prev[-1] in lex.actions or prev[-1] in ("hand", "hands", "took", "take")):
+            if hm.group(1).lower() == "over" and prev and (f"{prev[-1]} over" in lex.actions
+                                                           or prev[-1] in ("hand", "hands", "took", "take")):
                 hm = None  # "handed over 303": a phrasal verb, not a hedge
         if hm and kind != "vague":
             hedge = hm.group(1).lower()
@@ -187,7 +190,20 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             text=text[s:end].strip(), low=low, high=high, noun=noun, category=category,
             each=_each(text, clause, s, end), action=action, hedge=hedge,
             start=s, end=end, date=_date_for(dates, clause, s, end, default_date)))
-    return _reckoned(text, _mark_parts(text, out, lex), lex)
+    return _reckoned(text, _ranges(text, _mark_parts(text, out, lex)), lex)
+
+
+def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """'from about 500 to some 1,300', 'between 40 and 60': one figure, the interval between its ends."""
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev and RANGE_BETWEEN.fullmatch(text, prev.end, q.start) and RANGE_OPENS.search(text, 0, prev.start):
+            out[-1] = _replace(prev, text=text[prev.start:q.end].strip(), high=max(q.high, prev.high), end=q.end,
+                               hedge="range", noun=prev.noun or q.noun, category=prev.category or q.category)
+            continue
+        out.append(q)
+    return out
 
 
 def _reckoned(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
@@ -329,6 +345,8 @@ def _date_for(dates: list[DateMention], clause: tuple[int, int], s: int, e: int,
     return default
 
 
+RANGE_BETWEEN = re.compile(r"\s*(?:to|and|-|\u2013)\s*(?:some|about|around|nearly|almost|roughly)?\s*", re.I)
+RANGE_OPENS = re.compile(r"\b(?:from|between)\s*(?:some|about|around|nearly|almost|roughly)?\s*$", re.I)
 OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+|a\s+total\s+of\s+)?")
 AGREED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:agreed|pledged|promised|planned|due|expected|set)\b", re.I)
 
