@@ -254,3 +254,9 @@ def test_a_country_that_brokers_an_exchange_is_no_party(lexicon):
 def test_a_verb_of_striking_places_the_town_it_hit(lexicon):
     story = "Strike\n\nA drone strike hit Kharkiv on Monday, killing 12 people."
     assert [f for _, e, f in frames(lexicon, story) if e][-1] == "Kharkiv, UA"
+
+
+def test_figures_dated_only_by_a_year_are_not_compared_across_stories(rules):
+    a = "Anniversary\n\nThe 2019 attack in Kharkiv killed 12 people, officials recalled."
+    b = "Memorial\n\nThe 2019 attack in Kharkiv killed 19 people, the mayor recalled."
+    assert "numeric-conflict" not in check(rules, a, b)

@@ -29,7 +29,10 @@ def measure(s: Statement, q: Quantity, same_document: bool) -> tuple[object, ...
     if not s.frame or not frame_of(s) or not q.action or not (q.category or q.noun) or q.hedge == "vague" or not q.date:
         return None  # no frame, no day: nothing provably the same to compare with (within a story, restated() covers slips)
     story = s.document_id if same_document or not q.date else None
-    return (frame_of(s), when(s, q), q.action, q.category or q.noun, q.each, story)
+    day = when(s, q)
+    if not day or len(day) != 10:
+        return None  # "in 2012", "in December": a span, not one day's count
+    return (frame_of(s), day, q.action, q.category or q.noun, q.each, story)
 
 
 def when(s: Statement, q: Quantity) -> str | None:
