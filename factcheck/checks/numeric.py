@@ -1,27 +1,25 @@
 """numeric-conflict: one measure of one event differs between statements beyond their hedges.
 
-Blocks by measure: (event frame, day, action, category or noun, each); a figure whose statement has no
-anchored frame is not compared (an unnamed attack in one paragraph may be another than the next one's). Agreed vs done, or different days,
-are different measures. Figures agree when their intervals overlap ("about 1,000" is [900, 1,100]).
-Undated figures are compared only within one story.
-Only each story's first figure of a measure (in its body, else its headline) is compared with other stories';
-within a story, only the first figures of two different named sources (two counting bodies).
+Blocks by measure: (event frame, day, action, category or noun, each), all read from the records
+extraction made. A figure whose statement has no anchored frame, or that is dated by a span ("in 2012")
+rather than a day, is not compared. Agreed vs done, or different days, are different measures; counts
+over a span ("since Thursday") and revised tolls ("rose to") are not one day's count. Figures agree when
+their intervals overlap ("about 1,000" is [900, 1,100]). Only each story's first figure of a measure (in
+its body, else its headline) is compared with other stories'; within a story, only the first figures of
+two different named sources (two counting bodies); and never two incidents told apart by their means or
+targets. Slips within a story are found by restated(): one sentence told twice with two numbers.
 TOML params: `min_value` (ignore smaller figures, default 2), `same_document` (compare only within a
-story, default false).
+story, default false), `max_ratio` (figures further apart are different measures, default 5).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from factcheck.checks.common import block, finding, fmt, frame_of, same_incident, who
 from factcheck.checks.restated import restated
-from factcheck.dates import MONTHS, find_dates
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Quantity, Rule, Statement
 
-BARE_MONTH = re.compile(r"\b(?i:in|last|since|until|by|early|late|mid)\s+(January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December)\b")
 PARAMS = {"min_value": 2.0, "same_document": False, "restated": True, "restated_similarity": 90.0, "max_ratio": 5.0}
 
 
@@ -29,21 +27,10 @@ def measure(s: Statement, q: Quantity, same_document: bool) -> tuple[object, ...
     if not s.frame or not frame_of(s) or not q.action or not (q.category or q.noun) or q.hedge == "vague" or not q.date:
         return None  # no frame, no day: nothing provably the same to compare with (within a story, restated() covers slips)
     story = s.document_id if same_document or not q.date else None
-    day = when(s, q)
+    day = q.date  # extraction dates each figure by its own clause ("in December", "in 2012", "on Monday")
     if not day or len(day) != 10:
         return None  # "in 2012", "in December": a span, not one day's count
     return (frame_of(s), day, q.action, q.category or q.noun, q.each, story)
-
-
-def when(s: Statement, q: Quantity) -> str | None:
-    """The figure's day, unless the statement names another time ('in December', 'in 2014')."""
-    for d in find_dates(s.text, None):
-        if q.date is None or not (d.first.isoformat() <= q.date <= d.last.isoformat()):
-            return d.iso
-    month = BARE_MONTH.search(s.text)
-    if month and (not q.date or MONTHS[month.group(1).lower()] != int(q.date[5:7])):
-        return month.group(0)
-    return q.date
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
