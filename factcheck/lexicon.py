@@ -1,4 +1,4 @@
-"""Vocabularies from rules/lexicon/*.toml: states, categories, actions, events, hedges, attribution words."""
+"""Vocabularies from rules/lexicon/*.toml: every English word list the extractor, the readers and the checks use."""
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +12,8 @@ from typing import Any
 from factcheck.errors import RuleFileError
 
 SOURCE_NOUNS = ("people", "roles", "bodies", "documents")  # the [sources] lists of attribution.toml
-FILES = ("states", "categories", "actions", "events", "hedges", "attribution")
+FILES = ("states", "categories", "actions", "events", "hedges", "attribution", "calendar", "layout", "grammar", "names")
+FURNITURE = ("lines", "openers", "closers", "social", "byline", "titles", "credits", "counters", "topics", "tails")
 
 
 def default_rules_dir() -> Path:
@@ -47,6 +48,64 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + emit(trie) + r")(?![\w-])", re.I)
 
 
+@dataclass(frozen=True)
+class Calendar:
+    """Month and weekday names and tense cues, from rules/lexicon/calendar.toml."""
+
+    months: dict[str, int]  # name or abbreviation -> 1..12
+    weekdays: dict[str, int]  # name -> 0 (Monday) .. 6
+    year_prepositions: tuple[str, ...]
+    year_determiners: tuple[str, ...]
+    future: tuple[str, ...]
+    verb_group: tuple[str, ...]
+    past_modal: tuple[str, ...]
+    past: tuple[str, ...]
+    clause_breaks: tuple[str, ...]
+    stamp_labels: tuple[str, ...]
+    month_names: tuple[str, ...] = ()  # the full names, without abbreviations
+    days: tuple[str, ...] = ()  # 'today', 'yesterday': days named from the day of writing
+
+    def __hash__(self) -> int:  # cached date patterns key on the calendar
+        return id(self)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Function words (grammar.toml) and words around names (names.toml), as sets for the phrase scanner."""
+
+    determiners: frozenset[str]
+    indefinite: frozenset[str]
+    definite: frozenset[str]
+    pronouns: frozenset[str]  # subject pronouns
+    object_pronouns: frozenset[str]
+    relative_subjects: frozenset[str]
+    male: frozenset[str]
+    female: frozenset[str]
+    links: frozenset[str]
+    stop: frozenset[str]
+    boundary: frozenset[str]
+    prepositions: frozenset[str]
+    postmodifiers: frozenset[str]
+    time: frozenset[str]
+    head_ends: frozenset[str]
+    auxiliaries: frozenset[str]
+    be: frozenset[str]
+    titles: frozenset[str]
+    title_marks: frozenset[str]
+    title_gender: dict[str, str]
+    not_first: frozenset[str]  # as written: capitalised words that never open a name (calendar words included)
+    not_inside: frozenset[str]
+    female_nouns: tuple[str, ...]
+    male_nouns: tuple[str, ...]
+    label_capitals: frozenset[str]
+    label_nouns: frozenset[str]
+    title_case_small: frozenset[str]
+    calendar_words: frozenset[str]  # 'Monday', 'May', 'Today', as written at the start of a sentence
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
 @dataclass(frozen=True, eq=False)  # identity hash: cached regexes key on the object
 class Lexicon:
     """Every vocabulary the extractor and the checks use."""
@@ -70,6 +129,9 @@ class Lexicon:
     organization: tuple[str, ...]
     outlets: tuple[str, ...]
     pronouns: frozenset[str]
+    calendar: Calendar
+    furniture: dict[str, tuple[str, ...]]  # layout.toml [furniture]
+    grammar: Grammar
     digest: str
     stance: tuple[str, ...] = ()  # cues whose statement starts at the verb ('agreed to swap ...')
     stages: tuple[str, ...] = ()  # parts of an event ("the first stage was completed")
@@ -91,6 +153,8 @@ class Lexicon:
     documents: frozenset[str] = frozenset()  # 'the poll', 'a report': sources of kind document
     openers: frozenset[str] = frozenset()  # 'although', 'whether': words that open a clause, never a name
     questions: tuple[str, ...] = ()  # 'asked whether': a question put to a source, not its words
+    clause_negation: tuple[str, ...] = ()  # 'not', "n't": words that negate a whole statement
+    modality: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'hedge' / 'plan' -> words
 
     @property
     def state_rx(self) -> re.Pattern[str]:
@@ -146,6 +210,55 @@ def _frames(data: dict[str, Any], path: str) -> dict[str, Any]:
     return out
 
 
+def _list(data: dict[str, Any], path: str, key: str, lower: bool = True) -> tuple[str, ...]:
+    """The word list at a dotted key ('determiners.definite'); missing or not a list of strings: RuleFileError."""
+    value: Any = data
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise RuleFileError(f"{path}: key '{key}' must be a list of strings")
+    return tuple(w.lower() for w in value) if lower else tuple(value)
+
+
+def _calendar(data: dict[str, Any], path: str) -> Calendar:
+    months_raw = data.get("months")
+    if not isinstance(months_raw, list) or not all(isinstance(m, list) and m for m in months_raw):
+        raise RuleFileError(f"{path}: key 'months' must be a list of name lists")
+    months = {name.lower(): i for i, names in enumerate(months_raw, 1) for name in names}
+    tense = {key: _list(data, path, f"tense.{key}") for key in ("future", "verb_group", "past_modal", "past",
+                                                                  "clause_breaks")}
+    return Calendar(months=months, weekdays={d: i for i, d in enumerate(_list(data, path, "weekdays"))},
+                    year_prepositions=_list(data, path, "year_prepositions", lower=False),
+                    year_determiners=_list(data, path, "year_determiners", lower=False),
+                    stamp_labels=_list(data, path, "stamp_labels"), month_names=tuple(m[0].lower() for m in months_raw),
+                    days=_list(data, path, "days"), **tense)
+
+
+def _grammar(g: dict[str, Any], gp: str, n: dict[str, Any], np_: str, cal: Calendar) -> Grammar:
+    def s(key: str) -> frozenset[str]:
+        return frozenset(_list(g, gp, key))
+
+    def w(key: str) -> frozenset[str]:  # names.toml lists are compared as written
+        return frozenset(_list(n, np_, key, lower=False))
+
+    definite = s("determiners.definite")
+    indefinite = s("determiners.indefinite")
+    calendar_words = frozenset(x.capitalize() for x in (*cal.month_names, *cal.weekdays, *cal.days))
+    return Grammar(
+        determiners=indefinite | definite | s("determiners.demonstrative"), indefinite=indefinite, definite=definite,
+        pronouns=s("pronouns.subject"), object_pronouns=s("pronouns.object"),
+        relative_subjects=s("pronouns.relative_subject"), male=s("pronouns.male"), female=s("pronouns.female"),
+        links=s("phrase.links"), stop=s("phrase.stop"), boundary=s("phrase.boundary"),
+        prepositions=s("phrase.prepositions"), postmodifiers=s("phrase.postmodifiers"), time=s("phrase.time"),
+        head_ends=s("phrase.head_ends"), auxiliaries=s("verb_group.auxiliaries"), be=s("verb_group.be"),
+        titles=frozenset(_list(n, np_, "titles.words")), title_marks=frozenset(_list(n, np_, "titles.marks")),
+        title_gender={**{t: "m" for t in _list(n, np_, "titles.male")}, **{t: "f" for t in _list(n, np_, "titles.female")}},
+        not_first=w("names.not_first") | calendar_words, not_inside=w("names.not_inside"),
+        female_nouns=_list(n, np_, "gender.female_nouns"), male_nouns=_list(n, np_, "gender.male_nouns"),
+        label_capitals=w("labels.capitals"), label_nouns=w("labels.nouns"), title_case_small=w("labels.small"),
+        calendar_words=calendar_words)
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(rules_dir: Path) -> Lexicon:
     """Read rules_dir/lexicon/*.toml; a missing file or key is a RuleFileError naming it."""
@@ -164,7 +277,8 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
     p = {name: str(rules_dir / "lexicon" / f"{name}.toml") for name in FILES}
     states = _words(raw["states"], p["states"], "states")
     conflicts = _words(raw["states"], p["states"], "conflicts")
-    negation = _words(raw["states"], p["states"], "negation")["words"]
+    clause_negation = _list(raw["states"], p["states"], "negation.clause")
+    negation = [*clause_negation, *_list(raw["states"], p["states"], "negation.words")]
     cats = _words(raw["categories"], p["categories"], "category")
     categories = {w: cat for cat, words in cats.items() for w in words}
     actions = {w: a for a, words in _words(raw["actions"], p["actions"], "action").items() for w in words}
@@ -184,6 +298,8 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         return float(value[0]), float(value[1])
 
     attribution = raw["attribution"]
+    calendar = _calendar(raw["calendar"], p["calendar"])
+    furniture = {key: _list(raw["layout"], p["layout"], f"furniture.{key}") for key in FURNITURE}
     srcs = _get(attribution, p["attribution"], "sources", dict)
     return Lexicon(
         states=states, conflicts=conflicts, negation=tuple(negation), categories=categories,
@@ -213,5 +329,9 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         organization=tuple(srcs.get("organization", [])),
         outlets=tuple(srcs.get("outlets", [])),
         pronouns=frozenset(srcs.get("pronouns", [])),
+        clause_negation=clause_negation,
+        modality={key: _list(raw["hedges"], p["hedges"], f"modality.{key}") for key in ("hedge", "plan")},
+        calendar=calendar, furniture=furniture,
+        grammar=_grammar(raw["grammar"], p["grammar"], raw["names"], p["names"], calendar),
         digest=hashlib.sha256("\n".join(digest_parts).encode()).hexdigest()[:16],
     )

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from factcheck.dates import DateMention, find_dates, parse_iso
 from factcheck.extract.attribution import attribute
@@ -15,14 +17,35 @@ from factcheck.lexicon import Lexicon
 from factcheck.model import Document, Statement
 from factcheck.places import Place, find_places
 
-HEDGE_WORDS = re.compile(r"\b(?:believed|thought|reportedly|allegedly|may have|might have|could have|is said to|are said to|"
-                         r"estimated|appears? to|seems? to|rumou?red|unconfirmed)\b", re.I)
-PLAN_WORDS = re.compile(r"\b(?:will|would|due to|set to|plans? to|expected to|going to|scheduled to|agreed to)\b", re.I)
 MAX_STATEMENT = 1200
-NEGATED = re.compile(r"\b(?:not|never|no longer|n't)\b", re.I)
-SPEAKER_LINE = re.compile(r"^\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey)\s+"
-                          r"(?:said|says|added|adds|wrote|writes|tweeted|posted|continued|explained|declared|stated|"
-                          r"told\s+\w+|reports|reported)(?:\s+\w+){0,2}\s*:\s*$")
+
+
+class _Patterns(NamedTuple):
+    hedge: re.Pattern[str]
+    plan: re.Pattern[str]
+    negated: re.Pattern[str]
+    speaker_line: re.Pattern[str]  # "Ruiz added:" on a line of its own
+
+
+def _words_rx(words: tuple[str, ...] | list[str]) -> str:
+    """One alternation on word boundaries, longest first; "n't" is a contraction's ending ("didn't", "didn’t")."""
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        if w.startswith("n't"):
+            alts.append(r"\Bn['\u2019]t" + re.escape(w[3:]).replace(r"\ ", r"\s+") + r"\b")
+        else:
+            alts.append(r"\b" + re.escape(w).replace(r"\ ", r"\s+").replace("'", "['\u2019]") + r"\b")
+    return "(?:" + "|".join(alts) + ")"
+
+
+@lru_cache(maxsize=8)
+def _patterns(lex: Lexicon) -> _Patterns:
+    name = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+    pronouns = "|".join(f"[{p[0].upper()}{p[0]}]{re.escape(p[1:])}" for p in sorted(lex.grammar.pronouns))
+    return _Patterns(
+        hedge=re.compile(_words_rx(lex.modality["hedge"]), re.I), plan=re.compile(_words_rx(lex.modality["plan"]), re.I),
+        negated=re.compile(_words_rx(lex.clause_negation), re.I),
+        speaker_line=re.compile(rf"^\s*({name}|{pronouns})\s+{_words_rx(lex.cues)}(?:\s+\w+){{0,2}}\s*:\s*$"))
 
 
 def extract(doc: Document, lex: Lexicon) -> list[Statement]:
@@ -38,6 +61,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
         return [_build(doc, text, 0, len(text), lex, published, sentence_no, "body",
                        (name, kind, None, None), None, doc.channel, bool(QUOTE_MARKS.match(text.lstrip())))]
     layout = blocks(text)
+    speaker_line = _patterns(lex).speaker_line
     for block in layout:
         if block.role in ("boilerplate", "subhead"):
             continue
@@ -64,7 +88,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
             speakers.observe(unit)
             if found and any(s.sentence == sentence_no for s in out):
                 continue
-            line = SPEAKER_LINE.match(unit)
+            line = speaker_line.match(unit)
             if line and not found:
                 # "Ruiz added:" introduces the quotation that follows, in this paragraph or the next
                 resolved = speakers.resolve(line.group(1))
@@ -81,7 +105,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 continue
             out.append(_build(doc, text, us, ue, lex, published, sentence_no, block.role, None, None, None,
                               _is_quote(quotes, us, ue)))
-        if not paragraph_attributed and not quotes and not SPEAKER_LINE.match(text[block.start:block.end].strip()):
+        if not paragraph_attributed and not quotes and not speaker_line.match(text[block.start:block.end].strip()):
             last_quote_speaker = None
     return assign_frames(out, lex, _dateline_places(text, layout, lex))
 
@@ -138,8 +162,9 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     quantities = find_quantities(content, lex, dates, date)
     statuses = find_statuses(content, lex)
     event = find_event(content, lex, [q.action for q in quantities])
-    modality = "hedge" if HEDGE_WORDS.search(content) else "plan" if PLAN_WORDS.search(content) else "fact"
-    negated = bool(NEGATED.search(content))
+    rx = _patterns(lex)
+    modality = "hedge" if rx.hedge.search(content) else "plan" if rx.plan.search(content) else "fact"
+    negated = bool(rx.negated.search(content))
     name, kind, ss, se = source if source else (None, None, None, None)
     off = doc.offset
     return Statement(
