@@ -86,6 +86,7 @@ class Grammar:
     boundary: frozenset[str]
     prepositions: frozenset[str]
     postmodifiers: frozenset[str]
+    tail_stop: frozenset[str]  # stop words that end a post-modifier ('experts on trade and farm policy said')
     time: frozenset[str]
     head_ends: frozenset[str]
     auxiliaries: frozenset[str]
@@ -249,7 +250,8 @@ def _grammar(g: dict[str, Any], gp: str, n: dict[str, Any], np_: str, cal: Calen
         pronouns=s("pronouns.subject"), object_pronouns=s("pronouns.object"),
         relative_subjects=s("pronouns.relative_subject"), male=s("pronouns.male"), female=s("pronouns.female"),
         links=s("phrase.links"), stop=s("phrase.stop"), boundary=s("phrase.boundary"),
-        prepositions=s("phrase.prepositions"), postmodifiers=s("phrase.postmodifiers"), time=s("phrase.time"),
+        prepositions=s("phrase.prepositions"), postmodifiers=s("phrase.postmodifiers"),
+        tail_stop=s("phrase.stop") - s("phrase.postmodifiers") - s("phrase.tail_links"), time=s("phrase.time"),
         head_ends=s("phrase.head_ends"), auxiliaries=s("verb_group.auxiliaries"), be=s("verb_group.be"),
         titles=frozenset(_list(n, np_, "titles.words")), title_marks=frozenset(_list(n, np_, "titles.marks")),
         title_gender={**{t: "m" for t in _list(n, np_, "titles.male")}, **{t: "f" for t in _list(n, np_, "titles.female")}},
@@ -335,3 +337,9 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         grammar=_grammar(raw["grammar"], p["grammar"], raw["names"], p["names"], calendar),
         digest=hashlib.sha256("\n".join(digest_parts).encode()).hexdigest()[:16],
     )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon of the default rules, for helpers called without one (the store's name index)."""
+    return load_lexicon(default_rules_dir())

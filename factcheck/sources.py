@@ -9,38 +9,23 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-TITLES = {
-    "president", "us", "u.s.", "former", "vice", "secretary", "of", "state", "prime", "minister", "senator",
-    "sen.", "rep.", "representative", "governor", "gov.", "mayor", "mr.", "mrs.", "ms.", "dr.", "chancellor",
-    "russian", "ukrainian", "american", "french", "german", "british", "chinese", "foreign", "defense", "defence",
-    "democratic", "republican", "nominee", "candidate", "presidential", "top", "chief", "spokesman",
-    "spokeswoman", "spokesperson", "general", "gen.", "lt.", "col.", "judge", "justice", "attorney", "sheriff",
-    "deputy", "ambassador", "envoy", "leader", "house", "speaker", "the", "frontrunner", "hopeful", "rival",
-    "republicans", "democrats", "gop", "billionaire", "businessman", "negotiator", "adviser", "advisor", "coach",
-}
+from factcheck.lexicon import Lexicon, default_lexicon
 
-
-# words that end a description and start the name ('Florida Sen. Marco Rubio')
-TITLE_MARKS = {
-    "president", "secretary", "minister", "senator", "sen.", "sens.", "rep.", "reps.", "representative", "governor", "gov.", "mayor",
-    "mr.", "mrs.", "ms.", "dr.", "chancellor", "spokesman", "spokeswoman", "spokesperson", "gen.", "judge",
-    "ambassador", "envoy", "leader", "speaker", "negotiator", "adviser", "advisor", "chairman", "chairwoman", "chair",
-    "ceo", "director", "commander", "prosecutor", "attorney", "sheriff", "premier", "king", "queen", "pope",
-}
 NAME_WORD = re.compile(r"[\w'.-]+")
 CONJOINED = re.compile(r"\s(?:and|&|or)\s|,", re.I)
 
 
-def person_core(name: str) -> str:
+def person_core(name: str, lex: Lexicon | None = None) -> str:
     """'US President Donald Trump' -> 'Donald Trump', 'New Jersey Gov. Chris Christie' -> 'Chris Christie':
     what stands before the last title word goes, then leading titles and lower-case words (clause openers such
     as 'Although' are gone before a name gets here: Speakers strips them with the lexicon's openers)."""
+    g = (lex or default_lexicon()).grammar  # the store compares names by the default titles
     tokens = name.split()
-    marks = [i for i, t in enumerate(tokens[:-1]) if t.lower() in TITLE_MARKS]
+    marks = [i for i, t in enumerate(tokens[:-1]) if t.lower() in g.title_marks]
     if marks:
         tokens = tokens[marks[-1] + 1:]
     i = 0
-    while i < len(tokens) - 1 and (tokens[i].lower() in TITLES or not tokens[i][:1].isupper()):
+    while i < len(tokens) - 1 and (tokens[i].lower() in g.titles or not tokens[i][:1].isupper()):
         i += 1
     return " ".join(tokens[i:])
 

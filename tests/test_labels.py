@@ -4,10 +4,11 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extract.labels import speaker_label, title_case
+from factcheck.lexicon import default_lexicon
 
 
 def spans(unit: str) -> tuple[str, str] | None:
-    found = speaker_label(unit)
+    found = speaker_label(unit, default_lexicon())
     return None if found is None else (unit[found[0]:found[1]], unit[found[2]:])
 
 
@@ -27,7 +28,7 @@ def test_a_label_names_the_speaker_and_where_the_words_start(unit, expected):
     "Calm Over Chaos: the harbor reopens at dawn",
 ])
 def test_headings_and_lists_are_not_speakers(unit):
-    assert speaker_label(unit) is None
+    assert speaker_label(unit, default_lexicon()) is None
 
 
 def test_title_case_is_a_headline_where_verbs_are_capitalised():

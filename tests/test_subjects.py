@@ -1,15 +1,18 @@
 """Who speaks before a cue: plain subjects, appositions, relative 'who', '... and said', negated cues."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factcheck.extract.phrases import tokens_of
 from factcheck.extract.subjects import INHERIT, sentence_break, subject_before, unit_subject
+from factcheck.lexicon import default_lexicon
 
-ANONYMOUS = frozenset({"official", "officials"})
+LEX = replace(default_lexicon(), anonymous=frozenset({"official", "officials"}))
 
 
 def speaker(unit: str, cue: str = "said") -> tuple[str, str | None] | None:
     cs = unit.index(f" {cue}") + 1
-    found = subject_before(unit, cs, cs + len(cue), cue, False, tokens_of(unit), ANONYMOUS)
+    found = subject_before(unit, cs, cs + len(cue), cue, False, tokens_of(unit), LEX)
     if found is None:
         return None
     np, name = found
@@ -38,7 +41,7 @@ def test_a_negated_cue_has_no_speaker():
 
 def test_the_sentence_subject_after_an_intro_phrase():
     unit = "On Friday, she told reporters the pier would reopen."
-    assert unit_subject(unit, tokens_of(unit), ANONYMOUS) == (11, 14)
+    assert unit_subject(unit, tokens_of(unit), LEX) == (11, 14)
 
 
 def test_titles_and_initials_do_not_end_a_sentence():

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.extract.labels import speaker_label, title_case
-from factcheck.extract.phrases import DETERMINERS, Phrase, Token, np_after, tokens_of
+from factcheck.extract.phrases import Phrase, Token, np_after, tokens_of
 from factcheck.extract.sentences import opens_quote, quote_spans
 from factcheck.extract.subjects import (END_ONLY, INHERIT, QUOTE_MARK, RELATIVE, appositive_subject, subject_before,
                                         unit_subject)
@@ -151,7 +151,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     """Every attribution in one sentence-like unit (none: the writer's narration)."""
     if len(unit) < 8:
         return []
-    cue_rx, according_rx, channel_rx, anonymous = _patterns(lex)
+    cue_rx, according_rx, channel_rx, _ = _patterns(lex)
     stance = _stance(lex)
     quotes = quote_regions(unit) if QUOTE_MARK.search(unit) else []
     according = [m for m in according_rx.finditer(unit) if not _inside(m.start(), quotes)]
@@ -161,21 +161,21 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
         # 'the United States,' is a name, not a verb: a capitalised cue inside a sentence counts in headlines only
         cues = [m for m in cues if not (unit[m.start()].isupper() and m.start() > 0 and
                                         re.search(r"[A-Za-z][\w.'\u2019-]*\s+$", unit[:m.start()]))]
-    label = speaker_label(unit)
+    label = speaker_label(unit, lex)
     if not (according or cues or label or SIGNATURE_HINT.search(unit)):
         return []
     toks = tokens_of(unit)
     cands: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     for m in according:
-        c = _according(unit, m, toks, anonymous)
+        c = _according(unit, m, toks, lex)
         if c:
             cands.append(c)
             taken.append(c.cue)
     for m in cues:
         if any(s <= m.start() < e for s, e in taken):
             continue
-        c = _at_cue(unit, m.start(), m.end(), toks, quotes, anonymous, stance)
+        c = _at_cue(unit, m.start(), m.end(), toks, quotes, lex, stance)
         if c:
             cands.append(c)
             taken.append((c.src[0], c.cue[1]) if c.src[0] < c.cue[0] else c.cue)
@@ -191,7 +191,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     participles = [(m, True) for m in _stance_participle(lex).finditer(unit)] if "ing" in unit else []
     participles += [(m, False) for m in PARTICIPLE.finditer(unit)]
     needs_subject = any(c.src == INHERIT for c in cands) or participles
-    subject = unit_subject(unit, toks, anonymous) if needs_subject else None
+    subject = unit_subject(unit, toks, lex) if needs_subject else None
     filled: list[_Cand] = []
     for c in cands:
         if c.src == INHERIT:
@@ -205,20 +205,20 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
 
 
 def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[int, int]],
-            anonymous: frozenset[str], stances: frozenset[str] = frozenset()) -> _Cand | None:
+            lex: Lexicon, stances: frozenset[str] = frozenset()) -> _Cand | None:
     cue = re.sub(r"\s+", " ", unit[cs:ce].lower())
     stance = cue in stances
     before = unit[:cs]
     # inverted: '"...," said the woman.' (a bare comma first tries 'X, the governor, said')
-    bare_comma = before.rstrip().endswith(",") and appositive_subject(unit, len(before.rstrip()) - 1, toks, anonymous)
+    bare_comma = before.rstrip().endswith(",") and appositive_subject(unit, len(before.rstrip()) - 1, toks, lex)
     if CLOSE_BEFORE.search(before) and len(before.strip()) > 8 and not bare_comma and not stance and \
             not cue.startswith(OBJECT_CUES):  # '..., told his advisers to ...': the object, not the speaker
-        np = np_after(unit, ce, toks, anonymous, inverted=True)
+        np = np_after(unit, ce, toks, lex, inverted=True)
         if np and INVERTED_STOP.match(unit, np.end):
             return _Cand((np.mention_start, np.mention_end), (cs, ce), "left", len(unit), _left_end_at(before),
                          cs, (ce, len(unit)), _quote_follows(unit, np.end), cue)
     # SOURCE [aux] CUE
-    subject = subject_before(unit, cs, ce, cue, stance, toks, anonymous)
+    subject = subject_before(unit, cs, ce, cue, stance, toks, lex)
     if subject is None:
         return None
     np, name = subject
@@ -226,7 +226,7 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     if np.start < 0:
         return _inherited(unit, cs, ce, cue, stance)
     if stance:
-        return _stance_cand(unit, src, cs, ce, np, name, cue, anonymous)
+        return _stance_cand(unit, src, cs, ce, np, name, cue, lex)
     pos = ce
     if cue.startswith(OBJECT_CUES):
         obj = TOLD_OBJECT.match(unit, pos)
@@ -274,7 +274,7 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
 
 
 def _stance_cand(unit: str, src: tuple[int, int], cs: int, ce: int, np: Phrase, name: str | None, cue: str,
-                 anonymous: frozenset[str]) -> _Cand | None:
+                 lex: Lexicon) -> _Cand | None:
     """'Kyiv agreed to swap 1,000 prisoners': the statement starts at the verb, which carries its state."""
     if not (unit[cs].islower() or (cs > np.mention_end and title_case(unit))) or NOUN_USE.match(unit, ce):
         return None  # 'Plan', 'the plan is ...': a noun, not a verb
@@ -284,7 +284,7 @@ def _stance_cand(unit: str, src: tuple[int, int], cs: int, ce: int, np: Phrase, 
     subject = unit[np.start:np.mention_end].split()
     if re.search(r"['\u2019]s?$", subject[-1]) or re.search(r"\b[A-Z]\S*\s+[a-z]+ed\b", unit[np.start:np.mention_end]):
         return None  # "Trump's plans", 'Clinton enjoyed wide support'
-    if subject[0].lower() in DETERMINERS and len(subject) == 2 and subject[-1].lower() not in anonymous and \
+    if subject[0].lower() in lex.grammar.determiners and len(subject) == 2 and subject[-1].lower() not in lex.anonymous and \
             ADJECTIVE.search(subject[-1]):
         return None  # 'a big question', 'the eventual appeals'
     pos = _skip_fillers(unit, ce)
@@ -346,9 +346,9 @@ def _clause_start(unit: str, np_start: int) -> int:
     return m.start() if m else np_start
 
 
-def _according(unit: str, m: re.Match[str], toks: list[Token], anonymous: frozenset[str]) -> _Cand | None:
+def _according(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> _Cand | None:
     phrase = m.group(1).lower()
-    np = np_after(unit, m.end(), toks, anonymous, inverted=False)
+    np = np_after(unit, m.end(), toks, lex, inverted=False)
     if not np:
         return None
     src = (np.mention_start, np.mention_end)

@@ -11,33 +11,14 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from typing import NamedTuple
 
+from factcheck.lexicon import Grammar, Lexicon
+
 TOKEN = re.compile(r"''|``|[,;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb]|[^\s,;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb]+")
 PUNCT = set(",;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb") | {"''", "``"}
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Prof|Rev|Capt|Adm|Maj|"
                           r"Cmdr|Supt|Insp|Amb|Pres|Atty|Hon|Mt|Ft|Co|Corp|Inc|Ltd|No|Del|Sens|Reps)\.$|^[A-Z]\.$")
 OPENING = "\u201c\u201d\"'\u2018\u2019(\u00ab"
 CLOSING = ",;:.!?)\u201d\"'\u2019\u00bb"
-PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-OBJECT_PRONOUNS = {"him", "her", "them", "me", "us"}
-DETERMINERS = {"the", "a", "an", "another", "one", "two", "three", "four", "five", "six", "several", "some", "many",
-               "other", "both", "his", "her", "their", "its", "our", "my", "your", "most", "few", "these", "those",
-               "this", "that", "all", "each", "every", "dozens", "hundreds", "thousands", "numerous", "various"}
-LINKS = {"of", "for", "de", "da", "al", "von", "van", "bin", "la", "le", "del", "do", "and", "du", "di", "der", "dos"}
-STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says", "did", "does", "do", "can",
-        "could", "should", "may", "might", "must", "but", "which", "who", "whom", "whose", "to", "in", "on", "at",
-        "with", "from", "by", "about", "as", "than", "then", "when", "after", "before", "if", "it", "they", "he", "she",
-        "we", "i", "you", "there", "not", "also", "be", "been", "being", "so", "because", "while", "although",
-        "though", "where", "whereas", "yet", "however", "meanwhile", "what", "why", "how", "into", "onto", "over",
-        "under", "against", "during", "since", "until", "through", "via", "per", "like", "unlike", "just", "even",
-        "still", "only", "or", "nor", "no", "very", "too", "here", "now", "later", "earlier", "again", "once", "that",
-        "this", "these", "those", "him", "them", "me", "us", "according", "without", "within", "among", "between",
-        "up", "out", "off", "down", "around", "across", "near", "toward", "towards", "upon", "whether", "either",
-        "neither", "both", "of", "for", "and", "said", "say", "told", "tell", "get", "got", "make", "made", "take", "took", "go", "went",
-        "having", "there's", "it's", "that's", "he's", "she's", "who's", "what's", "let's", "yes", "well", "really", "also"}
-BOUNDARY_WORDS = {"and", "but", "while", "as", "because", "although", "though", "so", "when", "after", "before",
-                  "since", "if", "where", "whereas", "yet", "that", "then", "meanwhile", "however", "still", "now",
-                  "also", "or", "instead", "moreover", "indeed", "thus", "separately", "later", "earlier", "today",
-                  "what", "even"}
 QUANTIFIED = re.compile(
     r"(?:^|(?<=[\s,(]))((?:[Oo]nly|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Ss]ome|[Oo]ver|[Jj]ust|[Ff]ully|[Bb]arely|"
     r"[Mm]ore than|[Ff]ewer than|[Ll]ess than|[Aa]t least)\s+)?"
@@ -45,12 +26,7 @@ QUANTIFIED = re.compile(
     r"[Hh]alf|[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll|[Nn]one|[Ee]ach|[Bb]oth|[Ss]everal|[Ff]ew|(?:[Tt]he|[Aa]) majority|"
     r"(?:a\s+)?(?:third|quarter|fifth)|two-thirds|three-quarters)\s+of\s+)?$")
 PP_BEFORE = re.compile(r"(?<![\w-])(?:of|for|from|in|at|on|with|by)\s+$")
-NP_PREPOSITIONS = {"in", "at", "from", "with", "on", "inside", "within", "to", "near", "close"}
 NUMBER = re.compile(r"\d[\d,.]*%?")  # '73 percent said', '40 officers said': a count opens the phrase
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-              "week", "month", "year", "morning", "afternoon", "evening", "night", "time", "day", "days", "years"}
-
-
 class Token(NamedTuple):
     start: int
     end: int
@@ -70,7 +46,7 @@ def tokens_of(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
 
 
-def boundary_before(text: str, pos: int) -> bool:
+def boundary_before(text: str, pos: int, lex: Lexicon) -> bool:
     """A phrase starting at pos opens a clause: start of text, punctuation, a quote or a conjunction."""
     head = text[max(0, pos - 40):pos].rstrip()
     if not head:
@@ -78,7 +54,7 @@ def boundary_before(text: str, pos: int) -> bool:
     if head[-1] in ",;:(\u2014\u2013\u2015\u201c\u201d\"'\u2018\u2019.!?" or head.endswith("--"):
         return True
     m = re.search(r"([A-Za-z]+)$", head)
-    return bool(m) and m.group(1).lower() in BOUNDARY_WORDS
+    return bool(m) and m.group(1).lower() in lex.grammar.boundary
 
 
 def _core(word: str) -> str:
@@ -94,16 +70,16 @@ def _cap(word: str) -> bool:
     return bool(core) and (core[0].isupper() or (core[0].isdigit() and any(c.isalpha() for c in core)))
 
 
-def _lower_ok(core: str) -> bool:
+def _lower_ok(core: str, g: Grammar) -> bool:
     low = core.lower()
-    return (bool(core) and core[0].islower() and low not in STOP and re.fullmatch(r"[a-z][a-z'\u2019.-]*", core) is not None
+    return (bool(core) and core[0].islower() and low not in g.stop and re.fullmatch(r"[a-z][a-z'\u2019.-]*", core) is not None
             and not (low.endswith("ly") and low not in ("ally", "family", "assembly", "daily", "rally")))
 
 
-def np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str]) -> Phrase | None:
+def np_before(text: str, end: int, toks: list[Token], lex: Lexicon) -> Phrase | None:
     """The noun phrase that ends at `end` (spaces allowed), or None; a speaker's phrase may carry a prepositional
     tail ('officials from both parties', 'Mr. Morgan of the Sierra Club'), then it is the whole phrase."""
-    np = _np_before(text, end, toks, anonymous)
+    np = _np_before(text, end, toks, lex)
     if np is not None:
         q = QUANTIFIED.search(text, max(0, np.start - 40), np.start)  # 'nearly eight of 10 voters', 'only 52 percent'
         if q and (q.group(2) or (q.group(1) and text[np.start:np.start + 1].isdigit())):
@@ -115,8 +91,8 @@ def np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str])
         prep = PP_BEFORE.search(text, max(0, np.start - 12), np.start)
         if not prep or text[np.start:np.mention_start].strip().lower() not in ("", "the", "a", "an"):
             return np  # 'his talk with Salem Radio's Hugh Hewitt': the name is the phrase's own
-        head = _np_before(text, prep.start(), toks, anonymous)
-        if head is None or not _source_head(text, head, anonymous):
+        head = _np_before(text, prep.start(), toks, lex)
+        if head is None or not _source_head(text, head, lex):
             return np
         words = text[head.mention_start:head.mention_end].split()
         person = _cap(words[-1]) and (_abbrev(words[0]) or all(_cap(w) for w in words)) and len(words) >= 2
@@ -125,18 +101,20 @@ def np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str])
     return np
 
 
-def _source_head(text: str, head: Phrase, anonymous: frozenset[str]) -> bool:
+def _source_head(text: str, head: Phrase, lex: Lexicon) -> bool:
     """Can this phrase speak ('officials', 'Mr. Morgan', 'a study'), not merely be spoken of ('the rise')?"""
+    g = lex.grammar
     words = [_core(w) for w in text[head.start:head.mention_end].split()]
-    if not words or words[-1].lower() in PRONOUNS:
+    if not words or words[-1].lower() in g.pronouns:
         return False
-    if words[-1].lower() in anonymous:
+    if words[-1].lower() in lex.anonymous:
         return True
     # a capitalised word ending in -s may be a verb opening a fragment ('Preys on our fears')
     return _cap(words[-1]) and (len(words) >= 2 or _abbrev(words[0]) or not words[-1].endswith("s"))
 
 
-def _np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str]) -> Phrase | None:
+def _np_before(text: str, end: int, toks: list[Token], lex: Lexicon) -> Phrase | None:
+    g = lex.grammar
     i = _index_before(toks, end)
     if i < 0 or text[toks[i].end:end].strip():
         return None
@@ -152,11 +130,11 @@ def _np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str]
     word = last.text
     if word in PUNCT or (word.endswith(".") and not _abbrev(word)):
         return None
-    if word.lower() in PRONOUNS:
+    if word.lower() in g.pronouns:
         return Phrase(last.start, last.end, last.start, last.end)
     picked: list[Token] = []
     j = i
-    if word.lower() in OBJECT_PRONOUNS and i >= 3 and _core(toks[i - 1].text).lower() in ("to", "with") and \
+    if word.lower() in g.object_pronouns and i >= 3 and _core(toks[i - 1].text).lower() in ("to", "with") and \
             _core(toks[i - 2].text).lower() in ("close", "familiar", "loyal", "near"):
         picked, j = [toks[i], toks[i - 1], toks[i - 2]], i - 3  # 'those close to him'
     while j >= 0 and len(picked) < 12:
@@ -168,33 +146,33 @@ def _np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str]
         low = core.lower()
         if not core:
             break
-        if (low in DETERMINERS or NUMBER.fullmatch(low)) and (picked or low not in ("that", "this")):
+        if (low in g.determiners or NUMBER.fullmatch(low)) and (picked or low not in ("that", "this")):
             picked.append(t)
-            if NUMBER.fullmatch(low) and j > 0 and _core(toks[j - 1].text).lower() in DETERMINERS:
+            if NUMBER.fullmatch(low) and j > 0 and _core(toks[j - 1].text).lower() in g.determiners:
                 j -= 1  # 'another 19 percent'
                 picked.append(toks[j])
-            if not (j > 1 and _core(toks[j - 1].text).lower() in NP_PREPOSITIONS and (
-                    _core(toks[j - 2].text).lower() in anonymous or _core(toks[j - 2].text).lower() in ("familiar", "close"))):
+            if not (j > 1 and _core(toks[j - 1].text).lower() in g.prepositions and (
+                    _core(toks[j - 2].text).lower() in lex.anonymous or _core(toks[j - 2].text).lower() in ("familiar", "close"))):
                 break
-        if (low in LINKS or low in ("on", "at")) and picked and _cap(picked[-1].text) and (
+        if (low in g.links or low in ("on", "at")) and picked and _cap(picked[-1].text) and (
                 (j > 0 and _cap(toks[j - 1].text)) or (core[0].isupper() and low not in ("of", "for", "and", "on", "at"))):
             picked.append(t)  # 'Bank of England'; a name opening with 'De' or 'Van'
 
-        elif low in ("of", "for") and picked and j > 0 and _lower_ok(_core(toks[j - 1].text)) and \
-                _core(toks[j - 1].text).lower() not in TIME_WORDS:
+        elif low in ("of", "for") and picked and j > 0 and _lower_ok(_core(toks[j - 1].text), g) and \
+                _core(toks[j - 1].text).lower() not in g.time:
             picked.append(t)
-        elif low in NP_PREPOSITIONS and picked and j > 0 and len(picked) <= 6 and (
-                _core(toks[j - 1].text).lower() in anonymous or _core(toks[j - 1].text).lower() in ("familiar", "close")):
+        elif low in g.prepositions and picked and j > 0 and len(picked) <= 6 and (
+                _core(toks[j - 1].text).lower() in lex.anonymous or _core(toks[j - 1].text).lower() in ("familiar", "close")):
             picked.append(t)  # 'an official in Kyiv', 'sources familiar with the talks'
-        elif _cap(w) and (low not in STOP or (core.isupper() and len(core) > 1)):
+        elif _cap(w) and (low not in g.stop or (core.isupper() and len(core) > 1)):
             picked.append(t)
-        elif _lower_ok(core) and low not in TIME_WORDS:
+        elif _lower_ok(core, g) and low not in g.time:
             picked.append(t)
         else:
             break
         j -= 1
     picked.reverse()
-    while picked and _core(picked[0].text).lower() in LINKS and not (
+    while picked and _core(picked[0].text).lower() in g.links and not (
             _core(picked[0].text)[0].isupper() and _core(picked[0].text).lower() not in ("of", "for", "and")):
         picked = picked[1:]
     if not picked:
@@ -208,27 +186,27 @@ def _np_before(text: str, end: int, toks: list[Token], anonymous: frozenset[str]
     if _cap(last.text):
         # a name: report the capitalised run ('Stein spokeswoman Melezia Figueroa' -> 'Melezia Figueroa')
         k = len(picked) - 1
-        while k > 0 and (_cap(picked[k - 1].text) or words[k - 1].lower() in LINKS) and "'" not in words[k - 1][-2:] \
+        while k > 0 and (_cap(picked[k - 1].text) or words[k - 1].lower() in g.links) and "'" not in words[k - 1][-2:] \
                 and "\u2019" not in words[k - 1][-2:]:
             k -= 1
-        while k < len(picked) - 1 and words[k].lower() in LINKS and not (words[k][0].isupper() and k == 0):
+        while k < len(picked) - 1 and words[k].lower() in g.links and not (words[k][0].isupper() and k == 0):
             k += 1
         ms = picked[k].start + (len(picked[k].text) - len(picked[k].text.lstrip(OPENING)))
         if k > 0 and words[k - 1].lower() == "the":
             ms = picked[k - 1].start
-        if k > 0 and any(w.lower() in NP_PREPOSITIONS for w in words[:k]):
+        if k > 0 and any(w.lower() in g.prepositions for w in words[:k]):
             ms = start  # 'an official in Kyiv': the whole phrase
         if all(w.isupper() and len(w) > 3 for w in words[k:]) and len(words[k:]) > 1:
             return None  # a dateline or sub-head in capitals
         return Phrase(start, mend, ms, mend)
     head = words[-1].lower()
-    has_det = words[0].lower() in DETERMINERS or bool(NUMBER.fullmatch(words[0]))
+    has_det = words[0].lower() in g.determiners or bool(NUMBER.fullmatch(words[0]))
     possessive = any(w.endswith(("'s", "\u2019s", "s'", "s\u2019")) for w in words[:-1])
-    if head in DETERMINERS or head in TIME_WORDS or len(words) > 7:
+    if head in g.determiners or head in g.time or len(words) > 7:
         return None
     if has_det and len(words) == 1:
         return None
-    if not (has_det or possessive or head in anonymous or head.endswith("s") or any(_cap(w) for w in words)):
+    if not (has_det or possessive or head in lex.anonymous or head.endswith("s") or any(_cap(w) for w in words)):
         return None
     return Phrase(start, mend, start, mend)
 
@@ -238,14 +216,15 @@ def _index_before(toks: list[Token], end: int) -> int:
     return bisect_right(toks, end, key=attrgetter("end")) - 1
 
 
-def np_after(text: str, start: int, toks: list[Token], anonymous: frozenset[str], inverted: bool) -> Phrase | None:
+def np_after(text: str, start: int, toks: list[Token], lex: Lexicon, inverted: bool) -> Phrase | None:
     """The noun phrase that begins at `start` (spaces allowed): 'said Mr. Burman', 'according to the ministry'."""
+    g = lex.grammar
     i = bisect_left(toks, start, key=attrgetter("start"))
     if i >= len(toks) or text[start:toks[i].start].strip():
         return None
     first = toks[i]
     core = _core(first.text)
-    if core.lower() in PRONOUNS and inverted:
+    if core.lower() in g.pronouns and inverted:
         return Phrase(first.start, first.start + len(core), first.start, first.start + len(core)) \
             if first.text.startswith(core) else None
     picked: list[Token] = []
@@ -257,14 +236,14 @@ def np_after(text: str, start: int, toks: list[Token], anonymous: frozenset[str]
         low = c.lower()
         if not c or w in PUNCT:
             break
-        if low in DETERMINERS and not picked:
+        if low in g.determiners and not picked:
             picked.append(t)
-        elif low in LINKS and picked and j + 1 < len(toks) and (
-                _cap(toks[j + 1].text) or _core(toks[j + 1].text).lower() in DETERMINERS):
+        elif low in g.links and picked and j + 1 < len(toks) and (
+                _cap(toks[j + 1].text) or _core(toks[j + 1].text).lower() in g.determiners):
             picked.append(t)
-        elif _cap(w) and (low not in STOP or (c.isupper() and len(c) > 1)):
+        elif _cap(w) and (low not in g.stop or (c.isupper() and len(c) > 1)):
             picked.append(t)
-        elif _lower_ok(c) and not (picked and (low.endswith(("ed", "ing")) or low in TIME_WORDS)):
+        elif _lower_ok(c, g) and not (picked and (low.endswith(("ed", "ing")) or low in g.time)):
             picked.append(t)
         else:
             break
@@ -273,7 +252,7 @@ def np_after(text: str, start: int, toks: list[Token], anonymous: frozenset[str]
                                                      and (len(picked) > 2 or not _abbrev(picked[0].text))):
             break  # 'the U.S. The next day': the initials end the sentence; 'Rep. G.K. Butterfield' goes on
         j += 1
-    while picked and _core(picked[-1].text).lower() in LINKS | DETERMINERS and not _abbrev(picked[-1].text):
+    while picked and _core(picked[-1].text).lower() in g.links | g.determiners and not _abbrev(picked[-1].text):
         picked.pop()
     if not picked:
         return None
@@ -281,28 +260,23 @@ def np_after(text: str, start: int, toks: list[Token], anonymous: frozenset[str]
     last = picked[-1]
     end = last.end - (len(last.text) - len(last.text.rstrip(CLOSING))) if not _abbrev(last.text) else last.end
     s = picked[0].start + (len(picked[0].text) - len(picked[0].text.lstrip(OPENING)))
-    has_det = words[0].lower() in DETERMINERS
-    has_cap = any(_cap(w) for w in words if w.lower() not in DETERMINERS)
+    has_det = words[0].lower() in g.determiners
+    has_cap = any(_cap(w) for w in words if w.lower() not in g.determiners)
     head = words[-1].lower()
-    if head in TIME_WORDS:
+    if head in g.time:
         return None
-    if inverted and not (has_cap or (has_det and 1 < len(words) <= 5) or head in anonymous):
+    if inverted and not (has_cap or (has_det and 1 < len(words) <= 5) or head in lex.anonymous):
         return None  # '..., said the event brought back memories': a clause, not a speaker
-    if not inverted and not (has_cap or has_det or head in anonymous or head.endswith("s")):
+    if not inverted and not (has_cap or has_det or head in lex.anonymous or head.endswith("s")):
         return None
     return Phrase(s, end, s, end)
 
 
-POSTMODIFIER = {"on", "in", "at", "from", "with", "of", "for", "around", "across", "inside", "outside", "within",
-                "among", "near", "throughout"}
-SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "they"}
-TAIL_STOP = STOP - POSTMODIFIER - {"and", "around", "across", "near", "within", "inside", "outside", "among", "to"}
-
-
-def np_postmodified(text: str, end: int, toks: list[Token], anonymous: frozenset[str]) -> Phrase | None:
+def np_postmodified(text: str, end: int, toks: list[Token], lex: Lexicon) -> Phrase | None:
     """A speaker named by a noun the lexicon knows and what follows it up to the cue: a prepositional phrase
     ('experts on trade and farm policy said', 'pundits in Ohio and around the country say') or a relative clause
     without 'who' ('all the teachers I spoke to said'); None when no such noun opens a clause."""
+    g = lex.grammar
     i = _index_before(toks, end)
     if i < 1 or text[toks[i].end:end].strip():
         return None
@@ -310,24 +284,24 @@ def np_postmodified(text: str, end: int, toks: list[Token], anonymous: frozenset
         w = toks[j].text
         if w in PUNCT or (w.endswith(".") and not _abbrev(w)):
             return None
-        if _core(w).lower() not in anonymous:
+        if _core(w).lower() not in lex.anonymous:
             continue
         tail = [_core(t.text) for t in toks[j + 1:i + 1]]
         low = [t.lower() for t in tail]
-        if low[0] in POSTMODIFIER:
-            ok = not any(t in TAIL_STOP for t in low) and not any(t.endswith(("ed", "ing")) and t[:1].islower()
+        if low[0] in g.postmodifiers:
+            ok = not any(t in g.tail_stop for t in low) and not any(t.endswith(("ed", "ing")) and t[:1].islower()
                                                                  for t in tail)
-        elif low[0] in SUBJECT_PRONOUNS:
-            ok = 2 <= len(low) <= 4 and all(_lower_ok(t) or t in ("to", "with") for t in tail[1:])
+        elif low[0] in g.relative_subjects:
+            ok = 2 <= len(low) <= 4 and all(_lower_ok(t, g) or t in ("to", "with") for t in tail[1:])
         else:
             ok = False
         if not ok:
             continue
-        head = _np_before(text, toks[j].end, toks, anonymous)
+        head = _np_before(text, toks[j].end, toks, lex)
         k = _index_before(toks, head.start) if head else -1
-        while head and k >= 0 and toks[k].end == head.start - 1 and toks[k].text.lower() in DETERMINERS:
+        while head and k >= 0 and toks[k].end == head.start - 1 and toks[k].text.lower() in g.determiners:
             head, k = Phrase(toks[k].start, head.end, toks[k].start, head.mention_end), k - 1  # 'all the experts'
-        if head is None or not boundary_before(text, head.start):
+        if head is None or not boundary_before(text, head.start, lex):
             continue
         last = toks[i]
         mend = last.end - (len(last.text) - len(last.text.rstrip(CLOSING)))

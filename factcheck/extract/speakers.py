@@ -14,48 +14,28 @@ from factcheck.extract.sentences import quote_spans
 from factcheck.lexicon import Lexicon
 from factcheck.sources import person_core
 
-INDEFINITE = {"a", "an", "another", "one", "two", "three", "four", "five", "some", "many", "several", "other", "both",
-              "most", "few", "dozens", "hundreds", "thousands", "numerous", "various", "all", "each", "every"}
-DETERMINERS = INDEFINITE | {"the", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "that"}
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f", "sir": "m",
-                "lady": "f", "king": "m", "queen": "f"}
 NAME_RUN = re.compile(r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2}\b"
                       r"|(?<![\w.])(?:Mr|Mrs|Ms|Dr)\.\s+[A-Z][\w'\u2019-]+")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near|of|across|outside|inside)\s+$", re.I)
-NOT_NAMES = {"The", "This", "That", "These", "Those", "But", "And", "In", "On", "At", "For", "It", "He", "She", "They",
-             "We", "When", "While", "After", "Before", "If", "As", "Since", "A", "An", "January", "February", "March",
-             "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday",
-             "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "New", "United", "North", "South",
-             "East", "West", "Los", "San", "Las", "Saint", "St", "Supreme", "Federal", "National", "State", "Republican",
-             "Democratic", "Democrat", "American", "Russian", "Ukrainian", "European", "President", "Secretary", "Did",
-             "Does", "Do", "Neither", "Either", "Both", "Retired", "Former", "Every", "Each", "Some", "Many", "Most",
-             "All", "No", "Not", "Why", "What", "How", "Who", "Where", "There", "Here", "Then", "Now", "Today", "Our",
-             "Their", "His", "Her", "Its", "My", "Your", "Crooked", "Dear", "Thank", "Thanks", "Mister", "Miss",
-             "Tonight", "Yesterday", "Tomorrow", "Congress", "Senate", "House", "White"}
 RECENT_UNITS = 6
-DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "our", "my", "your"}
-HEAD_ENDS = {"of", "for", "with", "from", "in", "at", "on", "to", "familiar", "close", "who", "that", "which", "near",
-             "inside", "outside", "within", "across", "among", "by"}
-TRAILING_DAY = re.compile(r"\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 PLACE_TAIL = re.compile(r"\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?$")
 THE = re.compile(r"^(?:the|The)\s+")
-NOT_NAME_WORDS = {"County", "Prize", "Law", "Act", "Street", "Avenue", "Center", "Centre", "University", "College", "School",
-                  "Court", "Party", "Warriors", "Award", "Awards", "Club", "Hall", "Island", "River", "Lake", "Park",
-                  "Times", "Post", "News", "Journal", "Day", "Week", "Summit", "Conference", "Convention", "Fund", "Bank",
-                  "Trust", "Project", "Program", "Church", "Hotel", "Tower", "Building", "Square", "Bridge", "Airport"}
 NAME_TAIL = re.compile(r"(?:^|\s)((?:[A-Z][\w'\u2019.&-]*\s+(?:(?:of|for|and|de|van|von|al|on|at)\s+)?)*[A-Z][\w'\u2019.&-]*)$")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|for|of|with|near|inside|outside|to)\s+(?:the\s+)?$", re.I)
-# unnamed people in narration ('the wife of a prisoner'): they make a later 'she' or 'he' ambiguous
-GENDERED_NOUNS = re.compile(
-    r"\b(?:(woman|wife|mother|daughter|sister|girl|widow|grandmother|actress|girlfriend|mom|lady|niece|aunt|"
-    r"businesswoman|congresswoman|spokeswoman|chairwoman)|(man|husband|father|son|brother|boy|widower|grandfather|"
-    r"boyfriend|dad|nephew|uncle|businessman|congressman|spokesman|chairman))\b", re.I)
 
 
 APPOSED = re.compile(r"([A-Z][\w'\u2019-]+),\s+(?:a|an|the|his|her)\s+(?:[\w'\u2019-]+\s+){0,3}$")
+
+
+@lru_cache(maxsize=8)
+def _word_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Nouns for an unnamed woman (group 1) or man (group 2) in narration ('the wife of a prisoner'): they make
+    a later 'she' or 'he' ambiguous; a day after a mention ('Ruiz on Tuesday')."""
+    g = lex.grammar
+    days = "|".join(d.capitalize() for d in lex.calendar.weekdays)
+    return (re.compile(rf"\b(?:({'|'.join(g.female_nouns)})|({'|'.join(g.male_nouns)}))\b", re.I),
+            re.compile(rf"\s+(?:on|this|last)\s+(?:{days})$"))
 
 
 @lru_cache(maxsize=8)
@@ -83,6 +63,8 @@ class Speakers:
         self.last_group: tuple[str, str, int] | None = None
         self.last_speaker: tuple[str, int] | None = None  # the last person named as a source, and where
         self.body, self.org, self.outlets = _body_rx(lex)
+        self.g = lex.grammar
+        self.gendered, self.trailing_day = _word_rx(lex)
         self.story_names: dict[str, set[str]] = {}  # surname -> the story's full names with that surname
         self.text = text
         for _, core, several in self._names_in(text):
@@ -104,7 +86,7 @@ class Speakers:
             if w in surnames:
                 self._mark(surnames[w])
         quoted = quote_spans(text, 0, len(text)) if '"' in text or "\u201c" in text or "''" in text else []
-        for g in GENDERED_NOUNS.finditer(text):
+        for g in self.gendered.finditer(text):
             if any(qs < g.start() < qe for qs, qe in quoted):
                 continue  # 'a man who attacks my wife' in a quotation: a figure of speech, not someone in the story
             titled = self._titled(text, g)
@@ -116,7 +98,7 @@ class Speakers:
             self.gender[key] = "f" if g.group(1) else "m"
         if len(here) == 1:
             pronouns = {w.lower() for w in re.findall(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", text, re.I)}
-            male, female = bool(pronouns & MALE), bool(pronouns & FEMALE)
+            male, female = bool(pronouns & self.g.male), bool(pronouns & self.g.female)
             if male != female:
                 self._vote(here.pop(), "m" if male else "f")
         self.unit += 1
@@ -127,7 +109,7 @@ class Speakers:
         after = NAME_RUN.match(text, g.end() + 1) if text[g.end():g.end() + 1] == " " else None
         before = APPOSED.search(text, max(0, g.start() - 60), g.start())
         for m in (after, before):
-            name = self._full_name(person_core(m.group(1) if m is before else m.group(0)), add=False) if m else None
+            name = self._full_name(person_core(m.group(1) if m is before else m.group(0), self.lex), add=False) if m else None
             if name in self.here:
                 return name
         return None
@@ -137,12 +119,12 @@ class Speakers:
         found = []
         for m in NAME_RUN.finditer(text):
             words = m.group(0).split()
-            if words[0] in NOT_NAMES or PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()]) or any(
-                    w.rstrip("'\u2019s") in NOT_NAMES or w in NOT_NAME_WORDS for w in words[1:]):
+            if words[0] in self.g.not_first or PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()]) or any(
+                    w.rstrip("'\u2019s") in self.g.not_first or w in self.g.not_inside for w in words[1:]):
                 continue
             if self.body.search(m.group(0)) or words[0].lower() in self.lex.openers:
                 continue
-            found.append((words[0], person_core(m.group(0)), len(words) > 1))
+            found.append((words[0], person_core(m.group(0), self.lex), len(words) > 1))
         return found
 
     def _mark(self, name: str) -> None:
@@ -165,24 +147,24 @@ class Speakers:
         rest = m.split(None, 1)[1] if len(words) > 1 else ""
         tail = NAME_TAIL.search(rest)
         placed = tail and PLACE_BEFORE.search(rest[:tail.start(1)])  # "an official in Kyiv": unnamed, from Kyiv
-        if (first in DETERMINERS or m[:1].islower()) and tail and not placed and not m.endswith(("'s", "\u2019s")):
+        if (first in self.g.determiners or m[:1].islower()) and tail and not placed and not m.endswith(("'s", "\u2019s")):
             m = tail.group(1)  # 'the harbour master Ana Ruiz', 'the Russian Defense Ministry'
             low, words = m.lower(), m.lower().split()
             first = words[0]
-        if re.search(r"\w['\u2019]s\s+[a-z]", m) and words[-1][:1].islower() and first not in DETERMINERS:
+        if re.search(r"\w['\u2019]s\s+[a-z]", m) and words[-1][:1].islower() and first not in self.g.determiners:
             kind = self._described(words) or "organization"
             if kind in ("organization", "anonymous"):
                 self.last_group = (m, kind, self.unit)
             return m, kind  # "Donald Trump's campaign", "Trump's aides", "Clinton's own emails"
         opens = first in self.lex.unnamed_people | self.lex.bodies | self.lex.documents  # 'Officials', 'Polls'
-        if first in DETERMINERS or m[:1].islower() or m[:1].isdigit() or (
+        if first in self.g.determiners or m[:1].islower() or m[:1].isdigit() or (
                 (not named or opens) and (first in self.lex.anonymous or words[-1] in self.lex.anonymous)):
             return self._description(m)
         if len(words) == 1 and m.endswith("s") and self.text and m not in self.story_names and \
                 not re.search(r"[\w,] " + re.escape(m) + r"\b", self.text):
             return self._description(m)  # 'Delegates asked': a plural noun opening a sentence, no one's name
         kind = self._kind(m)
-        if kind == "organization" and len(m.split()) >= 5 and self._kind(person_core(m)) == "person":
+        if kind == "organization" and len(m.split()) >= 5 and self._kind(person_core(m, self.lex)) == "person":
             kind = "person"  # "Secretary of State Marco Rubio": a title, then a name
         if kind == "person":
             core = self._name_core(m)
@@ -190,7 +172,7 @@ class Speakers:
             self._note_title(m.split()[0], name)
             hint = re.match(r"\s*(?:that\s+)?(he|his|she|her)\b", content, re.I)
             if hint:
-                self._vote(name, "m" if hint.group(1).lower() in MALE else "f")
+                self._vote(name, "m" if hint.group(1).lower() in self.g.male else "f")
             self._mark(name)
             self.last_speaker = (name, self.unit)
             return name, kind
@@ -204,7 +186,7 @@ class Speakers:
         while len(words) > 1 and words[0].lower().strip(",") in self.lex.openers:
             words = words[1:]
         m = " ".join(words)
-        m = TRAILING_DAY.sub("", m)
+        m = self.trailing_day.sub("", m)
         if POSSESSIVE_END.search(m) and m[:1].isupper():
             m = POSSESSIVE_END.sub("", m)
         return m
@@ -212,7 +194,7 @@ class Speakers:
     def _name_core(self, mention: str) -> str:
         """'Concord resident Whit Symms' -> 'Whit Symms', 'Bernie Sanders of Vermont' -> 'Bernie Sanders': the
         name without the words that describe the person before it or place them after it."""
-        core = person_core(mention)
+        core = person_core(mention, self.lex)
         words = core.split()
         cut = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(",") in self.lex.unnamed_people | self.lex.roles
                or re.search(r"['\u2019]s?$", w)]
@@ -229,7 +211,7 @@ class Speakers:
         names, 'a mayor' is not), a body ('the campaign'); None for a head noun none of the lists knows."""
         core: list[str] = []
         for i, w in enumerate(words):
-            if i and w in HEAD_ENDS:
+            if i and w in self.g.head_ends:
                 break
             core.append(w)
         head = re.sub(r"['\u2019]s?$", "", core[-1].strip(".,;:")).lower()
@@ -239,7 +221,7 @@ class Speakers:
         if head in self.lex.unnamed_people:
             return "anonymous"
         if head in self.lex.roles:
-            return "person" if words[0].lower() in DEFINITE else "anonymous"
+            return "person" if words[0].lower() in self.g.definite else "anonymous"
         if head in self.lex.bodies:
             return "organization"
         return None
@@ -288,7 +270,7 @@ class Speakers:
         kind = self._described(low)
         if len(words) > 7 and kind != "document":
             return None
-        lower_first = low[0] in DETERMINERS or low[0] in self.lex.anonymous
+        lower_first = low[0] in self.g.determiners or low[0] in self.lex.anonymous
         name = m[0].lower() + m[1:] if lower_first else m
         kind = kind or "organization"  # a description no list knows: not a person we can name
         if kind != "person":
@@ -316,7 +298,7 @@ class Speakers:
             self.gender.pop(name, None)
 
     def _note_title(self, first_word: str, name: str) -> None:
-        g = TITLE_GENDER.get(first_word.lower())
+        g = self.g.title_gender.get(first_word.lower())
         if g:
             self.gender.setdefault(name, g)
 

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.phrases import (BOUNDARY_WORDS, DETERMINERS, PRONOUNS, Phrase, Token, boundary_before, np_after,
-                                     np_before, np_postmodified)
+from factcheck.extract.phrases import Phrase, Token, boundary_before, np_after, np_before, np_postmodified
+from factcheck.lexicon import Lexicon
 
 QUOTE_MARK = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''|``")
-AUX = {"has", "had", "have", "would", "will", "also", "later", "earlier", "previously", "repeatedly", "then", "again",
-       "once", "recently", "publicly", "privately", "first", "often", "already", "still", "long", "just", "reportedly",
-       "frequently", "further", "initially", "originally", "ultimately", "finally", "separately", "similarly",
-       "subsequently", "specifically", "explicitly", "simply", "flatly", "quickly", "openly", "did", "does", "do",
-       "has also", "had also", "since", "now", "even", "never"}
-NEGATED = {"never", "not", "n't"}
-SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
-BE = {"is", "are", "was", "were", "been", "being", "be", "'s", "\u2019s"}
 END_ONLY = re.compile(r"[\s.!?,;:\u201d\"')\u2014\u2013-]*$")
 INHERIT = (-1, -1)  # the source of '... and said': the previous clause's speaker, filled in later
 INTRO_PHRASE = re.compile(r"\s*(?:In|At|During|After|Before|On|Following|Speaking|Since|Asked)\s[^,;:\u201c\u201d\"]*$")
@@ -36,20 +28,21 @@ INTRO = re.compile(r"\s*(?:(?:In|On|At|During|After|Before|Earlier|Later|Meanwhi
 
 
 def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: list[Token],
-                   anonymous: frozenset[str]) -> tuple[Phrase, str | None] | None:
+                   lex: Lexicon) -> tuple[Phrase, str | None] | None:
     """The speaker before a cue ('Ruiz has said', 'Kiper, the governor, said', 'officials who said', '... and said'),
     with the name a relative 'who' stands for; None when the words before the cue name no speaker."""
+    g = lex.grammar
     words = unit[:cs].rstrip()
     be = False
     progressive = cue.split()[0].endswith("ing")  # 'is saying', 'was demanding': a form of 'be' carries the tense
     for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said'
         m = re.search(r"(?:^|\s)([\w'\u2019]+)$", words)
         aux = m.group(1).lower() if m else ""
-        if not (aux in AUX or ((stance or progressive) and aux in BE)):
+        if not (aux in g.auxiliaries or ((stance or progressive) and aux in g.be)):
             break
-        if aux in NEGATED:
+        if aux in lex.clause_negation:
             return None
-        be = be or aux in BE
+        be = be or aux in g.be
         words = words[:m.start()].rstrip() if m.start() else ""
     if re.search(r"(?:\bnot|n't)$", words):
         return None
@@ -57,13 +50,13 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
         return None  # 'was praised' is passive, a bare 'praising' or 'saying' no verb of its own
     name = None
     if words.endswith(","):
-        np = appositive_subject(unit, len(words) - 1, toks, anonymous)
+        np = appositive_subject(unit, len(words) - 1, toks, lex)
         if stance and np and unit[np.end:len(words)].strip() == "," and not unit[:np.start].rstrip().endswith(","):
             return None  # 'His group, called the Harbor Fund, ...': a participle describing the noun
     elif re.search(r"(?:^|[\s,])(?:who|which)$", words) and not (stance and words.endswith("which")):
         rel = m.start(1) if (m := re.search(r"(\w+)$", words)) else len(words)
-        ante = np_before(unit, len(unit[:rel].rstrip().rstrip(",")), toks, anonymous)
-        if not ante or unit[ante.mention_start:ante.mention_end].lower() in PRONOUNS:
+        ante = np_before(unit, len(unit[:rel].rstrip().rstrip(",")), toks, lex)
+        if not ante or unit[ante.mention_start:ante.mention_end].lower() in g.pronouns:
             return None
         np, name = Phrase(rel, len(words), rel, len(words)), unit[ante.mention_start:ante.mention_end]
     elif re.search(r"(?:^|[\s,])(?:and|but)$", words):
@@ -71,17 +64,17 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
     elif part := PARTITIVE.search(words):
         np = Phrase(part.start(1), part.end(1), part.start(1), part.end(1))
     else:
-        np = np_before(unit, len(words), toks, anonymous)
-        longer = np_postmodified(unit, len(words), toks, anonymous)
+        np = np_before(unit, len(words), toks, lex)
+        longer = np_postmodified(unit, len(words), toks, lex)
         if longer and (np is None or longer.start < np.start):
             np = longer
         elif np and not stance and RELATIVE.search(unit, max(0, np.start - 8), np.start):
             pass
-        elif np and not boundary_before(unit, np.start):
+        elif np and not boundary_before(unit, np.start, lex):
             if np.mention_start > np.start and re.search(r"\b[a-z]+\s+$", unit[np.start:np.mention_start]) and \
                     INTRO_PHRASE.match(unit[:np.mention_start]) and cue.endswith(("said", "says", "told", "ed")):
                 np = Phrase(np.mention_start, np.mention_end, np.mention_start, np.mention_end)  # 'In a TV interview Ruiz said'
-            elif not (unit[np.start:np.end].lower() in SUBJECT_PRONOUNS and
+            elif not (unit[np.start:np.end].lower() in g.pronouns and
                       re.search(r"[A-Z0-9][\w.'\u2019-]*\s+$", unit[:np.start])):
                 np = None  # after a name or a number a subject pronoun opens its clause ('In an interview with RT he said')
     if not np:
@@ -89,11 +82,11 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
     return np, name
 
 
-def unit_subject(unit: str, toks: list[Token], anonymous: frozenset[str]) -> tuple[int, int] | None:
+def unit_subject(unit: str, toks: list[Token], lex: Lexicon) -> tuple[int, int] | None:
     """The name or pronoun a sentence opens with ('Trump, in a speech, ...' / 'On Friday, she ...')."""
     intro = INTRO.match(unit)
     pos = intro.end() if intro else len(unit) - len(unit.lstrip())
-    np = np_after(unit, pos, toks, anonymous, inverted=True)
+    np = np_after(unit, pos, toks, lex, inverted=True)
     if not np or not re.match(r"\s+(?:[a-z]+\s+){0,2}?[a-z]+(?:ed|s)\b|\s*,", unit[np.end:np.end + 40]):
         return None
     text = unit[np.mention_start:np.mention_end]
@@ -102,7 +95,7 @@ def unit_subject(unit: str, toks: list[Token], anonymous: frozenset[str]) -> tup
     return np.mention_start, np.mention_end
 
 
-def appositive_subject(unit: str, comma: int, toks: list[Token], anonymous: frozenset[str]) -> Phrase | None:
+def appositive_subject(unit: str, comma: int, toks: list[Token], lex: Lexicon) -> Phrase | None:
     """'Kiper, the governor of the region, said': the subject before up to three comma-separated appositions
     (ages and party tags such as ', 82,' or ', R-Ky.,' do not count; '"...," Kiper, the governor, said' too)."""
     best: Phrase | None = None
@@ -119,21 +112,21 @@ def appositive_subject(unit: str, comma: int, toks: list[Token], anonymous: froz
                 chunk_start += opened.end()
                 chunk = unit[chunk_start:pos]
             if seen > 3 or QUOTE_MARK.search(chunk) or sentence_break(chunk):
-                return best if best and boundary_before(unit, best.start) else None
-            np = np_before(unit, pos, toks, anonymous)
+                return best if best and boundary_before(unit, best.start, lex) else None
+            np = np_before(unit, pos, toks, lex)
             lead = unit[chunk_start:np.start].split() if np else []
-            if np and all(w.lower() in BOUNDARY_WORDS for w in lead):
+            if np and all(w.lower() in lex.grammar.boundary for w in lead):
                 opens = opened or not unit[:np.start].rstrip().endswith(",")
-                if opens and boundary_before(unit, np.start):
-                    return np if (is_name(unit, np) or best is None) else best
-                if best is None and is_name(unit, np):
+                if opens and boundary_before(unit, np.start, lex):
+                    return np if (is_name(unit, np, lex) or best is None) else best
+                if best is None and is_name(unit, np, lex):
                     best = np
             if opened:
                 break
         if prev < 0:
             break
         pos = prev
-    return best if best and boundary_before(unit, best.start) else None
+    return best if best and boundary_before(unit, best.start, lex) else None
 
 
 def sentence_break(chunk: str) -> bool:
@@ -144,6 +137,6 @@ def sentence_break(chunk: str) -> bool:
     return False
 
 
-def is_name(unit: str, np: Phrase) -> bool:
+def is_name(unit: str, np: Phrase, lex: Lexicon) -> bool:
     words = unit[np.mention_start:np.mention_end].split()
-    return bool(words) and words[-1][:1].isupper() and words[0].lower() not in DETERMINERS
+    return bool(words) and words[-1][:1].isupper() and words[0].lower() not in lex.grammar.determiners
