@@ -200,3 +200,10 @@ def test_a_topic_link_and_its_counts_before_the_story() -> None:
 def test_a_quotation_opening_like_a_prompt_is_the_story() -> None:
     paragraph = "\u201cVideo: that is all they told us about the swap,\u201d she said."
     assert roles(f"Swap ends\n\n{paragraph}\n")[1:] == [("body", paragraph)]
+
+
+def test_a_sentence_opening_with_a_figure_is_its_own_sentence():
+    from factcheck.extract.sentences import units
+    text = "A blast hit the depot on Monday, the mayor said. 40 others were injured."
+    assert [text[s:e] for s, e in units(text, 0, len(text))] == [
+        "A blast hit the depot on Monday, the mayor said.", "40 others were injured."]
