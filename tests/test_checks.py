@@ -188,3 +188,12 @@ def test_one_voice_telling_how_a_truce_went_is_not_two_accounts(rules):
     flags, _ = check(rules, ("Truce\n\nThe truce between Armenia and Azerbaijan was holding on Monday morning.\n\n"
                              "By the evening the shelling had ended the truce between Armenia and Azerbaijan.", "2024-03-04"))
     assert "status-conflict" not in kinds(flags)
+
+
+def test_parts_without_a_verb_refer_to_the_sentence_before(rules):
+    flags, passes = check(rules, ("Swap\n\nArmenia and Azerbaijan swapped 90 prisoners each on Monday.\n\n"
+                                  "They included 50 soldiers and 30 civilians.", "2024-03-04"))
+    assert "sum-mismatch" in kinds(flags)
+    flags, passes = check(rules, ("Swap\n\nArmenia and Azerbaijan swapped 90 prisoners each on Monday.\n\n"
+                                  "They included 60 soldiers and 30 civilians.", "2024-03-04"))
+    assert "sum-mismatch" not in kinds(flags) and "sum-mismatch" in kinds(passes)

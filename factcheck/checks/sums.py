@@ -95,6 +95,8 @@ def _find_total(group: list[Statement], s: Statement, parts: list[Quantity], who
     wholes = {whole} | {w for w, members in lex.parts.items() if whole in members}
     candidates = []
     for other in group:
+        if action is None and other.sentence != s.sentence - 1:
+            continue  # parts with no verb of their own ('They included 149 soldiers and 67 civilians') refer back
         for q in other.quantities:
             if q in parts or not q.exact or q.role == "part" or q.category not in wholes:
                 continue
@@ -103,7 +105,7 @@ def _find_total(group: list[Statement], s: Statement, parts: list[Quantity], who
             if whole in lex.sums:
                 if q.category != whole:
                     continue
-            elif q.action != action or q.each != each:
+            elif action is not None and (q.action != action or q.each != each):
                 continue
             candidates.append((other, q))
     if not candidates:
