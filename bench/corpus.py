@@ -40,7 +40,8 @@ PAIRS = [("Russia", "Ukraine"), ("Armenia", "Azerbaijan"), ("Azerbaijan", "Iran"
 ATTACK_SHARE = 0.72
 RATES = {"numeric-conflict": 0.1, "sum-mismatch": 0.2, "status-conflict": 0.25, "cumulative": 0.05}
 
-WEAPONS = ["missile", "drone", "rocket", "artillery", "mortar"]
+# One strike is fired one way; outlets name the weapon loosely within that way (a rocket or a missile).
+WEAPONS = {"air": ["drone", "drone", "air"], "ground": ["missile", "rocket", "artillery", "mortar"]}
 ATTACK_SOURCES = ["the regional governor", "local officials", "the emergency service", "the health ministry",
                   "police", "the mayor", "rescue workers", "the local administration"]
 SWAP_SOURCES = ["the foreign ministry", "officials", "the defence ministry", "a government spokesman",
@@ -140,6 +141,7 @@ class Writer:
         self.texts: set[str] = set()
         self.planted: list[dict] = []
         self.negatives: list[dict] = []
+        self.means: dict[tuple[tuple[str, ...], date], str] = {}
 
     def when(self, event: Event, published: date, always: bool = False) -> str:
         if published != event.day or always:
@@ -166,7 +168,8 @@ class Writer:
         rng = self.rng
         city, country = event.where
         published = published or self.published(event)
-        weapon = rng.choice(WEAPONS)
+        means = self.means.setdefault((event.where, event.day), rng.choice(sorted(WEAPONS)))
+        weapon = rng.choice(WEAPONS[means])
         source = rng.choice(ATTACK_SOURCES)
         article = "an" if weapon[0] in "aeiou" else "a"
         values = {"weapon": weapon, "weapon_cap": weapon.capitalize(), "a_weapon": f"{article} {weapon}",
