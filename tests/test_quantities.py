@@ -321,3 +321,11 @@ def test_killed_over_fifty_is_more_than_fifty(lexicon: Lexicon) -> None:
 
 def test_a_resolution_number_is_a_label(lexicon: Lexicon) -> None:
     assert figures("The council cited resolution 2417 on Monday.", lexicon) == []
+
+
+def test_numbers_listed_after_a_label_are_labels(lexicon: Lexicon) -> None:
+    assert figures("The envoy cited resolutions 2417 and 2573 on Monday.", lexicon) == []
+
+
+def test_a_count_over_several_places_is_running(lexicon: Lexicon) -> None:
+    assert one("Raids killed 31 civilians in and around the capital.", lexicon).role == "running"

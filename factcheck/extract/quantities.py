@@ -45,6 +45,7 @@ CLOCK_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|ET\b|GMT)",
 LABEL_BEFORE = re.compile(r"(?:No\.|number|#|page|article|section|chapter|route|room|flight|tel\.?|magnitude|category|level|"
                           r"grade|size|model|version|phase|stage|round|code|zone|gate|platform|terminal|district|ward|resolutions?)\s*$",
                           re.I)
+LISTED_AFTER = re.compile(r"\s*\d+\s*(?:,|and|or)\s*$")
 YEAR_PREPOSITION = re.compile(r"\b(?:in|since|of|by|from|until|till|to|before|after|during|early|late|mid)\s*$", re.I)
 NEXT_WORD = re.compile(r"\s+([a-z]+)")
 NOUN_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
@@ -242,8 +243,8 @@ def _not_a_count(text: str, m: re.Match[str], value: float, lex: Lexicon) -> boo
         return True  # a day of the month
     if CLOCK_AFTER.match(text, m.end()):
         return True
-    if LABEL_BEFORE.search(before):
-        return True
+    if LABEL_BEFORE.search(before) or LABEL_BEFORE.search(LISTED_AFTER.sub("", text[max(0, m.start() - 40):m.start()])):
+        return True  # "resolution 2118", and "resolutions 2118 and 2235"
     return False
 
 
