@@ -2,49 +2,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
-from factcheck.errors import RuleFileError
-from factcheck.lexicon import default_rules_dir
-
-
-@dataclass(frozen=True)
-class Calendar:
-    """Month and weekday names and tense cues, from rules/lexicon/calendar.toml."""
-
-    months: dict[str, int]  # name or abbreviation -> 1..12
-    weekdays: dict[str, int]  # name -> 0 (Monday) .. 6
-    year_prepositions: tuple[str, ...]
-    year_determiners: tuple[str, ...]
-    future: tuple[str, ...]
-    verb_group: tuple[str, ...]
-    past_modal: tuple[str, ...]
-    past: tuple[str, ...]
-    clause_breaks: tuple[str, ...]
-    stamp_labels: tuple[str, ...]
-
-
-def load_calendar(rules_dir: Path) -> Calendar:
-    """Read rules_dir/lexicon/calendar.toml; a missing file or key is a RuleFileError naming it."""
-    path = rules_dir / "lexicon" / "calendar.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        tense = data["tense"]
-        months = {name.lower(): i for i, names in enumerate(data["months"], 1) for name in names}
-        words = {key: tuple(w.lower() for w in tense[key]) for key in ("future", "verb_group", "past_modal", "past",
-                                                                        "clause_breaks")}
-        return Calendar(months=months, weekdays={d.lower(): i for i, d in enumerate(data["weekdays"])},
-                        year_prepositions=tuple(data["year_prepositions"]),
-                        year_determiners=tuple(data["year_determiners"]),
-                        stamp_labels=tuple(w.lower() for w in data["stamp_labels"]), **words)
-    except FileNotFoundError:
-        raise RuleFileError(f"{path}: lexicon file missing") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, AttributeError) as exc:
-        raise RuleFileError(f"{path}: malformed calendar lexicon ({exc!r})") from None
+from factcheck.lexicon import default_lexicon
 
 
 def _alternatives(words: tuple[str, ...] | list[str]) -> str:
@@ -52,7 +14,7 @@ def _alternatives(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
-CALENDAR = load_calendar(default_rules_dir())
+CALENDAR = default_lexicon().calendar  # the default rules' calendar: --rules does not reach these patterns yet
 MONTHS = CALENDAR.months
 WEEKDAYS = CALENDAR.weekdays
 

@@ -60,7 +60,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
         name, kind = speakers.resolve(doc.speaker) or (doc.speaker, "person")
         return [_build(doc, text, 0, len(text), lex, published, sentence_no, "body",
                        (name, kind, None, None), None, doc.channel, bool(QUOTE_MARKS.match(text.lstrip())))]
-    layout = blocks(text)
+    layout = blocks(text, lex)
     speaker_line = _patterns(lex).speaker_line
     for block in layout:
         if block.role in ("boilerplate", "subhead"):

@@ -7,14 +7,11 @@ The words are data (rules/lexicon/layout.toml); the shapes are here.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from factcheck.dates import STAMP_LABEL, stamp_at
-from factcheck.errors import RuleFileError
-from factcheck.lexicon import default_rules_dir
+from factcheck.lexicon import Lexicon, default_lexicon
 
 BULLET = re.compile(r"^[ \t]*(?:[\u2022\u25cf\u25aa*\u2013\u2014-]|\d{1,2}[.)])[ \t]+")
 CAPTION = re.compile(r"^\s*(?:above|below|pictured|left|right|top|file photo|in this photo)\b.*|.*\([^()]*/[^()]*\)\s*$", re.I)
@@ -52,17 +49,9 @@ def _alts(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=4)
-def furniture(rules_dir: Path | None = None) -> Furniture:
-    """Read rules_dir/lexicon/layout.toml (the default rules without a directory)."""
-    path = (rules_dir or default_rules_dir()) / "lexicon" / "layout.toml"
-    try:
-        words = tomllib.loads(path.read_text(encoding="utf-8"))["furniture"]
-        w = {key: [str(x).lower() for x in words[key]] for key in (
-            "lines", "openers", "closers", "social", "byline", "titles", "credits", "counters", "topics", "tails")}
-    except FileNotFoundError:
-        raise RuleFileError(f"{path}: lexicon file missing") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
-        raise RuleFileError(f"{path}: malformed layout lexicon ({exc!r})") from None
+def furniture(lex: Lexicon | None = None) -> Furniture:
+    """Patterns from the lexicon's [furniture] words (layout.toml; the default rules without a lexicon)."""
+    w = (lex or default_lexicon()).furniture
     by, titles, credits = _alts(w["byline"]), _alts(w["titles"]), _alts(w["credits"])
     names = rf"{NAME}(?:[ \t]*(?:,|and|&)[ \t]*{NAME})*"
     credit = rf"(?i:{credits})"
@@ -170,12 +159,12 @@ class Block:
     role: str  # headline | bullet | subhead | caption | boilerplate | body
 
 
-def blocks(text: str) -> list[Block]:
+def blocks(text: str, lex: Lexicon | None = None) -> list[Block]:
     """Paragraphs: blank-line separated, and split per line where lines are clearly separate items;
     page furniture (whole paragraphs, or stamps and counters before the story) is boilerplate."""
     out: list[Block] = []
     headline: str | None = None
-    marks = furniture()
+    marks = furniture(lex)
     for start, end in _paragraphs(text, marks):
         raw = text[start:end]
         stripped = raw.strip()
