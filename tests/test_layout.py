@@ -207,3 +207,9 @@ def test_a_sentence_opening_with_a_figure_is_its_own_sentence():
     text = "A blast hit the depot on Monday, the mayor said. 40 others were injured."
     assert [text[s:e] for s, e in units(text, 0, len(text))] == [
         "A blast hit the depot on Monday, the mayor said.", "40 others were injured."]
+
+
+def test_a_page_that_lost_the_space_after_a_full_stop_still_has_two_sentences():
+    from factcheck.extract.sentences import units
+    text = "The ferry sank on Saturday.Rescuers said nine were missing."
+    assert [text[s:e] for s, e in units(text, 0, len(text))] == ["The ferry sank on Saturday.", "Rescuers said nine were missing."]

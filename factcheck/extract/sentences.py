@@ -25,7 +25,8 @@ SPEAKER_TAG = re.compile(r"(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}
                          r"(?:said|asked|added|wondered|shouted|replied|responded|continued|wrote|says|asks)"
                          r"(?:\s+[\w.'\u2019-]+){0,4}\.?|(?:said|asked|added)\s+[\w.'\u2019 -]{2,60}\.?")
 CLEAR_BOUNDARY = re.compile(r"(?<![\w.'\u2019-])(?:[a-z][a-z'\u2019-]{2,}|[A-Z][a-z]{5,})[.!?][\"\u201d\u2019]?"
-                            r"(?=[ \t]+(?:[\"\u201c\u2018]?[A-Z][a-z]|\d[\d,]*[ \t]+[a-z]))")  # "... said. 114 others were hurt"
+                            r"(?=[ \t]+(?:[\"\u201c\u2018]?[A-Z][a-z]|\d[\d,]*[ \t]+[a-z])|[\"\u201c]?[A-Z][a-z]{2,})")
+# ("... said. 114 others were hurt"; a page that lost its spaces: "... on Saturday.Charleston police said")
 MAYBE_BOUNDARY = re.compile(r"[.!?\u2026\u2014\u2013:;][\"'\u201d\u2019)\]]*(?:\s+\S|[A-Z])|[\u2014\u2013{}]")
 
 
