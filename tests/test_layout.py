@@ -213,3 +213,15 @@ def test_a_page_that_lost_the_space_after_a_full_stop_still_has_two_sentences():
     from factcheck.extract.sentences import units
     text = "The ferry sank on Saturday.Rescuers said nine were missing."
     assert [text[s:e] for s, e in units(text, 0, len(text))] == ["The ferry sank on Saturday.", "Rescuers said nine were missing."]
+
+
+def test_a_headline_repeated_at_the_start_of_the_body_is_the_headline():
+    from factcheck.extract import extract
+    from factcheck.lexicon import default_rules_dir, load_lexicon
+    from factcheck.model import Document
+    text = ("Two killed in shelling of the harbour district\n\n"
+            "12 May 2016 Two killed in shelling of the harbour district Three people were killed on Monday.")
+    found = extract(Document(text=text, published="2016-05-12"), load_lexicon(default_rules_dir()))
+    assert [(s.role, s.text) for s in found][-2:] == [
+        ("headline", "12 May 2016 Two killed in shelling of the harbour district"),
+        ("body", "Three people were killed on Monday.")]

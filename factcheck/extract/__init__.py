@@ -18,6 +18,7 @@ from factcheck.model import Document, Statement
 from factcheck.places import Place, find_places
 
 MAX_STATEMENT = 1200
+HEADLINE_COPY_REACH = 40  # characters of date stamp that may stand before a repeated headline
 
 
 class _Patterns(NamedTuple):
@@ -61,13 +62,14 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
         return [_build(doc, text, 0, len(text), lex, published, sentence_no, "body",
                        (name, kind, None, None), None, doc.channel, bool(QUOTE_MARKS.match(text.lstrip())))]
     layout = blocks(text, lex)
+    headline = next((text[b.start:b.end].strip() for b in layout if b.role == "headline"), "")
     speaker_line = _patterns(lex).speaker_line
     for block in layout:
         if block.role in ("boilerplate", "subhead"):
             continue
         quotes = quote_spans(text, block.start, block.end)
         paragraph_attributed = False
-        for us, ue in units(text, block.start, block.end):
+        for us, ue, role in _headline_copies(units(text, block.start, block.end), text, headline, block.role):
             unit = text[us:ue]
             sentence_no += 1
             found = attribute(unit, lex)
@@ -79,7 +81,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 cs, ce = us + a.content_start, us + a.content_end
                 is_quote = _is_quote(quotes, cs, ce)
                 said_on = _said_on(f"{text[us:cs]} {text[ce:ue]}", published)
-                out.append(_build(doc, text, cs, ce, lex, published, sentence_no, block.role,
+                out.append(_build(doc, text, cs, ce, lex, published, sentence_no, role,
                                   (name, kind, us + a.source_start, us + a.source_end), a.cue, a.channel, is_quote,
                                   said_on))
                 paragraph_attributed = True
@@ -100,14 +102,33 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
             if (starts_with_quote and last_quote_speaker and not paragraph_attributed and not found
                     and _continues(text, block.start, quotes)):  # its own unresolved 'she said' is not the last speaker
                 # the mention that named the speaker, a paragraph or so earlier
-                out.append(_build(doc, text, us, ue, lex, published, sentence_no, block.role, last_quote_speaker,
+                out.append(_build(doc, text, us, ue, lex, published, sentence_no, role, last_quote_speaker,
                                   None, None, True))
                 continue
-            out.append(_build(doc, text, us, ue, lex, published, sentence_no, block.role, None, None, None,
+            out.append(_build(doc, text, us, ue, lex, published, sentence_no, role, None, None, None,
                               _is_quote(quotes, us, ue)))
         if not paragraph_attributed and not quotes and not speaker_line.match(text[block.start:block.end].strip()):
             last_quote_speaker = None
     return assign_frames(out, lex, _dateline_places(text, layout, lex))
+
+
+def _headline_copies(spans: list[tuple[int, int]], text: str, headline: str, role: str
+                     ) -> list[tuple[int, int, str]]:
+    """A page that lost its line breaks repeats the headline at the start of the body, glued to the first
+    sentence ('12 May 2016 Two Killed in Shelling of Aleppo Two people were killed ...'): that copy is the
+    headline, not the lead."""
+    out = []
+    for us, ue in spans:
+        at = text.find(headline, us, min(ue, us + HEADLINE_COPY_REACH + len(headline))) if len(headline) >= 20 else -1
+        if role == "body" and at >= 0:
+            cut = at + len(headline)
+            rest = cut + len(text[cut:ue]) - len(text[cut:ue].lstrip(" .:-\u2013\u2014"))
+            out.append((us, cut, "headline"))
+            if rest < ue:
+                out.append((rest, ue, role))
+            continue
+        out.append((us, ue, role))
+    return out
 
 
 def _dateline_places(text: str, layout: list, lex: Lexicon) -> list[Place]:
