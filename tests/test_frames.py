@@ -260,3 +260,10 @@ def test_figures_dated_only_by_a_year_are_not_compared_across_stories(rules):
     a = "Anniversary\n\nThe 2019 attack in Kharkiv killed 12 people, officials recalled."
     b = "Memorial\n\nThe 2019 attack in Kharkiv killed 19 people, the mayor recalled."
     assert "numeric-conflict" not in check(rules, a, b)
+
+
+def test_a_story_of_two_incidents_gives_a_first_count_for_each(rules):
+    both = ("Kharkiv\n\nAir strikes in Kharkiv killed 30 people on Monday, officials said.\n\n"
+            "Separately, shelling in Kharkiv killed seven people on Monday.")
+    other = "Shelling\n\nShelling in Kharkiv killed three people on Monday, medics said."
+    assert "numeric-conflict" in check(rules, both, other)

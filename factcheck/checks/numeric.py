@@ -5,9 +5,9 @@ extraction made. A figure whose statement has no anchored frame, or that is date
 rather than a day, is not compared. Agreed vs done, or different days, are different measures; counts
 over a span ("since Thursday") and revised tolls ("rose to") are not one day's count. Figures agree when
 their intervals overlap ("about 1,000" is [900, 1,100]). Only each story's first figure of a measure (in
-its body, else its headline) is compared with other stories'; within a story, only the first figures of
-two different named sources (two counting bodies); and never two incidents told apart by their means or
-targets. Slips within a story are found by restated(): one sentence told twice with two numbers.
+its body, else its headline; one per means of attack it tells of) is compared with other stories';
+within a story, only the first figures of two different named sources (two counting bodies); and never
+two incidents told apart by their means or targets. Slips within a story are found by restated(): one sentence told twice with two numbers.
 TOML params: `min_value` (ignore smaller figures, default 2), `same_document` (compare only within a
 story, default false), `max_ratio` (figures further apart are different measures, default 5).
 """
@@ -42,7 +42,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
         if len({(q.low, q.high) for _, q in group}) < 2:
             continue
         event = str(key[0][0]).replace("-", " ")
-        stories = _first_told(group, lambda s: None, body_first=True)
+        stories = _first_told(group, _means, body_first=True)
         bodies = _first_told([p for p in group if _named(p[0])], lambda s: s.source)
         for pool, same_story in ((stories, False), (bodies, True)):
             clash = _clash(pool, same_story, rule)
@@ -78,6 +78,12 @@ def _clash(pool: list[tuple[Statement, Quantity]], same_story: bool, rule: Rule
                     and _comparable(s1, q1, s2, q2, rule):
                 return (s1, q1), (s2, q2)
     return None
+
+
+def _means(s: Statement) -> str:
+    """How the incident was carried out, as far as the statement says: a story telling of air strikes and of
+    rocket fire the same day gives a first count for each."""
+    return " ".join(w for w in (s.incident or "").split() if w.startswith("means:"))
 
 
 def _named(s: Statement) -> bool:
