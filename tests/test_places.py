@@ -102,3 +102,25 @@ def test_an_event_word_and_on_place_a_town(lexicon):
     assert [m.place.key for m in found] == ["Sialkot, PK"]
     assert find_places("The senator commented on Clinton today.", lexicon.locative, lexicon.place_nouns,
                        targets=events) == []
+
+
+def test_the_gazetteer_is_read_back_from_its_cache(tmp_path, monkeypatch):
+    from factcheck import places
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = places.gazetteer()  # from the packages, or an earlier cache: the same index
+    places.gazetteer.cache_clear()
+    places._write_cache(places._cache_path(), (built, dict(places.CAPITALS)))
+    assert places._cache_path().is_relative_to(tmp_path) and places._cache_path().exists()
+    places.gazetteer.cache_clear()
+    assert places.gazetteer()["aleppo"] == built["aleppo"]
+    places.gazetteer.cache_clear()
+
+
+def test_a_broken_cache_is_rebuilt(tmp_path, monkeypatch):
+    from factcheck import places
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    places._cache_path().parent.mkdir(parents=True)
+    places._cache_path().write_bytes(b"not a pickle")
+    places.gazetteer.cache_clear()
+    assert places.gazetteer()["kharkiv"][0].country == "UA"
+    places.gazetteer.cache_clear()
