@@ -267,3 +267,14 @@ def test_a_story_of_two_incidents_gives_a_first_count_for_each(rules):
             "Separately, shelling in Kharkiv killed seven people on Monday.")
     other = "Shelling\n\nShelling in Kharkiv killed three people on Monday, medics said."
     assert "numeric-conflict" in check(rules, both, other)
+
+
+def test_of_three_counts_the_closest_exact_pair_is_the_conflict(rules):
+    from factcheck.checks import run_checks
+    from factcheck.store import Store
+    store = Store(":memory:")
+    for toll, who_said in ((140, "officials"), (30, "medics"), (20, "police")):
+        text = f"Strike on Kharkiv\n\nA drone attack in Kharkiv killed {toll} people on Monday, {who_said} said."
+        store.add_document(doc(text), extract(doc(text), rules.lexicon))
+    flags = [f for f in run_checks(store.statements(), rules.rules, rules.lexicon) if f.kind == "numeric-conflict"]
+    assert [sorted(q.low for s in f.statements for q in s.quantities) for f in flags] == [[20, 30]]
