@@ -329,3 +329,8 @@ def test_numbers_listed_after_a_label_are_labels(lexicon: Lexicon) -> None:
 
 def test_a_count_over_several_places_is_running(lexicon: Lexicon) -> None:
     assert one("Raids killed 31 civilians in and around the capital.", lexicon).role == "running"
+
+
+def test_a_range_with_an_aside_is_one_interval(lexicon: Lexicon) -> None:
+    q = one("Activists gave tolls from about 50 to - by one count - some 90 people.", lexicon)
+    assert q.hedge == "range" and q.low <= 50 and q.high >= 90

@@ -198,10 +198,15 @@ def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     """'from about 500 to some 1,300', 'between 40 and 60': one figure, the interval between its ends."""
     out: list[Quantity] = []
     for q in qs:
-        prev = out[-1] if out else None
-        if prev and RANGE_BETWEEN.fullmatch(text, prev.end, q.start) and RANGE_OPENS.search(text, 0, prev.start):
-            out[-1] = _replace(prev, text=text[prev.start:q.end].strip(), high=max(q.high, prev.high), end=q.end,
-                               hedge="range", noun=prev.noun or q.noun, category=prev.category or q.category)
+        # the low end may stand one figure back, past an aside: "from about 500 to - by one account - some 1,300"
+        low = next((j for j in range(len(out) - 1, max(len(out) - 3, -1), -1)
+                    if RANGE_BETWEEN.fullmatch(text, out[j].end, q.start) and RANGE_OPENS.search(text, 0, out[j].start)),
+                   None)
+        if low is not None:
+            prev = out[low]
+            del out[low:]
+            out.append(_replace(prev, text=text[prev.start:q.end].strip(), high=max(q.high, prev.high), end=q.end,
+                                hedge="range", noun=prev.noun or q.noun, category=prev.category or q.category))
             continue
         out.append(q)
     return out
@@ -346,7 +351,8 @@ def _date_for(dates: list[DateMention], clause: tuple[int, int], s: int, e: int,
     return default
 
 
-RANGE_BETWEEN = re.compile(r"\s*(?:to|and|-|\u2013)\s*(?:some|about|around|nearly|almost|roughly)?\s*", re.I)
+RANGE_BETWEEN = re.compile(r"\s*(?:to|and|-|\u2013)\s*(?:[-\u2013\u2014(]\s*[^-\u2013\u2014()]{1,40}?[-\u2013\u2014)]\s*)?"
+                           r"(?:some|about|around|nearly|almost|roughly)?\s*", re.I)
 RANGE_OPENS = re.compile(r"\b(?:from|between)\s*(?:some|about|around|nearly|almost|roughly)?\s*$", re.I)
 OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+|a\s+total\s+of\s+)?")
 AGREED_AFTER = re.compile(r"[^,;.]{0,30}?\b(?:agreed|pledged|promised|planned|due|expected|set)\b", re.I)
