@@ -124,3 +124,11 @@ def test_a_broken_cache_is_rebuilt(tmp_path, monkeypatch):
     places.gazetteer.cache_clear()
     assert places.gazetteer()["kharkiv"][0].country == "UA"
     places.gazetteer.cache_clear()
+
+
+def test_the_land_around_a_city_is_not_the_city(lexicon):
+    mods = lexicon.place_modifiers
+    assert [m.place.key for m in find_places("Shelling in rural Homs killed four.", lexicon.locative,
+                                             lexicon.place_nouns, mods)] == []
+    assert [m.place.key for m in find_places("Shelling in eastern Homs killed four.", lexicon.locative,
+                                             lexicon.place_nouns, mods)] == ["Homs, SY"]
