@@ -203,7 +203,9 @@ def _frames(data: dict[str, Any], path: str) -> dict[str, Any]:
     incident: dict[str, str] = {}
     for kind, key in (("means", "means"), ("target", "targets")):
         groups = table.get(key, {})
-        for name, words in groups.items() if isinstance(groups, dict) else [(key, None)]:
+        if not isinstance(groups, dict):
+            raise RuleFileError(f"{path}: key 'frames.{key}' must be a table")
+        for name, words in groups.items():
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise RuleFileError(f"{path}: key 'frames.{key}.{name}' must be a list of strings")
             incident.update({w.lower(): f"{kind}:{name}" for w in words})

