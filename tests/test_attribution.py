@@ -5,6 +5,7 @@ import pytest
 
 from factcheck.extract import extract
 from factcheck.extract.attribution import attribute
+from factcheck.extract.subjects import LOOKBACK
 from factcheck.model import Document
 
 
@@ -274,3 +275,29 @@ def test_a_quote_with_its_own_unresolved_pronoun_is_not_the_last_speakers(lexico
     text = "\u201cWe are back,\u201d said Ms. Ruiz.\n\n\u201cThe boats are full,\u201d he said."
     got = statements(text, lexicon)
     assert [g[0] for g in got] == ["Ruiz"]  # 'he' is not Ms. Ruiz, and no one else is named
+
+
+class CountingText(str):
+    """A text that counts the characters sliced out of it: how much of the sentence the look-back reads."""
+
+    sliced = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        part = str.__getitem__(self, key)
+        if isinstance(key, slice):
+            self.sliced += len(part)
+        return part
+
+
+def test_a_long_run_of_cues_reads_a_bounded_stretch_before_each(lexicon):
+    cues = 40_000  # a 200 KB sentence: read whole before every cue, it would take some 4 * 10^9 characters
+    unit = CountingText("Ana Ruiz said" + " said" * cues + " .")
+    found_here = attribute(unit, lexicon)
+    assert [(unit[a.source_start:a.source_end], a.cue) for a in found_here] == [("Ana Ruiz", "said")]
+    assert unit.sliced <= (cues + 1) * 4 * LOOKBACK
+
+
+def test_a_long_run_of_participles_keeps_one_speaker(lexicon):
+    unit = "Ana Ruiz said the pier was shut" + ", adding the ferries were late" * 2_000 + "."
+    sources = {unit[a.source_start:a.source_end] for a in attribute(unit, lexicon)}
+    assert sources == {"Ana Ruiz"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factcheck.extract.phrases import tokens_of
-from factcheck.extract.subjects import INHERIT, sentence_break, subject_before, unit_subject
+from factcheck.extract.subjects import INHERIT, LOOKBACK, reach, sentence_break, subject_before, unit_subject
 from factcheck.lexicon import default_lexicon
 
 LEX = replace(default_lexicon(), anonymous=frozenset({"official", "officials"}))
@@ -47,3 +47,11 @@ def test_the_sentence_subject_after_an_intro_phrase():
 def test_titles_and_initials_do_not_end_a_sentence():
     assert not sentence_break("Mr. Lee of the U.S. Navy ")
     assert sentence_break("The pier closed. Then ")
+
+
+def test_the_look_back_starts_at_a_word_within_reach():
+    unit = "The ferry " * 100 + "Ruiz said"
+    lo = reach(unit, len(unit) - 4)
+    assert len(unit) - 4 - lo <= LOOKBACK and unit[lo - 1] == " "
+    assert reach("Ruiz said", 5) == 0
+

@@ -14,15 +14,17 @@ the next speaker's clause begins.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from factcheck.extract.labels import speaker_label, title_case
 from factcheck.extract.phrases import Phrase, Token, np_after, tokens_of
 from factcheck.extract.sentences import opens_quote, quote_spans
-from factcheck.extract.subjects import (END_ONLY, INHERIT, QUOTE_MARK, RELATIVE, appositive_subject, subject_before,
-                                        unit_subject)
+from factcheck.extract.subjects import (END_ONLY, INHERIT, QUOTE_MARK, RELATIVE, appositive_subject, ends_with, reach,
+                                        subject_before, unit_subject)
 from factcheck.lexicon import Lexicon, phrase_regex
 
 CLOSE_BEFORE = re.compile(r"(?:,\s*['\u2019]?(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*['\u2019]?(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
@@ -40,6 +42,8 @@ FILLER = re.compile(
     r"(?:(?!(?:what|it|that|who|which|is|was|are|were|be|to|he|she|they|we|would|will|had|has)\b)"
     r"[\w'\u2019./&-]+\s+){0,6}?[\w'\u2019./&-]+(?=\s*(?:,|:|\bthat\b|[\u201c\"\u201e]|''|[.!?]?\s*(?:[\u201d\"]|'')?\s*$)))")
 MAX_FILLERS = 4
+BLANK = re.compile(r"\s*")
+OPENING_MARKS = re.compile(r"[ \u201c\"(\u2014]*")
 THAT = re.compile(r"\s*,?\s*that\b")
 OPENER = re.compile(r"\s*(?::|,)?\s*(?=[\u201c\"\u201e\u00ab]|'')")
 COLON = re.compile(r"\s*:\s*")
@@ -144,7 +148,9 @@ def quote_regions(unit: str) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
-    return any(s < pos < e for s, e in regions)
+    """Is pos inside one of the regions (sorted, not overlapping)?"""
+    i = bisect_left(regions, (pos,)) - 1
+    return i >= 0 and pos < regions[i][1]
 
 
 def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
@@ -160,7 +166,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     if any(unit[m.start()].isupper() and m.start() > 0 for m in cues) and not title_case(unit):
         # 'the United States,' is a name, not a verb: a capitalised cue inside a sentence counts in headlines only
         cues = [m for m in cues if not (unit[m.start()].isupper() and m.start() > 0 and
-                                        re.search(r"[A-Za-z][\w.'\u2019-]*\s+$", unit[:m.start()]))]
+                                        re.search(r"[A-Za-z][\w.'\u2019-]*\s+$", unit[reach(unit, m.start()):m.start()]))]
     label = speaker_label(unit, lex)
     if not (according or cues or label or SIGNATURE_HINT.search(unit)):
         return []
@@ -176,9 +182,8 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         c = _at_cue(unit, m.start(), m.end(), toks, quotes, lex, stance)
-        if c:
+        if c:  # its span ends before the next cue begins: only 'according to' spans can hold a later cue
             cands.append(c)
-            taken.append((c.src[0], c.cue[1]) if c.src[0] < c.cue[0] else c.cue)
     if label and not cands:
         cands.append(_Cand(label[:2], (label[1], label[1] + 1), "right", label[2], 0, 0, (0, 0), False,
                            ":"))
@@ -208,14 +213,15 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
             lex: Lexicon, stances: frozenset[str] = frozenset()) -> _Cand | None:
     cue = re.sub(r"\s+", " ", unit[cs:ce].lower())
     stance = cue in stances
-    before = unit[:cs]
+    lo = reach(unit, cs)
+    before = unit[lo:cs]
     # inverted: '"...," said the woman.' (a bare comma first tries 'X, the governor, said')
-    bare_comma = before.rstrip().endswith(",") and appositive_subject(unit, len(before.rstrip()) - 1, toks, lex)
+    bare_comma = before.rstrip().endswith(",") and appositive_subject(unit, lo + len(before.rstrip()) - 1, toks, lex)
     if CLOSE_BEFORE.search(before) and len(before.strip()) > 8 and not bare_comma and not stance and \
             not cue.startswith(OBJECT_CUES):  # '..., told his advisers to ...': the object, not the speaker
         np = np_after(unit, ce, toks, lex, inverted=True)
         if np and INVERTED_STOP.match(unit, np.end):
-            return _Cand((np.mention_start, np.mention_end), (cs, ce), "left", len(unit), _left_end_at(before),
+            return _Cand((np.mention_start, np.mention_end), (cs, ce), "left", len(unit), lo + _left_end_at(before),
                          cs, (ce, len(unit)), _quote_follows(unit, np.end), cue)
     # SOURCE [aux] CUE
     subject = subject_before(unit, cs, ce, cue, stance, toks, lex)
@@ -250,7 +256,7 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     t = THAT.match(unit, pos)
     if t:
         return _Cand(src, (cs, ce), "right", t.end(), left_end or np.start, clause, (ce, t.start()), False, cue, name)
-    left_quoted = left_end is not None and bool(re.search(r"[\u201d\"\u00bb']\s*,?\s*$", unit[:np.start])) and \
+    left_quoted = left_end is not None and bool(re.search(r"[\u201d\"\u00bb']\s*,?\s*$", unit[reach(unit, np.start):np.start])) and \
         not re.match(r"\s*(?:On|In|At|During|After|Before|Following|Speaking|Writing)\b", unit)  # 'On "Fox News," X said'
     o = OPENER.match(unit, pos) or COLON.match(unit, pos)
     if o:
@@ -279,7 +285,7 @@ def _stance_cand(unit: str, src: tuple[int, int], cs: int, ce: int, np: Phrase, 
     if not (unit[cs].islower() or (cs > np.mention_end and title_case(unit))) or NOUN_USE.match(unit, ce):
         return None  # 'Plan', 'the plan is ...': a noun, not a verb
     if PARTICLE.match(unit, ce) or (cue.startswith(("call", "term", "dub", "label")) and (
-            re.search(r"\bwhat\s+$", unit[:np.start]) or re.match(r"\s+in\b", unit[ce:]))):
+            re.search(r"\bwhat\s+$", unit[reach(unit, np.start):np.start]) or re.match(r"\s+in\b", unit[ce:]))):
         return None  # 'backed by', 'called into the show', 'backed out'; 'what he called "a breach"' names a thing
     subject = unit[np.start:np.mention_end].split()
     if re.search(r"['\u2019]s?$", subject[-1]) or re.search(r"\b[A-Z]\S*\s+[a-z]+ed\b", unit[np.start:np.mention_end]):
@@ -334,16 +340,18 @@ def _quote_follows(unit: str, pos: int) -> bool:
 
 def _left_content_end(unit: str, np_start: int) -> int | None:
     """Where content before the speaker ends: '"...," SOURCE said' / '..., SOURCE said'."""
-    before = unit[:np_start]
+    lo = reach(unit, np_start)
+    before = unit[lo:np_start]
     m = CLOSE_BEFORE.search(before)
     if not m or len(before[:m.start()].strip(" \u201c\"'")) < 8:
         return None
-    return _left_end_at(before)
+    return lo + _left_end_at(before)
 
 
 def _clause_start(unit: str, np_start: int) -> int:
-    m = CLAUSE_JOIN.search(unit[:np_start])
-    return m.start() if m else np_start
+    lo = reach(unit, np_start)
+    m = CLAUSE_JOIN.search(unit[lo:np_start])
+    return lo + m.start() if m else np_start
 
 
 def _according(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> _Cand | None:
@@ -352,17 +360,19 @@ def _according(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> 
     if not np:
         return None
     src = (np.mention_start, np.mention_end)
-    head = unit[:m.start(1)]
-    if phrase == "per" and head.strip():
+    at = m.start(1)
+    if phrase == "per" and BLANK.match(unit, 0, at).end() < at:
         return None
-    if not head.strip(" \u201c\"(\u2014"):
+    if OPENING_MARKS.match(unit, 0, at).end() == at:  # 'According to X, ...' opens the sentence
         comma = unit.find(",", np.end, np.end + 120)
         if comma < 0:
             return None
-        return _Cand(src, (m.start(1), m.end()), "right", comma + 1, m.start(1), m.start(1), (0, 0), False, phrase)
-    if not head.rstrip().endswith((",", "(", "\u2014")):
+        return _Cand(src, (at, m.end()), "right", comma + 1, at, at, (0, 0), False, phrase)
+    lo = reach(unit, at)
+    head = unit[lo:at].rstrip()
+    if not head.endswith((",", "(", "\u2014")):
         return None
-    return _Cand(src, (m.start(1), m.end()), "left", len(unit), len(head.rstrip()) - 1, m.start(1), (0, 0), False, phrase)
+    return _Cand(src, (at, m.end()), "left", len(unit), lo + len(head) - 1, at, (0, 0), False, phrase)
 
 
 def _participles(unit: str, cands: list[_Cand], quotes: list[tuple[int, int]], subject: tuple[int, int] | None,
@@ -370,21 +380,28 @@ def _participles(unit: str, cands: list[_Cand], quotes: list[tuple[int, int]], s
     """', adding that ...' continues the speaker of the attribution before it, or the sentence's subject;
     a stance's statement starts at its verb (', urging voters to ...')."""
     out = list(cands)
-    for m, stance in participles:
-        if _inside(m.start(), quotes) or any(c.cue[0] == m.start(1) for c in out):
+    taken = {c.cue[0] for c in cands}
+    prior: _Cand | None = None  # the attribution nearest before the participle
+    i = 0
+    for m, stance in sorted(participles, key=lambda p: p[0].start()):
+        while i < len(cands) and cands[i].cue[1] <= m.start():
+            prior = cands[i] if prior is None or cands[i].cue[0] > prior.cue[0] else prior
+            i += 1
+        if _inside(m.start(), quotes) or m.start(1) in taken:
             continue
-        prior = [c for c in out if c.cue[1] <= m.start()]
         region = (m.end(1), m.end())
         if prior:
-            src, name, region = prior[-1].src, prior[-1].name, prior[-1].channel_region
+            src, name, region = prior.src, prior.name, prior.channel_region
         elif subject and subject[1] <= m.start():
             src, name = subject, None
         else:
             continue
         if len(unit) - m.end() < 8 or END_ONLY.match(unit, m.end()):
             continue
-        out.append(_Cand(src, m.span(1), "right", m.start(1) if stance else m.end(), m.start(), m.start(), region,
-                         False, m.group(1).lower(), name))
+        prior = _Cand(src, m.span(1), "right", m.start(1) if stance else m.end(), m.start(), m.start(), region,
+                      False, m.group(1).lower(), name)
+        out.append(prior)
+        taken.add(m.start(1))
     out.sort(key=lambda c: c.cue[0])
     return out
 
@@ -412,7 +429,7 @@ def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str],
             if c.side == "both":
                 start = _left_start(unit, c, prv)
             if (c.name is not None and unit[c.src[0]:c.src[1]].lower() in ("who", "which") and c.src[0] > 0 and
-                    unit[:c.src[0]].rstrip().endswith(",")) or (c.relative and unit[:c.clause].rstrip().endswith(",")):
+                    ends_with(unit, c.src[0], ",")) or (c.relative and ends_with(unit, c.clause, ",")):
                 close = RELATIVE_END.search(unit, start, end)  # 'The study, which notes that X, was ...'
                 end = close.start() if close else end
         else:
@@ -431,9 +448,11 @@ def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str],
         out.append(Attribution(s, e, src_text, c.src[0], c.src[1], unit[c.cue[0]:c.cue[1]].strip(), channel))
         stance.append(c.right == c.cue[0] and c.side == "right")
     # 'Kyiv agreed to ..., the ministry said': the stance is part of what the ministry said, not Kyiv's own word
-    return [a for a, st in zip(out, stance) if not (st and any(
-        not st2 and b.content_start <= a.content_start and a.content_end <= b.content_end
-        for b, st2 in zip(out, stance) if b is not a))]
+    spoken = sorted((b.content_start, b.content_end) for b, st in zip(out, stance) if not st)
+    starts = [s for s, _ in spoken]
+    reach_end = list(accumulate((e for _, e in spoken), max))  # the furthest end of the contents starting so far
+    return [a for a, st in zip(out, stance) if not (st and (k := bisect_right(starts, a.content_start)) and
+                                                    reach_end[k - 1] >= a.content_end)]
 
 
 def _opens_clause(unit: str, c: _Cand) -> bool:

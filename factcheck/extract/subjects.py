@@ -23,6 +23,9 @@ ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Ge
 RELATIVE = re.compile(r"(?:^|[\s,(\u2014])(?:which|what|whom)\s+$", re.I)
 PARTITIVE = re.compile(r"(?:^|[\s,(\u2014])((?:many|most|some|all|several|few|none|both|each|one|two|three|four|five|"
                        r"half|dozens|hundreds|thousands)\s+of\s+(?:whom|them))$", re.I)  # ', many of whom say'
+# How far before a cue its speaker, appositions and the clause joint are looked for: a bound, so that a run of cues
+# ('said said said ...') costs the same per cue however long the sentence.
+LOOKBACK = 300
 INTRO = re.compile(r"\s*(?:(?:In|On|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Still|Yet|"
                    r"Separately|Also|Speaking|Asked|Last|This|Since|Then|Now|Today|Yesterday)\b[^,;\u201c\"]{0,60},\s*)")
 
@@ -32,7 +35,8 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
     """The speaker before a cue ('Ruiz has said', 'Kiper, the governor, said', 'officials who said', '... and said'),
     with the name a relative 'who' stands for; None when the words before the cue name no speaker."""
     g = lex.grammar
-    words = unit[:cs].rstrip()
+    lo = reach(unit, cs)
+    words = unit[lo:cs].rstrip()
     be = False
     progressive = cue.split()[0].endswith("ing")  # 'is saying', 'was demanding': a form of 'be' carries the tense
     for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said'
@@ -50,36 +54,50 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
         return None  # 'was praised' is passive, a bare 'praising' or 'saying' no verb of its own
     name = None
     if words.endswith(","):
-        np = appositive_subject(unit, len(words) - 1, toks, lex)
-        if stance and np and unit[np.end:len(words)].strip() == "," and not unit[:np.start].rstrip().endswith(","):
+        np = appositive_subject(unit, lo + len(words) - 1, toks, lex)
+        if stance and np and unit[np.end:lo + len(words)].strip() == "," and not ends_with(unit, np.start, ","):
             return None  # 'His group, called the Harbor Fund, ...': a participle describing the noun
     elif re.search(r"(?:^|[\s,])(?:who|which)$", words) and not (stance and words.endswith("which")):
-        rel = m.start(1) if (m := re.search(r"(\w+)$", words)) else len(words)
-        ante = np_before(unit, len(unit[:rel].rstrip().rstrip(",")), toks, lex)
+        rel = lo + (m.start(1) if (m := re.search(r"(\w+)$", words)) else len(words))
+        ante = np_before(unit, lo + len(unit[lo:rel].rstrip().rstrip(",")), toks, lex)
         if not ante or unit[ante.mention_start:ante.mention_end].lower() in g.pronouns:
             return None
-        np, name = Phrase(rel, len(words), rel, len(words)), unit[ante.mention_start:ante.mention_end]
+        np, name = Phrase(rel, lo + len(words), rel, lo + len(words)), unit[ante.mention_start:ante.mention_end]
     elif re.search(r"(?:^|[\s,])(?:and|but)$", words):
         np = Phrase(INHERIT[0], INHERIT[1], INHERIT[0], INHERIT[1])
     elif part := PARTITIVE.search(words):
-        np = Phrase(part.start(1), part.end(1), part.start(1), part.end(1))
+        np = Phrase(lo + part.start(1), lo + part.end(1), lo + part.start(1), lo + part.end(1))
     else:
-        np = np_before(unit, len(words), toks, lex)
-        longer = np_postmodified(unit, len(words), toks, lex)
+        np = np_before(unit, lo + len(words), toks, lex)
+        longer = np_postmodified(unit, lo + len(words), toks, lex)
         if longer and (np is None or longer.start < np.start):
             np = longer
         elif np and not stance and RELATIVE.search(unit, max(0, np.start - 8), np.start):
             pass
         elif np and not boundary_before(unit, np.start, lex):
             if np.mention_start > np.start and re.search(r"\b[a-z]+\s+$", unit[np.start:np.mention_start]) and \
-                    INTRO_PHRASE.match(unit[:np.mention_start]) and cue.endswith(("said", "says", "told", "ed")):
+                    np.mention_start <= LOOKBACK and INTRO_PHRASE.match(unit, 0, np.mention_start) and \
+                    cue.endswith(("said", "says", "told", "ed")):
                 np = Phrase(np.mention_start, np.mention_end, np.mention_start, np.mention_end)  # 'In a TV interview Ruiz said'
             elif not (unit[np.start:np.end].lower() in g.pronouns and
-                      re.search(r"[A-Z0-9][\w.'\u2019-]*\s+$", unit[:np.start])):
+                      re.search(r"[A-Z0-9][\w.'\u2019-]*\s+$", unit[reach(unit, np.start):np.start])):
                 np = None  # after a name or a number a subject pronoun opens its clause ('In an interview with RT he said')
     if not np:
         return None
     return np, name
+
+
+def reach(unit: str, pos: int) -> int:
+    """Where the look-back before pos starts: LOOKBACK characters back, at a word's start."""
+    if pos <= LOOKBACK:
+        return 0
+    space = unit.find(" ", pos - LOOKBACK, pos)
+    return space + 1 if space >= 0 else pos - LOOKBACK
+
+
+def ends_with(unit: str, pos: int, marks: str | tuple[str, ...]) -> bool:
+    """Does the text before pos, white space aside, end with one of the marks (looking back LOOKBACK at most)?"""
+    return unit[reach(unit, pos):pos].rstrip().endswith(marks)
 
 
 def unit_subject(unit: str, toks: list[Token], lex: Lexicon) -> tuple[int, int] | None:
@@ -116,7 +134,7 @@ def appositive_subject(unit: str, comma: int, toks: list[Token], lex: Lexicon) -
             np = np_before(unit, pos, toks, lex)
             lead = unit[chunk_start:np.start].split() if np else []
             if np and all(w.lower() in lex.grammar.boundary for w in lead):
-                opens = opened or not unit[:np.start].rstrip().endswith(",")
+                opens = opened or not ends_with(unit, np.start, ",")
                 if opens and boundary_before(unit, np.start, lex):
                     return np if (is_name(unit, np, lex) or best is None) else best
                 if best is None and is_name(unit, np, lex):
