@@ -49,3 +49,11 @@ def test_a_question_and_its_speaker_stay_one_unit():
     text = '"Why now?" Graham asked. The vote is Friday. "Is it over?" asked Mayor Ana Ruiz.'
     assert [text[a:b] for a, b in units(text, 0, len(text))] == [
         '"Why now?" Graham asked.', "The vote is Friday.", '"Is it over?" asked Mayor Ana Ruiz.']
+
+
+def test_a_quotation_that_lost_its_closing_mark_does_not_swallow_the_paragraph():
+    text = ('"The harbour was quiet all week said a fisherman in Split. "Then the storm came and the boats '
+            'sank". The coast guard counted 40 boats lost. The mayor called the damage "severe" on Friday.')
+    quoted = pieces(text, quote_spans(text, 0, len(text)))
+    assert quoted == ['"Then the storm came and the boats sank"', '"severe"']
+    assert "The coast guard counted 40 boats lost." in pieces(text, units(text, 0, len(text)))

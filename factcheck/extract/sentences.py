@@ -71,13 +71,18 @@ def _syntok_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quoted spans (marks included) in one paragraph. Curly, straight, doubled-apostrophe and mismatched
     marks pair up in order (a mark opens where it stands before a word, whatever its shape); an unclosed
-    quote runs to the paragraph's end (news style: the quote goes on)."""
+    quote runs to the paragraph's end (news style: the quote goes on). A quotation whose closing mark was
+    lost is dropped where a mark that can only open follows it ('"It was calm, he said. "But today ...'),
+    so one missing mark does not turn the rest of the paragraph inside out."""
     marks = [(m.start(), m.end()) for m in QUOTE_MARKS.finditer(text, start, end)]
     spans, i = [], 0
     while i < len(marks):
         a, a_end = marks[i]
         if not opens_quote(text, a, a_end, start, end):
             i += 1  # a stray closing mark cannot open a quote
+            continue
+        if i + 1 < len(marks) and only_opens(text, *marks[i + 1], start, end):
+            i += 1  # this quotation lost its closing mark: the next one starts afresh
             continue
         if i + 1 < len(marks):
             spans.append((a, marks[i + 1][1]))
@@ -97,6 +102,13 @@ def opens_quote(text: str, a: int, a_end: int, start: int, end: int) -> bool:
     before = text[a - 1] if a > start else " "
     after = text[a_end] if a_end < end else " "
     return before.isspace() and (after.isalnum() or after in "\u2018'")
+
+
+def only_opens(text: str, a: int, a_end: int, start: int, end: int) -> bool:
+    """A mark that cannot close a quotation: a space before it and a capitalised word right after it."""
+    before = text[a - 1] if a > start else " "
+    after = text[a_end] if a_end < end else " "
+    return text[a] not in CLOSE_QUOTES and before.isspace() and after.isupper()
 
 
 def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
