@@ -18,6 +18,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import socket
 import time
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
@@ -199,8 +200,44 @@ def most_severe_first(row: dict[str, Any]) -> tuple[int, str, str]:
 
 
 def history(store: Store) -> list[dict[str, Any]]:
-    """Past audit runs, oldest first, with `full` as a boolean and `took` (seconds, as text)."""
-    return [run_dict(r) for r in store.runs(COMMAND)]
+    """Past audit runs, oldest first, with `full` as a boolean and `took` (seconds, as text).
+
+    A run still marked 'running' whose process is gone (killed, the machine restarted) is shown as failed:
+    only the next audit, under the lock, records that, but readers should not have to wait for it.
+    """
+    rows = []
+    for row in store.runs(COMMAND):
+        if row["outcome"] == "running" and process_gone(row):
+            row = {**row, "outcome": "failed",
+                   "note": f"interrupted: its process (pid {row['pid']} on {row['host']}) ended before the run was recorded"}
+        rows.append(run_dict(row))
+    return rows
+
+
+def process_gone(row: dict[str, Any]) -> bool:
+    """Whether the process that started a run has ended; False when that cannot be told (another host, no pid)."""
+    pid, host = row.get("pid"), row.get("host")
+    if not pid or host != socket.gethostname():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        pass  # alive, someone else's
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return False
+    if stat[0] in ("Z", "X"):
+        return True  # killed, not yet reaped by its parent
+    return _started(int(stat[19])) > datetime.fromisoformat(row["started"]).timestamp() + 2  # the pid was reused
+
+
+def _started(ticks: int) -> float:
+    """A process's start time (the 22nd field of /proc/PID/stat, in clock ticks after boot) as a Unix time."""
+    boot = next(int(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines() if line.startswith("btime"))
+    return boot + ticks / os.sysconf("SC_CLK_TCK")
 
 
 def run_dict(row: dict[str, Any]) -> dict[str, Any]:
@@ -208,4 +245,5 @@ def run_dict(row: dict[str, Any]) -> dict[str, Any]:
     if row.get("started") and row.get("finished"):
         seconds = (datetime.fromisoformat(row["finished"]) - datetime.fromisoformat(row["started"])).total_seconds()
         took = f"{seconds:g} s"
-    return {**row, "full": bool(row["full"]), "took": took}
+    shown = {k: v for k, v in row.items() if k not in ("pid", "host")}  # kept for process_gone, not part of the output
+    return {**shown, "full": bool(row["full"]), "took": took}

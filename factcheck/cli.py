@@ -1,7 +1,6 @@
 """The command line: parse, call the core, render, set the exit code. Nothing else lives here."""
 from __future__ import annotations
 
-import json
 import os
 import sys
 from contextlib import contextmanager
@@ -11,12 +10,13 @@ from pathlib import Path
 import click
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, InputError
 from factcheck.ingest import ingest
 from factcheck.model import Document, Statement, severity_rank
 from factcheck.read import Meta
 from factcheck.render import record_dict, statement_dict, stored_flag_dict
 from factcheck.render.formats import FORMATS, render_findings, render_report
+from factcheck.render.safe import clean, json_text
 from factcheck.ruleset import RuleSet, load_rules
 from factcheck.store import Store
 from factcheck.triage import (DEFAULT_STATES, FlagFilter, FlagRecord, Report, build_report, check_filter, get_flag,
@@ -51,8 +51,13 @@ class FactcheckGroup(click.Group):
         try:
             return super().invoke(ctx)
         except FactcheckError as exc:
-            click.echo(f"factcheck: {exc}", err=True)
+            say(f"factcheck: {exc}", err=True)
             ctx.exit(EXIT_ERROR)
+
+
+def say(line: str, err: bool = False) -> None:
+    """Print a line that may carry article text (titles, paths, statements): control characters stripped."""
+    click.echo(clean(line), err=err)
 
 
 @click.group(cls=FactcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,7 +88,21 @@ def meta_options(f):  # type: ignore[no-untyped-def]
 
 
 def make_meta(published, outlet, title, url) -> Meta:  # type: ignore[no-untyped-def]
+    if url is not None:
+        check_url(url)
     return Meta(published=published.date().isoformat() if published else None, outlet=outlet, title=title, url=url)
+
+
+def check_url(url: str) -> None:
+    """Only web addresses: a 'javascript:' or 'file:' URL would reach every report that links the story."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise InputError(f"--url {url!r}: not a URL ({exc})") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise InputError(f"--url {url!r}: only http:// and https:// addresses are accepted")
 
 
 @cli.command("ingest")
@@ -108,11 +127,11 @@ def ingest_cmd(app: App, files, published, outlet, title, url, dry_run) -> None:
         for doc, statements in extracted:
             out.print(statements_table(statements, title=f"{doc.path}: {doc.title or ''} ({doc.published or 'undated'})"))
     for path, doc, n in report.stored:
-        click.echo(f"stored {path}: \"{doc.title or ''}\" ({doc.published or 'undated'}), {n} statements")
+        say(f"stored {path}: \"{doc.title or ''}\" ({doc.published or 'undated'}), {n} statements")
     for path, doc in report.skipped:
-        click.echo(f"already stored {path}: \"{doc.title or ''}\" (nothing to do)")
+        say(f"already stored {path}: \"{doc.title or ''}\" (nothing to do)")
     for error in report.errors:
-        click.echo(f"factcheck: {error}", err=True)
+        say(f"factcheck: {error}", err=True)
     if report.errors:
         sys.exit(EXIT_ERROR)
 
@@ -140,7 +159,7 @@ def add_cmd(app: App, text, source, date_, channel, document, outlet) -> None:  
                    published_from="metadata" if day else "unknown")
     statement = statement_from_text(doc, text, source, channel, app.rules.lexicon)
     sid = app.store.add_statement(doc, statement)
-    click.echo(f"added statement {sid}: {source or 'narration'}: {text}")
+    say(f"added statement {sid}: {source or 'narration'}: {text}")
 
 
 @cli.command("statements")
@@ -160,7 +179,7 @@ def statements_cmd(app: App, search, source, fmt, limit) -> None:  # type: ignor
     rows = app.store.statements(search=search, source=source)
     rows = rows[:limit] if limit else rows
     if fmt == "json":
-        click.echo(json.dumps({"statements": [statement_json(s) for s in rows]}, ensure_ascii=False, indent=1))
+        click.echo(json_text({"statements": [statement_json(s) for s in rows]}))
         return
     from factcheck.render.terminal import console, statements_table
 
@@ -185,7 +204,7 @@ def sources_cmd(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
     """
     rows = app.store.sources()
     if fmt == "json":
-        click.echo(json.dumps({"sources": rows}, ensure_ascii=False, indent=1))
+        click.echo(json_text({"sources": rows}))
         return
     from factcheck.render.terminal import console, sources_table
 
@@ -213,7 +232,7 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, t
     result = verify(app.store, app.rules, list(files) or None, make_meta(published, outlet, title, url), save)
     if result.ingest and result.ingest.errors:
         for error in result.ingest.errors:
-            click.echo(f"factcheck: {error}", err=True)
+            say(f"factcheck: {error}", err=True)
         sys.exit(EXIT_ERROR)
     emit(render_findings(result.flags, result.passed, fmt, stats=app.store.counts()), output)
     sys.exit(EXIT_FINDINGS if result.worst() >= severity_rank(fail_on) else EXIT_CLEAN)
@@ -224,14 +243,14 @@ def emit(rendered, output: str | None) -> None:  # type: ignore[no-untyped-def]
     from factcheck.render.terminal import console, to_text
 
     if output:
-        text = rendered if isinstance(rendered, str) else to_text(rendered)
+        text = clean(rendered) if isinstance(rendered, str) else to_text(rendered)
         try:
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise FactcheckError(f"{output}: cannot write the report ({exc.strerror or exc})") from None
         return
     if isinstance(rendered, str):
-        click.echo(rendered)
+        click.echo(clean(rendered))
     else:
         console().print(rendered)
 
@@ -293,7 +312,7 @@ def rules_test(app: App, path: str | None, only: str | None) -> None:
     rules = load_rules(path) if path else app.rules
     results = run_examples(rules, only)
     for r in results:
-        click.echo(f"{'ok  ' if r.ok else 'FAIL'} {r.rule}: {r.name} ({r.reason})")
+        say(f"{'ok  ' if r.ok else 'FAIL'} {r.rule}: {r.name} ({r.reason})")
     failed = [r for r in results if not r.ok]
     click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
@@ -335,7 +354,7 @@ def audit_group(ctx: click.Context, full, fmt, output, fail_on, wait) -> None:  
     if output:
         emit(render_audit(result, fmt), output)
         if tty or noisy:
-            click.echo(f"{result.summary()}; report in {output}")
+            say(f"{result.summary()}; report in {output}")
     elif tty or noisy or fmt == "json":
         emit(render_audit(result, fmt), None)
     sys.exit(EXIT_FINDINGS if noisy else EXIT_CLEAN)
@@ -355,7 +374,7 @@ def audit_history(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
 
     runs = history(app.store)
     if fmt == "json":
-        click.echo(json.dumps({"runs": runs}, ensure_ascii=False, indent=1))
+        click.echo(json_text({"runs": runs}))
         return
     from factcheck.render.terminal import audit_history_view, console
 
@@ -379,9 +398,8 @@ def audit_progress(show: bool):  # type: ignore[no-untyped-def]
 def render_audit(result, fmt: str):  # type: ignore[no-untyped-def]
     """The audit's new and resolved flags through the report's renderers; JSON as issue 6 has it."""
     if fmt == "json":
-        return json.dumps({"run": result.run, "new": [stored_flag_dict(r) for r in result.new],
-                           "resolved": [stored_flag_dict(r) for r in result.resolved], "open": result.open},
-                          ensure_ascii=False, indent=1)
+        return json_text({"run": result.run, "new": [stored_flag_dict(r) for r in result.new],
+                          "resolved": [stored_flag_dict(r) for r in result.resolved], "open": result.open})
     rows = result.new + result.resolved
     return render_report(Report(flags=tuple(FlagRecord.from_row(r) for r in rows), passed=(), title=result.summary()), fmt)
 
@@ -458,13 +476,13 @@ def flags_group(ctx: click.Context, state, severity, rule, source, since, story,
     check_filter(app.store, app.rules, filt)
     records = stored_flags(app.store, filt)
     if fmt == "json":
-        click.echo(json.dumps({"flags": [record_dict(r) for r in records]}, ensure_ascii=False, indent=1))
+        click.echo(json_text({"flags": [record_dict(r) for r in records]}))
         return
     from factcheck.render.rich_report import flags_table
     from factcheck.render.terminal import console
 
     if not records:
-        click.echo("no flags" + (f" ({filt.describe()})" if filt.describe() else " open or confirmed"))
+        say("no flags" + (f" ({filt.describe()})" if filt.describe() else " open or confirmed"))
         return
     console().print(flags_table(records))
 
@@ -482,7 +500,7 @@ def flags_show(app: App, flag_id: str, fmt: str) -> None:
     """
     rec = get_flag(app.store, flag_id)
     if fmt == "json":
-        click.echo(json.dumps(record_dict(rec), ensure_ascii=False, indent=1))
+        click.echo(json_text(record_dict(rec)))
         return
     from factcheck.render.rich_report import flag_detail
     from factcheck.render.terminal import console
@@ -500,7 +518,7 @@ def verdict_command(verdict: str, summary: str):  # type: ignore[no-untyped-def]
     @click.pass_obj
     def command(app: App, flag_id: str, note: str | None, by: str | None) -> None:
         rec = set_verdict(app.store, flag_id, verdict, note, by or user_name())
-        click.echo(f"{rec.id[:8]} {rec.state} by {rec.triaged_by}: {rec.finding.message}")
+        say(f"{rec.id[:8]} {rec.state} by {rec.triaged_by}: {rec.finding.message}")
 
     return command
 

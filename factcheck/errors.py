@@ -23,3 +23,7 @@ class NotFoundError(FactcheckError):
 
 class LockedError(FactcheckError):
     """Another audit holds the lock."""
+
+
+class AmbiguousError(FactcheckError):
+    """An id prefix matches more than one record."""

@@ -86,5 +86,11 @@ def m009_incidents(db: sqlite_utils.Database) -> None:
     db["statements"].add_column("incident", str)
 
 
+def m010_run_process(db: sqlite_utils.Database) -> None:
+    # the process that started a run, so a run still 'running' whose process is gone reads as failed
+    db["runs"].add_column("pid", int)
+    db["runs"].add_column("host", str)
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
-              m008_frames, m009_incidents]
+              m008_frames, m009_incidents, m010_run_process]

@@ -6,6 +6,7 @@ a run is stored whole or not at all. sqlite-utils builds the schema and serves t
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
-from factcheck.errors import NotFoundError, StoreError
+from factcheck.errors import AmbiguousError, NotFoundError, StoreError
 from factcheck.migrations import MIGRATIONS
 from factcheck.model import Document, Finding, Quantity, Statement, Status, statement_digest
 from factcheck.sources import SourceIndex, story_local
@@ -75,6 +76,8 @@ class Store:
     def _error(self, exc: sqlite3.Error) -> StoreError:
         """The one-line message for an SQLite error on this database."""
         text = str(exc)
+        if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY") or "readonly" in text:
+            return StoreError(f"{self.path}: read-only database, cannot write ({self._readonly_reason(text)})")
         if "locked" in text or "busy" in text:
             return StoreError(f"{self.path}: database is locked by another process (waited {self.busy_timeout / 1000:g} s;"
                               " try again, or raise FACTCHECK_BUSY_TIMEOUT_MS)")
@@ -83,6 +86,16 @@ class Store:
         if "unable to open" in text:
             return StoreError(f"{self.path}: cannot open or create the database file")
         return StoreError(f"{self.path}: cannot use as a factcheck database ({text})")
+
+    def _readonly_reason(self, text: str) -> str:
+        """Why SQLite may not write: the file's mode, its folder's, or SQLite's own words."""
+        if self.path != ":memory:":
+            path = Path(self.path)
+            if path.exists() and not os.access(path, os.W_OK):
+                return "the file is not writable by this user"
+            if not os.access(path.resolve().parent, os.W_OK):
+                return "its folder is not writable by this user"
+        return text
 
     def close(self) -> None:
         self.conn.close()
@@ -139,12 +152,14 @@ class Store:
             raise self._error(exc) from None
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            self._source_index = None  # it may hold sources that were just rolled back
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:  # SQLite may have rolled back already (a full disk)
+                self.conn.execute("ROLLBACK")
+            self._source_index = None  # it may hold sources that were just rolled back
+            if isinstance(exc, sqlite3.OperationalError):  # read-only, locked, disk full: one line, not a traceback
+                raise self._error(exc) from None
+            raise
 
     # --- documents and statements -----------------------------------------------------------------
 
@@ -414,11 +429,15 @@ class Store:
         return {r["rule"] for r in self.db.query("SELECT DISTINCT rule FROM flags")}
 
     def flag(self, flag_id: str) -> dict[str, Any]:
+        """The flag with this id, or the one whose id starts with it (compared literally: '%' and '_' are no wildcards)."""
         rows = self.flags(ids=[flag_id])
-        if not rows:
-            matches = [r["id"] for r in self.db.query("SELECT id FROM flags WHERE id LIKE ?", [flag_id + "%"])]
-            if len(matches) == 1:
-                rows = self.flags(ids=matches)
+        if not rows and flag_id:
+            matches = [r[0] for r in self.conn.execute(
+                "SELECT id FROM flags WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 6", (len(flag_id), flag_id))]
+            if len(matches) > 1:
+                shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
+                raise AmbiguousError(f"flag {flag_id}: ambiguous prefix, matches {shown}; give more of the id")
+            rows = self.flags(ids=matches)
         if not rows:
             raise NotFoundError(f"flag {flag_id}: no such flag (see `factcheck flags --state all`)")
         return rows[0]
@@ -433,9 +452,11 @@ class Store:
     # --- runs -----------------------------------------------------------------------------------
 
     def start_run(self, command: str, rules_hash: str, full: bool) -> int:
+        """A run row marked 'running', naming this process so readers can tell a run whose process died."""
         with self.transaction() as c:
-            return c.execute("INSERT INTO runs (command, started, rules_hash, full, outcome) VALUES (?, ?, ?, ?, 'running')",
-                             (command, now(), rules_hash, int(full))).lastrowid
+            return c.execute("INSERT INTO runs (command, started, rules_hash, full, outcome, pid, host)"
+                             " VALUES (?, ?, ?, ?, 'running', ?, ?)",
+                             (command, now(), rules_hash, int(full), os.getpid(), socket.gethostname())).lastrowid
 
     def finish_run(self, run_id: int, outcome: str, **counts: int) -> None:
         with self.transaction() as c:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from factcheck.checks.common import block, day, finding, fmt, who
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Quantity, Rule, Statement
+from factcheck.patterns import user_pattern
 
 PARAMS = {"pattern": r"\b(?:largest|biggest|greatest|highest|deadliest|most|heaviest|worst)\b",
           "scope_pattern": r"\b(?:so far|ever|of the war|in history|on record|to date|yet|since)\b|['\u2019]s\s+(?:largest|biggest)"}
@@ -23,7 +25,7 @@ def _key(s: Statement, q: Quantity) -> tuple[object, ...] | None:
     return (s.event, q.category or q.noun, q.action, q.each)
 
 
-def _of_event(s: Statement, sup: re.Pattern[str], lex: Lexicon) -> bool:
+def _of_event(s: Statement, sup: Any, lex: Lexicon) -> bool:  # sup: an RE2 pattern (factcheck/patterns.py)
     """The superlative names the statement's own event ("the deadliest attack", "the largest swap"), not
     something else in the sentence ("one of the country's largest malls")."""
     for m in sup.finditer(s.text):
@@ -34,7 +36,7 @@ def _of_event(s: Statement, sup: re.Pattern[str], lex: Lexicon) -> bool:
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
-    sup, scope = re.compile(rule.params["pattern"], re.I), re.compile(rule.params["scope_pattern"], re.I)
+    sup, scope = user_pattern(rule.params["pattern"]), user_pattern(rule.params["scope_pattern"])
     pairs = [(s, q) for s in statements for q in s.quantities if s.date and len(s.date) == 10]
     groups = block(pairs, lambda p: _key(*p))
     out = []

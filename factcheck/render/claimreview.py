@@ -1,11 +1,11 @@
 """The report as schema.org ClaimReview JSON-LD: one review per flag, of the first claim it cites."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from factcheck.model import Statement
 from factcheck.render import who
+from factcheck.render.safe import clean_data, json_text
 from factcheck.triage import FlagRecord, Report
 
 # what the flag says about the claim, by rule kind (reviewRating.alternateName)
@@ -42,7 +42,7 @@ def claim_review(rec: FlagRecord, reviewer: str | None, generated: str | None = 
                  urls: dict[int, str] | None = None) -> dict[str, Any]:
     f = rec.finding
     claim = f.statements[0] if f.statements else Statement(text=f.message, start=0, end=0)
-    url = (urls or {}).get(claim.document_id) if claim.document_id is not None else None
+    url = web_url((urls or {}).get(claim.document_id)) if claim.document_id is not None else None
     appearance = {"@type": "NewsArticle", "headline": claim.document, "url": url, "datePublished": claim.published,
                   "publisher": {"@type": "Organization", "name": claim.outlet} if claim.outlet else None}
     item = {"@type": "Claim", "author": party(claim), "datePublished": claim.date or claim.published,
@@ -60,6 +60,13 @@ def claim_review(rec: FlagRecord, reviewer: str | None, generated: str | None = 
     return {k: v for k, v in review.items() if v is not None}
 
 
+def web_url(url: str | None) -> str | None:
+    """The URL if it is http(s); anything else (javascript:, data:, a path) is left out of the review."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
 def report_claimreview(report: Report) -> str:
+    """JSON-LD to paste into a <script type="application/ld+json"> block: '</' is written '<\\/' so article text
+    cannot close the block; text is cleaned of control characters like every other report's."""
     reviews = [claim_review(rec, report.reviewer, report.generated, report.urls) for rec in report.flags]
-    return json.dumps(reviews, ensure_ascii=False, indent=1) + "\n"
+    return json_text(clean_data(reviews)).replace("</", "<\\/") + "\n"

@@ -1,12 +1,12 @@
 """A report (or verify's findings) in each output format: text (rich), json, markdown, html, csv, claimreview."""
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from factcheck.model import Finding
 from factcheck.render import finding_dict, record_dict
+from factcheck.render.safe import json_text
 from factcheck.triage import Report, draft_report
 
 FORMATS = ("text", "markdown", "html", "json", "csv", "claimreview")  # `report --format`, in its help order
@@ -15,9 +15,8 @@ FORMATS = ("text", "markdown", "html", "json", "csv", "claimreview")  # `report 
 def render_report(report: Report, fmt: str) -> Any:
     """A string for every format but text, which is a rich renderable (the command prints it)."""
     if fmt == "json":
-        return json.dumps({"flags": [record_dict(r) for r in report.flags],
-                           "passed": [finding_dict(p) for p in report.passed], "counts": report.counts},
-                          ensure_ascii=False, indent=1)
+        return json_text({"flags": [record_dict(r) for r in report.flags],
+                          "passed": [finding_dict(p) for p in report.passed], "counts": report.counts})
     if fmt == "markdown":
         from factcheck.render.markdown import report_md
 
@@ -43,6 +42,5 @@ def render_findings(flags: Sequence[Finding], passed: Sequence[Finding], fmt: st
                     stats: dict[str, int] | None = None) -> Any:
     """`verify`'s output: DESIGN.md's JSON contract, or the report's look for findings not yet triaged."""
     if fmt == "json":
-        return json.dumps({"flags": [finding_dict(f) for f in flags], "passed": [finding_dict(p) for p in passed]},
-                          ensure_ascii=False, indent=1)
+        return json_text({"flags": [finding_dict(f) for f in flags], "passed": [finding_dict(p) for p in passed]})
     return render_report(draft_report(list(flags), list(passed), stats), fmt)

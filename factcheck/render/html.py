@@ -5,6 +5,7 @@ from html import escape
 
 from factcheck.model import Statement
 from factcheck.render import by_story, event_of, headline, passed_line, pieces, story_key, triage_lines, where, who
+from factcheck.render.safe import clean
 from factcheck.triage import FlagRecord, Report
 
 # scripts are refused by the page itself, should anything ever slip through escaping
@@ -62,8 +63,8 @@ def report_html(report: Report) -> str:
         parts.append(f'<section class="verified"><h2>Verified</h2><ul>{items}</ul></section>')
     if report.generated:
         parts.append(f"<footer>Generated {e(report.generated)} by factcheck.</footer>")
-    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{e(report.title)}</title><style>{STYLE}</style></head>\n<body>\n"
-            + "\n".join(parts) + "\n</body></html>\n")
+    return clean("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                 f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+                 '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                 f"<title>{e(report.title)}</title><style>{STYLE}</style></head>\n<body>\n"
+                 + "\n".join(parts) + "\n</body></html>\n")

@@ -5,6 +5,7 @@ import re
 
 from factcheck.model import Statement
 from factcheck.render import by_story, event_of, headline, passed_line, pieces, story_key, triage_lines, where, who
+from factcheck.render.safe import clean
 from factcheck.triage import FlagRecord, Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#])")
@@ -57,4 +58,4 @@ def report_md(report: Report) -> str:
         lines += ["## Verified", ""]
         lines += [f"- \u2713 {md(passed_line(p))} ({md(story_key(p)[1])})" for p in report.passed]
         lines.append("")
-    return "\n".join(lines)
+    return clean("\n".join(lines))

@@ -5,17 +5,19 @@ import csv
 import io
 from typing import Any
 
+from factcheck.render.safe import clean
 from factcheck.triage import Report
 
 COLUMNS = ("flag_id", "state", "severity", "rule", "kind", "message", "detail", "note", "triaged_by", "triaged_at",
            "first_seen", "position", "statement_id", "source", "channel", "outlet", "document", "date", "text")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t")
 
 
 def cell(value: Any) -> str:
-    """A value as a cell; one a spreadsheet would read as a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.lstrip(" ").startswith(FORMULA_START) else text
+    """A value as a cell, without control characters (a lone CR would end the row in a spreadsheet); each of its
+    lines that a spreadsheet would read as a formula gets a leading apostrophe. The writer quotes cells holding LF."""
+    text = clean("" if value is None else str(value))
+    return "\n".join("'" + line if line.lstrip(" ").startswith(FORMULA_START) else line for line in text.split("\n"))
 
 
 def report_csv(report: Report) -> str:

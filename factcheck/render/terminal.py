@@ -4,17 +4,37 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import Rule, Statement
+from factcheck.render.safe import CONTROL, clean
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+class SafeConsole(Console):
+    """A console that reads no markup in data and strips control characters from every piece of text it prints.
+
+    Styles become escape codes after rendering, so colours survive; only the text is cleaned.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("markup", False)  # '[link=http://...]' in a title is text, never a hyperlink
+        super().__init__(*args, **kwargs)
+
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control or not CONTROL.search(segment.text):
+                yield segment
+            else:
+                yield Segment(clean(segment.text), segment.style)
 
 
 def console(record: bool = False, width: int | None = None) -> Console:
@@ -22,7 +42,7 @@ def console(record: bool = False, width: int | None = None) -> Console:
     plain = not sys.stdout.isatty() or "NO_COLOR" in os.environ
     if width is None and not sys.stdout.isatty() and not os.environ.get("COLUMNS", "").isdigit():
         width = 100  # piped or mailed: a fixed width rather than rich's 80-column guess
-    return Console(record=record, no_color=plain, highlight=False, soft_wrap=False, width=width, emoji=False)
+    return SafeConsole(record=record, no_color=plain, highlight=False, soft_wrap=False, width=width, emoji=False)
 
 
 def statements_table(statements: Sequence[Statement], title: str = "") -> Table:
@@ -62,7 +82,7 @@ def rule_panel(rule: Rule) -> Panel:
 
 def to_text(renderable: Any, width: int = 80) -> str:
     """A renderable as plain text at a fixed width (for files and golden tests): no colour, no trailing blanks."""
-    out = Console(file=io.StringIO(), width=width, no_color=True, color_system=None, force_terminal=False,
+    out = SafeConsole(file=io.StringIO(), width=width, no_color=True, color_system=None, force_terminal=False,
                   highlight=False, emoji=False, soft_wrap=False)
     out.print(renderable)
     return "\n".join(line.rstrip() for line in out.file.getvalue().splitlines()) + "\n"

@@ -1,0 +1,38 @@
+"""Text from articles is stored as written; on its way out it must not drive the reader's terminal or spreadsheet.
+
+`clean` is the one place that strips control characters; every renderer and every line the command
+line prints goes through it (rich output through terminal.SafeConsole, strings through `clean`, JSON
+through `json_text`, which escapes instead of stripping so the data stays exact). No rich here: the
+command line imports this on every run.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# C0 controls but tab and newline, DEL, and C1 controls (0x9b alone starts an escape sequence on some terminals)
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f]")  # json.dumps already escapes C0 inside strings
+
+
+def clean(text: str) -> str:
+    """The text without C0/C1 control characters (newline and tab kept): ESC, CR, BEL, CSI and the like."""
+    return CONTROL.sub("", text)
+
+
+def json_text(data: Any) -> str:
+    """JSON as factcheck prints it: exact data, but no raw control character in the output (C1 escaped as \\u0085)."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def clean_data(data: Any) -> Any:
+    """Every string in nested dicts and lists cleaned, for JSON meant to be shown rather than kept (JSON-LD)."""
+    if isinstance(data, str):
+        return clean(data)
+    if isinstance(data, dict):
+        return {k: clean_data(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [clean_data(v) for v in data]
+    return data
