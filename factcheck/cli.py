@@ -13,7 +13,7 @@ from factcheck import __version__
 from factcheck.errors import FactcheckError, InputError
 from factcheck.ingest import ingest
 from factcheck.model import Document, Statement, severity_rank
-from factcheck.read import Meta
+from factcheck.read import MAX_BYTES, Meta
 from factcheck.render import record_dict, statement_dict, stored_flag_dict
 from factcheck.render.formats import FORMATS, render_findings, render_report
 from factcheck.render.safe import clean, json_text
@@ -105,12 +105,17 @@ def check_url(url: str) -> None:
         raise InputError(f"--url {url!r}: only http:// and https:// addresses are accepted")
 
 
+max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+                                metavar="BYTES", help="Refuse a file larger than this (checked before it is read).")
+
+
 @cli.command("ingest")
 @click.argument("files", nargs=-1, required=True)
 @meta_options
 @click.option("--dry-run", is_flag=True, help="Show what would be stored, store nothing.")
+@max_bytes_option
 @click.pass_obj
-def ingest_cmd(app: App, files, published, outlet, title, url, dry_run) -> None:  # type: ignore[no-untyped-def]
+def ingest_cmd(app: App, files, published, outlet, title, url, dry_run, max_bytes) -> None:  # type: ignore[no-untyped-def]
     """Read articles (.txt, .md, .html, .jsonl, .csv, or directories of them) into the database.
 
     \b
@@ -121,7 +126,8 @@ def ingest_cmd(app: App, files, published, outlet, title, url, dry_run) -> None:
     from factcheck.render.terminal import console, statements_table
 
     store = Store(":memory:") if dry_run else app.store
-    report, extracted = ingest(store, list(files), make_meta(published, outlet, title, url), app.rules.lexicon, dry_run)
+    report, extracted = ingest(store, list(files), make_meta(published, outlet, title, url), app.rules.lexicon, dry_run,
+                               max_bytes)
     out = console()
     if dry_run:
         for doc, statements in extracted:
@@ -219,8 +225,9 @@ def sources_cmd(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
               help="Lowest severity that makes the exit code 1.")
 @click.option("--save", is_flag=True, help="Keep the FILES in the database (default: check them only).")
 @meta_options
+@max_bytes_option
 @click.pass_obj
-def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, title, url) -> None:  # type: ignore[no-untyped-def]
+def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, title, url, max_bytes) -> None:  # type: ignore[no-untyped-def]
     """Check the database (or draft FILES against it) and report flags and passed checks.
 
     \b
@@ -229,7 +236,7 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, t
       factcheck verify
       factcheck verify draft.txt --format json
     """
-    result = verify(app.store, app.rules, list(files) or None, make_meta(published, outlet, title, url), save)
+    result = verify(app.store, app.rules, list(files) or None, make_meta(published, outlet, title, url), save, max_bytes)
     if result.ingest and result.ingest.errors:
         for error in result.ingest.errors:
             say(f"factcheck: {error}", err=True)

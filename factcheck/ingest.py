@@ -1,4 +1,4 @@
-"""Ingest: files -> documents -> statements -> claims.db, each document in its own transaction."""
+"""Ingest: files -> documents -> statements -> claims.db, each document in its own transaction, stored as soon as it is read."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,7 +7,7 @@ from factcheck.errors import FactcheckError, StoreError
 from factcheck.extract import extract
 from factcheck.lexicon import Lexicon
 from factcheck.model import Document, Statement
-from factcheck.read import Meta, article_files, read_file
+from factcheck.read import MAX_BYTES, Meta, documents
 from factcheck.store import Store
 
 
@@ -21,25 +21,19 @@ class IngestReport:
     document_ids: list[int] = field(default_factory=list)
 
 
-def read_documents(paths: list[str], meta: Meta, report: IngestReport) -> list[Document]:
-    """Documents from every readable file; unreadable ones are recorded in report.errors."""
-    docs: list[Document] = []
-    for item in article_files(paths):
-        if isinstance(item, FactcheckError):
-            report.errors.append(str(item))
-            continue
-        try:
-            docs.extend(read_file(item, meta))
-        except FactcheckError as exc:
-            report.errors.append(str(exc))
-    return docs
+def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bool = False,
+           max_bytes: int = MAX_BYTES) -> tuple[IngestReport, list[tuple[Document, list[Statement]]]]:
+    """Read, extract and store; returns the report and (document, statements) pairs extracted.
 
-
-def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bool = False) -> tuple[IngestReport, list[tuple[Document, list[Statement]]]]:
-    """Read, extract and store; returns the report and (document, statements) pairs extracted."""
+    Each document is stored before the next is read, so a bad input holds back nothing else. A text
+    already stored, by an earlier call or by another process a moment ago, is reported as such.
+    """
     report = IngestReport()
     extracted = []
-    for doc in read_documents(paths, meta, report):
+    for doc in documents(paths, meta, max_bytes):
+        if isinstance(doc, FactcheckError):
+            report.errors.append(str(doc))
+            continue
         existing = store.document_by_sha(doc.sha256)
         if existing and not dry_run:
             report.skipped.append((doc.path or "", doc))
@@ -50,11 +44,14 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
         if dry_run:
             continue
         try:
-            doc_id = store.add_document(doc, statements)
+            doc_id, new = store.store_document(doc, statements)
         except StoreError as exc:
             # the database itself refuses (locked, read-only): every later document would fail the same way
             report.errors.append(f"{exc} ({doc.path} and any files after it not stored)")
             break
-        report.stored.append((doc.path or "", doc, len(statements)))
+        if new:
+            report.stored.append((doc.path or "", doc, len(statements)))
+        else:
+            report.skipped.append((doc.path or "", doc))
         report.document_ids.append(doc_id)
     return report, extracted

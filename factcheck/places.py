@@ -17,8 +17,9 @@ import pickle
 import re
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from math import asin, cos, radians, sin, sqrt
 from pathlib import Path
 
 LEVELS = {"country": 1, "state": 2, "region": 2, "city": 3}
@@ -27,7 +28,7 @@ NOT_LETTER = re.compile(r"[^a-z]+")
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "az", "ez", "es", "de", "del", "la", "le", "of", "the", "upon"})
 MAX_WORDS = 4
-GAZETTEER_FORMAT = 1  # bump when the index changes shape or content rules
+GAZETTEER_FORMAT = 3  # bump when the index changes shape or content rules
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")  # "in Lyon, Marseille and Nice": one locative for all
 
 CAPITALS: dict[str, str] = {}  # folded capital name -> country code, filled with the gazetteer
@@ -41,6 +42,11 @@ class Place:
     kind: str  # country | state (US) | region | city
     country: str  # ISO 3166 alpha-2 code
     population: int = 0
+    # where it lies, when the gazetteer says: a US town's state ("CA") or a US state's own code; the
+    # coordinates of a town. Not part of its identity.
+    region: str = field(default="", compare=False)
+    lat: float | None = field(default=None, compare=False)
+    lon: float | None = field(default=None, compare=False)
 
     @property
     def level(self) -> int:
@@ -127,11 +133,14 @@ def _build() -> tuple[dict[str, tuple[Place, ...]], dict[str, str]]:
         add(country["name"], Place(country["name"], "country", code))
         capitals[fold(country["capital"])] = code
     for state in cache.get_us_states().values():
-        add(state["name"], Place(state["name"], "state", "US"))
+        add(state["name"], Place(state["name"], "state", "US", region=state["code"]))
     for sub in pycountry.subdivisions:
-        add(sub.name, Place(sub.name, "region", sub.country_code))
+        us = sub.country_code == "US"  # only US codes match the gazetteer's codes for a town's state
+        add(sub.name, Place(sub.name, "region", sub.country_code, region=sub.code[3:] if us else ""))
     for city in cache.get_cities().values():
-        place = Place(city["name"], "city", city["countrycode"], int(city["population"]))
+        place = Place(city["name"], "city", city["countrycode"], int(city["population"]),
+                      region=city["admin1code"] if city["countrycode"] == "US" else "",
+                      lat=float(city["latitude"]), lon=float(city["longitude"]))
         for name in (city["name"], *city["alternatenames"]):
             if name.isascii() and len(name) >= 4:
                 add(name, place)
@@ -143,6 +152,43 @@ def _build() -> tuple[dict[str, tuple[Place, ...]], dict[str, str]]:
         kept = [p for p in v if not (p.kind == "region" and p.country in cities)]
         out[k] = tuple(sorted(kept, key=lambda p: (rank[p.kind], -p.population)))
     return out, capitals
+
+
+def places_of_key(key: str) -> tuple[Place, ...]:
+    """The places a frame anchor ('San Bruno, US', 'SY') may stand for: several towns can share one."""
+    name, _, country = key.rpartition(", ")
+    if not name:
+        return (Place(key, "country", key),)
+    return tuple(p for p in gazetteer().get(fold(name), ()) if p.key == key)
+
+
+def km_between(a: Place, b: Place) -> float | None:
+    """Great-circle distance between two towns, None when either has no coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    h = sin(radians(b.lat - a.lat) / 2) ** 2 \
+        + cos(radians(a.lat)) * cos(radians(b.lat)) * sin(radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * asin(sqrt(h))
+
+
+def apart(a: Place, b: Place, min_km: float) -> bool:
+    """Whether two places provably exclude each other as the site of one thing: neither lies in the other
+    and, for two towns, they are at least min_km apart (a suburb, a neighbouring town or a "near X" is no
+    other place). Regions of one country other than US states may nest (a French department in its
+    region) and a town's region is known in the US only: there, unknown counts as not apart."""
+    if a == b:
+        return False
+    if a.country != b.country:
+        km = km_between(a, b)
+        return km is None or km >= min_km  # a border town and the city across the border are near
+    if "country" in (a.kind, b.kind):
+        return False
+    if a.kind == b.kind == "city":
+        km = km_between(a, b)
+        return km is not None and km >= min_km
+    if a.country == "US" and a.region and b.region:
+        return a.region != b.region  # a US town and a state, or two states
+    return False
 
 
 def find_places(text: str, locative: frozenset[str], place_nouns: frozenset[str],

@@ -169,24 +169,38 @@ class Store:
 
     def add_document(self, doc: Document, statements: Iterable[Statement]) -> int:
         """Store one document with its statements in one transaction; returns the document id."""
+        return self.store_document(doc, statements)[0]
+
+    def store_document(self, doc: Document, statements: Iterable[Statement]) -> tuple[int, bool]:
+        """(id, True) when the document is stored now, with its statements, in one transaction;
+        (id of the stored copy, False) when its text is already stored, perhaps by another process a moment ago."""
         with self.transaction() as c:
             doc_id = self._insert_document(c, doc)
+            if doc_id is None:
+                return self._document_id(c, doc.sha256), False
             self._insert_statements(c, doc_id, list(statements))
-        return doc_id
+        return doc_id, True
 
     def add_statement(self, doc: Document, s: Statement) -> int:
         """Store one statement typed by hand, in a document of its own or an existing one by title."""
         with self.transaction() as c:
             row = c.execute("SELECT id FROM documents WHERE title = ? ORDER BY id LIMIT 1", (doc.title,)).fetchone() if doc.title else None
             doc_id = row[0] if row else self._insert_document(c, doc)
+            if doc_id is None:  # the same text filed under another title: it is that document
+                doc_id = self._document_id(c, doc.sha256)
             return self._insert_statements(c, doc_id, [s])[0]
 
-    def _insert_document(self, c: sqlite3.Connection, doc: Document) -> int:
-        return c.execute(
+    def _insert_document(self, c: sqlite3.Connection, doc: Document) -> int | None:
+        """The new document's id; None when a document with the same text (sha256) is already stored."""
+        cursor = c.execute(
             "INSERT INTO documents (sha256, title, outlet, url, published, published_from, path, offset, text, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
             (doc.sha256, doc.title, doc.outlet, doc.url, doc.published, doc.published_from, doc.path, doc.offset,
-             doc.text, now())).lastrowid
+             doc.text, now()))
+        return cursor.lastrowid if cursor.rowcount == 1 else None
+
+    def _document_id(self, c: sqlite3.Connection, sha256: str) -> int:
+        return c.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()[0]
 
     def _insert_statements(self, c: sqlite3.Connection, doc_id: int, statements: list[Statement]) -> list[int]:
         """Statements with their figures and states, in three executemany calls; returns their ids.

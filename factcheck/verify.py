@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from factcheck.checks import run_checks
 from factcheck.ingest import IngestReport, ingest
 from factcheck.model import Finding, severity_rank
-from factcheck.read import Meta
+from factcheck.read import MAX_BYTES, Meta
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
 
@@ -27,7 +27,7 @@ class VerifyResult:
 
 
 def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: Meta = Meta(),
-           save: bool = False) -> VerifyResult:
+           save: bool = False, max_bytes: int = MAX_BYTES) -> VerifyResult:
     """Check the stored statements; with files, check those articles against themselves and the database.
 
     Without `save`, draft files are checked in a scratch copy and nothing is kept; `verify` alone
@@ -42,7 +42,7 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
     try:
         focus = None
         if files:
-            report, _ = ingest(target, files, meta, rules.lexicon)
+            report, _ = ingest(target, files, meta, rules.lexicon, max_bytes=max_bytes)
             result.ingest = report
             focus_docs = set(report.document_ids)
             statements = target.statements()

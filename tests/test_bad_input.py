@@ -1,4 +1,4 @@
-"""Bad input: one line naming the file and the reason, exit 2, nothing stored from it, the other files still go in."""
+"""Bad input: one line naming the file (or row) and the reason, exit 2, nothing stored from it, the others still go in."""
 from __future__ import annotations
 
 import sqlite3
@@ -28,7 +28,7 @@ BAD_FILES = {
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
     "latin1.txt": ("Caf\u00e9 owners said prices rose.".encode("latin-1"), "not UTF-8"),
     "notes.pdf": ("%PDF-1.4 pretend", "unknown format"),
-    "rows.jsonl": ('{"text": "The ferries sail."}\n{"text": oops}\n', "line 2 is not JSON"),
+    "rows.jsonl": ('\n{"text": oops}\n', "line 2 is not JSON: expecting value at column 10"),
     "array.jsonl": ('["not", "an", "object"]\n', "not a JSON object"),
     "notext.jsonl": ('{"title": "No body here"}\n', "missing 'text'"),
     "baddate.jsonl": ('{"text": "The ferries sail.", "published": "someday"}\n', "is not a date"),
@@ -86,11 +86,13 @@ def test_ingesting_the_same_text_again_is_a_no_op_that_says_so(write, fc, db_pat
     assert store.counts()["documents"] == 1
 
 
-def test_one_bad_row_stores_nothing_from_that_file(write, fc, db_path):
-    rows = write("rows.jsonl", '{"text": "The ferries sail on Monday."}\n{"title": "no text"}\n')
+def test_one_bad_row_is_named_and_the_other_rows_go_in(write, fc, db_path):
+    rows = write("rows.jsonl", '{"text": "The ferries sail on Monday."}\n{"title": "no text"}\n'
+                               '{"text": "The trams run on Tuesday."}\n')
     result = fc("ingest", rows)
-    assert result.exit_code == 2 and "line 2: missing 'text'" in result.stderr
-    assert stored_documents(db_path) == []
+    assert result.exit_code == 2
+    assert error_lines(result) == [f"factcheck: {rows}: line 2: missing 'text'"]
+    assert [d["title"] for d in Store(db_path).documents()] == ["The ferries sail on Monday.", "The trams run on Tuesday."]
 
 
 # --- the database itself --------------------------------------------------------------------------

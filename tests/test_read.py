@@ -203,3 +203,22 @@ def test_unknown_format_is_refused_before_reading(write):
 def test_a_stamp_opening_a_stripped_page_gives_the_date(write, opening):
     (doc,) = read_file(write("bridge.txt", f"Bridge reopens\n{opening}\n"))
     assert doc.published == "2025-05-21" and doc.published_from == "dateline"
+
+
+def test_csv_text_longer_than_the_csv_modules_default_field_limit(write):
+    long_text = "The harbour board met on Tuesday. " * 5000  # 170 KB, over csv's default 128 KiB per field
+    (doc,) = read_file(write("long.csv", f'text,title\n"{long_text}",Board\n'))
+    assert doc.text == long_text and doc.title == "Board"
+
+
+def test_jsonl_in_utf16_is_streamed_too(write):
+    rows = json.dumps({"text": "Caf\u00e9 owners said prices rose on Monday."}) + "\n"
+    (doc,) = read_file(write("u16.jsonl", rows.encode("utf-16")))
+    assert doc.text.startswith("Caf\u00e9 owners")
+
+
+def test_an_undecodable_byte_deep_in_a_jsonl_file_names_the_line(write):
+    good = json.dumps({"text": "The ferries sail on Monday."}) + "\n"
+    data = (good * 400).encode() + b'{"text": "caf\xe9"}\n'
+    with pytest.raises(InputError, match=r"not UTF-8 text \(undecodable byte after line \d+\)"):
+        read_file(write("feed.jsonl", data))

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from factcheck.checks import (
-    anonymous, completion, dates, duration, misattribution, numeric, polarity, quotes, status, sums, superlative, unsourced,
+    anonymous, completion, dates, duration, misattribution, numeric, place, polarity, quotes, status, sums, superlative,
+    unsourced,
 )
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
@@ -26,6 +27,7 @@ CHECKS = {
     "superlative-conflict": superlative,
     "polarity-conflict": polarity,
     "date-conflict": dates,
+    "place-conflict": place,
     "anonymous-source": anonymous,
     "unsourced": unsourced,
 }

@@ -3,12 +3,14 @@
 Document rows: `text` (required), `title`, `outlet`, `url`, `published` (or `date`).
 Statement rows: `text` and `source` (required), `channel`, `published` (or `date`), `outlet`, `title`, `url`.
 Statement offsets index the row's text (stored as its document's text), not the file's.
+Rows are read one at a time: each row is a document of its own, stored whole or not at all, and a bad
+row is reported in its place while the other rows go on.
 """
 from __future__ import annotations
 
 import csv
-import io
 import json
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import InputError
@@ -18,32 +20,53 @@ from factcheck.read.text import published_day
 if TYPE_CHECKING:
     from factcheck.read import Meta
 
+FIELD_LIMIT = 1 << 30  # the csv module's default (128 KiB per field) is shorter than a long article; files have --max-bytes
 
-def read_jsonl(content: str, path: str, meta: "Meta") -> list[Document]:
-    rows = []
-    for n, line in enumerate(content.splitlines(), 1):
+
+def read_jsonl(lines: Iterable[str], path: str, meta: "Meta") -> Iterator[Document | InputError]:
+    """One document per line, each handed on before the next line is read; a bad line is an error in its place."""
+    for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            row = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: line {n} is not JSON ({exc.msg})") from None
+            yield InputError(f"{path}: line {n} is not JSON: {json_reason(exc)}")
+            continue
         if not isinstance(row, dict):
-            raise InputError(f"{path}: line {n} is not a JSON object")
-        rows.append((n, row))
-    return [_document(row, f"{path}: line {n}", path, meta) for n, row in rows]
+            yield InputError(f"{path}: line {n} is not a JSON object")
+            continue
+        yield _row_document(row, f"{path}: line {n}", path, meta)
 
 
-def read_csv(content: str, path: str, meta: "Meta") -> list[Document]:
+def json_reason(exc: json.JSONDecodeError) -> str:
+    """The decoder's whole reason with its column: 'unterminated string starting at column 9'."""
+    msg = exc.msg[:1].lower() + exc.msg[1:]
+    return f"{msg} column {exc.colno}" if msg.endswith(" at") else f"{msg} at column {exc.colno}"
+
+
+def read_csv(lines: Iterable[str], path: str, meta: "Meta") -> Iterator[Document | InputError]:
+    """One document per row after the header, each handed on before the next row is read."""
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+    reader = csv.DictReader(lines)
+    n = 1
     try:
-        reader = csv.DictReader(io.StringIO(content))
-        rows = list(reader)
+        fields = reader.fieldnames
+        if not fields or "text" not in [f.strip().lower() for f in fields]:
+            raise InputError(f"{path}: CSV needs a 'text' column (has {', '.join(fields or []) or 'none'})")
+        for n, row in enumerate(reader, 2):
+            yield _row_document({(k or "").strip().lower(): v for k, v in row.items()}, f"{path}: row {n}", path, meta)
     except csv.Error as exc:
-        raise InputError(f"{path}: malformed CSV ({exc})") from None
-    if not reader.fieldnames or "text" not in [f.strip().lower() for f in reader.fieldnames]:
-        raise InputError(f"{path}: CSV needs a 'text' column (has {', '.join(reader.fieldnames or []) or 'none'})")
-    return [_document({(k or "").strip().lower(): v for k, v in row.items()}, f"{path}: row {n}", path, meta)
-            for n, row in enumerate(rows, 2)]
+        raise InputError(f"{path}: malformed CSV after row {n} ({exc})") from None
+
+
+def _row_document(row: dict[str, Any], where: str, path: str, meta: "Meta") -> Document | InputError:
+    if any(isinstance(v, str) and "\x00" in v for v in row.values()):
+        return InputError(f"{where}: holds a NUL character (binary data), not text")
+    try:
+        return _document(row, where, path, meta)
+    except InputError as exc:
+        return exc
 
 
 def _document(row: dict[str, Any], where: str, path: str, meta: "Meta") -> Document:
