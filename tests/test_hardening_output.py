@@ -349,3 +349,19 @@ def test_a_pattern_re2_cannot_run_is_refused_at_load(tmp_path: Path, pattern: st
     assert "superlative-conflict.toml" in str(caught.value) and "'params.pattern'" in str(caught.value)
     result = run("--rules", str(rules), "rules", "list", db=tmp_path / "c.db")
     assert result.returncode == 2 and reason in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_lexicon_word_is_matched_as_a_word_never_run_as_a_pattern(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", rules)
+    names = rules / "lexicon" / "names.toml"
+    text = names.read_text(encoding="utf-8")
+    assert "female_nouns = [" in text
+    names.write_text(text.replace("female_nouns = [", "female_nouns = ['(\\w+\\s?)+$', ", 1), encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour works\n\nThe harbour master and his deputy inspected the northern breakwater on Tuesday\n\n"
+                       "\"We are ready,\" she said. The wife of a fisherman said the boats were safe.\n", encoding="utf-8")
+    # spliced into a regex unescaped, the word backtracks for ever on the first long line
+    result = run("--rules", str(rules), "ingest", "--dry-run", str(article), db=tmp_path / "c.db")
+    assert result.returncode == 0, result.stderr
+    assert "fisherman" in result.stdout

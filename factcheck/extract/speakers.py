@@ -33,8 +33,9 @@ def _word_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Nouns for an unnamed woman (group 1) or man (group 2) in narration ('the wife of a prisoner'): they make
     a later 'she' or 'he' ambiguous; a day after a mention ('Ruiz on Tuesday')."""
     g = lex.grammar
-    days = "|".join(d.capitalize() for d in lex.calendar.weekdays)
-    return (re.compile(rf"\b(?:({'|'.join(g.female_nouns)})|({'|'.join(g.male_nouns)}))\b", re.I),
+    days = "|".join(re.escape(d.capitalize()) for d in lex.calendar.weekdays)
+    female, male = ("|".join(re.escape(w) for w in words) for words in (g.female_nouns, g.male_nouns))
+    return (re.compile(rf"\b(?:({female})|({male}))\b", re.I),  # lexicon entries are words, never patterns
             re.compile(rf"\s+(?:on|this|last)\s+(?:{days})$"))
 
 
