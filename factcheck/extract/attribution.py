@@ -42,12 +42,13 @@ FILLER = re.compile(
     r"(?:(?!(?:what|it|that|who|which|is|was|are|were|be|to|he|she|they|we|would|will|had|has)\b)"
     r"[\w'\u2019./&-]+\s+){0,6}?[\w'\u2019./&-]+(?=\s*(?:,|:|\bthat\b|[\u201c\"\u201e]|''|[.!?]?\s*(?:[\u201d\"]|'')?\s*$)))")
 MAX_FILLERS = 4
+NOUN_CUE_GOES_ON = re.compile(r"\s*(?:,|that\b|:|[\u201c\"]|'')")
 BLANK = re.compile(r"\s*")
 OPENING_MARKS = re.compile(r"[ \u201c\"(\u2014]*")
 THAT = re.compile(r"\s*,?\s*that\b")
 OPENER = re.compile(r"\s*(?::|,)?\s*(?=[\u201c\"\u201e\u00ab]|'')")
 COLON = re.compile(r"\s*:\s*")
-NO_CONTENT = re.compile(r"\s*(?:to|for|with|about|of|by|up|out|off|as|in|on|at|so|was|is|were|are|be|been|"
+NO_CONTENT = re.compile(r"\s*(?:to|for|with|about(?!\s+\d)|of|by|up|out|off|as|in|on|at|so|was|is|were|are|be|been|"
                         r"had|has|have|not|nothing|no(?=\s*(?:[.,;:!?]|$|to\b|comment|one\b)))\b", re.I)
 AFTER_END = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:and|[a-z]+ing|but|as|while|who|which|after|before|when|in|at|during|"
                        r"according|with|without|though|although|because|since|amid|despite|even|per|following)\b")
@@ -57,12 +58,12 @@ OBJECT_CUES = ("told", "tells", "telling", "tell", "asked", "asks", "asking", "w
                "informed", "promised", "wrote to", "told reporters")
 NOUN_LIKE_CUES = {"reports", "claims", "states", "notes", "estimates", "promises", "vows", "reported", "report", "posts",
                   "thought", "believed", "says", "note", "claim", "estimate", "state"}
-PARTICIPLE = re.compile(r"(?<=,)\s+(?:and\s+)?(saying|adding|arguing|noting|insisting|warning|explaining|claiming|writing|"
-                        r"stating|declaring|stressing|asserting|contending|suggesting|acknowledging|calling\s+(?:for|on)|"
-                        r"citing|accusing|urging|telling\s+(?:reporters|[A-Z]\w+)|describing|criticizing|praising|"
-                        r"promising|vowing|pledging|pointing\s+out|predicting|admitting|complaining|demanding|"
-                        r"questioning|touting|echoing|referring\s+to|recalling|conceding|boasting|denying|"
-                        r"confirming|announcing|asking)\b\s*(?:that\b)?")
+PARTICIPLE_SPEECH = (r"(saying|adding|arguing|noting|insisting|warning|explaining|claiming|writing|"
+                     r"stating|declaring|stressing|asserting|contending|suggesting|acknowledging|calling\s+(?:for|on)|"
+                     r"citing|accusing|urging|telling\s+(?:reporters|[A-Z]\w+)|describing|criticizing|praising|"
+                     r"promising|vowing|pledging|pointing\s+out|predicting|admitting|complaining|demanding|"
+                     r"questioning|touting|echoing|referring\s+to|recalling|conceding|boasting|denying|"
+                     r"confirming|announcing|asking)\b\s*(?:that\b)?")
 PARTICLE = re.compile(r"\s+(?:by|out|into|in\s+to|away)\b")
 RELATIVE_END = re.compile(r",\s+(?:is|was|are|were|has|have|had|will|would|can|could|should|did|does|remains?|"
                           r"said|says|told|added)\b")
@@ -118,7 +119,19 @@ def _stance(lex: Lexicon) -> frozenset[str]:
 def _stance_participle(lex: Lexicon) -> re.Pattern[str]:
     """', comparing him to ...': a stance's '-ing' form after a comma goes on with the clause's speaker."""
     forms = {w.lower() for w in lex.stance if w.split()[0].endswith("ing")}
-    return re.compile(r"(?<=,)\s+(?:and\s+)?(" + _alternation(forms) + r")\b")
+    return re.compile(_participle_head(lex) + "(" + _alternation(forms) + r")\b")
+
+
+@lru_cache(maxsize=8)
+def _speech_participle(lex: Lexicon) -> re.Pattern[str]:
+    """', adding that ...', ', even suggesting ...': a speech verb's '-ing' form after a comma."""
+    return re.compile(_participle_head(lex) + PARTICIPLE_SPEECH)
+
+
+def _participle_head(lex: Lexicon) -> str:
+    """What may stand between the comma and an '-ing' form: 'and', an adverb ('even', 'again')."""
+    adverbs = [w for w in lex.grammar.auxiliaries if " " not in w and w not in lex.clause_negation]
+    return r"(?<=,)\s+(?:and\s+)?(?:(?:" + _alternation(adverbs) + r")\s+)?"
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -194,7 +207,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
                                "left", len(unit), sig.start() + 1, sig.start(), (0, 0)))
     cands.sort(key=lambda c: c.cue[0])
     participles = [(m, True) for m in _stance_participle(lex).finditer(unit)] if "ing" in unit else []
-    participles += [(m, False) for m in PARTICIPLE.finditer(unit)]
+    participles += [(m, False) for m in _speech_participle(lex).finditer(unit)]
     needs_subject = any(c.src == INHERIT for c in cands) or participles
     subject = unit_subject(unit, toks, lex) if needs_subject else None
     filled: list[_Cand] = []
@@ -218,7 +231,8 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     # inverted: '"...," said the woman.' (a bare comma first tries 'X, the governor, said')
     bare_comma = before.rstrip().endswith(",") and appositive_subject(unit, lo + len(before.rstrip()) - 1, toks, lex)
     if CLOSE_BEFORE.search(before) and len(before.strip()) > 8 and not bare_comma and not stance and \
-            not cue.startswith(OBJECT_CUES):  # '..., told his advisers to ...': the object, not the speaker
+            not cue.startswith(OBJECT_CUES) and not cue.endswith("ing"):
+        # '..., told his advisers to ...', '..., suggesting a few questions': the object, not the speaker
         np = np_after(unit, ce, toks, lex, inverted=True)
         if np and INVERTED_STOP.match(unit, np.end):
             return _Cand((np.mention_start, np.mention_end), (cs, ce), "left", len(unit), lo + _left_end_at(before),
@@ -238,9 +252,10 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
         obj = TOLD_OBJECT.match(unit, pos)
         if obj:
             pos = obj.end()
-    pos = _skip_fillers(unit, pos)
-    if cue in NOUN_LIKE_CUES and not re.match(r"\s*(?:,|that\b|:|[\u201c\"]|'')", unit[pos:]) and cue != "says":
-        return None  # 'the reports were false'; but 'The Times reported Saturday that ...'
+    pos = ce if cue.endswith(" that") else _skip_fillers(unit, pos)  # 'found that in three counties, ...'
+    if cue in NOUN_LIKE_CUES and not NOUN_CUE_GOES_ON.match(unit, pos) and cue != "says" and \
+            _first_word(unit, pos) not in lex.grammar.pronouns:
+        return None  # 'the reports were false'; but 'The Times reported Saturday that ...', 'Lynch notes they ...'
     left_end = _left_content_end(unit, np.start) if name is None else None
     clause = _clause_start(unit, np.start)
     region = (ce, pos)
@@ -254,8 +269,9 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
             return _Cand(src, (cs, ce), "left", len(unit), as_clause.start(), as_clause.start(), region, False, cue,
                          name)
     t = THAT.match(unit, pos)
-    if t:
-        return _Cand(src, (cs, ce), "right", t.end(), left_end or np.start, clause, (ce, t.start()), False, cue, name)
+    if t or cue.endswith(" that"):
+        start, region_end = (t.end(), t.start()) if t else (ce, ce)
+        return _Cand(src, (cs, ce), "right", start, left_end or np.start, clause, (ce, region_end), False, cue, name)
     left_quoted = left_end is not None and bool(re.search(r"[\u201d\"\u00bb']\s*,?\s*$", unit[reach(unit, np.start):np.start])) and \
         not re.match(r"\s*(?:On|In|At|During|After|Before|Following|Speaking|Writing)\b", unit)  # 'On "Fox News," X said'
     o = OPENER.match(unit, pos) or COLON.match(unit, pos)
@@ -267,7 +283,8 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
             return None
         tail = re.match(r"[^\u201c\"]{0,100}", unit[ce:])
         region = (ce, ce + (tail.end() if tail else 0))
-        return _Cand(src, (cs, ce), "left", len(unit), left_end, clause, region, _quote_follows(unit, pos), cue, name)
+        goes_on = _quote_follows(unit, pos) and not AFTER_END.match(unit, pos)  # not past ", adding ..."
+        return _Cand(src, (cs, ce), "left", len(unit), left_end, clause, region, goes_on, cue, name)
     comma = re.match(r"\s*,\s*", unit[pos:])
     if comma:
         return _Cand(src, (cs, ce), "right", pos + comma.end(), left_end or np.start, clause, region, False, cue, name)
@@ -295,6 +312,11 @@ def _stance_cand(unit: str, src: tuple[int, int], cs: int, ce: int, np: Phrase, 
         return None  # 'a big question', 'the eventual appeals'
     pos = _skip_fillers(unit, ce)
     return _Cand(src, (cs, ce), "right", cs, np.start, _clause_start(unit, np.start), (ce, pos), False, cue, name)
+
+
+def _first_word(unit: str, pos: int) -> str:
+    m = re.match(r"\s*([\w'\u2019]+)", unit[pos:pos + 40])
+    return m.group(1).lower() if m else ""
 
 
 def _skip_fillers(unit: str, pos: int) -> int:

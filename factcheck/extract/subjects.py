@@ -26,6 +26,7 @@ PARTITIVE = re.compile(r"(?:^|[\s,(\u2014])((?:many|most|some|all|several|few|no
 # How far before a cue its speaker, appositions and the clause joint are looked for: a bound, so that a run of cues
 # ('said said said ...') costs the same per cue however long the sentence.
 LOOKBACK = 300
+ARTICLES = frozenset({"a", "an", "the"})
 INTRO = re.compile(r"\s*(?:(?:In|On|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Still|Yet|"
                    r"Separately|Also|Speaking|Asked|Last|This|Since|Then|Now|Today|Yesterday)\b[^,;\u201c\"]{0,60},\s*)")
 
@@ -82,8 +83,8 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
             elif not (unit[np.start:np.end].lower() in g.pronouns and
                       re.search(r"[A-Z0-9][\w.'\u2019-]*\s+$", unit[reach(unit, np.start):np.start])):
                 np = None  # after a name or a number a subject pronoun opens its clause ('In an interview with RT he said')
-    if not np:
-        return None
+    if not np or (np.start >= 0 and unit[np.mention_start:np.mention_end].lower() in ARTICLES | g.definite - {"this", "that"}):
+        return None  # 'The notes they took': a determiner alone names no one
     return np, name
 
 
@@ -105,12 +106,26 @@ def unit_subject(unit: str, toks: list[Token], lex: Lexicon) -> tuple[int, int] 
     intro = INTRO.match(unit)
     pos = intro.end() if intro else len(unit) - len(unit.lstrip())
     np = np_after(unit, pos, toks, lex, inverted=True)
-    if not np or not re.match(r"\s+(?:[a-z]+\s+){0,2}?[a-z]+(?:ed|s)\b|\s*,", unit[np.end:np.end + 40]):
+    if not np:
         return None
+    named = _name_before_verb(unit, np, lex)
+    if named is np and not re.match(r"\s+(?:[a-z]+\s+){0,2}?[a-z]+(?:ed|s)\b|\s*,", unit[np.end:np.end + 40]):
+        return None
+    np = named
     text = unit[np.mention_start:np.mention_end]
     if text.split()[0].lower() in ("the", "a", "an") and len(text.split()) == 1:
         return None
     return np.mention_start, np.mention_end
+
+
+def _name_before_verb(unit: str, np: Phrase, lex: Lexicon) -> Phrase:
+    """'Ruiz spoke', read as one phrase by the inverted scanner: a lower-case word right after a name that is no
+    noun the lexicon knows is the verb ('Ruiz spoke to ...'), so the subject ends with the name."""
+    m = re.match(r"((?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][\w.'\u2019-]*)\s+([a-z]+)$", unit[np.start:np.end])
+    if not m or m.group(2) in lex.anonymous or m.group(2) in lex.grammar.stop:
+        return np
+    end = np.start + m.end(1)
+    return Phrase(np.start, end, np.mention_start, min(np.mention_end, end))
 
 
 def appositive_subject(unit: str, comma: int, toks: list[Token], lex: Lexicon) -> Phrase | None:
