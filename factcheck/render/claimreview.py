@@ -67,6 +67,7 @@ def web_url(url: str | None) -> str | None:
 
 def report_claimreview(report: Report) -> str:
     """JSON-LD to paste into a <script type="application/ld+json"> block: '</' is written '<\\/' so article text
-    cannot close the block; text is cleaned of control characters like every other report's."""
+    cannot close the block, and '<!--' '\\u003c!--' so it cannot keep the page's own '</script>' from closing it;
+    text is cleaned of control characters like every other report's. Both are the same string to a JSON reader."""
     reviews = [claim_review(rec, report.reviewer, report.generated, report.urls) for rec in report.flags]
-    return json_text(clean_data(reviews)).replace("</", "<\\/") + "\n"
+    return json_text(clean_data(reviews)).replace("</", "<\\/").replace("<!--", "\\u003c!--") + "\n"
