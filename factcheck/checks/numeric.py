@@ -8,7 +8,8 @@ their intervals overlap ("about 1,000" is [900, 1,100]). Only each story's first
 its body, else its headline; one per means of attack it tells of) is compared with other stories';
 within a story, only the first figures of two different named sources (two counting bodies); and never
 two incidents told apart by their means or targets. Slips within a story are found by restated(): one
-sentence told twice with two numbers.
+sentence told twice with two numbers, and paraphrased(): one fact told in other words with amounts an order of
+magnitude apart.
 TOML params: `min_value` (ignore smaller figures, default 2), `same_document` (compare only within a
 story, default false), `max_ratio` (figures further apart are different measures, default 5).
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from factcheck.checks.common import block, finding, fmt, frame_of, same_incident, who
+from factcheck.checks.paraphrase import paraphrased
 from factcheck.checks.restated import restated
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Quantity, Rule, Statement
@@ -54,6 +56,11 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
         for a, b in restated(statements, float(rule.params["restated_similarity"])):
             out.append(finding(rule, "flag", [a.statement, b.statement], f"{a.text} vs {b.text} in the same words",
                                a=who(a.statement), b=who(b.statement), x=a.text, y=b.text, event="fact"))
+        told = {frozenset((f.statements[0].id, f.statements[1].id)) for f in out}
+        for (s1, q1), (s2, q2) in paraphrased(statements):
+            if frozenset((s1.id, s2.id)) not in told:
+                out.append(finding(rule, "flag", [s1, s2], f"{q1.text} vs {q2.text} in other words",
+                                   a=who(s1), b=who(s2), x=q1.text, y=q2.text, event="fact"))
     return out
 
 

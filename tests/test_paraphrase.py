@@ -1,0 +1,34 @@
+"""Paraphrased figures: one fact told twice in other words with counts an order of magnitude apart."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from factcheck.checks.paraphrase import paraphrased
+from factcheck.extract import extract
+from factcheck.model import Document
+
+FEW = "It took only a few engineers one summer to build the old stone dam."
+THOUSANDS = "It took thousands of engineers, working for decades, to build the old stone dam."
+
+
+def story(lexicon, *sentences: str, doc: int = 1):
+    text = "Dam\n\n" + "\n\n".join(sentences)
+    return [replace(s, document_id=doc, id=doc * 100 + i)
+            for i, s in enumerate(extract(Document(text=text, published="2024-05-02"), lexicon))]
+
+
+def test_a_few_and_thousands_for_one_fact_conflict(lexicon):
+    [((a, q), (b, r))] = paraphrased(story(lexicon, FEW, THOUSANDS))
+    assert {q.text, r.text} == {"a few engineers", "thousands of engineers"}
+
+
+def test_counts_within_an_order_of_magnitude_are_left_to_other_checks(lexicon):
+    assert not paraphrased(story(lexicon, FEW, THOUSANDS.replace("thousands of", "40")))
+
+
+def test_other_words_are_another_fact(lexicon):
+    assert not paraphrased(story(lexicon, FEW, "Thousands of engineers visited the museum by the dam last year."))
+
+
+def test_two_stories_are_left_alone(lexicon):
+    assert not paraphrased(story(lexicon, FEW, doc=1) + story(lexicon, THOUSANDS, doc=2))
