@@ -29,11 +29,35 @@ GOOD = "Lighthouse keeper retires\n\nThe harbour board said the keeper would ret
 PROCESS_TIMEOUT = 120  # seconds; a hang fails the test instead of the whole run
 
 
+def command(db: Path, *args: object) -> list[str]:
+    return [sys.executable, "-m", "factcheck", "--db", str(db), *map(str, args)]
+
+
+def clean_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_DB", "FACTCHECK_RULES")}
+
+
 def factcheck(db: Path, *args: object, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    """The command line in a process of its own."""
-    env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_DB", "FACTCHECK_RULES")}
-    return subprocess.run([sys.executable, "-m", "factcheck", "--db", str(db), *map(str, args)], capture_output=True,
-                          text=True, timeout=PROCESS_TIMEOUT, env=env, **kwargs)  # type: ignore[call-overload]
+    """The command line in a process of its own, run to its end."""
+    return subprocess.run(command(db, *args), capture_output=True, text=True, timeout=PROCESS_TIMEOUT, env=clean_env(),
+                          **kwargs)  # type: ignore[call-overload]
+
+
+def start(db: Path, *args: object) -> subprocess.Popen[str]:
+    """The command line in a process of its own, running in the background."""
+    return subprocess.Popen(command(db, *args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=clean_env())
+
+
+def finish(procs: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
+    """(exit code, stdout, stderr) of each process; one that hangs is killed and fails the test."""
+    try:
+        outputs = [p.communicate(timeout=PROCESS_TIMEOUT) for p in procs]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+    return [(p.returncode, out, err) for p, (out, err) in zip(procs, outputs)]
 
 
 def lines(stderr: str) -> list[str]:
@@ -88,42 +112,28 @@ def test_two_ingests_sharing_files_both_finish_and_store_everything(tmp_path):
     b = desk(tmp_path, "b", 15, "the mainland")
     db = tmp_path / "c.db"
     assert factcheck(db, "statements").returncode == 0  # the schema exists before the race starts
-    env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_DB", "FACTCHECK_RULES")}
-    first = subprocess.Popen([sys.executable, "-m", "factcheck", "--db", str(db), "ingest", str(a)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        time.sleep(0.3)
-        second = factcheck(db, "ingest", a, b)
-        out, err = first.communicate(timeout=PROCESS_TIMEOUT)
-    finally:
-        first.kill() if first.poll() is None else None
-    assert (first.returncode, lines(err)) == (0, [])
-    assert (second.returncode, lines(second.stderr)) == (0, [])
-    assert "Traceback" not in err + second.stderr
+    first = start(db, "ingest", a)
+    time.sleep(0.3)
+    second = start(db, "ingest", a, b)
+    (code_a, out_a, err_a), (code_ab, out_ab, err_ab) = finish([first, second])
+    assert (code_a, lines(err_a)) == (0, [])
+    assert (code_ab, lines(err_ab)) == (0, [])
     stored = stored_paths(db)
     assert len(stored) == 165
     assert sorted(p for p in stored if "/b/" in p) == sorted(str(p) for p in b.iterdir())
-    # every file of A is reported once by each process, stored or already stored
-    assert len([line for line in second.stdout.splitlines() if "/a/" in line]) == 150
-    assert len(out.splitlines()) == 150
+    # every file is reported once by each process, as stored or as already stored
+    assert len(out_a.splitlines()) == 150 and len(out_ab.splitlines()) == 165
 
 
 def test_two_identical_ingests_at_once_both_exit_0(tmp_path):
     a = desk(tmp_path, "a", 25, "the island")
     db = tmp_path / "c.db"
     assert factcheck(db, "statements").returncode == 0
-    env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_DB", "FACTCHECK_RULES")}
-    procs = [subprocess.Popen([sys.executable, "-m", "factcheck", "--db", str(db), "ingest", str(a)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
-    try:
-        results = [(p.communicate(timeout=PROCESS_TIMEOUT), p.returncode) for p in procs]
-    finally:
-        for p in procs:
-            p.kill() if p.poll() is None else None
-    for (out, err), code in results:
+    results = finish([start(db, "ingest", a), start(db, "ingest", a)])
+    for code, out, err in results:
         assert (code, lines(err)) == (0, [])
         assert len(out.splitlines()) == 25
-    stored_lines = [line for (out, _), _ in results for line in out.splitlines() if line.startswith("stored ")]
+    stored_lines = [line for _, out, _ in results for line in out.splitlines() if line.startswith("stored ")]
     assert len(stored_lines) == 25  # each text stored once, by one of the two
     assert len(stored_paths(db)) == 25
 
