@@ -92,5 +92,36 @@ def m010_run_process(db: sqlite_utils.Database) -> None:
     db["runs"].add_column("host", str)
 
 
+def m011_wording(db: sqlite_utils.Database) -> None:
+    # what checks compare word by word, read once by extraction (words, quoted sentences, numbers as written,
+    # durations and starts, shares); statements stored before are read now, from their stored text
+    from factcheck.extract.durations import event_start, find_durations
+    from factcheck.extract.quantities import PERCENT_SIGN
+    from factcheck.extract.wording import wording
+    from factcheck.lexicon import default_lexicon
+    from factcheck.model import PERCENT, Statement
+    from factcheck.store import WORDING_COLUMNS, wording_row
+
+    for column in WORDING_COLUMNS:
+        db["statements"].add_column(column, str)
+    db["quantities"].add_column("unit", str)
+    rows = list(db.execute("SELECT id, text, quote FROM statements").fetchall())
+    if not rows:
+        return
+    lex = default_lexicon()  # durations name their event with the default vocabulary
+    updates, durations = [], []
+    for sid, text, quote in rows:
+        s = Statement(text=text, start=0, end=0, **wording(text, bool(quote))._asdict(), began=event_start(text))
+        updates.append((*wording_row(s), sid))
+        durations += [(sid, q.text, q.low, q.high, q.noun, q.category, q.hedge, q.start, q.end, q.unit)
+                      for q in find_durations(text, lex)]
+    db.conn.executemany(f"UPDATE statements SET {', '.join(c + ' = ?' for c in WORDING_COLUMNS)} WHERE id = ?", updates)
+    db.conn.executemany("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, hedge, start, end, role,"
+                        " unit) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'figure', ?)", durations)
+    shares = [(PERCENT, qid) for qid, text in db.execute("SELECT id, text FROM quantities WHERE unit IS NULL").fetchall()
+              if PERCENT_SIGN.search(text)]
+    db.conn.executemany("UPDATE quantities SET unit = ? WHERE id = ?", shares)
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
-              m008_frames, m009_incidents, m010_run_process]
+              m008_frames, m009_incidents, m010_run_process, m011_wording]

@@ -9,6 +9,8 @@ SEVERITIES = ("info", "warning", "error")
 SOURCE_KINDS = ("person", "organization", "outlet", "document", "anonymous")
 STATES = ("planned", "agreed", "ongoing", "completed", "cancelled", "ruled_out")
 SEVERAL_EVENTS = "*"  # the frame of a statement about several events of its type ("in Paris and in Brussels")
+TIME_UNITS = ("day", "week", "month", "year")  # a Quantity with one of these units is a duration, not a count
+PERCENT = "percent"  # the unit of a share ("57 percent", "33%")
 
 
 def severity_rank(severity: str) -> int:
@@ -55,6 +57,7 @@ class Quantity:
     end: int = 0
     role: str = "figure"  # figure | total | part | running (over a span: "since Thursday") | update ("rose to")
     date: str | None = None  # ISO day the figure refers to, when the sentence says
+    unit: str | None = None  # PERCENT for a share; one of TIME_UNITS for a duration ("nearly four years of war")
 
     @property
     def exact(self) -> bool:
@@ -63,6 +66,43 @@ class Quantity:
     @property
     def value(self) -> float:
         return self.low if self.exact else (self.low + self.high) / 2
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number as written in a statement, with the words around it: what restated figures compare."""
+
+    text: str
+    value: float
+    start: int  # offset in the statement text
+    before_raw: tuple[str, ...]  # up to nine words before it, as written
+    after_raw: tuple[str, ...]  # up to nine words after it
+    years: tuple[str, ...]  # the years the statement names, unless the number is one itself
+    clause_before: tuple[str, ...]  # the statement's words and clause marks before the number, fillers dropped
+    clause_after: tuple[str, ...]  # ... and after it
+
+    @property
+    def before(self) -> tuple[str, ...]:
+        """The six words before the number, lower-cased."""
+        return tuple(w.lower() for w in self.before_raw)[-6:]
+
+    @property
+    def after(self) -> tuple[str, ...]:
+        return tuple(w.lower() for w in self.after_raw)[:6]
+
+    @property
+    def is_year(self) -> bool:
+        """Written like a year ('2016'): restated clauses leave these out."""
+        return 1800 <= self.value <= 2100 and self.text.isdigit()
+
+    def to_row(self) -> list[Any]:
+        return [self.text, self.value, self.start, list(self.before_raw), list(self.after_raw), list(self.years),
+                list(self.clause_before), list(self.clause_after)]
+
+    @classmethod
+    def from_row(cls, row: list[Any]) -> "Mention":
+        text, value, start, *lists = row
+        return cls(text, value, start, *(tuple(x) for x in lists))
 
 
 @dataclass(frozen=True)
@@ -101,6 +141,14 @@ class Statement:
     quantities: tuple[Quantity, ...] = ()
     statuses: tuple[Status, ...] = ()
     negated: bool = False
+    # what checks compare word by word, read once by extraction (factcheck/extract/wording.py)
+    words: tuple[str, ...] = ()  # lower-cased, contractions kept whole ("didn't")
+    word_starts: tuple[int, ...] = ()  # where each word starts in the lower-cased text
+    masked: tuple[str, ...] = ()  # the words with the numbers taken out
+    quoted: tuple[str, ...] = ()  # a quote's sentences, normalised ("we're" -> "we are"); short ones dropped
+    mentions: tuple[Mention, ...] = ()  # numbers as written, with their context
+    durations: tuple[Quantity, ...] = ()  # "nearly four years of war": unit, interval in that unit, event (category)
+    began: str | None = None  # "the war began in February 2022": the ISO span of the earliest date it names ("2022-02-01/2022-02-28")
     document_id: int | None = None
     id: int | None = None
     # filled when loaded from the store, for messages

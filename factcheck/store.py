@@ -5,6 +5,7 @@ a run is stored whole or not at all. sqlite-utils builds the schema and serves t
 """
 from __future__ import annotations
 
+import json
 import os
 import socket
 import sqlite3
@@ -18,7 +19,7 @@ import sqlite_utils
 
 from factcheck.errors import AmbiguousError, NotFoundError, StoreError
 from factcheck.migrations import MIGRATIONS
-from factcheck.model import Document, Finding, Quantity, Statement, Status, statement_digest
+from factcheck.model import TIME_UNITS, Document, Finding, Mention, Quantity, Statement, Status, statement_digest
 from factcheck.sources import SourceIndex, story_local
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock; env FACTCHECK_BUSY_TIMEOUT_MS
@@ -38,6 +39,22 @@ def busy_timeout_ms() -> int:
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+WORDING_COLUMNS = ("words", "word_starts", "masked", "quoted", "mentions", "began")
+
+
+def wording_row(s: Statement) -> tuple[str | None, ...]:
+    """The statement's word-level readings as stored (migration m011): words space-separated, lists as JSON."""
+    return (" ".join(s.words), " ".join(map(str, s.word_starts)), " ".join(s.masked), json.dumps(s.quoted),
+            json.dumps([m.to_row() for m in s.mentions]), s.began)
+
+
+def wording_fields(r: dict[str, Any]) -> dict[str, Any]:
+    """The Statement fields wording_row stored."""
+    return {"words": tuple(r["words"].split()), "word_starts": tuple(map(int, r["word_starts"].split())),
+            "masked": tuple(r["masked"].split()), "quoted": tuple(json.loads(r["quoted"])),
+            "mentions": tuple(Mention.from_row(m) for m in json.loads(r["mentions"])), "began": r["began"]}
 
 
 def _run_counts(counts: dict[str, int]) -> tuple[int, ...]:
@@ -231,16 +248,16 @@ class Store:
                 frame_id = frames[(s.event, s.frame)]
             rows.append((sid, doc_id, source_id, s.text, s.start, s.end, s.source_start, s.source_end, s.cue, s.channel,
                          s.date, s.date_text, int(s.quote), s.modality, s.role, s.sentence, event_id, int(s.negated),
-                         statement_digest(s), frame_id, s.incident))
+                         statement_digest(s), frame_id, s.incident, *wording_row(s)))
             figures += [(sid, q.text, q.low, q.high, q.noun, q.category, int(q.each), q.action, q.hedge, q.start, q.end,
-                         q.role, q.date) for q in s.quantities]
+                         q.role, q.date, q.unit) for q in (*s.quantities, *s.durations)]
             states += [(sid, st.state, st.cue, int(st.negated), st.start, st.end) for st in s.statuses]
         c.executemany(
             "INSERT INTO statements (id, document_id, source_id, text, start, end, source_start, source_end, cue, channel,"
-            " date, date_text, quote, modality, role, sentence, event_id, negated, digest, frame_id, incident)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            " date, date_text, quote, modality, role, sentence, event_id, negated, digest, frame_id, incident,"
+            f" {', '.join(WORDING_COLUMNS)}) VALUES ({', '.join('?' * (21 + len(WORDING_COLUMNS)))})", rows)
         c.executemany("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start, end,"
-                      " role, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
+                      " role, date, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
         c.executemany("INSERT INTO statuses (statement_id, state, cue, negated, start, end) VALUES (?, ?, ?, ?, ?, ?)", states)
         return [row[0] for row in rows]
 
@@ -304,17 +321,22 @@ class Store:
         ids = [r["id"] for r in rows]
         quantities = self._children("quantities", ids)
         statuses = self._children("statuses", ids)
-        return [Statement(
-            text=r["text"], start=r["start"], end=r["end"], source=r["source_name"], source_kind=r["source_kind"],
-            source_start=r["source_start"], source_end=r["source_end"], cue=r["cue"], channel=r["channel"],
-            date=r["date"], date_text=r["date_text"], quote=bool(r["quote"]), modality=r["modality"], role=r["role"],
-            sentence=r["sentence"], event=r["event_key"], frame=r["frame_anchor"], incident=r["incident"], negated=bool(r["negated"]), document_id=r["document_id"],
-            id=r["id"], document=r["doc_title"], outlet=r["doc_outlet"], published=r["doc_published"],
-            quantities=tuple(Quantity(**{k: v for k, v in q.items() if k not in ("id", "statement_id")} | {"each": bool(q["each"])})
-                             for q in quantities.get(r["id"], [])),
-            statuses=tuple(Status(**{k: v for k, v in st.items() if k not in ("id", "statement_id")} | {"negated": bool(st["negated"])})
-                           for st in statuses.get(r["id"], [])),
-        ) for r in rows]
+        out = []
+        for r in rows:
+            figures = [Quantity(**{k: v for k, v in q.items() if k not in ("id", "statement_id")} | {"each": bool(q["each"])})
+                       for q in quantities.get(r["id"], [])]
+            out.append(Statement(
+                text=r["text"], start=r["start"], end=r["end"], source=r["source_name"], source_kind=r["source_kind"],
+                source_start=r["source_start"], source_end=r["source_end"], cue=r["cue"], channel=r["channel"],
+                date=r["date"], date_text=r["date_text"], quote=bool(r["quote"]), modality=r["modality"], role=r["role"],
+                sentence=r["sentence"], event=r["event_key"], frame=r["frame_anchor"], incident=r["incident"], negated=bool(r["negated"]), document_id=r["document_id"],
+                id=r["id"], document=r["doc_title"], outlet=r["doc_outlet"], published=r["doc_published"],
+                quantities=tuple(q for q in figures if q.unit not in TIME_UNITS),
+                durations=tuple(q for q in figures if q.unit in TIME_UNITS),
+                statuses=tuple(Status(**{k: v for k, v in st.items() if k not in ("id", "statement_id")} | {"negated": bool(st["negated"])})
+                               for st in statuses.get(r["id"], [])),
+                **wording_fields(r)))
+        return out
 
     def _children(self, table: str, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         out: dict[int, list[dict[str, Any]]] = {}

@@ -1,11 +1,14 @@
 """The checks on short stories written for these tests: what flags, what passes, what must stay quiet."""
 from __future__ import annotations
 
+import sqlite3
+from dataclasses import replace
+
 from factcheck.checks import run_checks
 from factcheck.checks.restated import restated
 from factcheck.extract import extract
 from factcheck.model import Document
-from factcheck.store import Store
+from factcheck.store import WORDING_COLUMNS, Store
 
 
 def check(rules, *docs: tuple[str, str | None], outlet: str | None = None):
@@ -197,3 +200,74 @@ def test_parts_without_a_verb_refer_to_the_sentence_before(rules):
     flags, passes = check(rules, ("Swap\n\nArmenia and Azerbaijan swapped 90 prisoners each on Monday.\n\n"
                                   "They included 60 soldiers and 30 civilians.", "2024-03-04"))
     assert "sum-mismatch" not in kinds(flags) and "sum-mismatch" in kinds(passes)
+
+
+# --- records the checks read (extraction reads the text once) -------------------------------------------
+
+def stored(rules, *docs: tuple[str, str | None], path: str = ":memory:"):
+    store = Store(path)
+    for text, published in docs:
+        doc = Document(text=text, published=published, published_from="metadata" if published else "unknown")
+        store.add_document(doc, extract(doc, rules.lexicon))
+    out = store.statements()
+    store.close()
+    return out
+
+
+def body(rules, *docs: tuple[str, str | None]):
+    return [s for s in stored(rules, *docs) if s.role == "body"]
+
+
+def test_a_duration_is_a_quantity_in_its_unit_naming_its_event(rules):
+    start, claim = body(rules, ("Dam\n\nThe siege of the dam town began in June 2019.\n\n"
+                                  "After almost two years of siege, the town has run out of flour, a baker said.", "2024-06-10"))
+    assert start.began == "2019-06-01/2019-06-30"
+    (d,) = claim.durations
+    assert (d.text, d.unit, d.low, d.high, d.hedge, d.category) == ("almost two years of siege", "year", 1.7, 2.0, "almost", "war")
+    assert claim.quantities == ()  # a span of time is no count
+    flags = run_checks([start, claim], [rules.get("duration-mismatch")], rules.lexicon)
+    assert [f.kind for f in flags] == ["duration-mismatch"]  # June 2019 to June 2024 is five years, not two
+
+
+def test_a_share_carries_the_percent_unit_and_shares_are_not_summed(rules):
+    (s,) = body(rules, ("Swap\n\nThe sides swapped 390 prisoners, of whom 55 percent were soldiers and 40% civilians.",
+                        "2024-02-01"))
+    assert [(q.low, q.unit) for q in s.quantities] == [(390, None), (55, "percent"), (40, "percent")]
+    assert "sum-mismatch" not in kinds(run_checks([s], rules.rules, rules.lexicon))
+    counts = replace(s, quantities=tuple(replace(q, unit=None) for q in s.quantities))
+    assert "sum-mismatch" in kinds(run_checks([counts], rules.rules, rules.lexicon))  # the unit, not the text, decides
+
+
+def test_quoted_sentences_are_stored_normalised(rules):
+    (s,) = body(rules, ('Port\n\n"We\u2019re not leaving the harbour before the storm passes. Thanks," the captain said.', "2024-02-01"))
+    assert s.quoted == ("we are not leaving the harbour before the storm passes",)
+
+
+def test_checks_compare_the_records_not_the_text(rules):
+    docs = ("Pump\n\nThe warden said he did not use the pump on the night of the flood.\n\n"
+            "Later the warden said he used the pump on the night of the flood.", "2024-04-02")
+    sts = stored(rules, docs)
+    assert "polarity-conflict" in kinds(run_checks(sts, rules.rules, rules.lexicon))
+    wordless = [replace(s, words=(), word_starts=()) for s in sts]
+    assert "polarity-conflict" not in kinds(run_checks(wordless, rules.rules, rules.lexicon))
+
+
+def test_a_database_stored_before_the_wording_migration_is_read_by_it(rules, tmp_path):
+    path = str(tmp_path / "old.db")
+    docs = [("Dam\n\nThe siege of the dam town began in June 2019.\n\n"
+             "After almost two years of siege, the town has run out of flour, a baker said.", "2024-06-10"),
+            ('Ferry\n\n"We will not raise the ferry fares this winter," Mayor Ines Vold said.', "2024-03-08"),
+            ('Fares\n\n"We will not lower the ferry fares this winter," Mayor Ines Vold said.', "2024-03-09")]
+    fresh = stored(rules, *docs, path=path)
+    conn = sqlite3.connect(path)  # as a factcheck from before m011 left it
+    conn.execute("DELETE FROM quantities WHERE unit IS NOT NULL AND unit != 'percent'")
+    conn.execute("ALTER TABLE quantities DROP COLUMN unit")
+    for column in WORDING_COLUMNS:
+        conn.execute(f"ALTER TABLE statements DROP COLUMN {column}")
+    conn.execute("DELETE FROM migrations WHERE name = 'm011_wording'")
+    conn.commit()
+    conn.close()
+    migrated = stored(rules, path=path)
+    assert migrated == fresh
+    assert sorted(f.kind for f in run_checks(migrated, rules.rules, rules.lexicon) if f.severity != "info") == [
+        "duration-mismatch", "quote-mismatch"]

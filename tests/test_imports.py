@@ -1,13 +1,16 @@
-"""The core never imports click or rich: only cli.py and render/ know about terminals.
+"""The core never imports click or rich: only cli.py and render/ know about terminals; the checks never
+import extraction or run patterns over text (they read the records extraction made).
 
 sqlite-utils (the store's library) imports click itself, so for the modules that load the store the
 test checks who imported click: only sqlite_utils may, never a factcheck module. Rich is never loaded.
 """
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +57,49 @@ def test_store_modules_load_no_rich_and_import_click_only_through_sqlite_utils(m
 def test_the_probe_sees_the_cli_import_click():
     result = probe("factcheck.cli")
     assert ["factcheck.cli", "click"] in result["importers"]
+
+
+# --- checks read records, never text (issue 9, point 8) -----------------------------------------------
+
+CHECKS_DIR = Path(__file__).resolve().parent.parent / "factcheck" / "checks"
+TEXT_TOOLS = {"re", "regex"}  # pattern matching: what extraction does, once, so the checks need not
+# superlative-conflict's record words are rule parameters (user patterns over the text); until they move
+# into the lexicon and extraction, it is the one check allowed a pattern
+READS_TEXT = {"superlative.py": {"re"}}
+
+
+def imported(path: Path) -> set[str]:
+    """Every module a file imports, by its full dotted name ('from factcheck import extract' is factcheck.extract)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names |= {f"{node.module}.{a.name}" for a in node.names}
+    return names
+
+
+def check_modules() -> list[Path]:
+    return sorted(CHECKS_DIR.glob("*.py"))
+
+
+def test_every_check_module_is_seen():
+    assert {"duration.py", "restated.py", "quotes.py", "common.py", "sums.py"} <= {p.name for p in check_modules()}
+
+
+@pytest.mark.parametrize("path", check_modules(), ids=lambda p: p.name)
+def test_checks_import_nothing_from_extraction(path):
+    assert [m for m in imported(path) if m == "factcheck.extract" or m.startswith("factcheck.extract.")] == []
+
+
+@pytest.mark.parametrize("path", check_modules(), ids=lambda p: p.name)
+def test_checks_run_no_pattern_over_text(path):
+    tools = {m.split(".")[0] for m in imported(path)} & TEXT_TOOLS
+    assert tools <= READS_TEXT.get(path.name, set())
+
+
+def test_the_import_scan_sees_a_pattern_and_an_extractor(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("import re\nfrom factcheck import extract\nfrom factcheck.extract.quantities import word_value\n")
+    assert {"re", "factcheck.extract", "factcheck.extract.quantities"} <= imported(sample)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from factcheck.checks import polarity
-from factcheck.extract import extract
+from factcheck.extract import extract, statement_from_text
 from factcheck.model import Document, Statement
 from factcheck.store import Store
 
@@ -18,11 +18,16 @@ def flags(rules, *docs: tuple[str, str | None, str | None]):
     return found
 
 
+def typed(text: str, rules) -> Statement:
+    """A statement as extraction reads it (its words are read there, not by the check)."""
+    return statement_from_text(Document(text=text), text, None, None, rules.lexicon)
+
+
 def test_did_not_and_the_past_tense_are_one_proposition(rules):
     ignore = frozenset(rules.get("polarity-conflict").params["function_words"])
     negation = frozenset(rules.lexicon.negation)
-    no = polarity.proposition(Statement(text="he did not use the pump", start=0, end=0), negation, ignore)
-    yes = polarity.proposition(Statement(text="he used the pump", start=0, end=0), negation, ignore)
+    no = polarity.proposition(typed("he did not use the pump", rules), negation, ignore)
+    yes = polarity.proposition(typed("he used the pump", rules), negation, ignore)
     assert no[0] == yes[0] and no[1] and not yes[1]
 
 

@@ -1,6 +1,8 @@
 """Restated clauses: one clause of a story told twice, inside sentences that differ, with figures that cannot both hold."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factcheck.checks import run_checks
 from factcheck.checks.restated import restated_clauses
 from factcheck.extract import extract
@@ -63,3 +65,14 @@ def test_two_named_sources_giving_two_figures_are_reported_not_a_slip(rules):
 def test_the_same_figure_restated_is_no_conflict(rules):
     assert restated_clauses(statements(rules, "Ferry\n\nThe old ferry carries 40 cars across the fjord.\n\n"
                                                 "Built in Bergen, the old ferry carries 40 cars across the fjord.")) == []
+
+
+def test_restated_figures_are_read_from_the_mentions_extraction_recorded(rules):
+    sts = statements(rules, "Mill\n\nThe paper mill employs more than 400 people in the valley.\n\n"
+                            "Its roof was replaced last year.\n\n"
+                            "The paper mill employs fewer than 100 people in the valley, a union leaflet says.")
+    (first,) = [m for s in sts for m in s.mentions if m.value == 400]
+    assert (first.text, first.before, first.after[:3]) == ("400", ("the", "paper", "mill", "employs", "more", "than"),
+                                                           ("people", "in", "the"))
+    assert first.clause_before == ("paper", "mill", "employs") and first.clause_after[:3] == ("people", "in", "valley")
+    assert restated_clauses([replace(s, mentions=()) for s in sts]) == []

@@ -1,7 +1,6 @@
 """Helpers the checks share: how to name a statement's source and day in an editor's note."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
@@ -10,12 +9,6 @@ from typing import TypeVar
 from factcheck.model import SEVERAL_EVENTS, Finding, Rule, Statement
 
 T = TypeVar("T")
-WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
-
-
-def words(text: str) -> list[str]:
-    """A statement's words, lower-cased, contractions kept whole ("didn't")."""
-    return WORD.findall(text.lower())
 
 
 def block(items: Iterable[T], key: Callable[[T], Hashable | None]) -> dict[Hashable, list[T]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.checks.common import block, day, finding, words
+from factcheck.checks.common import block, day, finding
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
 
@@ -41,7 +41,9 @@ def dated(s: Statement) -> Dated | None:
     at = s.text.find(s.date_text)
     if at < 0:
         return None
-    return Dated(s, tuple(words(s.text[:at])), tuple(words(s.text[at + len(s.date_text):])))
+    end = at + len(s.date_text)
+    return Dated(s, tuple(w for w, st in zip(s.words, s.word_starts) if st + len(w) <= at),
+                 tuple(w for w, st in zip(s.words, s.word_starts) if st >= end))
 
 
 def _restated(a: Dated, b: Dated, min_words: int) -> bool:

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from factcheck.checks.common import block, finding, who
-from factcheck.checks.quotetext import quote_sentences
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
 from factcheck.sources import same_source
@@ -20,7 +19,7 @@ PARAMS = {"min_similarity": 95.0, "same_document": False}
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
-    items = [(s, q) for s in statements if s.source and s.source_kind != "anonymous" for q in quote_sentences(s)]
+    items = [(s, q) for s in statements if s.source and s.source_kind != "anonymous" for q in s.quoted]
     out, done = [], set()
     for _, group in block(items, lambda it: " ".join(it[1].split()[:4])).items():
         for i, (s1, q1) in enumerate(group):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.checks.common import block, finding, who, words
+from factcheck.checks.common import block, finding, who
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
 
@@ -38,7 +38,7 @@ def stem(word: str) -> str:
 def proposition(s: Statement, negation: frozenset[str], ignore: frozenset[str]) -> tuple[frozenset[str], bool]:
     """(the statement's stemmed words without negation and function words, whether a negation word was dropped)."""
     out, negative = set(), False
-    for w in words(s.text):
+    for w in s.words:
         if w.endswith("n't") or w.endswith("n\u2019t"):
             w, negative = w[:-3], True  # "didn't" -> "did", "isn't" -> "is"; "can't" -> "ca"
         if w in negation:

@@ -9,7 +9,6 @@ Example: "We can't force Ukraine to make a deal" vs "We cannot force Ukraine int
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
@@ -17,7 +16,6 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from factcheck.checks.common import block, finding, who
-from factcheck.checks.quotetext import quote_sentences
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
 
@@ -27,7 +25,7 @@ MAX_SHARED = 50
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     out = []
-    quoted = [(s, quote_sentences(s)) for s in statements if s.source and s.quote]
+    quoted = [(s, list(s.quoted)) for s in statements if s.source and s.quote]
     # an unnamed source ("an official", an unresolved "he") is one speaker only within its story
     speaker_key = lambda q: (q[0].source, q[0].document_id if q[0].source_kind == "anonymous" else None)  # noqa: E731
     for (speaker, _), group in block([q for q in quoted if q[1]], speaker_key).items():
@@ -87,5 +85,14 @@ def _same_names(x: str, y: str) -> bool:
 def _one_edit_region(x: str, y: str) -> bool:
     """Different wording of one remark: shared opening or ending words, not two different remarks."""
     xs, ys = x.split(), y.split()
-    return xs[:2] == ys[:2] or xs[-2:] == ys[-2:] or bool(re.search(r"\b(\w+ \w+ \w+)\b", x) and
-                                                          any(t in y for t in (" ".join(xs[i:i + 3]) for i in range(len(xs) - 2))))
+    return xs[:2] == ys[:2] or xs[-2:] == ys[-2:] or (_three_words(xs) and
+                                                      any(t in y for t in (" ".join(xs[i:i + 3]) for i in range(len(xs) - 2))))
+
+
+def _three_words(words: list[str]) -> bool:
+    """Three words in a row (a normalised quote keeps apostrophes: "' we are" holds only two)."""
+    return any(_word(a[-1:]) and b and all(map(_word, b)) and _word(c[:1]) for a, b, c in zip(words, words[1:], words[2:]))
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"

@@ -15,28 +15,16 @@ articles aside; and the two figures, read with the hedges extraction gave them (
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from factcheck.checks.common import block
-from factcheck.extract.quantities import word_value
-from factcheck.model import Statement
+from factcheck.model import Mention, Statement
 
-NUMBER = re.compile(r"(?<![\w.,:=\"'#@/-])(\d{1,3}(?:,\d{3})+|[1-9]\d{0,8}|0)(\.\d+)?(?:\s*(million|billion))?(?![\d,:/A-Za-z]|\.\d)"
-                    r"|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b", re.I)
-WORD = re.compile(r"[a-z%$]+")
-RAW = re.compile(r"[A-Za-z%$]+")
 HEDGES = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "only", "just", "at", "least",
           "more", "less", "than", "over", "under", "up", "to", "fewer", "over", "within", "a", "an", "the"}
-RANGE = re.compile(r"(?:\bbetween|\bfrom|\d\s*(?:and|to|-|\u2013))\s*\$?\s*$", re.I)
-RANGE_AFTER = re.compile(r"\s*(?:and|to|-|\u2013)\s*\$?\d", re.I)
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-WINDOW = 6
-TOKEN = re.compile(r"[a-z%$]+(?:['\u2019][a-z]+)?|[,;:()\u2014]")
-FILLERS = HEDGES | {"which", "who", "whom"}  # "Walmart, which employs" restates "Walmart employs"
 EDGES = frozenset(",;:()\u2014")
 RESTATED_BEFORE, RESTATED_AFTER, RESTATED_WORDS = 2, 1, 5
 MAX_FIGURES = 2  # a sentence with more figures is a breakdown (polls, tallies): its frames repeat by design
@@ -44,41 +32,49 @@ MAX_FIGURES = 2  # a sentence with more figures is a breakdown (polls, tallies):
 
 @dataclass(frozen=True)
 class Figure:
-    """A number in a statement with the words around it."""
+    """A number in a statement (as extraction recorded it, with the words around it) and its statement."""
 
     statement: Statement
-    value: float
-    text: str
-    before: tuple[str, ...]
-    after: tuple[str, ...]
-    years: frozenset[str]
-    start: int
-    before_raw: tuple[str, ...] = ()
-    after_raw: tuple[str, ...] = ()
+    mention: Mention
+
+    @property
+    def value(self) -> float:
+        return self.mention.value
+
+    @property
+    def text(self) -> str:
+        return self.mention.text
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def before(self) -> tuple[str, ...]:
+        return self.mention.before
+
+    @property
+    def after(self) -> tuple[str, ...]:
+        return self.mention.after
+
+    @property
+    def before_raw(self) -> tuple[str, ...]:
+        return self.mention.before_raw
+
+    @property
+    def after_raw(self) -> tuple[str, ...]:
+        return self.mention.after_raw
+
+    @property
+    def years(self) -> tuple[str, ...]:
+        return self.mention.years
 
 
 def figures(s: Statement) -> list[Figure]:
-    out = []
-    text = s.text
-    for m in NUMBER.finditer(text):
-        raw = m.group(0)
-        if m.group(1):
-            value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
-            if m.group(3):
-                value *= 1e6 if m.group(3).lower() == "million" else 1e9
-            is_year = not m.group(2) and not m.group(3) and "," not in m.group(1) and 1800 <= value <= 2100
-        else:
-            value, is_year = word_value(raw) or 0, False
-        if RANGE.search(text[max(0, m.start() - 12):m.start()]) or RANGE_AFTER.match(text[m.end():m.end() + 14]):
-            continue  # one end of a range ("between $5,000 and $15,000")
-        before_raw = tuple(RAW.findall(text[max(0, m.start() - 80):m.start()]))[-WINDOW - 3:]
-        after_raw = tuple(RAW.findall(text[m.end():m.end() + 80]))[:WINDOW + 3]
-        before = tuple(w.lower() for w in before_raw)[-WINDOW:]
-        after = tuple(w.lower() for w in after_raw)[:WINDOW]
-        years = frozenset() if is_year else frozenset(YEAR.findall(text))
-        out.append(Figure(s, value, raw, before, after, years, m.start(), before_raw, after_raw))
-    counts = [f for f in out if not (1800 <= f.value <= 2100 and f.text.isdigit())]
-    return [] if len(counts) > MAX_FIGURES else out
+    """The statement's numbers, none when it has more than MAX_FIGURES counts (years aside)."""
+    if sum(not m.is_year for m in s.mentions) > MAX_FIGURES:
+        return []
+    return [Figure(s, m) for m in s.mentions]
 
 
 def _key(f: Figure) -> tuple[object, ...] | None:
@@ -114,11 +110,6 @@ def _qualified(longer: Figure, shorter: Figure, nb: int, na: int) -> bool:
     return any(w[:1].isupper() and w.lower() not in known for w in extra)
 
 
-def _masked(s: Statement) -> tuple[str, ...]:
-    """A statement's words with its numbers taken out."""
-    return tuple(WORD.findall(NUMBER.sub(" ", s.text.lower())))
-
-
 def restated(statements: Sequence[Statement], min_similarity: float) -> list[tuple[Figure, Figure]]:
     """Pairs of figures that restate one frame with different values, in one story."""
     figs = [f for s in statements if s.document_id is not None for f in figures(s)]
@@ -136,7 +127,7 @@ def restated(statements: Sequence[Statement], min_similarity: float) -> list[tup
                     continue
                 if a.statement.date and b.statement.date and a.statement.date != b.statement.date:
                     continue
-                if _alike(a, b) < min_similarity or _masked(a.statement) != _masked(b.statement):
+                if _alike(a, b) < min_similarity or a.statement.masked != b.statement.masked:
                     continue  # the rest of the sentence must read the same: "three reasons to hope" / "four reasons to fear"
                 pairs.append((a, b))
                 break
@@ -144,11 +135,7 @@ def restated(statements: Sequence[Statement], min_similarity: float) -> list[tup
     return pairs + [p for p in restated_clauses(statements) if (p[0].statement.id, p[1].statement.id) not in seen]
 
 
-def _tokens(text: str) -> list[str]:
-    return [t for t in TOKEN.findall(text.lower()) if t not in FILLERS]
-
-
-def _run(a: list[str], b: list[str], commas: bool) -> tuple[int, bool]:
+def _run(a: Sequence[str], b: Sequence[str], commas: bool) -> tuple[int, bool]:
     """(how many words a and b share from their first token on, whether the shared run ends at a clause
     edge: one side used up, or with `commas` at punctuation). Punctuation on one side only is skipped."""
     i = j = n = 0
@@ -174,11 +161,11 @@ def _interval(f: Figure) -> tuple[float, float]:
 
 
 def _clause_restated(a: Figure, b: Figure) -> bool:
-    ta, tb = a.statement.text, b.statement.text
+    x, y = a.mention, b.mention
     # the clause's start must be one statement's start (a comma before may close a clause of another subject:
     # "the referendum on minarets, which passed with 57.5 percent"); its end may be a comma
-    before, edge_b = _run(_tokens(ta[:a.start])[::-1], _tokens(tb[:b.start])[::-1], commas=False)
-    after, edge_a = _run(_tokens(ta[a.start + len(a.text):]), _tokens(tb[b.start + len(b.text):]), commas=True)
+    before, edge_b = _run(x.clause_before[::-1], y.clause_before[::-1], commas=False)
+    after, edge_a = _run(x.clause_after, y.clause_after, commas=True)
     return edge_b and edge_a and before >= RESTATED_BEFORE and after >= RESTATED_AFTER \
         and before + after >= RESTATED_WORDS
 
@@ -188,7 +175,7 @@ def restated_clauses(statements: Sequence[Statement]) -> list[tuple[Figure, Figu
     cannot both hold."""
     pairs = []
     for _, story in block(statements, lambda s: s.document_id).items():
-        figs = [f for s in story for f in figures(s) if not (1800 <= f.value <= 2100 and f.text.isdigit())]
+        figs = [f for s in story for f in figures(s) if not f.mention.is_year]
         for i, a in enumerate(figs):
             for b in figs[i + 1:]:
                 x, y = a.statement, b.statement

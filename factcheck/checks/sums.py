@@ -11,15 +11,13 @@ TOML params: `tolerance` (absolute difference allowed, default 0), `stages` (che
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from factcheck.checks.common import block, day, finding, fmt, frame_of
 from factcheck.checks.stages import COUNTED, daily_figures
 from factcheck.lexicon import Lexicon
-from factcheck.model import Finding, Quantity, Rule, Statement
+from factcheck.model import PERCENT, Finding, Quantity, Rule, Statement
 
-PERCENT = re.compile(r"%|\bper\s?cent\b", re.I)
 PARAMS = {"tolerance": 0.0, "stages": True}
 
 
@@ -65,7 +63,7 @@ def _apposition(s: Statement, rule: Rule, lex: Lexicon) -> list[Finding]:
         return []
     total = totals[0]
     kinds = set(lex.parts.get(total.category or "", [])) | {total.category}
-    if total.category is None or any(q.category not in kinds for q in parts) or any(PERCENT.search(q.text) for q in [total, *parts]):
+    if total.category is None or any(q.category not in kinds for q in parts) or any(q.unit == PERCENT for q in [total, *parts]):
         return []
     finding_ = _compare(rule, [s], parts, total, float(rule.params["tolerance"]))
     partial = "including" in s.text[total.end:parts[0].start].lower()

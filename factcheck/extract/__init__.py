@@ -7,12 +7,14 @@ from typing import NamedTuple
 
 from factcheck.dates import DateMention, find_dates, parse_iso
 from factcheck.extract.attribution import attribute
+from factcheck.extract.durations import event_start, find_durations
 from factcheck.extract.frames import assign_frames
 from factcheck.extract.layout import blocks
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.sentences import QUOTE_MARKS, quote_spans, units
 from factcheck.extract.speakers import Speakers
 from factcheck.extract.states import find_event, find_statuses
+from factcheck.extract.wording import wording
 from factcheck.lexicon import Lexicon
 from factcheck.model import Document, Statement
 from factcheck.places import Place, find_places
@@ -193,7 +195,8 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
         source_start=None if ss is None else off + ss, source_end=None if se is None else off + se,
         cue=cue, channel=channel, date=date, date_text=main_days[0].text if main_days else None, quote=quote,
         modality=modality, role=role, sentence=sentence_no, event=event, quantities=tuple(quantities),
-        statuses=tuple(statuses), negated=negated)
+        statuses=tuple(statuses), negated=negated, **wording(content, quote)._asdict(),
+        durations=tuple(find_durations(content, lex)), began=event_start(content))
 
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from factcheck.dates import MONTHS, DateMention
 from factcheck.lexicon import Lexicon, phrase_regex
-from factcheck.model import Quantity
+from factcheck.model import PERCENT, Quantity
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -62,6 +62,7 @@ AND_BETWEEN = re.compile(r"\s*(?:and|or|,)\s*(?:\w+(?:ing|ed)\s+)?")  # "killed 
 # "390 people, of whom ...", "390 prisoners were freed on Friday, including ...": no other figure in between
 APPOSITION = re.compile(r"[^;.\d\u201c\u201d\"]{0,60}?\s*,?\s*(?:of\s+whom|of\s+which|including|among\s+them)\b", re.I)
 VERB_NOUN = re.compile(r"\s+(?:were|are|was|is)\s+([a-z]+)")
+PERCENT_SIGN = re.compile(r"%|\bper\s?cent\b", re.I)
 
 
 def singular(word: str) -> str:
@@ -191,7 +192,12 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             text=text[s:end].strip(), low=low, high=high, noun=noun, category=category,
             each=_each(text, clause, s, end), action=action, hedge=hedge,
             start=s, end=end, date=_date_for(dates, clause, s, end, default_date)))
-    return _reckoned(text, _ranges(text, _mark_parts(text, out, lex)), lex)
+    return _shares(_reckoned(text, _ranges(text, _mark_parts(text, out, lex)), lex))
+
+
+def _shares(qs: list[Quantity]) -> list[Quantity]:
+    """A figure written with '%' or 'percent' is a share: its unit says so (shares do not add up as counts)."""
+    return [_replace(q, unit=PERCENT) if PERCENT_SIGN.search(q.text) else q for q in qs]
 
 
 def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:

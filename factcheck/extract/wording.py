@@ -1,0 +1,109 @@
+"""What the checks compare word by word, read once from a statement's text: its words, its quoted
+sentences normalised, and its numbers as written with the words around them.
+
+polarity-conflict and date-conflict read the words, quote-mismatch and misattribution the quoted
+sentences, numeric-conflict's restated figures the mentions and the masked words; none of them reads
+the text again.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from factcheck.extract.quantities import word_value
+from factcheck.model import Mention
+
+WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
+
+# quotes
+QUOTED = re.compile(r"[\u201c\"\u201e]([^\u201c\u201d\"]{3,})[\u201d\"\u201c]?")
+FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+CONTRACTIONS = [(re.compile(p), full) for p, full in (
+    (r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"), (r"n't\b", " not"), (r"'re\b", " are"), (r"'ve\b", " have"),
+    (r"'ll\b", " will"), (r"\bi'm\b", "i am"), (r"'d\b", " would"))]
+NOT_WORD = re.compile(r"[^\w' ]+")
+SPACES = re.compile(r"\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+MIN_QUOTE_WORDS = 5
+
+# numbers as written
+NUMBER = re.compile(r"(?<![\w.,:=\"'#@/-])(\d{1,3}(?:,\d{3})+|[1-9]\d{0,8}|0)(\.\d+)?(?:\s*(million|billion))?(?![\d,:/A-Za-z]|\.\d)"
+                    r"|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b", re.I)
+MASKED_WORD = re.compile(r"[a-z%$]+")
+RAW = re.compile(r"[A-Za-z%$]+")
+RANGE = re.compile(r"(?:\bbetween|\bfrom|\d\s*(?:and|to|-|\u2013))\s*\$?\s*$", re.I)
+RANGE_AFTER = re.compile(r"\s*(?:and|to|-|\u2013)\s*\$?\d", re.I)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+TOKEN = re.compile(r"[a-z%$]+(?:['\u2019][a-z]+)?|[,;:()\u2014]")
+# hedges, articles and relative pronouns: "Walmart, which employs about" restates "Walmart employs"
+FILLERS = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "only", "just", "at", "least",
+           "more", "less", "than", "over", "under", "up", "to", "fewer", "within", "a", "an", "the", "which", "who", "whom"}
+CONTEXT = 9  # words kept on each side of a number
+REACH = 80  # characters looked at on each side
+
+
+class Wording(NamedTuple):
+    words: tuple[str, ...]
+    word_starts: tuple[int, ...]
+    masked: tuple[str, ...]
+    quoted: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+def wording(text: str, quote: bool) -> Wording:
+    """Every word-level reading of a statement the checks need."""
+    lower = text.lower()
+    found = list(WORD.finditer(lower))
+    return Wording(words=tuple(m.group(0) for m in found), word_starts=tuple(m.start() for m in found),
+                   masked=tuple(MASKED_WORD.findall(NUMBER.sub(" ", lower))),
+                   quoted=tuple(quote_sentences(text)) if quote else (), mentions=tuple(mentions(text)))
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, no punctuation; contractions spelt out ('we're' = 'we are')."""
+    folded = text.translate(FOLD).lower()
+    for pattern, full in CONTRACTIONS:
+        folded = pattern.sub(full, folded)
+    return SPACES.sub(" ", NOT_WORD.sub(" ", folded)).strip()
+
+
+def quote_sentences(text: str) -> list[str]:
+    """The quoted sentences of a quote, normalised; short ones ('Thank you') and titles dropped."""
+    out = []
+    for body in QUOTED.findall(text) or [text]:
+        words = body.split()
+        if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
+            continue  # a title in quotation marks ("This Week With ..."), not someone's words
+        for sentence in SENTENCE_END.split(body):
+            n = normalise(sentence)
+            if len(n.split()) >= MIN_QUOTE_WORDS:
+                out.append(n)
+    return out
+
+
+def mentions(text: str) -> list[Mention]:
+    """The numbers of a statement as written, each with the words around it; the ends of a range
+    ('between $5,000 and $15,000') are left out."""
+    out = []
+    for m in NUMBER.finditer(text):
+        raw = m.group(0)
+        if m.group(1):
+            value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+            if m.group(3):
+                value *= 1e6 if m.group(3).lower() == "million" else 1e9
+            is_year = not m.group(2) and not m.group(3) and "," not in m.group(1) and 1800 <= value <= 2100
+        else:
+            value, is_year = word_value(raw) or 0, False
+        if RANGE.search(text[max(0, m.start() - 12):m.start()]) or RANGE_AFTER.match(text[m.end():m.end() + 14]):
+            continue
+        out.append(Mention(
+            text=raw, value=value, start=m.start(),
+            before_raw=tuple(RAW.findall(text[max(0, m.start() - REACH):m.start()]))[-CONTEXT:],
+            after_raw=tuple(RAW.findall(text[m.end():m.end() + REACH]))[:CONTEXT],
+            years=() if is_year else tuple(sorted(set(YEAR.findall(text)))),
+            clause_before=_tokens(text[:m.start()]), clause_after=_tokens(text[m.end():])))
+    return out
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t for t in TOKEN.findall(text.lower()) if t not in FILLERS)
