@@ -83,6 +83,22 @@ def found(unit: str, lexicon) -> list[tuple[str, str, str | None]]:  # type: ign
     ("Ana Ruiz: Ferries Will Sail Again", [("Ana Ruiz", "Ferries Will Sail Again", None)]),
     ("Said Ruiz: \"We sail at dawn.\"", [("Ruiz", "\"We sail at dawn.\"", None)]),
     ("Ruiz Vows To Reopen The Old Pier", [("Ruiz", "Vows To Reopen The Old Pier", None)]),
+    # adverbs before the verb; participles after an adverb or after a verb of its own
+    ("The harbour office wrongly stated that the pier was closed.",
+     [("The harbour office", "the pier was closed", None)]),
+    ("Ruiz complained about the tides, even suggesting the pier was badly built.",
+     [("Ruiz", "the pier was badly built", None)]),
+    ("Ana Ruiz spoke at the dock on Monday, arguing that the pier must reopen.",
+     [("Ana Ruiz", "the pier must reopen", None)]),
+    ("\"We sail at dawn,\" Ruiz said, suggesting a later start, and the crew agreed.",
+     [("Ruiz", "\"We sail at dawn,\"", None), ("Ruiz", "a later start, and the crew agreed", None)]),
+    # what 'found that' found begins after 'that'; a noun-like cue before a pronoun; 'said about 40'
+    ("The survey found that in the two largest ports, which handle most cargo, traffic fell.",
+     [("The survey", "in the two largest ports, which handle most cargo, traffic fell", None)]),
+    ("Ruiz notes they were hired before she arrived.", [("Ruiz", "they were hired before she arrived", None)]),
+    ("Ruiz has said about 40 boats were damaged.", [("Ruiz", "about 40 boats were damaged", None)]),
+    ("\"The sea is rough,\" Captain Bo Lee told reporters after a meeting that ran late.",
+     [("Captain Bo Lee", "\"The sea is rough,\"", None)]),
 ])
 def test_pattern(unit, expected, lexicon):
     assert found(unit, lexicon) == expected
@@ -110,6 +126,8 @@ def test_pattern(unit, expected, lexicon):
     "The party, which supports the deal, met on Monday.",
     "The rise of the far right says little about voters.",
     "Preys on our worst fears and calls people losers.",
+    "The notes they kept were lost in the flood.",
+    "The mayor answered the questions, including Friday's tweets about the pier.",
 ])
 def test_no_attribution(unit, lexicon):
     assert found(unit, lexicon) == []

@@ -55,3 +55,9 @@ def test_the_look_back_starts_at_a_word_within_reach():
     assert len(unit) - 4 - lo <= LOOKBACK and unit[lo - 1] == " "
     assert reach("Ruiz said", 5) == 0
 
+
+
+def test_an_opening_adverb_or_participle_is_not_the_subject():
+    unit = "Chastened, Ruiz is promising to rebuild the pier."
+    assert unit_subject(unit, tokens_of(unit), LEX) == (11, 15)
+

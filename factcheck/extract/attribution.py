@@ -42,6 +42,8 @@ FILLER = re.compile(
     r"(?:(?!(?:what|it|that|who|which|is|was|are|were|be|to|he|she|they|we|would|will|had|has)\b)"
     r"[\w'\u2019./&-]+\s+){0,6}?[\w'\u2019./&-]+(?=\s*(?:,|:|\bthat\b|[\u201c\"\u201e]|''|[.!?]?\s*(?:[\u201d\"]|'')?\s*$)))")
 MAX_FILLERS = 4
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+QUOTE_CLOSED = re.compile(r"[\u201d\"\u00bb']\s*,?\s*$")
 NOUN_CUE_GOES_ON = re.compile(r"\s*(?:,|that\b|:|[\u201c\"]|'')")
 BLANK = re.compile(r"\s*")
 OPENING_MARKS = re.compile(r"[ \u201c\"(\u2014]*")
@@ -252,10 +254,13 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
         obj = TOLD_OBJECT.match(unit, pos)
         if obj:
             pos = obj.end()
+    verb_end = pos
     pos = ce if cue.endswith(" that") else _skip_fillers(unit, pos)  # 'found that in three counties, ...'
     if cue in NOUN_LIKE_CUES and not NOUN_CUE_GOES_ON.match(unit, pos) and cue != "says" and \
             _first_word(unit, pos) not in lex.grammar.pronouns:
         return None  # 'the reports were false'; but 'The Times reported Saturday that ...', 'Lynch notes they ...'
+    if POSSESSIVE.search(unit, np.mention_start, np.mention_end) and not NOUN_CUE_GOES_ON.match(unit, pos):
+        return None  # "Friday's tweets": a noun after a possessive; but "Ruiz's claim that ..."
     left_end = _left_content_end(unit, np.start) if name is None else None
     clause = _clause_start(unit, np.start)
     region = (ce, pos)
@@ -269,10 +274,12 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
             return _Cand(src, (cs, ce), "left", len(unit), as_clause.start(), as_clause.start(), region, False, cue,
                          name)
     t = THAT.match(unit, pos)
+    if t and pos > verb_end and left_end is not None and QUOTE_CLOSED.search(unit, reach(unit, np.start), np.start):
+        t = None  # '"...," Ruiz told reporters after a meeting that ...': the quotation is what she told them
     if t or cue.endswith(" that"):
         start, region_end = (t.end(), t.start()) if t else (ce, ce)
         return _Cand(src, (cs, ce), "right", start, left_end or np.start, clause, (ce, region_end), False, cue, name)
-    left_quoted = left_end is not None and bool(re.search(r"[\u201d\"\u00bb']\s*,?\s*$", unit[reach(unit, np.start):np.start])) and \
+    left_quoted = left_end is not None and bool(QUOTE_CLOSED.search(unit, reach(unit, np.start), np.start)) and \
         not re.match(r"\s*(?:On|In|At|During|After|Before|Following|Speaking|Writing)\b", unit)  # 'On "Fox News," X said'
     o = OPENER.match(unit, pos) or COLON.match(unit, pos)
     if o:

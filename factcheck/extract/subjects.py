@@ -27,6 +27,7 @@ PARTITIVE = re.compile(r"(?:^|[\s,(\u2014])((?:many|most|some|all|several|few|no
 # ('said said said ...') costs the same per cue however long the sentence.
 LOOKBACK = 300
 ARTICLES = frozenset({"a", "an", "the"})
+OPENING_MODIFIER = re.compile(r"\s*[A-Z][a-z]+(?:ly|ed),\s*")  # 'Conversely, ...', 'Chastened, Ruiz ...'
 INTRO = re.compile(r"\s*(?:(?:In|On|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Still|Yet|"
                    r"Separately|Also|Speaking|Asked|Last|This|Since|Then|Now|Today|Yesterday)\b[^,;\u201c\"]{0,60},\s*)")
 
@@ -85,6 +86,8 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
                 np = None  # after a name or a number a subject pronoun opens its clause ('In an interview with RT he said')
     if not np or (np.start >= 0 and unit[np.mention_start:np.mention_end].lower() in ARTICLES | g.definite - {"this", "that"}):
         return None  # 'The notes they took': a determiner alone names no one
+    if np.start >= 0 and OPENING_MODIFIER.match(unit, np.mention_start) and not unit[:np.mention_start].strip():
+        return None  # 'Conversely, ...', 'Chastened, ...': an opening adverb or participle, not a name
     return np, name
 
 
@@ -103,7 +106,7 @@ def ends_with(unit: str, pos: int, marks: str | tuple[str, ...]) -> bool:
 
 def unit_subject(unit: str, toks: list[Token], lex: Lexicon) -> tuple[int, int] | None:
     """The name or pronoun a sentence opens with ('Trump, in a speech, ...' / 'On Friday, she ...')."""
-    intro = INTRO.match(unit)
+    intro = INTRO.match(unit) or OPENING_MODIFIER.match(unit)
     pos = intro.end() if intro else len(unit) - len(unit.lstrip())
     np = np_after(unit, pos, toks, lex, inverted=True)
     if not np:
