@@ -132,10 +132,10 @@ def ingest_cmd(app: App, files, published, outlet, title, url, dry_run, max_byte
     if dry_run:
         for doc, statements in extracted:
             out.print(statements_table(statements, title=f"{doc.path}: {doc.title or ''} ({doc.published or 'undated'})"))
-    for path, doc, n in report.stored:
-        say(f"stored {path}: \"{doc.title or ''}\" ({doc.published or 'undated'}), {n} statements")
-    for path, doc in report.skipped:
-        say(f"already stored {path}: \"{doc.title or ''}\" (nothing to do)")
+    for f in report.stored:
+        say(f"stored {f.path}: \"{f.title or ''}\" ({f.published or 'undated'}), {f.statements} statements")
+    for f in report.skipped:
+        say(f"already stored {f.path}: \"{f.title or ''}\" (nothing to do)")
     for error in report.errors:
         say(f"factcheck: {error}", err=True)
     if report.errors:

@@ -11,19 +11,34 @@ from factcheck.read import MAX_BYTES, Meta, documents
 from factcheck.store import Store
 
 
+@dataclass(frozen=True)
+class Filed:
+    """A document as the ingest report names it: file, headline, day and statement count, not its text
+    (a large feed streams through; its texts are not all held at once)."""
+
+    path: str
+    title: str | None
+    published: str | None
+    statements: int = 0
+
+    @classmethod
+    def of(cls, doc: Document, statements: int = 0) -> "Filed":
+        return cls(doc.path or "", doc.title, doc.published, statements)
+
+
 @dataclass
 class IngestReport:
     """What one `ingest` call did, file by file."""
 
-    stored: list[tuple[str, Document, int]] = field(default_factory=list)  # (path, document, statements)
-    skipped: list[tuple[str, Document]] = field(default_factory=list)  # already stored
+    stored: list[Filed] = field(default_factory=list)
+    skipped: list[Filed] = field(default_factory=list)  # already stored
     errors: list[str] = field(default_factory=list)
     document_ids: list[int] = field(default_factory=list)
 
 
 def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bool = False,
            max_bytes: int = MAX_BYTES) -> tuple[IngestReport, list[tuple[Document, list[Statement]]]]:
-    """Read, extract and store; returns the report and (document, statements) pairs extracted.
+    """Read, extract and store; returns the report and, on a dry run, the (document, statements) pairs extracted.
 
     Each document is stored before the next is read, so a bad input holds back nothing else. A text
     already stored, by an earlier call or by another process a moment ago, is reported as such.
@@ -36,12 +51,12 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
             continue
         existing = store.document_by_sha(doc.sha256)
         if existing and not dry_run:
-            report.skipped.append((doc.path or "", doc))
+            report.skipped.append(Filed.of(doc))
             report.document_ids.append(existing["id"])
             continue
         statements = extract(doc, lex)
-        extracted.append((doc, statements))
         if dry_run:
+            extracted.append((doc, statements))
             continue
         try:
             doc_id, new = store.store_document(doc, statements)
@@ -50,8 +65,8 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
             report.errors.append(f"{exc} ({doc.path} and any files after it not stored)")
             break
         if new:
-            report.stored.append((doc.path or "", doc, len(statements)))
+            report.stored.append(Filed.of(doc, len(statements)))
         else:
-            report.skipped.append((doc.path or "", doc))
+            report.skipped.append(Filed.of(doc))
         report.document_ids.append(doc_id)
     return report, extracted

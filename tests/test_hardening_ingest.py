@@ -94,7 +94,7 @@ def test_text_stored_by_another_process_meanwhile_is_already_stored_not_an_error
     monkeypatch.setattr(Store, "document_by_sha", lambda self, sha: None)
     report, _ = ingest(store, [str(path)], Meta(), lexicon)
     assert report.errors == [] and report.stored == []
-    assert [p for p, _ in report.skipped] == [str(path)] and report.document_ids == [other_id]
+    assert [f.path for f in report.skipped] == [str(path)] and report.document_ids == [other_id]
     assert store.counts()["documents"] == 1
 
 
@@ -243,6 +243,14 @@ def test_jsonl_rows_are_read_one_at_a_time():
 
     first = next(iter(read_jsonl(rows(), "feed.jsonl", Meta())))
     assert first.text.startswith("The ferry sailed")
+
+
+def test_a_feed_streams_through_without_its_texts_held(write, store, lexicon):
+    feed = write("feed.jsonl", "".join(json.dumps({"text": article(n, "the island")}) + "\n" for n in range(3)))
+    report, extracted = ingest(store, [str(feed)], Meta(), lexicon)
+    assert extracted == []  # the pairs are kept for a dry run's listing only
+    assert [(f.path, f.title) for f in report.stored] == [(str(feed), f"Ferry {n} returns to the island") for n in range(3)]
+    assert all(f.statements > 0 and not hasattr(f, "text") for f in report.stored)
 
 
 def test_a_bad_jsonl_row_is_named_and_the_other_rows_are_stored(write, fc, db_path):
