@@ -8,6 +8,7 @@ the text again.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import NamedTuple
 
 from factcheck.extract.quantities import word_value
@@ -54,9 +55,22 @@ def wording(text: str, quote: bool) -> Wording:
     """Every word-level reading of a statement the checks need."""
     lower = text.lower()
     found = list(WORD.finditer(lower))
+    numbers = list(NUMBER.finditer(text))
     return Wording(words=tuple(m.group(0) for m in found), word_starts=tuple(m.start() for m in found),
-                   masked=tuple(MASKED_WORD.findall(NUMBER.sub(" ", lower))),
-                   quoted=tuple(quote_sentences(text)) if quote else (), mentions=tuple(mentions(text)))
+                   masked=_masked(text, lower, numbers), quoted=tuple(quote_sentences(text)) if quote else (),
+                   mentions=tuple(mentions(text, numbers)))
+
+
+def _masked(text: str, lower: str, numbers: list[re.Match[str]]) -> tuple[str, ...]:
+    """The words with the numbers taken out (the numbers found once, on the text as written)."""
+    if len(lower) != len(text):  # a letter whose lower case is longer: offsets differ, mask the lower text itself
+        return tuple(MASKED_WORD.findall(NUMBER.sub(" ", lower)))
+    pieces, at = [], 0
+    for m in numbers:
+        pieces += [lower[at:m.start()], " "]
+        at = m.end()
+    pieces.append(lower[at:])
+    return tuple(MASKED_WORD.findall("".join(pieces)))
 
 
 def normalise(text: str) -> str:
@@ -81,11 +95,12 @@ def quote_sentences(text: str) -> list[str]:
     return out
 
 
-def mentions(text: str) -> list[Mention]:
+def mentions(text: str, numbers: list[re.Match[str]] | None = None) -> list[Mention]:
     """The numbers of a statement as written, each with the words around it; the ends of a range
     ('between $5,000 and $15,000') are left out."""
     out = []
-    for m in NUMBER.finditer(text):
+    clause = _Clause(text)
+    for m in NUMBER.finditer(text) if numbers is None else numbers:
         raw = m.group(0)
         if m.group(1):
             value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
@@ -101,9 +116,37 @@ def mentions(text: str) -> list[Mention]:
             before_raw=tuple(RAW.findall(text[max(0, m.start() - REACH):m.start()]))[-CONTEXT:],
             after_raw=tuple(RAW.findall(text[m.end():m.end() + REACH]))[:CONTEXT],
             years=() if is_year else tuple(sorted(set(YEAR.findall(text)))),
-            clause_before=_tokens(text[:m.start()]), clause_after=_tokens(text[m.end():])))
+            clause_before=clause.before(m.start()), clause_after=clause.after(m.end())))
     return out
 
 
 def _tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in TOKEN.findall(text.lower()) if t not in FILLERS)
+
+
+class _Clause:
+    """A statement's tokens, read once: those before and after a point are the tokens the text before and
+    after it would give, unless a token straddles the point (then that side is read again)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int, str]] | None:
+        """(start, end, token) over the lower-cased text; None when lower-casing moved the offsets."""
+        lower = self.text.lower()
+        return [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(lower)] if len(lower) == len(self.text) else None
+
+    def _straddles(self, at: int) -> bool:
+        spans = self.spans
+        return spans is None or any(s < at < e for s, e, _ in spans)
+
+    def before(self, at: int) -> tuple[str, ...]:
+        if self._straddles(at):
+            return _tokens(self.text[:at])
+        return tuple(t for s, e, t in self.spans if e <= at and t not in FILLERS)  # type: ignore[union-attr]
+
+    def after(self, at: int) -> tuple[str, ...]:
+        if self._straddles(at):
+            return _tokens(self.text[at:])
+        return tuple(t for s, e, t in self.spans if s >= at and t not in FILLERS)  # type: ignore[union-attr]
