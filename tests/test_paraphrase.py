@@ -32,3 +32,8 @@ def test_other_words_are_another_fact(lexicon):
 
 def test_two_stories_are_left_alone(lexicon):
     assert not paraphrased(story(lexicon, FEW, doc=1) + story(lexicon, THOUSANDS, doc=2))
+
+
+def test_two_written_numbers_in_like_sentences_are_left_to_restated(lexicon):
+    assert not paraphrased(story(lexicon, "Acme holds 200 million dollars abroad and would owe taxes on it.",
+                                 "Brill holds 10 million dollars abroad and would owe taxes on it."))

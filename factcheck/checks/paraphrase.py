@@ -4,7 +4,10 @@ Used by numeric-conflict beside restated(), which wants the same words around bo
 handful of engineers a year to build the dam" and "It took thousands of engineers, working for decades, to
 build the dam" say one thing with counts that cannot both hold. Reads records only: each figure's counted
 noun and interval as extraction gave them (hedged and vague amounts are intervals: "a few" is [2, 5],
-"thousands of" [2,000, 9,999]), the statements' words, sources and days. Two figures of one counted noun, in
+"thousands of" [2,000, 9,999]), the statements' words, sources and days. A vague amount is what a
+paraphrase carries: two written numbers in like sentences are restated() figures, where the words right
+around them must match ("Acme holds $200 million abroad" / "Brill holds $10 million abroad" are two
+companies). Two figures of one counted noun, at least one of them vague, in
 two statements of one story that share most of their words (MIN_SHARED of the shorter, at least
 MIN_WORDS), conflict when even their nearest ends are FACTOR times apart: a slip of rewording, not a
 rounding or an update. Two named sources, two named days or two dated figures that differ are left alone.
@@ -22,6 +25,7 @@ FACTOR = 10.0
 MIN_SHARED = 0.6
 MIN_WORDS = 5
 NOTHING: frozenset[str] = frozenset()
+VAGUE = "vague"  # the hedge extraction gives an amount told in words ("dozens of", "a few")
 
 
 def paraphrased(statements: Sequence[Statement]) -> list[tuple[tuple[Statement, Quantity], tuple[Statement, Quantity]]]:
@@ -41,6 +45,8 @@ def paraphrased(statements: Sequence[Statement]) -> list[tuple[tuple[Statement, 
 
 
 def _apart(q: Quantity, r: Quantity) -> bool:
+    if VAGUE not in (q.hedge, r.hedge):
+        return False
     lo, hi = max(q.low, r.low), min(q.high, r.high)
     return hi > 0 and lo >= FACTOR * hi and (not q.date or not r.date or q.date == r.date)
 
