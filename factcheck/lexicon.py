@@ -141,6 +141,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()  # "province", "city" after a place name
     running: tuple[str, ...] = ()  # "since Thursday": a figure counted over a span
     updates: tuple[str, ...] = ()  # "rose to": a figure that revises an earlier one
+    additions: tuple[str, ...] = ()  # "another seven": a figure added to one told before
     auxiliaries: frozenset[str] = frozenset()  # "have been": words between a figure and its own verb
     place_modifiers: frozenset[str] = frozenset()  # "eastern", "rebel-held": words that place the name after them
     by_parties: frozenset[str] = frozenset()  # event keys told apart by the countries taking part
@@ -313,6 +314,7 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         actions=actions, events=events, event_actions=event_actions,
         running=tuple(raw["actions"].get("reckoning", {}).get("running", [])),
         updates=tuple(raw["actions"].get("reckoning", {}).get("update", [])),
+        additions=tuple(raw["actions"].get("reckoning", {}).get("addition", [])),
         auxiliaries=frozenset(w.lower() for w in raw["actions"].get("auxiliary", {}).get("words", [])),
         hedges={k.lower(): pair(k, v) for k, v in hedges_raw.items()},
         vague={k.lower(): pair(k, v) for k, v in vague_raw.items()},

@@ -55,7 +55,8 @@ class Quantity:
     hedge: str | None = None  # about | nearly | more than | ...
     start: int = 0  # offsets relative to the statement text
     end: int = 0
-    role: str = "figure"  # figure | total | part | running (over a span: "since Thursday") | update ("rose to")
+    # figure | total | part | running (over a span: "since Thursday") | update ("rose to") | addition ("another seven")
+    role: str = "figure"
     date: str | None = None  # ISO day the figure refers to, when the sentence says
     unit: str | None = None  # PERCENT for a share; one of TIME_UNITS for a duration ("nearly four years of war")
 

@@ -229,6 +229,18 @@ def _target(words: list[tuple[int, int, str]], i: int, targets: frozenset[str], 
         or i >= 2 and words[i - 1][2].lower() == "on" and words[i - 2][2].lower() in targets
 
 
+def _inside(words: list[tuple[int, int, str]], j: int, place_nouns: frozenset[str]) -> bool:
+    """'Khan Sheikhun in Idlib province': a name followed by 'in', a known place and a place noun is a place
+    within it."""
+    if j >= len(words) or words[j][2].lower() != "in":
+        return False
+    gaz = gazetteer()
+    for n in range(1, min(MAX_WORDS, len(words) - j - 2) + 1):
+        if words[j + 1 + n][2].lower() in place_nouns:
+            return fold(" ".join(w for _, _, w in words[j + 1:j + 1 + n])) in gaz
+    return False
+
+
 def _accept(places: tuple[Place, ...] | None, text: str, words: list[tuple[int, int, str]], i: int, j: int,
             locative: frozenset[str], place_nouns: frozenset[str], modifiers: frozenset[str],
             listed: bool = False) -> Place | None:
@@ -248,7 +260,8 @@ def _accept(places: tuple[Place, ...] | None, text: str, words: list[tuple[int, 
         return None  # "in Clinton's campaign": a person's more often than a town's
     dateline = i == 0 and words[i][2].isupper() and text[words[j - 1][1]:words[j - 1][1] + 1] == ","
     named_after = i >= 2 and prev.lower() == "of" and words[i - 2][2].lower() in place_nouns  # "the city of Aleppo"
-    located = listed or named_after or prev.lower() in locative or prev.lower() in modifiers or nxt in place_nouns or dateline
+    located = listed or named_after or prev.lower() in locative or prev.lower() in modifiers or nxt in place_nouns \
+        or dateline or _inside(words, j, place_nouns)
     if not located and capital_of == best.country:
         return Place(best.country, "country", best.country)  # "Moscow said": the capital speaks for its country
     return best if located else None

@@ -278,3 +278,20 @@ def test_of_three_counts_the_closest_exact_pair_is_the_conflict(rules):
         store.add_document(doc(text), extract(doc(text), rules.lexicon))
     flags = [f for f in run_checks(store.statements(), rules.rules, rules.lexicon) if f.kind == "numeric-conflict"]
     assert [sorted(q.low for s in f.statements for q in s.quantities) for f in flags] == [[20, 30]]
+
+
+def test_a_headline_figure_is_the_bodys_figure_with_its_day_and_reckoning(rules):
+    # the headline names no day; its 26 is the body's count over two days, not a count of 8 May
+    over_days = ("Raids kill 26 people in Kharkiv\n\nAir strikes in and around Kharkiv killed 26 people on "
+                 "Monday and Tuesday, officials said.")
+    one_day = "Raids kill 9 people in Kharkiv\n\nAir strikes in Kharkiv killed 9 people on Wednesday, medics said."
+    assert "numeric-conflict" not in check(rules, over_days, one_day)
+    told = [s for s in extract(doc(over_days, "2024-05-08"), rules.lexicon) if s.role == "headline"]
+    assert [q.role for s in told for q in s.quantities] == ["running"]
+
+
+def test_a_count_added_to_an_earlier_one_is_not_the_storys_toll(rules):
+    parts = ("Strikes\n\nA drone attack in Odesa killed 12 people on Monday, officials said. "
+             "Another five people were killed in a drone attack in Kharkiv on Monday, police said.")
+    whole = "Kharkiv toll\n\nA drone attack in Kharkiv killed 12 people on Monday, medics said."
+    assert "numeric-conflict" not in check(rules, parts, whole)

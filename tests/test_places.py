@@ -132,3 +132,9 @@ def test_the_land_around_a_city_is_not_the_city(lexicon):
                                              lexicon.place_nouns, mods)] == []
     assert [m.place.key for m in find_places("Shelling in eastern Homs killed four.", lexicon.locative,
                                              lexicon.place_nouns, mods)] == ["Homs, SY"]
+
+
+def test_a_name_before_in_a_known_place_and_a_place_noun_lies_within_it(lexicon):
+    assert keys(lexicon, "Kramatorsk in Donetsk region was shelled overnight.") == ["Kramatorsk, UA", "Donetsk, UA"]
+    assert keys(lexicon, "Kramatorsk was shelled overnight.") == []  # a town needs something that places it
+    assert keys(lexicon, "Clinton in Iowa spoke to voters.") == keys(lexicon, "He spoke in Iowa.")  # no place noun

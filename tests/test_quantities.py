@@ -301,6 +301,12 @@ def test_a_toll_that_rose_is_an_update(lexicon: Lexicon) -> None:
     assert one("The death toll from the flood rose to 21 on Saturday.", lexicon).role == "update"
 
 
+def test_a_count_added_to_one_told_before_is_an_addition(lexicon: Lexicon) -> None:
+    assert one("Another nine people died in the village of Oskil.", lexicon).role == "addition"
+    assert one("A further 12 soldiers were wounded near the bridge.", lexicon).role == "addition"
+    assert one("The headline rises to 40 people.", lexicon).role == "update"
+
+
 def test_one_days_count_is_a_plain_figure(lexicon: Lexicon) -> None:
     assert one("The flood killed 21 people on Saturday.", lexicon).role == "figure"
 

@@ -220,12 +220,14 @@ def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
 
 def _reckoned(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     """A figure counted over a span, or revised upward, is not one day's count (lexicon [reckoning])."""
-    if not qs or not (lex.running or lex.updates):
+    if not qs or not (lex.running or lex.updates or lex.additions):
         return qs
-    running, update = _reckoning_rx(lex)
+    running, update, addition = _reckoning_rx(lex)
     out = []
     for q in qs:
-        if q.role == "figure":
+        if q.role in ("figure", "total") and addition.search(text[max(0, q.start - 20):q.start]):
+            q = _replace(q, role="addition")
+        elif q.role == "figure":
             clause = _clause(text, q.start, q.end)
             if update.search(text[max(clause[0], q.start - 30):q.start]):
                 q = _replace(q, role="update")
@@ -236,10 +238,11 @@ def _reckoned(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
 
 
 @lru_cache(maxsize=8)
-def _reckoning_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _reckoning_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     never = re.compile(r"(?!)")
     return (phrase_regex(list(lex.running)) if lex.running else never,
-            phrase_regex(list(lex.updates)) if lex.updates else never)
+            phrase_regex(list(lex.updates)) if lex.updates else never,
+            re.compile(phrase_regex(list(lex.additions)).pattern + r"\s*$", re.I) if lex.additions else never)
 
 
 def _not_a_count(text: str, m: re.Match[str], value: float, lex: Lexicon) -> bool:
