@@ -151,6 +151,17 @@ def test_a_fifo_is_refused_without_opening_it_and_the_good_file_is_stored(tmp_pa
     assert stored_paths(tmp_path / "c.db") == [str(good)]
 
 
+def test_a_fifo_in_a_directory_is_named_not_passed_over(tmp_path):
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    os.mkfifo(folder / "feed.txt")
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    result = factcheck(tmp_path / "c.db", "ingest", folder)
+    assert result.returncode == 2
+    assert lines(result.stderr) == [f"factcheck: {folder / 'feed.txt'}: not a regular file"]
+    assert stored_paths(tmp_path / "c.db") == [str(folder / "good.txt")]
+
+
 def limit_memory() -> None:
     """A reproduction that reads /dev/zero whole fails fast instead of taking the machine's memory."""
     resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))

@@ -51,10 +51,13 @@ class Meta:
 
 
 def article_files(paths: list[str]) -> Iterator[Path | InputError]:
-    """Files to ingest: the paths given, directories expanded (sorted). Problems are yielded, not raised."""
+    """Files to ingest: the paths given, directories expanded (sorted). Problems are yielded, not raised.
+
+    A directory's entries with an article's extension are all listed, a FIFO or socket among them too:
+    reading refuses those with a line of their own rather than passing over them in silence."""
     for p in map(Path, paths):
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS and f.suffix
+            files = sorted(f for f in p.rglob("*") if f.suffix and f.suffix.lower() in READERS and not f.is_dir()
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not files:
                 yield InputError(f"{p}: directory holds no articles (.txt, .md, .html, .jsonl, .csv)")
