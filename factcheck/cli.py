@@ -241,6 +241,9 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, t
         for error in result.ingest.errors:
             say(f"factcheck: {error}", err=True)
         sys.exit(EXIT_ERROR)
+    for path in result.undated:
+        say(f"factcheck: {path}: undated (no --published, and no dateline or 'Updated' line with a year): its "
+            "figures have no day and are compared with no other story's; pass --published YYYY-MM-DD", err=True)
     emit(render_findings(result.flags, result.passed, fmt, stats=app.store.counts()), output)
     sys.exit(EXIT_FINDINGS if result.worst() >= severity_rank(fail_on) else EXIT_CLEAN)
 

@@ -22,6 +22,13 @@ class VerifyResult:
     ingest: IngestReport | None = None
     statements: int = 0
 
+    @property
+    def undated(self) -> list[str]:
+        """Draft files whose day is unknown (no --published, no front matter, no dateline with a year)."""
+        if not self.ingest:
+            return []
+        return [f.path for f in self.ingest.stored + self.ingest.skipped if not f.published]
+
     def worst(self) -> int:
         return max((severity_rank(f.severity) for f in self.flags), default=-1)
 
