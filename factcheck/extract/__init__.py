@@ -77,8 +77,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
             found = attribute(unit, lex)
             for a in found:
                 resolved = speakers.resolve(a.source or "", unit[a.content_start:a.content_end])
-                if resolved is None and (a.source or "").lower() in lex.pronouns:
-                    continue  # an unresolved pronoun: the clause stays narration
+                # unresolved ('he' with no one in reach, 'an official'): the mention as written, anonymous
                 name, kind = resolved or (_as_written(a.source or ""), "anonymous")
                 cs, ce = us + a.content_start, us + a.content_end
                 is_quote = _is_quote(quotes, cs, ce)
