@@ -39,6 +39,15 @@ class App:
     def store(self) -> Store:
         return Store(self.db_path)
 
+    @property
+    def existing_store(self) -> Store:
+        """The database for commands that only read or review it: a path that does not exist is a typo
+        (an empty database would report "0 flags" and exit 0), not a new database."""
+        if self.db_path != ":memory:" and not Path(self.db_path).exists():
+            raise InputError(f"{self.db_path}: no such database (check --db or FACTCHECK_DB; "
+                             "'factcheck ingest' creates one)")
+        return self.store
+
     @cached_property
     def rules(self) -> RuleSet:
         return load_rules(self.rules_dir)
@@ -182,7 +191,7 @@ def statements_cmd(app: App, search, source, fmt, limit) -> None:  # type: ignor
       factcheck statements --search swap
       factcheck statements --source Trump --format json
     """
-    rows = app.store.statements(search=search, source=source)
+    rows = app.existing_store.statements(search=search, source=source)
     rows = rows[:limit] if limit else rows
     if fmt == "json":
         click.echo(json_text({"statements": [statement_json(s) for s in rows]}))
@@ -208,7 +217,7 @@ def sources_cmd(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
     Example:
       factcheck sources
     """
-    rows = app.store.sources()
+    rows = app.existing_store.sources()
     if fmt == "json":
         click.echo(json_text({"sources": rows}))
         return
@@ -236,7 +245,7 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, t
       factcheck verify
       factcheck verify draft.txt --format json
     """
-    result = verify(app.store, app.rules, list(files) or None, make_meta(published, outlet, title, url), save, max_bytes)
+    result = verify(app.store if files else app.existing_store, app.rules, list(files) or None, make_meta(published, outlet, title, url), save, max_bytes)
     if result.ingest and result.ingest.errors:
         for error in result.ingest.errors:
             say(f"factcheck: {error}", err=True)
@@ -359,7 +368,7 @@ def audit_group(ctx: click.Context, full, fmt, output, fail_on, wait) -> None:  
         raise FactcheckError(f"{output}: cannot write the report there (no such folder, or not writable)")
     tty = sys.stdout.isatty()
     with audit_progress(tty) as progress:
-        result = audit(ctx.obj.store, ctx.obj.rules, full=full, wait=wait, progress=progress)
+        result = audit(ctx.obj.existing_store, ctx.obj.rules, full=full, wait=wait, progress=progress)
     noisy = result.worst_new() >= severity_rank(fail_on)
     if output:
         emit(render_audit(result, fmt), output)
@@ -382,7 +391,7 @@ def audit_history(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
     """
     from factcheck.audit import history
 
-    runs = history(app.store)
+    runs = history(app.existing_store)
     if fmt == "json":
         click.echo(json_text({"runs": runs}))
         return
@@ -463,7 +472,7 @@ def report_cmd(app: App, state, severity, rule, source, since, story, fmt, outpu
       factcheck report --state confirmed --format claimreview -o reviews.jsonld
     """
     filt = make_filter(state, severity, rule, source, since, story)
-    emit(render_report(build_report(app.store, app.rules, filt, reviewer=by or user_name()), fmt), output)
+    emit(render_report(build_report(app.existing_store, app.rules, filt, reviewer=by or user_name()), fmt), output)
 
 
 @cli.group("flags", invoke_without_command=True)
@@ -483,7 +492,7 @@ def flags_group(ctx: click.Context, state, severity, rule, source, since, story,
         return
     app = ctx.obj
     filt = make_filter(state, severity, rule, source, since, story)
-    check_filter(app.store, app.rules, filt)
+    check_filter(app.existing_store, app.rules, filt)
     records = stored_flags(app.store, filt)
     if fmt == "json":
         click.echo(json_text({"flags": [record_dict(r) for r in records]}))
@@ -508,7 +517,7 @@ def flags_show(app: App, flag_id: str, fmt: str) -> None:
     Example:
       factcheck flags show 40df06c3
     """
-    rec = get_flag(app.store, flag_id)
+    rec = get_flag(app.existing_store, flag_id)
     if fmt == "json":
         click.echo(json_text(record_dict(rec)))
         return
@@ -527,7 +536,7 @@ def verdict_command(verdict: str, summary: str):  # type: ignore[no-untyped-def]
     @click.option("--by", help="Who decided (default: your user name).")
     @click.pass_obj
     def command(app: App, flag_id: str, note: str | None, by: str | None) -> None:
-        rec = set_verdict(app.store, flag_id, verdict, note, by or user_name())
+        rec = set_verdict(app.existing_store, flag_id, verdict, note, by or user_name())
         say(f"{rec.id[:8]} {rec.state} by {rec.triaged_by}: {rec.finding.message}")
 
     return command

@@ -142,7 +142,7 @@ def test_directory_as_db(tmp_path, fc):
 
 def test_bad_busy_timeout_setting(fc, monkeypatch):
     monkeypatch.setenv("FACTCHECK_BUSY_TIMEOUT_MS", "soon")
-    result = fc("statements")
+    result = fc("add", "The pier reopened", "--source", "Ana Ruiz")
     assert result.exit_code == 2 and "FACTCHECK_BUSY_TIMEOUT_MS" in result.stderr
 
 
@@ -228,8 +228,16 @@ def test_broken_lexicon_names_the_file(rules_dir, fc):
     assert result.exit_code == 2 and "states.toml" in result.stderr
 
 
+def test_a_mistyped_database_is_named_not_created(tmp_path, fc):
+    for command in (["statements"], ["sources"], ["verify"], ["report"], ["flags"], ["audit"], ["audit", "history"]):
+        result = fc(*command, db=tmp_path / "clams.db")
+        assert (result.exit_code, error_lines(result)) == (2, [f"factcheck: {tmp_path / 'clams.db'}: no such database "
+                                                               "(check --db or FACTCHECK_DB; 'factcheck ingest' creates one)"])
+    assert not (tmp_path / "clams.db").exists()
+
+
 def test_no_traceback_for_unwritable_db_location(tmp_path, fc):
-    result = fc("statements", db=tmp_path / "no" / "such" / "dir" / "claims.db")
+    result = fc("add", "The pier reopened", "--source", "Ana Ruiz", db=tmp_path / "no" / "such" / "dir" / "claims.db")
     assert result.exit_code == 2
     assert error_lines(result) == [f"factcheck: {tmp_path / 'no' / 'such' / 'dir' / 'claims.db'}: "
                                    "cannot open or create the database file"]

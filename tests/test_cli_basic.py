@@ -57,6 +57,7 @@ def test_statements_search_and_source_filter(write, fc):
 
 
 def test_bad_search_syntax_exits_2(fc):
+    fc("add", "The pier reopened", "--source", "Ana Ruiz")
     result = fc("statements", "--search", '"unclosed')
     assert result.exit_code == 2 and result.stderr.startswith("factcheck: search")
 
@@ -64,7 +65,7 @@ def test_bad_search_syntax_exits_2(fc):
 def test_dry_run_stores_nothing(write, fc):
     result = fc("ingest", "--dry-run", write("harbour.md", STORY))
     assert result.exit_code == 0 and "Telegram" in result.stdout
-    assert statements(fc) == []
+    assert fc("statements").exit_code == 2  # not even a database was made
 
 
 def test_add_one_statement_by_hand(fc):

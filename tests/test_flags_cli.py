@@ -168,7 +168,9 @@ def test_dismissal_survives_a_later_verify(fc, write) -> None:
     assert fid not in {f["id"] for f in flags_json(fc)}
 
 
-def test_no_flags_says_so(fc) -> None:
+def test_no_flags_says_so(fc, db_path) -> None:
+    from factcheck.store import Store
+    Store(str(db_path)).close()
     result = fc("flags")
     assert result.exit_code == 0 and result.stdout == "no flags open or confirmed\n"
     assert fc("flags", "--state", "dismissed").stdout == "no flags (state dismissed)\n"

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import factcheck.read as read_module
+from factcheck.store import Store
 from factcheck.ingest import ingest
 from factcheck.model import Document
 from factcheck.read import Meta, documents, read_file
@@ -111,7 +112,7 @@ def test_two_ingests_sharing_files_both_finish_and_store_everything(tmp_path):
     a = desk(tmp_path, "a", 150, "the island")  # long enough that the second starts while the first is storing
     b = desk(tmp_path, "b", 15, "the mainland")
     db = tmp_path / "c.db"
-    assert factcheck(db, "statements").returncode == 0  # the schema exists before the race starts
+    Store(str(db)).close()  # the schema exists before the race starts
     first = start(db, "ingest", a)
     time.sleep(0.3)
     second = start(db, "ingest", a, b)
@@ -128,7 +129,7 @@ def test_two_ingests_sharing_files_both_finish_and_store_everything(tmp_path):
 def test_two_identical_ingests_at_once_both_exit_0(tmp_path):
     a = desk(tmp_path, "a", 25, "the island")
     db = tmp_path / "c.db"
-    assert factcheck(db, "statements").returncode == 0
+    Store(str(db)).close()  # the database exists before the race
     results = finish([start(db, "ingest", a), start(db, "ingest", a)])
     for code, out, err in results:
         assert (code, lines(err)) == (0, [])
