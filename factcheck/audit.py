@@ -11,7 +11,8 @@ What the audit has seen (each statement's content digest, each flag with its cit
 its own tables and written in the same transaction that marks the run ok, so an interrupted run
 leaves the last good snapshot in place and the next run redoes the work; syncing the shared flags
 table is idempotent. An OS lock on `<db>.audit-lock` keeps two audits apart and is released by the
-kernel if the process dies; a run a dead process left 'running' is marked failed by the next audit.
+kernel if the process dies; a run a dead process left 'running' is marked failed by the next audit, and
+`history` shows it as failed before that (each run records the pid and host that started it).
 """
 from __future__ import annotations
 
