@@ -226,6 +226,30 @@ def sources_cmd(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
     console().print(sources_table(rows))
 
 
+@cli.command("stories")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Stories per page.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Stories to skip.")
+@click.pass_obj
+def stories_cmd(app: App, fmt, limit, offset) -> None:  # type: ignore[no-untyped-def]
+    """List stored stories (id, day, outlet, title, statements): the ids that `report --story` takes.
+
+    \b
+    Example:
+      factcheck stories --limit 10
+    """
+    store = app.existing_store
+    rows = store.documents(limit=limit, offset=offset)
+    total = store.counts()["documents"]
+    if fmt == "json":
+        click.echo(json_text({"stories": rows, "total": total, "limit": limit, "offset": offset}))
+        return
+    from factcheck.render.terminal import console, stories_table
+
+    shown = f"{offset + 1}-{offset + len(rows)} of {total}" if rows else f"none of {total}"
+    console().print(stories_table(rows, title=f"stories {shown}"))
+
+
 @cli.command("verify")
 @click.argument("files", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)

@@ -346,10 +346,11 @@ class Store:
                 out.setdefault(row["statement_id"], []).append(row)
         return out
 
-    def documents(self) -> list[dict[str, Any]]:
+    def documents(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored stories in the order they came in; `limit` and `offset` page through them."""
         return list(self.db.query("SELECT id, title, outlet, url, published, published_from, path, ingested_at,"
                                   " (SELECT count(*) FROM statements s WHERE s.document_id = documents.id) AS statements"
-                                  " FROM documents ORDER BY id"))
+                                  " FROM documents ORDER BY id LIMIT ? OFFSET ?", [-1 if limit is None else limit, offset]))
 
     def sources(self) -> list[dict[str, Any]]:
         return list(self.db.query(

@@ -64,6 +64,16 @@ def sources_table(rows: Sequence[dict[str, Any]]) -> Table:
     return t
 
 
+def stories_table(rows: Sequence[dict[str, Any]], title: str) -> Table:
+    t = Table(title=title)
+    for col in ("id", "day", "outlet", "title", "statements"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(str(r["id"]), r["published"] or "undated", r["outlet"] or "", r["title"] or r["path"] or "",
+                  str(r["statements"]))
+    return t
+
+
 def rules_table(rules: Sequence[Rule]) -> Table:
     t = Table(title=f"{len(rules)} rules")
     for col in ("id", "kind", "severity", "description"):
