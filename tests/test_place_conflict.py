@@ -1,6 +1,10 @@
 """place-conflict: one incident, tied by its figures, placed in two places that exclude each other."""
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from factcheck.checks import place
 from factcheck.model import Quantity, Statement
 from factcheck.places import Place, apart, places_of_key
@@ -14,11 +18,13 @@ def said(text: str, frame: str, killed: float | None = 6, sid: int = 1, doc: int
     figures = (Quantity(text=f"{killed:g} people", low=killed, high=killed, category="person", action="killed",
                         date=day),) if killed is not None else ()
     return Statement(text=text, start=sid * 100, end=sid * 100 + len(text), event=event, frame=frame, date=day,
-                     date_text=date_text, quantities=figures, incident=incident, document_id=doc, id=sid)
+                     date_text=date_text, quantities=figures, incident=incident, document_id=doc, id=sid,
+                     words=tuple(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower())))
 
 
-def flags(*statements: Statement) -> list[str]:
-    return [f.message for f in place.check(statements, RULE, None)]  # the check reads no lexicon
+@pytest.fixture
+def flags(lexicon):
+    return lambda *statements: [f.message for f in place.check(statements, RULE, lexicon)]
 
 
 def test_two_far_towns_are_apart_and_a_town_lies_in_its_state():
@@ -39,43 +45,54 @@ def test_regions_outside_the_us_may_nest_and_are_never_apart():
     assert not apart(Place("Provence", "region", "FR"), Place("Var", "region", "FR"), 100)
 
 
-def test_one_toll_in_two_far_towns_is_flagged():
+def test_one_toll_in_two_far_towns_is_flagged(flags):
     found = flags(said("An explosion killed six people in Tacoma.", "Tacoma, US", sid=1, date_text="Wednesday"),
                   said("The explosion in Spokane killed six people.", "Spokane, US", sid=2))
-    assert len(found) == 1 and "Tacoma" in found[0] and "Spokane" in found[0]
+    assert len(found) == 1 and found[0].index("Tacoma") < found[0].index("Spokane")  # in the order told
 
 
-def test_different_tolls_are_two_incidents():
+def test_an_incident_brought_in_at_each_place_is_two_incidents(flags):
+    assert not flags(said("A shooting killed six people in Tacoma.", "Tacoma, US", event="shooting", sid=1),
+                     said("It came after a shooting in Spokane that also killed six people.", "Spokane, US",
+                          event="shooting", sid=2))
+
+
+def test_a_place_pointed_back_to_is_the_incident_already_told(flags):
+    assert flags(said("A shooting killed six people in Tacoma.", "Tacoma, US", event="shooting", sid=1),
+                 said("Monday's shooting in Spokane killed six people.", "Spokane, US", event="shooting", sid=2))
+
+
+def test_different_tolls_are_two_incidents(flags):
     assert not flags(said("An explosion killed six people in Tacoma.", "Tacoma, US", sid=1),
-                     said("An explosion in Spokane killed two people.", "Spokane, US", killed=2, sid=2))
+                     said("The explosion in Spokane killed two people.", "Spokane, US", killed=2, sid=2))
 
 
-def test_a_third_place_makes_a_series():
+def test_a_third_place_makes_a_series(flags):
     assert not flags(said("A blast killed six in Tacoma.", "Tacoma, US", sid=1),
-                     said("A blast in Spokane killed six.", "Spokane, US", sid=2),
-                     said("A blast in Boise killed six.", "Boise, US", sid=3))
+                     said("The blast in Spokane killed six.", "Spokane, US", sid=2),
+                     said("The blast in Boise killed six.", "Boise, US", sid=3))
 
 
-def test_a_statement_about_several_incidents_silences_the_story():
+def test_a_statement_about_several_incidents_silences_the_story(flags):
     assert not flags(said("A blast killed six in Tacoma.", "Tacoma, US", sid=1),
                      said("The blast in Spokane killed six.", "Spokane, US", sid=2),
                      said("Blasts in Tacoma and Boise.", "*", killed=None, sid=3))
 
 
-def test_two_stories_are_never_compared():
+def test_two_stories_are_never_compared(flags):
     assert not flags(said("A blast killed six in Tacoma.", "Tacoma, US", sid=1, doc=1),
                      said("The blast in Spokane killed six.", "Spokane, US", sid=2, doc=2))
 
 
-def test_two_named_days_or_two_means_are_two_incidents():
+def test_two_named_days_or_two_means_are_two_incidents(flags):
     assert not flags(said("A blast killed six in Tacoma.", "Tacoma, US", sid=1, date_text="Monday", day="2024-02-05"),
                      said("The blast in Spokane killed six.", "Spokane, US", sid=2, date_text="Tuesday",
                           day="2024-02-06"))
     assert not flags(said("A strike killed six in Tacoma.", "Tacoma, US", event="attack", sid=1, incident="means:air"),
-                     said("Shelling killed six in Spokane.", "Spokane, US", event="attack", sid=2,
+                     said("The shelling in Spokane killed six.", "Spokane, US", event="attack", sid=2,
                           incident="means:projectile"))
 
 
-def test_events_that_happen_in_many_places_are_not_compared():
+def test_events_that_happen_in_many_places_are_not_compared(flags):
     assert not flags(said("The election in Tacoma drew 6 voters.", "Tacoma, US", event="election", sid=1),
                      said("The election in Spokane drew 6 voters.", "Spokane, US", event="election", sid=2))

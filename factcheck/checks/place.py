@@ -1,16 +1,21 @@
 """place-conflict: one incident placed in two places in one story.
 
 Reads the frame extraction gave each statement (`event`, `frame`: the place it names or joins), its
-day, its `incident` (means and target) and its figures. Only one-off happenings count (the rule's
-`events`: a crash, an explosion, a shooting, a strike; never elections, protests or wars, which happen
-in many places at once). Blocking: by story and event type. A block is a candidate only when its
+day, its `incident` (means and target), its figures and its words. Only one-off happenings count (the
+rule's `events`: a crash, an explosion, a shooting, a strike; never elections, protests or wars, which
+happen in many places at once). Blocking: by story and event type. A block is a candidate only when its
 statements name exactly two places that exclude each other (neither lies in the other, and two towns
 are at least `min_km` apart: a suburb or a "near X" is no other place) and no statement names several
-(such a story tells of several incidents). The two places are one incident only when a statement in
-each gives the same figure of the same kind (eight killed / eight killed), on the same day, by the same
-means against the same target as far as both say: the figures are what tie the two mentions together;
-without them two places are two incidents. Stories are never mixed: across stories frames are told
-apart by their places, so two places there are two frames by construction.
+(such a story tells of several incidents). The two places are one incident only when
+- a statement in each gives the same figure of the same kind (eight killed / eight killed), on the same
+  day, by the same means against the same target as far as both say: two places without a shared
+  figure are two incidents; and
+- one of the two places is only ever pointed back to: its statements name the event with a definite
+  word ("the explosion", "Monday's crash") and never bring one in ("an explosion", "another blast", "a
+  second crash", lexicon [determiners] in grammar.toml). A story that brings in an incident in each
+  place tells of two ("a shooting in Dayton ... after a shooting in Odessa that also killed nine").
+Stories are never mixed: across stories frames are told apart by their places, so two places there
+are two frames by construction.
 
 TOML params: `events` (event types that happen in one place), `min_km` (default 100).
 Example: "An explosion killed eight people in San Bruno." / "The explosion in Los Angeles killed eight."
@@ -25,6 +30,8 @@ from factcheck.model import SEVERAL_EVENTS, Finding, Quantity, Rule, Statement
 from factcheck.places import Place, apart, places_of_key
 
 PARAMS: dict[str, object] = {"events": ["accident", "shooting", "attack"], "min_km": 100.0}
+NEW, KNOWN = "new", "known"
+LOOK_BACK = 3  # words between a determiner and its event noun: "a deadly gas explosion"
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
@@ -40,13 +47,39 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
         x, y = sorted(frames)  # type: ignore[type-var]
         if not _exclusive(places_of_key(x), places_of_key(y), min_km):
             continue
-        pair = _same_incident([s for s in group if s.frame == x], [s for s in group if s.frame == y])
+        xs, ys = [s for s in group if s.frame == x], [s for s in group if s.frame == y]
+        if not (_pointed_back(xs, lex) or _pointed_back(ys, lex)):
+            continue
+        pair = _same_incident(xs, ys)
         if pair:
-            (a, qa), (b, _) = pair
+            (a, qa), (b, _) = sorted(pair, key=lambda p: p[0].start)
             out.append(finding(rule, "flag", [a, b], f"{qa.text} in {_name(a.frame)} and in {_name(b.frame)}",
                                a=who(a), b=who(b), event=event.replace("-", " "), x=_name(a.frame),
-                               y=_name(b.frame), figure=fmt(qa.value), when=day(a.date)))
+                               y=_name(b.frame), figure=f"{fmt(qa.value)} {qa.action}", when=day(a.date)))
     return out
+
+
+def _pointed_back(statements: list[Statement], lex: Lexicon) -> bool:
+    """The place's statements name the event as one already told of, and never bring one in."""
+    told = [_reference(s, lex) for s in statements]
+    return KNOWN in told and NEW not in told
+
+
+def _reference(s: Statement, lex: Lexicon) -> str | None:
+    """NEW when the statement's first word for its event comes after an indefinite determiner ('a shooting',
+    'another deadly blast'), KNOWN after a definite one or a possessive ('the explosion', "Monday's crash"),
+    None when neither stands in the few words before it."""
+    words = s.words
+    for i in range(len(words)):
+        if not any(lex.events.get(" ".join(words[i:i + n])) == s.event for n in (1, 2, 3)):
+            continue
+        for w in reversed(words[max(0, i - LOOK_BACK):i]):
+            if w in lex.grammar.indefinite:
+                return NEW
+            if w in lex.grammar.definite or w.endswith(("'s", "\u2019s")):
+                return KNOWN
+        return None
+    return None
 
 
 def _exclusive(xs: tuple[Place, ...], ys: tuple[Place, ...], min_km: float) -> bool:
