@@ -97,6 +97,11 @@ def found(unit: str, lexicon) -> list[tuple[str, str, str | None]]:  # type: ign
      [("The survey", "in the two largest ports, which handle most cargo, traffic fell", None)]),
     ("Ruiz notes they were hired before she arrived.", [("Ruiz", "they were hired before she arrived", None)]),
     ("Ruiz has said about 40 boats were damaged.", [("Ruiz", "about 40 boats were damaged", None)]),
+    # a subject sharing its word with 'is'; verbs that lend the speech verb their subject; a claim's owner
+    ("She\u2019s claiming that the pier is safe.", [("She", "the pier is safe", None)]),
+    ("Ruiz appeared to suggest that the pier was unsafe.", [("Ruiz", "the pier was unsafe", None)]),
+    ("The council seized on Ruiz\u2019s claim that the pier was unsafe.",
+     [("Ruiz\u2019s", "the pier was unsafe", None)]),
     ("\"The sea is rough,\" Captain Bo Lee told reporters after a meeting that ran late.",
      [("Captain Bo Lee", "\"The sea is rough,\"", None)]),
 ])
@@ -127,6 +132,8 @@ def test_pattern(unit, expected, lexicon):
     "The rise of the far right says little about voters.",
     "Preys on our worst fears and calls people losers.",
     "The notes they kept were lost in the flood.",
+    "The claim that the pier was unsafe spread quickly.",
+    "Ruiz told Lee to say nothing about the pier.",
     "The mayor answered the questions, including Friday's tweets about the pier.",
 ])
 def test_no_attribution(unit, lexicon):

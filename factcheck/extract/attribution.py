@@ -259,7 +259,8 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     if cue in NOUN_LIKE_CUES and not NOUN_CUE_GOES_ON.match(unit, pos) and cue != "says" and \
             _first_word(unit, pos) not in lex.grammar.pronouns:
         return None  # 'the reports were false'; but 'The Times reported Saturday that ...', 'Lynch notes they ...'
-    if POSSESSIVE.search(unit, np.mention_start, np.mention_end) and not NOUN_CUE_GOES_ON.match(unit, pos):
+    if POSSESSIVE.search(unit, np.mention_start, np.mention_end) and not NOUN_CUE_GOES_ON.match(unit, pos) and \
+            not cue.endswith(" that"):
         return None  # "Friday's tweets": a noun after a possessive; but "Ruiz's claim that ..."
     left_end = _left_content_end(unit, np.start) if name is None else None
     clause = _clause_start(unit, np.start)

@@ -28,6 +28,9 @@ PARTITIVE = re.compile(r"(?:^|[\s,(\u2014])((?:many|most|some|all|several|few|no
 LOOKBACK = 300
 ARTICLES = frozenset({"a", "an", "the"})
 OPENING_MODIFIER = re.compile(r"\s*[A-Z][a-z]+(?:ly|ed),\s*")  # 'Conversely, ...', 'Chastened, Ruiz ...'
+LAST_WORDS = {n: re.compile(r"(?:^|\s)([\w'\u2019]+" + r"(?:\s+[\w'\u2019]+)" * (n - 1) + ")$") for n in (1, 2, 3)}
+OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
+CONTRACTED_BE = re.compile(r"(?<=\w)['\u2019]s$")
 INTRO = re.compile(r"\s*(?:(?:In|On|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Still|Yet|"
                    r"Separately|Also|Speaking|Asked|Last|This|Since|Then|Now|Today|Yesterday)\b[^,;\u201c\"]{0,60},\s*)")
 
@@ -40,10 +43,17 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
     lo = reach(unit, cs)
     words = unit[lo:cs].rstrip()
     be = False
+    contracted: Phrase | None = None  # "He's": a subject that shares its word with 'is'
     progressive = cue.split()[0].endswith("ing")  # 'is saying', 'was demanding': a form of 'be' carries the tense
-    for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said'
-        m = re.search(r"(?:^|\s)([\w'\u2019]+)$", words)
-        aux = m.group(1).lower() if m else ""
+    for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said', 'appeared to suggest'
+        m = next((m for m in (LAST_WORDS[n].search(words) for n in (3, 2)) if m and
+                  re.sub(r"\s+", " ", m.group(1).lower()) in g.auxiliaries), None) or LAST_WORDS[1].search(words)
+        aux = re.sub(r"\s+", " ", m.group(1).lower()) if m else ""
+        if (stance or progressive) and not (aux in g.auxiliaries or aux in g.be) and CONTRACTED_BE.search(aux):
+            be = True  # "He's claiming": the subject and its 'is' in one word
+            words = words[:len(words) - len(CONTRACTED_BE.search(aux).group(0))]
+            contracted = Phrase(lo + m.start(1), lo + len(words), lo + m.start(1), lo + len(words))
+            continue
         if not (aux in g.auxiliaries or ((stance or progressive) and aux in g.be)):
             break
         if aux in lex.clause_negation:
@@ -69,6 +79,8 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
         np = Phrase(INHERIT[0], INHERIT[1], INHERIT[0], INHERIT[1])
     elif part := PARTITIVE.search(words):
         np = Phrase(lo + part.start(1), lo + part.end(1), lo + part.start(1), lo + part.end(1))
+    elif contracted:
+        np = contracted if boundary_before(unit, contracted.start, lex) else None
     else:
         np = np_before(unit, lo + len(words), toks, lex)
         longer = np_postmodified(unit, lo + len(words), toks, lex)
@@ -76,6 +88,8 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
             np = longer
         elif np and not stance and RELATIVE.search(unit, max(0, np.start - 8), np.start):
             pass
+        elif np and cue.endswith(" that") and OWNER.search(unit, np.mention_start, np.mention_end):
+            pass  # "... Nervo's conclusion that ...": the owner of the words, wherever the phrase stands
         elif np and not boundary_before(unit, np.start, lex):
             if np.mention_start > np.start and re.search(r"\b[a-z]+\s+$", unit[np.start:np.mention_start]) and \
                     np.mention_start <= LOOKBACK and INTRO_PHRASE.match(unit, 0, np.mention_start) and \
