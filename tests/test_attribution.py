@@ -102,6 +102,8 @@ def found(unit: str, lexicon) -> list[tuple[str, str, str | None]]:  # type: ign
     ("Ruiz appeared to suggest that the pier was unsafe.", [("Ruiz", "the pier was unsafe", None)]),
     ("The council seized on Ruiz\u2019s claim that the pier was unsafe.",
      [("Ruiz\u2019s", "the pier was unsafe", None)]),
+    ("Ruiz believes her crew will finish the pier by May.", [("Ruiz", "her crew will finish the pier by May", None)]),
+    ("The vote is close - Ruiz has vowed to rebuild the pier.", [("Ruiz", "vowed to rebuild the pier", None)]),
     ("\"The sea is rough,\" Captain Bo Lee told reporters after a meeting that ran late.",
      [("Captain Bo Lee", "\"The sea is rough,\"", None)]),
 ])
@@ -134,6 +136,7 @@ def test_pattern(unit, expected, lexicon):
     "The notes they kept were lost in the flood.",
     "The claim that the pier was unsafe spread quickly.",
     "Ruiz told Lee to say nothing about the pier.",
+    "Ruiz believes in the pier.",
     "The mayor answered the questions, including Friday's tweets about the pier.",
 ])
 def test_no_attribution(unit, lexicon):

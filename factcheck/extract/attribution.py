@@ -257,7 +257,7 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     verb_end = pos
     pos = ce if cue.endswith(" that") else _skip_fillers(unit, pos)  # 'found that in three counties, ...'
     if cue in NOUN_LIKE_CUES and not NOUN_CUE_GOES_ON.match(unit, pos) and cue != "says" and \
-            _first_word(unit, pos) not in lex.grammar.pronouns:
+            _first_word(unit, pos) not in lex.grammar.pronouns | lex.grammar.definite:
         return None  # 'the reports were false'; but 'The Times reported Saturday that ...', 'Lynch notes they ...'
     if POSSESSIVE.search(unit, np.mention_start, np.mention_end) and not NOUN_CUE_GOES_ON.match(unit, pos) and \
             not cue.endswith(" that"):
@@ -299,7 +299,8 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     relative = RELATIVE.search(unit, max(0, np.start - 8), np.start) if name is None else None
     if relative:  # 'which he said was ...': what was said is the rest of the relative clause
         return _Cand(src, (cs, ce), "right", pos, np.start, relative.start() + 1, region, False, cue, None, True)
-    if NO_CONTENT.match(unit, pos) or cue in ("believed", "thought", "believes", "thinks"):
+    if NO_CONTENT.match(unit, pos) or cue in ("believed", "thought", "believes", "thinks") and \
+            _first_word(unit, pos) not in lex.grammar.determiners | lex.grammar.pronouns:
         return None
     return _Cand(src, (cs, ce), "right", pos, left_end or np.start, clause, region, False, cue, name)
 

@@ -29,6 +29,7 @@ LOOKBACK = 300
 ARTICLES = frozenset({"a", "an", "the"})
 OPENING_MODIFIER = re.compile(r"\s*[A-Z][a-z]+(?:ly|ed),\s*")  # 'Conversely, ...', 'Chastened, Ruiz ...'
 LAST_WORDS = {n: re.compile(r"(?:^|\s)([\w'\u2019]+" + r"(?:\s+[\w'\u2019]+)" * (n - 1) + ")$") for n in (1, 2, 3)}
+SPACED_HYPHEN = re.compile(r"\s-\s+$")  # 'is predictable - Ruiz has vowed ...': a dash typed as a hyphen
 OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
 CONTRACTED_BE = re.compile(r"(?<=\w)['\u2019]s$")
 INTRO = re.compile(r"\s*(?:(?:In|On|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Still|Yet|"
@@ -90,7 +91,8 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
             pass
         elif np and cue.endswith(" that") and OWNER.search(unit, np.mention_start, np.mention_end):
             pass  # "... Nervo's conclusion that ...": the owner of the words, wherever the phrase stands
-        elif np and not boundary_before(unit, np.start, lex):
+        elif np and not boundary_before(unit, np.start, lex) and not SPACED_HYPHEN.search(unit, reach(unit, np.start),
+                                                                                           np.start):
             if np.mention_start > np.start and re.search(r"\b[a-z]+\s+$", unit[np.start:np.mention_start]) and \
                     np.mention_start <= LOOKBACK and INTRO_PHRASE.match(unit, 0, np.mention_start) and \
                     cue.endswith(("said", "says", "told", "ed")):
