@@ -10,7 +10,6 @@ import json
 import os
 import resource
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -329,13 +328,6 @@ def test_a_nul_in_a_jsonl_or_csv_row_refuses_that_row(write, fc, db_path):
     assert lines(result.stderr) == [f"factcheck: {feed}: line 1: holds a NUL character (binary data), not text",
                                     f"factcheck: {table}: row 3: holds a NUL character (binary data), not text"]
     assert sorted(Path(p).name for p in stored_paths(db_path)) == ["feed.jsonl", "rows.csv"]
-
-
-def test_stored_documents_pass_the_integrity_check(tmp_path):
-    a = desk(tmp_path, "a", 3, "the island")
-    db = tmp_path / "c.db"
-    assert factcheck(db, "ingest", a).returncode == 0
-    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def test_documents_skips_what_it_cannot_read_and_goes_on(tmp_path):
