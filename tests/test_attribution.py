@@ -137,6 +137,9 @@ def test_pattern(unit, expected, lexicon):
     "The claim that the pier was unsafe spread quickly.",
     "Ruiz told Lee to say nothing about the pier.",
     "Ruiz believes in the pier.",
+    "After the storm, mass protests at the harbour broke out.",
+    "In the end the court of appeals sent the case back.",
+    "It was a signature issue for the harbour board.",
     "The mayor answered the questions, including Friday's tweets about the pier.",
 ])
 def test_no_attribution(unit, lexicon):

@@ -42,6 +42,7 @@ FILLER = re.compile(
     r"(?:(?!(?:what|it|that|who|which|is|was|are|were|be|to|he|she|they|we|would|will|had|has)\b)"
     r"[\w'\u2019./&-]+\s+){0,6}?[\w'\u2019./&-]+(?=\s*(?:,|:|\bthat\b|[\u201c\"\u201e]|''|[.!?]?\s*(?:[\u201d\"]|'')?\s*$)))")
 MAX_FILLERS = 4
+SINGULAR = frozenset({"a", "an", "another", "each", "every", "one"})
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 QUOTE_CLOSED = re.compile(r"[\u201d\"\u00bb']\s*,?\s*$")
 NOUN_CUE_GOES_ON = re.compile(r"\s*(?:,|that\b|:|[\u201c\"]|'')")
@@ -319,6 +320,15 @@ def _stance_cand(unit: str, src: tuple[int, int], cs: int, ce: int, np: Phrase, 
     if subject[0].lower() in lex.grammar.determiners and len(subject) == 2 and subject[-1].lower() not in lex.anonymous and \
             ADJECTIVE.search(subject[-1]):
         return None  # 'a big question', 'the eventual appeals'
+    verb = cue.split()[0]
+    if not unit[np.end:cs].strip():  # no auxiliary: the cue's form must agree with its subject
+        if len(subject) == 1 and subject[0].islower() and subject[0].lower() not in lex.grammar.pronouns and \
+                verb.endswith("s") and not verb.endswith("ss"):
+            return None  # 'mass protests', 'terrorist attacks': a noun after a noun
+        if subject[0].lower() in SINGULAR and not verb.endswith(("s", "ed", "ing")):
+            return None  # 'a signature issue': a plain form after 'a' is a noun
+    if subject[-1].lower() in lex.grammar.links:
+        return None  # 'the court of appeals'
     pos = _skip_fillers(unit, ce)
     return _Cand(src, (cs, ce), "right", cs, np.start, _clause_start(unit, np.start), (ce, pos), False, cue, name)
 

@@ -102,6 +102,8 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
                 np = None  # after a name or a number a subject pronoun opens its clause ('In an interview with RT he said')
     if not np or (np.start >= 0 and unit[np.mention_start:np.mention_end].lower() in ARTICLES | g.definite - {"this", "that"}):
         return None  # 'The notes they took': a determiner alone names no one
+    if np.start >= 0 and unit[np.mention_start:np.mention_end] in g.calendar_words:
+        return None  # 'a poll released Friday shows': a day is no speaker
     if np.start >= 0 and OPENING_MODIFIER.match(unit, np.mention_start) and not unit[:np.mention_start].strip():
         return None  # 'Conversely, ...', 'Chastened, ...': an opening adverb or participle, not a name
     return np, name
