@@ -6,22 +6,18 @@ import sys
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, InputError
-from factcheck.ingest import ingest
-from factcheck.model import Document, Statement, severity_rank
-from factcheck.read import MAX_BYTES, Meta
-from factcheck.render import record_dict, statement_dict, stored_flag_dict
-from factcheck.render.formats import FORMATS, render_findings, render_report
-from factcheck.render.safe import clean, json_text
-from factcheck.ruleset import RuleSet, load_rules
-from factcheck.store import Store
-from factcheck.triage import (DEFAULT_STATES, FlagFilter, FlagRecord, Report, build_report, check_filter, get_flag,
-                              set_verdict, stored_flags)
-from factcheck.verify import verify
+from factcheck.model import MAX_FILE_BYTES, OPEN_FLAG_STATES, REPORT_FORMATS, Document, Statement, severity_rank
+
+if TYPE_CHECKING:  # the core is imported by the command that needs it: `--help` loads none of it
+    from factcheck.read import Meta
+    from factcheck.ruleset import RuleSet
+    from factcheck.store import Store
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -37,6 +33,8 @@ class App:
 
     @cached_property
     def store(self) -> Store:
+        from factcheck.store import Store
+
         return Store(self.db_path)
 
     @property
@@ -50,6 +48,8 @@ class App:
 
     @cached_property
     def rules(self) -> RuleSet:
+        from factcheck.ruleset import load_rules
+
         return load_rules(self.rules_dir)
 
 
@@ -66,6 +66,8 @@ class FactcheckGroup(click.Group):
 
 def say(line: str, err: bool = False) -> None:
     """Print a line that may carry article text (titles, paths, statements): control characters stripped."""
+    from factcheck.render.safe import clean
+
     click.echo(clean(line), err=err)
 
 
@@ -97,6 +99,8 @@ def meta_options(f):  # type: ignore[no-untyped-def]
 
 
 def make_meta(published, outlet, title, url) -> Meta:  # type: ignore[no-untyped-def]
+    from factcheck.read import Meta
+
     if url is not None:
         check_url(url)
     return Meta(published=published.date().isoformat() if published else None, outlet=outlet, title=title, url=url)
@@ -114,7 +118,7 @@ def check_url(url: str) -> None:
         raise InputError(f"--url {url!r}: only http:// and https:// addresses are accepted")
 
 
-max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_FILE_BYTES, show_default=True,
                                 metavar="BYTES", help="Refuse a file larger than this (checked before it is read).")
 
 
@@ -132,6 +136,9 @@ def ingest_cmd(app: App, files, published, outlet, title, url, dry_run, max_byte
       factcheck ingest samples/ --outlet "Eastern Wire"
       factcheck ingest draft.txt --published 2025-05-23 --dry-run
     """
+    from factcheck.ingest import ingest
+    from factcheck.store import Store
+
     from factcheck.render.terminal import console, statements_table
 
     store = Store(":memory:") if dry_run else app.store
@@ -191,6 +198,8 @@ def statements_cmd(app: App, search, source, fmt, limit) -> None:  # type: ignor
       factcheck statements --search swap
       factcheck statements --source Trump --format json
     """
+    from factcheck.render.safe import json_text
+
     rows = app.existing_store.statements(search=search, source=source)
     rows = rows[:limit] if limit else rows
     if fmt == "json":
@@ -202,6 +211,8 @@ def statements_cmd(app: App, search, source, fmt, limit) -> None:  # type: ignor
 
 
 def statement_json(s: Statement) -> dict:  # type: ignore[type-arg]
+    from factcheck.render import statement_dict
+
     return {**statement_dict(s), "source_start": s.source_start, "source_end": s.source_end, "cue": s.cue,
             "figures": [q.text for q in s.quantities], "states": [st.state for st in s.statuses if not st.negated],
             "event": s.event}
@@ -217,6 +228,8 @@ def sources_cmd(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
     Example:
       factcheck sources
     """
+    from factcheck.render.safe import json_text
+
     rows = app.existing_store.sources()
     if fmt == "json":
         click.echo(json_text({"sources": rows}))
@@ -238,6 +251,8 @@ def stories_cmd(app: App, fmt, limit, offset) -> None:  # type: ignore[no-untype
     Example:
       factcheck stories --limit 10
     """
+    from factcheck.render.safe import json_text
+
     store = app.existing_store
     rows = store.documents(limit=limit, offset=offset)
     total = store.counts()["documents"]
@@ -269,6 +284,9 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, t
       factcheck verify
       factcheck verify draft.txt --format json
     """
+    from factcheck.render.formats import render_findings
+    from factcheck.verify import verify
+
     result = verify(app.store if files else app.existing_store, app.rules, list(files) or None, make_meta(published, outlet, title, url), save, max_bytes)
     if result.ingest and result.ingest.errors:
         for error in result.ingest.errors:
@@ -283,6 +301,8 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, t
 
 def emit(rendered, output: str | None) -> None:  # type: ignore[no-untyped-def]
     """Print a renderable or string, or write it to a file."""
+    from factcheck.render.safe import clean
+
     from factcheck.render.terminal import console, to_text
 
     if output:
@@ -350,6 +370,8 @@ def rules_test(app: App, path: str | None, only: str | None) -> None:
       factcheck rules test
       factcheck rules test my-rules/ --rule sum-mismatch
     """
+    from factcheck.ruleset import load_rules
+
     from factcheck.examples import run_examples
 
     rules = load_rules(path) if path else app.rules
@@ -413,6 +435,8 @@ def audit_history(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
     Example:
       factcheck audit history --format json
     """
+    from factcheck.render.safe import json_text
+
     from factcheck.audit import history
 
     runs = history(app.existing_store)
@@ -440,6 +464,11 @@ def audit_progress(show: bool):  # type: ignore[no-untyped-def]
 
 def render_audit(result, fmt: str):  # type: ignore[no-untyped-def]
     """The audit's new and resolved flags through the report's renderers; JSON as issue 6 has it."""
+    from factcheck.render import stored_flag_dict
+    from factcheck.render.formats import render_report
+    from factcheck.render.safe import json_text
+    from factcheck.triage import FlagRecord, Report
+
     if fmt == "json":
         return json_text({"run": result.run, "new": [stored_flag_dict(r) for r in result.new],
                           "resolved": [stored_flag_dict(r) for r in result.resolved], "open": result.open})
@@ -465,7 +494,9 @@ def flag_filters(f):  # type: ignore[no-untyped-def]
 
 
 def make_filter(state, severity, rule, source, since, story):  # type: ignore[no-untyped-def]
-    states = DEFAULT_STATES if state is None else None if state == "all" else (state,)
+    from factcheck.triage import FlagFilter
+
+    states = OPEN_FLAG_STATES if state is None else None if state == "all" else (state,)
     return FlagFilter(states=states, severity=severity, rule=rule, source=source,
                       since=since.date().isoformat() if since else None, story=story)
 
@@ -481,7 +512,7 @@ def user_name() -> str:
 
 @cli.command("report")
 @flag_filters
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
 @click.option("--by", help="Reviewer named in ClaimReview output for flags nobody triaged (default: your user name).")
 @click.pass_obj
@@ -495,6 +526,9 @@ def report_cmd(app: App, state, severity, rule, source, since, story, fmt, outpu
       factcheck report --severity warning --since 2025-05-01 --format markdown
       factcheck report --state confirmed --format claimreview -o reviews.jsonld
     """
+    from factcheck.render.formats import render_report
+    from factcheck.triage import build_report
+
     filt = make_filter(state, severity, rule, source, since, story)
     emit(render_report(build_report(app.existing_store, app.rules, filt, reviewer=by or user_name()), fmt), output)
 
@@ -512,6 +546,10 @@ def flags_group(ctx: click.Context, state, severity, rule, source, since, story,
       factcheck flags show 40df06c3
       factcheck flags dismiss 40df06c3 --note "two different swaps"
     """
+    from factcheck.render import record_dict
+    from factcheck.render.safe import json_text
+    from factcheck.triage import check_filter, stored_flags
+
     if ctx.invoked_subcommand is not None:
         return
     app = ctx.obj
@@ -541,6 +579,10 @@ def flags_show(app: App, flag_id: str, fmt: str) -> None:
     Example:
       factcheck flags show 40df06c3
     """
+    from factcheck.render import record_dict
+    from factcheck.render.safe import json_text
+    from factcheck.triage import get_flag
+
     rec = get_flag(app.existing_store, flag_id)
     if fmt == "json":
         click.echo(json_text(record_dict(rec)))
@@ -560,6 +602,8 @@ def verdict_command(verdict: str, summary: str):  # type: ignore[no-untyped-def]
     @click.option("--by", help="Who decided (default: your user name).")
     @click.pass_obj
     def command(app: App, flag_id: str, note: str | None, by: str | None) -> None:
+        from factcheck.triage import set_verdict
+
         rec = set_verdict(app.existing_store, flag_id, verdict, note, by or user_name())
         say(f"{rec.id[:8]} {rec.state} by {rec.triaged_by}: {rec.finding.message}")
 

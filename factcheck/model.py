@@ -8,6 +8,10 @@ from typing import Any
 SEVERITIES = ("info", "warning", "error")
 SOURCE_KINDS = ("person", "organization", "outlet", "document", "anonymous")
 STATES = ("planned", "agreed", "ongoing", "completed", "cancelled", "ruled_out")
+FLAG_STATES = ("open", "confirmed", "dismissed", "resolved")  # an editor's triage of a flag
+OPEN_FLAG_STATES = ("open", "confirmed")  # what `report` and `flags` show unless asked otherwise
+REPORT_FORMATS = ("text", "markdown", "html", "json", "csv", "claimreview")  # `report --format`, in its help order
+MAX_FILE_BYTES = 20 * 1024 * 1024  # per input file, unless --max-bytes says otherwise
 SEVERAL_EVENTS = "*"  # the frame of a statement about several events of its type ("in Paris and in Brussels")
 TIME_UNITS = ("day", "week", "month", "year")  # a Quantity with one of these units is a duration, not a count
 PERCENT = "percent"  # the unit of a share ("57 percent", "33%")

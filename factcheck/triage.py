@@ -6,12 +6,11 @@ from typing import Any
 
 from factcheck.checks import run_checks
 from factcheck.errors import NotFoundError
-from factcheck.model import SEVERITIES, Finding, Statement, severity_rank
+from factcheck.model import FLAG_STATES, OPEN_FLAG_STATES, SEVERITIES, Finding, Statement, severity_rank
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store, now
 
-STATES = ("open", "confirmed", "dismissed", "resolved")
-DEFAULT_STATES = ("open", "confirmed")
+STATES, DEFAULT_STATES = FLAG_STATES, OPEN_FLAG_STATES
 VERDICTS = {"confirm": "confirmed", "dismiss": "dismissed", "reopen": "open"}
 
 

@@ -128,3 +128,11 @@ def test_samples_show_the_status_conflict_and_the_sum_that_holds(fc):
     assert any(any("completed" in s["text"] and "Trump" in (s["source"] or "") for s in f["statements"])
                and any("ongoing" in s["text"] and s["source"] for s in f["statements"]) for f in conflicts)
     assert any(f["kind"] == "sum-mismatch" and f["message"].startswith("270 + 120 = 390") for f in report["passed"])
+
+
+def test_the_command_line_loads_no_core_module_until_a_command_needs_it():
+    import subprocess
+    import sys
+    code = "import sys, factcheck.cli; print(' '.join(m for m in sys.modules if m.startswith('factcheck.')))"
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+    assert loaded <= {"factcheck.cli", "factcheck.errors", "factcheck.model"}, loaded

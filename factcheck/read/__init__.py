@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import TextIO
 
 from factcheck.errors import InputError
-from factcheck.model import Document
+from factcheck.model import MAX_FILE_BYTES, Document
 from factcheck.read import html, tabular, text
 
-MAX_BYTES = 20 * 1024 * 1024  # per file, unless --max-bytes says otherwise
+MAX_BYTES = MAX_FILE_BYTES
 HEAD = 8192  # bytes sniffed for a binary format, an encoding mark and control characters
 
 WHOLE: dict[str, Callable[[str, str, "Meta"], list[Document]]] = {

@@ -4,12 +4,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from factcheck.model import Finding
+from factcheck.model import REPORT_FORMATS, Finding
 from factcheck.render import finding_dict, record_dict
 from factcheck.render.safe import json_text
 from factcheck.triage import Report, draft_report
 
-FORMATS = ("text", "markdown", "html", "json", "csv", "claimreview")  # `report --format`, in its help order
+FORMATS = REPORT_FORMATS
 
 
 def render_report(report: Report, fmt: str) -> Any:
