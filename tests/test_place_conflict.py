@@ -96,3 +96,12 @@ def test_two_named_days_or_two_means_are_two_incidents(flags):
 def test_events_that_happen_in_many_places_are_not_compared(flags):
     assert not flags(said("The election in Tacoma drew 6 voters.", "Tacoma, US", event="election", sid=1),
                      said("The election in Spokane drew 6 voters.", "Spokane, US", event="election", sid=2))
+
+
+def test_an_event_named_in_the_plural_makes_a_series(flags):
+    assert not flags(said("A strike killed six people in Tacoma.", "Tacoma, US", event="attack", sid=1),
+                     said("Six people were killed in the strikes, residents said.", "Tacoma, US", event="attack",
+                          killed=None, sid=2),
+                     said("The strike in Spokane killed six people.", "Spokane, US", event="attack", sid=3))
+    assert flags(said("A strike killed six people in Tacoma.", "Tacoma, US", event="attack", sid=1),
+                 said("The strike in Spokane killed six people.", "Spokane, US", event="attack", sid=3))

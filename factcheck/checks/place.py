@@ -13,7 +13,8 @@ are at least `min_km` apart: a suburb or a "near X" is no other place) and no st
 - one of the two places is only ever pointed back to: its statements name the event with a definite
   word ("the explosion", "Monday's crash") and never bring one in ("an explosion", "another blast", "a
   second crash", lexicon [determiners] in grammar.toml). A story that brings in an incident in each
-  place tells of two ("a shooting in Dayton ... after a shooting in Odessa that also killed nine").
+  place tells of two ("a shooting in Dayton ... after a shooting in Odessa that also killed nine"), and so
+  does one that names its event in the plural anywhere ("the attacks", "blasts").
 Stories are never mixed: across stories frames are told apart by their places, so two places there
 are two frames by construction.
 
@@ -30,7 +31,7 @@ from factcheck.model import SEVERAL_EVENTS, Finding, Quantity, Rule, Statement
 from factcheck.places import Place, apart, places_of_key
 
 PARAMS: dict[str, object] = {"events": ["accident", "shooting", "attack"], "min_km": 100.0}
-NEW, KNOWN = "new", "known"
+NEW, KNOWN, SEVERAL = "new", "known", "several"
 LOOK_BACK = 3  # words between a determiner and its event noun: "a deadly gas explosion"
 
 
@@ -48,7 +49,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
         if not _exclusive(places_of_key(x), places_of_key(y), min_km):
             continue
         xs, ys = [s for s in group if s.frame == x], [s for s in group if s.frame == y]
-        if not (_pointed_back(xs, lex) or _pointed_back(ys, lex)):
+        if any(_reference(s, lex) == SEVERAL for s in group) or not (_pointed_back(xs, lex) or _pointed_back(ys, lex)):
             continue
         pair = _same_incident(xs, ys)
         if pair:
@@ -66,13 +67,17 @@ def _pointed_back(statements: list[Statement], lex: Lexicon) -> bool:
 
 
 def _reference(s: Statement, lex: Lexicon) -> str | None:
-    """NEW when the statement's first word for its event comes after an indefinite determiner ('a shooting',
-    'another deadly blast'), KNOWN after a definite one or a possessive ('the explosion', "Monday's crash"),
-    None when neither stands in the few words before it."""
+    """How the statement's first word for its event names it: SEVERAL in the plural ('the attacks', 'blasts':
+    the singular is a word of the same event), NEW after an indefinite determiner ('a shooting', 'another
+    deadly blast'), KNOWN after a definite one or a possessive ('the explosion', "Monday's crash"), None when
+    neither stands in the few words before it."""
     words = s.words
     for i in range(len(words)):
-        if not any(lex.events.get(" ".join(words[i:i + n])) == s.event for n in (1, 2, 3)):
+        n = next((n for n in (3, 2, 1) if _event_word(words[i:i + n], lex) == s.event), 0)
+        if not n:
             continue
+        if _event_word(words[i:i + n], lex, singular=True) == s.event:
+            return SEVERAL
         for w in reversed(words[max(0, i - LOOK_BACK):i]):
             if w in lex.grammar.indefinite:
                 return NEW
@@ -80,6 +85,17 @@ def _reference(s: Statement, lex: Lexicon) -> str | None:
                 return KNOWN
         return None
     return None
+
+
+def _event_word(words: Sequence[str], lex: Lexicon, singular: bool = False) -> str | None:
+    """The event a phrase names as written, or (`singular`) once its last word drops a plural ending."""
+    if not words:
+        return None
+    if not singular:
+        return lex.events.get(" ".join(words)) or _event_word(words, lex, singular=True)
+    head, last = words[:-1], words[-1]
+    return next((lex.events[k] for end in ("es", "s") if last.endswith(end)
+                 and (k := " ".join((*head, last[:-len(end)]))) in lex.events), None)
 
 
 def _exclusive(xs: tuple[Place, ...], ys: tuple[Place, ...], min_km: float) -> bool:
