@@ -99,7 +99,7 @@ def found(unit: str, lexicon) -> list[tuple[str, str, str | None]]:  # type: ign
     ("Ruiz has said about 40 boats were damaged.", [("Ruiz", "about 40 boats were damaged", None)]),
     # a subject sharing its word with 'is'; verbs that lend the speech verb their subject; a claim's owner
     ("She\u2019s claiming that the pier is safe.", [("She", "the pier is safe", None)]),
-    ("Ruiz appeared to suggest that the pier was unsafe.", [("Ruiz", "the pier was unsafe", None)]),
+    ("Ruiz went on to say that the pier was unsafe.", [("Ruiz", "the pier was unsafe", None)]),
     ("The council seized on Ruiz\u2019s claim that the pier was unsafe.",
      [("Ruiz\u2019s", "the pier was unsafe", None)]),
     ("Ruiz believes her crew will finish the pier by May.", [("Ruiz", "her crew will finish the pier by May", None)]),
