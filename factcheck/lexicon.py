@@ -157,6 +157,8 @@ class Lexicon:
     questions: tuple[str, ...] = ()  # 'asked whether': a question put to a source, not its words
     clause_negation: tuple[str, ...] = ()  # 'not', "n't": words that negate a whole statement
     modality: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'hedge' / 'plan' -> words
+    duration_hedges: dict[str, tuple[float, float]] = field(default_factory=dict)  # "nearly" four years: [0.85, 1]
+    starts: tuple[str, ...] = ()  # "began", "broke out": a statement saying when its event began
 
     @property
     def state_rx(self) -> re.Pattern[str]:
@@ -318,6 +320,9 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         auxiliaries=frozenset(w.lower() for w in raw["actions"].get("auxiliary", {}).get("words", [])),
         hedges={k.lower(): pair(k, v) for k, v in hedges_raw.items()},
         vague={k.lower(): pair(k, v) for k, v in vague_raw.items()},
+        duration_hedges={k.lower(): pair(k, v) for k, v in
+                         (_get(raw["hedges"], p["hedges"], "duration", dict) if "duration" in raw["hedges"] else {}).items()},
+        starts=_list(raw["events"], p["events"], "starts.words") if "starts" in raw["events"] else (),
         cues=tuple(_get(attribution, p["attribution"], "cues", dict).get("verbs", [])),
         according=tuple(attribution["cues"].get("according", [])),
         stance=tuple(attribution["cues"].get("stance", [])),

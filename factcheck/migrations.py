@@ -108,10 +108,10 @@ def m011_wording(db: sqlite_utils.Database) -> None:
     rows = list(db.execute("SELECT id, text, quote FROM statements").fetchall())
     if not rows:
         return
-    lex = default_lexicon()  # durations name their event with the default vocabulary
+    lex = default_lexicon()  # durations and starts are read with the default vocabulary
     updates, durations = [], []
     for sid, text, quote in rows:
-        s = Statement(text=text, start=0, end=0, **wording(text, bool(quote))._asdict(), began=event_start(text))
+        s = Statement(text=text, start=0, end=0, **wording(text, bool(quote))._asdict(), began=event_start(text, lex))
         updates.append((*wording_row(s), sid))
         durations += [(sid, q.text, q.low, q.high, q.noun, q.category, q.hedge, q.start, q.end, q.unit)
                       for q in find_durations(text, lex)]

@@ -7,6 +7,7 @@ from dataclasses import replace
 from factcheck.checks import run_checks
 from factcheck.checks.restated import restated
 from factcheck.extract import extract
+from factcheck.extract.durations import event_start, find_durations
 from factcheck.model import Document
 from factcheck.store import WORDING_COLUMNS, Store
 
@@ -227,6 +228,17 @@ def test_a_duration_is_a_quantity_in_its_unit_naming_its_event(rules):
     assert claim.quantities == ()  # a span of time is no count
     flags = run_checks([start, claim], [rules.get("duration-mismatch")], rules.lexicon)
     assert [f.kind for f in flags] == ["duration-mismatch"]  # June 2019 to June 2024 is five years, not two
+
+
+def test_duration_hedges_and_start_words_come_from_the_lexicon(rules):
+    text = "After nearly three years of war, the valley is empty."
+    (d,) = find_durations(text, rules.lexicon)
+    assert (d.low, d.high, d.unit) == (3 * 0.85, 3.0, "year")
+    looser = replace(rules.lexicon, duration_hedges={"nearly": (0.5, 1.0)}, starts=("kicked off",))
+    (d,) = find_durations(text, looser)
+    assert (d.low, d.high) == (1.5, 3.0)
+    assert event_start("The war kicked off in May 2014.", looser) == "2014-05-01/2014-05-31"
+    assert event_start("The war kicked off in May 2014.", rules.lexicon) is None
 
 
 def test_a_share_carries_the_percent_unit_and_shares_are_not_summed(rules):

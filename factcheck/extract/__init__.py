@@ -195,7 +195,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
         cue=cue, channel=channel, date=date, date_text=main_days[0].text if main_days else None, quote=quote,
         modality=modality, role=role, sentence=sentence_no, event=event, quantities=tuple(quantities),
         statuses=tuple(statuses), negated=negated, **wording(content, quote)._asdict(),
-        durations=tuple(find_durations(content, lex)), began=event_start(content))
+        durations=tuple(find_durations(content, lex)), began=event_start(content, lex))
 
 
 
