@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,8 @@ if TYPE_CHECKING:  # the core is imported by the command that needs it: `--help`
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+STATEMENTS_PAGE = 50  # statements a table shows unless --limit says otherwise
+AUDIT_LIMIT = 50  # flags the audit's report lists in full (cron mail stays short); `report` lists the rest
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
@@ -118,6 +121,8 @@ def check_url(url: str) -> None:
         raise InputError(f"--url {url!r}: only http:// and https:// addresses are accepted")
 
 
+limit_option = click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+                            help="List at most this many flags in full, most severe first (0: all); the rest are counted.")
 max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_FILE_BYTES, show_default=True,
                                 metavar="BYTES", help="Refuse a file larger than this (checked before it is read).")
 
@@ -188,9 +193,11 @@ def add_cmd(app: App, text, source, date_, channel, document, outlet) -> None:  
 @click.option("--search", help="Full-text search (SQLite FTS5 syntax).")
 @click.option("--source", help="Only statements by sources whose name contains this.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--limit", type=int, default=0, help="Show at most this many (0: all).")
+@click.option("--limit", type=click.IntRange(min=0), help="Show at most this many (0: all) [default: 50 in a table, "
+              "all in json].")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Statements to skip.")
 @click.pass_obj
-def statements_cmd(app: App, search, source, fmt, limit) -> None:  # type: ignore[no-untyped-def]
+def statements_cmd(app: App, search, source, fmt, limit, offset) -> None:  # type: ignore[no-untyped-def]
     """List stored statements with source, channel and date.
 
     \b
@@ -200,14 +207,17 @@ def statements_cmd(app: App, search, source, fmt, limit) -> None:  # type: ignor
     """
     from factcheck.render.safe import json_text
 
-    rows = app.existing_store.statements(search=search, source=source)
-    rows = rows[:limit] if limit else rows
+    if limit is None:
+        limit = 0 if fmt == "json" else STATEMENTS_PAGE
+    rows = app.existing_store.statements(search=search, source=source, limit=limit or None, offset=offset)
     if fmt == "json":
         click.echo(json_text({"statements": [statement_json(s) for s in rows]}))
         return
     from factcheck.render.terminal import console, statements_table
 
-    console().print(statements_table(rows, title=f"{len(rows)} statements"))
+    title = f"statements {offset + 1}-{offset + len(rows)}" if rows else "no statements"
+    more = f" (more: --offset {offset + len(rows)})" if limit and len(rows) == limit else ""
+    console().print(statements_table(rows, title=title + more))
 
 
 def statement_json(s: Statement) -> dict:  # type: ignore[type-arg]
@@ -272,10 +282,14 @@ def stories_cmd(app: App, fmt, limit, offset) -> None:  # type: ignore[no-untype
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--save", is_flag=True, help="Keep the FILES in the database (default: check them only).")
+@click.option("--severity", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
+              help="Lowest severity listed in full; lower ones are counted (text, markdown, html; json lists all).")
+@limit_option
 @meta_options
 @max_bytes_option
 @click.pass_obj
-def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, title, url, max_bytes) -> None:  # type: ignore[no-untyped-def]
+def verify_cmd(app: App, files, fmt, output, fail_on, save, severity, limit, published, outlet, title, url,  # type: ignore[no-untyped-def]
+               max_bytes) -> None:
     """Check the database (or draft FILES against it) and report flags and passed checks.
 
     \b
@@ -295,7 +309,8 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, published, outlet, t
     for path in result.undated:
         say(f"factcheck: {path}: undated (no --published, and no dateline or 'Updated' line with a year): its "
             "figures have no day and are compared with no other story's; pass --published YYYY-MM-DD", err=True)
-    emit(render_findings(result.flags, result.passed, fmt, stats=app.store.counts()), output)
+    emit(render_findings(result.flags, result.passed, fmt, stats=app.store.counts(), list_from=severity, limit=limit or None),
+         output)
     sys.exit(EXIT_FINDINGS if result.worst() >= severity_rank(fail_on) else EXIT_CLEAN)
 
 
@@ -473,7 +488,8 @@ def render_audit(result, fmt: str):  # type: ignore[no-untyped-def]
         return json_text({"run": result.run, "new": [stored_flag_dict(r) for r in result.new],
                           "resolved": [stored_flag_dict(r) for r in result.resolved], "open": result.open})
     rows = result.new + result.resolved
-    return render_report(Report(flags=tuple(FlagRecord.from_row(r) for r in rows), passed=(), title=result.summary()), fmt)
+    return render_report(Report(flags=tuple(FlagRecord.from_row(r) for r in rows), passed=(), title=result.summary(),
+                                list_from="warning", limit=AUDIT_LIMIT), fmt)
 
 
 # --- report and triage: the editor's view of stored flags (factcheck/triage.py, factcheck/render/) -----
@@ -515,8 +531,9 @@ def user_name() -> str:
 @click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
 @click.option("--by", help="Reviewer named in ClaimReview output for flags nobody triaged (default: your user name).")
+@limit_option
 @click.pass_obj
-def report_cmd(app: App, state, severity, rule, source, since, story, fmt, output, by) -> None:  # type: ignore[no-untyped-def]
+def report_cmd(app: App, state, severity, rule, source, since, story, fmt, output, by, limit) -> None:  # type: ignore[no-untyped-def]
     """The editor's report: stored flags by story and severity, with the checks that hold.
 
     \b
@@ -530,7 +547,10 @@ def report_cmd(app: App, state, severity, rule, source, since, story, fmt, outpu
     from factcheck.triage import build_report
 
     filt = make_filter(state, severity, rule, source, since, story)
-    emit(render_report(build_report(app.existing_store, app.rules, filt, reviewer=by or user_name()), fmt), output)
+    report = build_report(app.existing_store, app.rules, filt, reviewer=by or user_name())
+    # info notes are counted unless asked for; data formats (json, csv, claimreview) always carry every flag
+    report = replace(report, list_from=severity or "warning", limit=limit or None)
+    emit(render_report(report, fmt), output)
 
 
 @cli.group("flags", invoke_without_command=True)

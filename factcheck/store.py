@@ -295,8 +295,9 @@ class Store:
         return c.execute("INSERT INTO frames (event, anchor) VALUES (?, ?)", (event, anchor)).lastrowid
 
     def statements(self, document_ids: Iterable[int] | None = None, search: str | None = None,
-                   source: str | None = None) -> list[Statement]:
-        """Statements with their figures, states, sources and documents, in document order."""
+                   source: str | None = None, limit: int | None = None, offset: int = 0) -> list[Statement]:
+        """Statements with their figures, states, sources and documents, in document order; `limit` and
+        `offset` page through them (the page is cut in SQL: a page of a large database reads only that page)."""
         where, params = [], []
         if document_ids is not None:
             ids = list(document_ids)
@@ -313,7 +314,9 @@ class Store:
                " FROM statements s JOIN documents d ON d.id = s.document_id"
                " LEFT JOIN sources src ON src.id = s.source_id LEFT JOIN events e ON e.id = s.event_id"
                " LEFT JOIN frames f ON f.id = s.frame_id"
-               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.document_id, s.start, s.id")
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.document_id, s.start, s.id"
+               + " LIMIT ? OFFSET ?")
+        params += [-1 if limit is None else limit, offset]
         try:
             rows = list(self.db.query(sql, params))
         except sqlite3.OperationalError as exc:

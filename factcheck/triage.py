@@ -107,6 +107,8 @@ class Report:
     generated: str | None = None  # ISO timestamp; None leaves it out (golden files)
     reviewer: str | None = None  # named as the author of ClaimReviews of untriaged flags
     urls: dict[int, str] = field(default_factory=dict)  # document id -> where the story was published
+    list_from: str = "info"  # flags of a lower severity are counted, not listed (text, markdown, html)
+    limit: int | None = None  # at most this many flags listed in full, most severe first; None: all
 
 
 def check_filter(store: Store, rules: RuleSet, filt: FlagFilter) -> None:

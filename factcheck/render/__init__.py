@@ -96,12 +96,36 @@ def story_key(f: Finding) -> tuple[int, str]:
 
 
 def by_story(records: Sequence[FlagRecord]) -> list[tuple[int, str, list[FlagRecord]]]:
-    """Flags grouped by story, stories in database order, flags most severe first within a story."""
+    """Flags grouped by story, stories with an error first (then a warning), else in database order; flags
+    most severe first within a story."""
     groups: dict[tuple[int, str], list[FlagRecord]] = {}
     for rec in records:
         groups.setdefault(story_key(rec.finding), []).append(rec)
-    order = sorted(groups, key=lambda k: (k[0] < 0, k[0]))
+    worst = {k: max(severity_rank(r.finding.severity) for r in recs) for k, recs in groups.items()}
+    order = sorted(groups, key=lambda k: (-worst[k], k[0] < 0, k[0]))
     return [(k[0], k[1], sorted(groups[k], key=_severity_order)) for k in order]
+
+
+def listed(report: Report) -> tuple[list[FlagRecord], list[str]]:
+    """The flags a report lists in full (most severe first, within the report's limit) and one line for
+    each severity it only counts (below report.list_from; a flag an editor confirmed is always listed) and
+    for the flags past the limit."""
+    floor = severity_rank(report.list_from)
+    full = [severity_rank(r.finding.severity) >= floor or r.state == "confirmed" for r in report.flags]
+    shown = [r for r, f in zip(report.flags, full) if f]
+    lines = []
+    for severity in reversed(SEVERITIES[:floor]):
+        kinds = Counter(r.finding.kind for r, f in zip(report.flags, full) if not f and r.finding.severity == severity)
+        if kinds:
+            total = sum(kinds.values())
+            noun = {"info": "info note", "warning": "warning", "error": "error"}[severity] + ("s" if total != 1 else "")
+            told = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+            lines.append(f"{total} {noun} not listed ({told}): --severity {severity} lists them")
+    if report.limit and len(shown) > report.limit:
+        rest = len(shown) - report.limit
+        shown = sorted(shown, key=_severity_order)[:report.limit]
+        lines.append(f"{rest} more flag{'s' if rest != 1 else ''} not listed: --limit 0 lists all")
+    return shown, lines
 
 
 def _severity_order(rec: FlagRecord) -> tuple[int, str, str, str]:

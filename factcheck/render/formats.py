@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from factcheck.model import REPORT_FORMATS, Finding
@@ -39,8 +40,9 @@ def render_report(report: Report, fmt: str) -> Any:
 
 
 def render_findings(flags: Sequence[Finding], passed: Sequence[Finding], fmt: str,
-                    stats: dict[str, int] | None = None) -> Any:
-    """`verify`'s output: DESIGN.md's JSON contract, or the report's look for findings not yet triaged."""
+                    stats: dict[str, int] | None = None, list_from: str = "info", limit: int | None = None) -> Any:
+    """`verify`'s output: DESIGN.md's JSON contract (every flag), or the report's look for findings not yet
+    triaged, listing flags from `list_from` up, at most `limit` of them, and counting the rest."""
     if fmt == "json":
         return json_text({"flags": [finding_dict(f) for f in flags], "passed": [finding_dict(p) for p in passed]})
-    return render_report(draft_report(list(flags), list(passed), stats), fmt)
+    return render_report(replace(draft_report(list(flags), list(passed), stats), list_from=list_from, limit=limit), fmt)

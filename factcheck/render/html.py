@@ -4,7 +4,8 @@ from __future__ import annotations
 from html import escape
 
 from factcheck.model import Statement
-from factcheck.render import by_story, event_of, headline, passed_line, pieces, story_key, triage_lines, where, who
+from factcheck.render import (by_story, event_of, headline, listed, passed_line, pieces, story_key, triage_lines, where,
+                              who)
 from factcheck.render.safe import clean
 from factcheck.triage import FlagRecord, Report
 
@@ -54,10 +55,12 @@ def report_html(report: Report) -> str:
     parts = [f"<header><h1>{e(report.title)}</h1>", f'<p class="counts"><b>{e(counts[0])}</b></p>']
     parts += [f'<p class="counts">{e(c)}</p>' for c in counts[1:]]
     parts.append("</header>")
-    for story, heading, records in by_story(report.flags):
+    shown, untold = listed(report)
+    for story, heading, records in by_story(shown):
         parts.append(f'<section class="story"><h2>{e(heading)}</h2>')
         parts += [flag_html(rec, story) for rec in records]
         parts.append("</section>")
+    parts += [f'<p class="untold">{e(line)}</p>' for line in untold]
     if report.passed:
         items = "".join(f"<li>{e(passed_line(p))} <small>({e(story_key(p)[1])})</small></li>" for p in report.passed)
         parts.append(f'<section class="verified"><h2>Verified</h2><ul>{items}</ul></section>')

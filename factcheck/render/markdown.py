@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from factcheck.model import Statement
-from factcheck.render import by_story, event_of, headline, passed_line, pieces, story_key, triage_lines, where, who
+from factcheck.render import (by_story, event_of, headline, listed, passed_line, pieces, story_key, triage_lines, where,
+                              who)
 from factcheck.render.safe import clean
 from factcheck.triage import FlagRecord, Report
 
@@ -50,10 +51,13 @@ def report_md(report: Report) -> str:
     lines = [f"# {md(report.title)}", "", f"**{md(counts[0])}**  ", *(md(c) + "  " for c in counts[1:])]
     lines[-1] = lines[-1].rstrip()
     lines.append("")
-    for story, heading, records in by_story(report.flags):
+    shown, untold = listed(report)
+    for story, heading, records in by_story(shown):
         lines += [f"## {md(heading)}", ""]
         for rec in records:
             lines += flag_md(rec, story)
+    if untold:
+        lines += [*(f"*{md(line)}*  " for line in untold), ""]
     if report.passed:
         lines += ["## Verified", ""]
         lines += [f"- \u2713 {md(passed_line(p))} ({md(story_key(p)[1])})" for p in report.passed]

@@ -10,7 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import Finding, Statement
-from factcheck.render import by_story, event_of, headline, passed_line, pieces, story_key, triage_lines, where, who
+from factcheck.render import (by_story, event_of, headline, listed, passed_line, pieces, story_key, triage_lines, where,
+                              who)
 from factcheck.render.terminal import SEVERITY_STYLE
 from factcheck.triage import FlagRecord, Report
 
@@ -95,9 +96,12 @@ def report_view(report: Report) -> Group:
     counts = headline(report)
     parts: list[RenderableType] = [Text(report.title, style="bold"), Text(counts[0], style="bold"),
                                    *(Text(line) for line in counts[1:])]
-    for story, heading, records in by_story(report.flags):
+    shown, untold = listed(report)
+    for story, heading, records in by_story(shown):
         parts += [Text(), Heading(heading)]
         parts += [flag_panel(rec, story) for rec in records]
+    if untold:
+        parts += [Text(), *(Text(line, style="dim") for line in untold)]
     if report.passed:
         parts += [Text(), Heading("verified", style="green"), verified(report.passed)]
     return Group(*parts)
