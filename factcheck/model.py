@@ -17,6 +17,17 @@ TIME_UNITS = ("day", "week", "month", "year")  # a Quantity with one of these un
 PERCENT = "percent"  # the unit of a share ("57 percent", "33%")
 
 
+def excerpt(text: str, limit: int) -> str:
+    """The text whole when it fits, else cut at the last word boundary within `limit` characters, with an
+    ellipsis: a cited sentence is never cut mid-word ('believed to have been wounde')."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "\u2026"
+
+
 def severity_rank(severity: str) -> int:
     """Order of severities: info < warning < error."""
     return SEVERITIES.index(severity)

@@ -26,3 +26,17 @@ def test_two_speakers_in_one_sentence_make_two_statements(lexicon):
     got = [(s.source, s.channel, s.text) for s in extract(Document(text=text, published="2024-03-08"), lexicon) if s.source]
     assert ("the mayor", "Telegram", "the ferry swap had been completed") in got
     assert any(src == "an official" and "ongoing" in t for src, _, t in got)
+
+
+def test_a_clause_cut_at_the_comma_inside_a_quotation_keeps_its_closing_mark(lexicon):
+    from factcheck.extract import extract
+    from factcheck.model import Document
+    text = "Pier\n\nThe mayor wrote that the pier was \u201creopened,\u201d but the harbour master said it was shut.\n"
+    texts = [s.text for s in extract(Document(text=text, published="2025-06-07"), lexicon)]
+    assert any(t.endswith("\u201creopened,\u201d") for t in texts), texts
+
+
+def test_an_excerpt_is_cut_at_a_word_with_an_ellipsis():
+    from factcheck.model import excerpt
+    assert excerpt("Two fishermen were believed to have been wounded", 40) == "Two fishermen were believed to have\u2026"
+    assert excerpt("short enough", 40) == "short enough"

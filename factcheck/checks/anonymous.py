@@ -12,12 +12,12 @@ from collections.abc import Sequence
 
 from factcheck.checks.common import finding, who
 from factcheck.lexicon import Lexicon
-from factcheck.model import Finding, Rule, Statement
+from factcheck.model import Finding, Rule, Statement, excerpt
 
 PARAMS: dict[str, object] = {}
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
-    return [finding(rule, "flag", [s], f"{s.source}: {s.text[:80]}", a=who(s), source=s.source or "")
+    return [finding(rule, "flag", [s], f"{s.source}: {excerpt(s.text, 80)}", a=who(s), source=s.source or "")
             for s in statements if s.source_kind == "anonymous" and (s.source or "").lower() not in lex.pronouns
             and (s.quantities or s.statuses)]

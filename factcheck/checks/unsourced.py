@@ -11,12 +11,12 @@ from collections.abc import Sequence
 
 from factcheck.checks.common import finding
 from factcheck.lexicon import Lexicon
-from factcheck.model import Finding, Rule, Statement
+from factcheck.model import Finding, Rule, Statement, excerpt
 
 PARAMS: dict[str, object] = {}
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
-    return [finding(rule, "flag", [s], s.text[:80], text=s.text[:80])
+    return [finding(rule, "flag", [s], excerpt(s.text, 80), text=excerpt(s.text, 80))
             for s in statements if s.source is None and not s.quote and s.modality == "hedge" and s.role == "body"
             and any(q.noun and q.hedge for q in s.quantities)]

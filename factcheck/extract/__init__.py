@@ -20,6 +20,7 @@ from factcheck.model import Document, Statement
 from factcheck.places import Place, find_places
 
 MAX_STATEMENT = 1200
+CLOSING_MARK = re.compile(r"[,.;:!?]?[\u201d\"]")
 HEADLINE_COPY_REACH = 40  # characters of date stamp that may stand before a repeated headline
 
 
@@ -175,6 +176,7 @@ def _is_quote(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
 def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, sentence_no: int, role: str,
            source: tuple[str, str, int | None, int | None] | None, cue: str | None, channel: str | None,
            quote: bool, said_on: DateMention | None = None) -> Statement:
+    e = _past_closing_mark(text, s, e)
     content = text[s:e][:MAX_STATEMENT]
     dates = find_dates(content, published)
     days = [d for d in dates if d.kind == "day"]
@@ -197,6 +199,17 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
         statuses=tuple(statuses), negated=negated, **wording(content, quote)._asdict(),
         durations=tuple(find_durations(content, lex)), began=event_start(content, lex))
 
+
+
+def _past_closing_mark(text: str, s: int, e: int) -> int:
+    """A clause cut at the comma inside a quotation ('had been \u201ccompleted,\u201d but ...') ends after the
+    closing mark, so the quotation is shown whole."""
+    opened = sum(text.count(m, s, e) for m in "\u201c\u201e") - text.count("\u201d", s, e)
+    straight = text.count('"', s, e) % 2
+    if opened <= 0 and not straight:
+        return e
+    m = CLOSING_MARK.match(text, e)
+    return m.end() if m else e
 
 
 def statement_from_text(doc: Document, text: str, source: str | None, channel: str | None, lex: Lexicon) -> Statement:

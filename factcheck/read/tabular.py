@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import InputError
-from factcheck.model import Document
+from factcheck.model import Document, excerpt
 from factcheck.read.text import published_day
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def _document(row: dict[str, Any], where: str, path: str, meta: "Meta") -> Docum
         published = day
     if field["channel"] and not field["source"]:
         raise InputError(f"{where}: a statement row with 'channel' needs a 'source'")
-    title = meta.title or field["title"] or text.strip().splitlines()[0][:80]
+    title = meta.title or field["title"] or excerpt(text.strip().splitlines()[0], 80)
     return Document(text=text, title=title, outlet=meta.outlet or field["outlet"],
                     url=meta.url or field["url"], published=published,
                     published_from="metadata" if published else "unknown", path=path, offset=0,

@@ -13,7 +13,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.model import Rule, Statement
+from factcheck.model import Rule, Statement, excerpt
 from factcheck.render.safe import CONTROL, clean
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -50,7 +50,7 @@ def statements_table(statements: Sequence[Statement], title: str = "") -> Table:
     for col in ("id", "source", "channel", "date", "statement", "figures", "states"):
         t.add_column(col, overflow="fold")
     for s in statements:
-        t.add_row(str(s.id or ""), s.source or "-", s.channel or "", s.date or "", s.text[:160],
+        t.add_row(str(s.id or ""), s.source or "-", s.channel or "", s.date or "", excerpt(s.text, 160),
                   ", ".join(q.text for q in s.quantities), ", ".join(("not " if st.negated else "") + st.state for st in s.statuses))
     return t
 
