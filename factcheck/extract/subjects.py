@@ -46,7 +46,7 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
     be = False
     contracted: Phrase | None = None  # "He's": a subject that shares its word with 'is'
     progressive = cue.split()[0].endswith("ing")  # 'is saying', 'was demanding': a form of 'be' carries the tense
-    for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said', 'appeared to suggest'
+    for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said', 'went on to say'
         m = next((m for m in (LAST_WORDS[n].search(words) for n in (3, 2)) if m and
                   re.sub(r"\s+", " ", m.group(1).lower()) in g.auxiliaries), None) or LAST_WORDS[1].search(words)
         aux = re.sub(r"\s+", " ", m.group(1).lower()) if m else ""
@@ -100,11 +100,13 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
             elif not (unit[np.start:np.end].lower() in g.pronouns and
                       re.search(r"[A-Z0-9][\w.'\u2019-]*\s+$", unit[reach(unit, np.start):np.start])):
                 np = None  # after a name or a number a subject pronoun opens its clause ('In an interview with RT he said')
-    if not np or (np.start >= 0 and unit[np.mention_start:np.mention_end].lower() in ARTICLES | g.definite - {"this", "that"}):
+    lone = unit[np.mention_start:np.mention_end].lower() if np and np.start >= 0 else ""
+    if not np or lone in ARTICLES | g.definite - {"this", "that"}:
         return None  # 'The notes they took': a determiner alone names no one
     if np.start >= 0 and unit[np.mention_start:np.mention_end] in g.calendar_words:
         return None  # 'a poll released Friday shows': a day is no speaker
-    if np.start >= 0 and OPENING_MODIFIER.match(unit, np.mention_start) and not unit[:np.mention_start].strip():
+    if 0 <= np.mention_start < 40 and OPENING_MODIFIER.match(unit, np.mention_start) and \
+            not unit[:np.mention_start].strip():
         return None  # 'Conversely, ...', 'Chastened, ...': an opening adverb or participle, not a name
     return np, name
 
