@@ -48,6 +48,7 @@ class AuditResult:
     new: list[dict[str, Any]] = field(default_factory=list)  # stored flag rows (store.flags)
     resolved: list[dict[str, Any]] = field(default_factory=list)
     open: int = 0
+    still_open: list[dict[str, Any]] = field(default_factory=list)  # open before this run and still open
 
     def worst_new(self) -> int:
         return max((severity_rank(f["severity"]) for f in self.new), default=-1)
@@ -193,7 +194,8 @@ def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str,
     step("done", steps, steps)
     return AuditResult(run=run_dict(run), full=full, reason=reason, open=len(live),
                        new=sorted((rows[i] for i in new_ids if i in rows), key=most_severe_first),
-                       resolved=sorted((rows[i] for i in resolved_ids if i in rows), key=most_severe_first))
+                       resolved=sorted((rows[i] for i in resolved_ids if i in rows), key=most_severe_first),
+                       still_open=sorted((rows[i] for i in live - new_ids if i in rows), key=most_severe_first))
 
 
 def most_severe_first(row: dict[str, Any]) -> tuple[int, str, str]:

@@ -478,7 +478,7 @@ def audit_progress(show: bool):  # type: ignore[no-untyped-def]
 
 
 def render_audit(result, fmt: str):  # type: ignore[no-untyped-def]
-    """The audit's new and resolved flags through the report's renderers; JSON as issue 6 has it."""
+    """The audit's new, resolved and still-open flags through the report's renderers; JSON as DESIGN.md has it."""
     from factcheck.render import stored_flag_dict
     from factcheck.render.formats import render_report
     from factcheck.render.safe import json_text
@@ -487,7 +487,8 @@ def render_audit(result, fmt: str):  # type: ignore[no-untyped-def]
     if fmt == "json":
         return json_text({"run": result.run, "new": [stored_flag_dict(r) for r in result.new],
                           "resolved": [stored_flag_dict(r) for r in result.resolved], "open": result.open})
-    rows = result.new + result.resolved
+    # new and resolved, then what is still open: each night's report is whole, whatever ran before it that day
+    rows = result.new + result.resolved + result.still_open
     return render_report(Report(flags=tuple(FlagRecord.from_row(r) for r in rows), passed=(), title=result.summary(),
                                 list_from="warning", limit=AUDIT_LIMIT), fmt)
 

@@ -82,6 +82,15 @@ def test_report_file_in_each_format(fc, write, tmp_path, fmt, marker):
     assert "status-conflict" in body
 
 
+def test_a_second_report_the_same_night_still_lists_the_open_flags(fc, write, tmp_path):
+    fc("ingest", write("ferry.txt", FERRY), "--published", DAY)
+    out = tmp_path / "audit.html"
+    assert fc("audit", "--format", "html", "-o", out).exit_code == 1
+    assert fc("audit", "--format", "html", "-o", out).exit_code == 0  # nothing new ...
+    body = out.read_text(encoding="utf-8")
+    assert "0 new, 0 resolved, 2 open" in body and "status-conflict" in body  # ... but the open flags are shown
+
+
 def test_fail_on_counts_only_new_flags_at_or_above_it(fc, write):
     fc("ingest", write("info.txt", ONLY_INFO), "--published", DAY)
     assert fc("audit").exit_code == 0  # an unnamed source is only info
