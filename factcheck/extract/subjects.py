@@ -72,7 +72,7 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
             return None  # 'His group, called the Harbor Fund, ...': a participle describing the noun
     elif re.search(r"(?:^|[\s,])(?:who|which)$", words) and not (stance and words.endswith("which")):
         rel = lo + (m.start(1) if (m := re.search(r"(\w+)$", words)) else len(words))
-        ante = np_before(unit, lo + len(unit[lo:rel].rstrip().rstrip(",")), toks, lex)
+        ante = np_before(unit, lo + len(unit[lo:rel].rstrip(" \t\n,-\u2014\u2013")), toks, lex)  # 'the study -- which
         if not ante or unit[ante.mention_start:ante.mention_end].lower() in g.pronouns:
             return None
         np, name = Phrase(rel, lo + len(words), rel, lo + len(words)), unit[ante.mention_start:ante.mention_end]
