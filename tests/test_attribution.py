@@ -104,6 +104,7 @@ def found(unit: str, lexicon) -> list[tuple[str, str, str | None]]:  # type: ign
      [("Ruiz\u2019s", "the pier was unsafe", None)]),
     ("Ruiz believes her crew will finish the pier by May.", [("Ruiz", "her crew will finish the pier by May", None)]),
     ("The vote is close - Ruiz has vowed to rebuild the pier.", [("Ruiz", "vowed to rebuild the pier", None)]),
+    ("Ruiz knew the pier would not last the winter.", [("Ruiz", "the pier would not last the winter", None)]),
     ("\"The sea is rough,\" Captain Bo Lee told reporters after a meeting that ran late.",
      [("Captain Bo Lee", "\"The sea is rough,\"", None)]),
 ])
@@ -137,6 +138,7 @@ def test_pattern(unit, expected, lexicon):
     "The claim that the pier was unsafe spread quickly.",
     "Ruiz told Lee to say nothing about the pier.",
     "Ruiz believes in the pier.",
+    "Ruiz knew him from the harbour.",
     "After the storm, mass protests at the harbour broke out.",
     "In the end the court of appeals sent the case back.",
     "It was a signature issue for the harbour board.",

@@ -42,6 +42,8 @@ FILLER = re.compile(
     r"(?:(?!(?:what|it|that|who|which|is|was|are|were|be|to|he|she|they|we|would|will|had|has)\b)"
     r"[\w'\u2019./&-]+\s+){0,6}?[\w'\u2019./&-]+(?=\s*(?:,|:|\bthat\b|[\u201c\"\u201e]|''|[.!?]?\s*(?:[\u201d\"]|'')?\s*$)))")
 MAX_FILLERS = 4
+# verbs of thinking and knowing: a cue before a clause ('knew the pier was old'), not before an object ('knew him')
+COGNITION = frozenset({"believed", "thought", "believes", "thinks", "knew", "knows", "know"})
 SINGULAR = frozenset({"a", "an", "another", "each", "every", "one"})
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 QUOTE_CLOSED = re.compile(r"[\u201d\"\u00bb']\s*,?\s*$")
@@ -300,7 +302,7 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     relative = RELATIVE.search(unit, max(0, np.start - 8), np.start) if name is None else None
     if relative:  # 'which he said was ...': what was said is the rest of the relative clause
         return _Cand(src, (cs, ce), "right", pos, np.start, relative.start() + 1, region, False, cue, None, True)
-    if NO_CONTENT.match(unit, pos) or cue in ("believed", "thought", "believes", "thinks") and \
+    if NO_CONTENT.match(unit, pos) or cue in COGNITION and \
             _first_word(unit, pos) not in lex.grammar.determiners | lex.grammar.pronouns:
         return None
     return _Cand(src, (cs, ce), "right", pos, left_end or np.start, clause, region, False, cue, name)
