@@ -198,11 +198,16 @@ class Finding:
     message: str
     statements: tuple[Statement, ...]
     detail: str = ""  # why it fired: the arithmetic, the hedges, the dates
+    # What the conflict is about, as the check names it (the measure, or the event and day), and what each
+    # side claims. A flag with a subject keeps its id while stories join or are edited around the same
+    # conflict; a change of claims reopens it. Without a subject the cited statements are its identity.
+    subject: str = ""
+    claims: tuple[str, ...] = ()
 
     @property
     def fingerprint(self) -> str:
-        cited = ",".join(sorted(statement_key(s) for s in self.statements))
-        return hashlib.sha256(f"{self.rule}|{cited}".encode()).hexdigest()[:16]
+        basis = self.subject or ",".join(sorted(statement_key(s) for s in self.statements))
+        return hashlib.sha256(f"{self.rule}|{basis}".encode()).hexdigest()[:16]
 
 
 def statement_key(s: Statement) -> str:

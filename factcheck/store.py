@@ -62,6 +62,16 @@ def _run_counts(counts: dict[str, int]) -> tuple[int, ...]:
     return tuple(counts.get(k, 0) for k in RUN_COUNTS)
 
 
+CLAIMS = "claims: "  # a flag's digest that records what each side claims, not the statements' hashes
+
+
+def _what_changed(old: str, new: str) -> str:
+    """Why a triaged flag is open again: the claims it rests on, before and after, when both are known."""
+    if old.startswith(CLAIMS) and new.startswith(CLAIMS):
+        return f"the claims changed since the flag was triaged: {old[len(CLAIMS):]} \u2192 {new[len(CLAIMS):]}"
+    return "a cited statement changed since the flag was triaged"
+
+
 class Store:
     """An open claims.db."""
 
@@ -371,8 +381,10 @@ class Store:
         """Record this run's flags: new ones inserted, still-open ones touched, missing ones resolved.
 
         `scope` limits resolution to flags citing only those statement ids (an incremental run);
-        None means the run saw everything. A dismissed flag stays dismissed while the statements it
-        cites are unchanged; if they changed it is reopened with the reason recorded.
+        None means the run saw everything. A triaged flag stays as the editor left it while what it rests
+        on is unchanged: its claims when the check names them (a story that repeats the conflict, or an edit
+        around it, only adds citations), else its cited statements; otherwise it is reopened, the reason
+        saying what changed.
         """
         stamp = now()
         result: dict[str, list[str]] = {"new": [], "open": [], "resolved": [], "reopened": []}
@@ -385,7 +397,7 @@ class Store:
                 if fid in seen:
                     continue
                 seen.add(fid)
-                digest = ",".join(statement_digest(s) for s in f.statements)
+                digest = CLAIMS + " vs ".join(f.claims) if f.claims else ",".join(statement_digest(s) for s in f.statements)
                 row = c.execute("SELECT state, digest FROM flags WHERE id = ?", (fid,)).fetchone()
                 if row is None:
                     c.execute("INSERT INTO flags (id, rule, kind, severity, message, detail, state, digest, first_seen,"
@@ -401,11 +413,16 @@ class Store:
                     state, reason = "open", "found again after it was resolved"
                     result["new"].append(fid)
                 elif state in ("dismissed", "confirmed") and old_digest != digest:
-                    state, reason = "open", "a cited statement changed since the flag was triaged"
+                    state, reason = "open", _what_changed(old_digest or "", digest)
                     result["reopened"].append(fid)
                 else:
                     reason = None
                     result["open"].append(fid)
+                known = {r[0] for r in c.execute("SELECT statement_id FROM flag_statements WHERE flag_id = ?", (fid,))}
+                for pos, s in enumerate(f.statements, start=len(known)):
+                    if s.id not in known:  # another story told the same conflict: one more citation
+                        c.execute("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
+                                  (fid, s.id, pos))
                 c.execute("UPDATE flags SET state = ?, digest = ?, message = ?, detail = ?, severity = ?, last_seen = ?,"
                           " last_run = ?, resolved_at = NULL, reopened_reason = coalesce(?, reopened_reason) WHERE id = ?",
                           (state, digest, f.message, f.detail, f.severity, stamp, run_id, reason, fid))

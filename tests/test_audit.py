@@ -167,8 +167,8 @@ def test_incremental_and_full_give_the_same_findings(tmp_path, rules):
 
     store = Store(db)
     conflict = next(f for f in store.flags(states=["open"]) if f["kind"] == "status-conflict")
-    assert conflict["id"] != old_conflict and len(conflict["statements"]) == 3
-    assert store.flags(ids=[old_conflict])[0]["state"] == "resolved"
+    # the new story tells the same conflict (the swap completed, and not): it joins the flag as a citation
+    assert conflict["id"] == old_conflict and len(conflict["statements"]) == 3
     # an edit the flags' own digest cannot see: the official's state changes from ongoing to completed
     official = next(s for s in store.statements() if s.source == "an official")
     with store.transaction() as c:
@@ -217,16 +217,22 @@ def test_an_unwritable_report_file_is_refused_before_anything_is_recorded(fc, wr
     assert fc("audit").exit_code == 1  # the conflict is still news
 
 
-def test_a_dismissed_flag_is_not_news_until_a_cited_statement_changes(tmp_path, rules):
+def test_a_dismissed_flag_is_not_news_until_a_conflicting_claim_changes(tmp_path, rules):
     store = Store(tmp_path / "claims.db")
     add(store, rules, tmp_path, "ferry.txt", FERRY)
     conflict = next(r for r in audit(store, rules).new if r["kind"] == "status-conflict")
     store.triage(conflict["id"], "dismissed", "two different ferries", "ana")
     assert audit(store, rules, full=True).new == []
     official = next(s for s in store.statements() if s.source == "an official")
-    with store.transaction() as c:
+    with store.transaction() as c:  # reworded, same claim: the dismissal holds
         c.execute("UPDATE statements SET text = 'the exchange was still ongoing' WHERE id = ?", (official.id,))
+    assert audit(store, rules).new == []
+    assert store.flags(ids=[conflict["id"]])[0]["state"] == "dismissed"
+    with store.transaction() as c:  # the official now says the swap is off: the claim changed
+        c.execute("UPDATE statements SET text = 'the exchange was cancelled' WHERE id = ?", (official.id,))
+        c.execute("UPDATE statuses SET state = 'cancelled' WHERE statement_id = ?", (official.id,))
     again = audit(store, rules)
     assert [r["id"] for r in again.new if r["kind"] == "status-conflict"] == [conflict["id"]]
-    assert again.new[0]["state"] == "open" and "changed" in again.new[0]["reopened_reason"]
+    assert again.new[0]["state"] == "open"
+    assert again.new[0]["reopened_reason"].endswith("completed vs ongoing \u2192 completed vs cancelled")
     store.close()

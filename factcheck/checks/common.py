@@ -54,14 +54,17 @@ def who(s: Statement) -> str:
     return f"{name} ({', '.join(extra)})" if extra else name
 
 
-def finding(rule: Rule, outcome: str, statements: Sequence[Statement], detail: str, **fields: str) -> Finding:
-    """A Finding whose message is the rule's template filled with the fields."""
+def finding(rule: Rule, outcome: str, statements: Sequence[Statement], detail: str, *, subject: str = "",
+            claims: Sequence[str] = (), **fields: str) -> Finding:
+    """A Finding whose message is the rule's template filled with the fields; `subject` and `claims` give it
+    an identity that outlives the statements cited (see Finding)."""
     try:
         message = rule.message.format(**fields)
     except (KeyError, IndexError, ValueError):
         message = rule.message
     return Finding(rule=rule.id, kind=rule.kind, severity=rule.severity if outcome == "flag" else "info",
-                   outcome=outcome, message=message, statements=tuple(statements), detail=detail)
+                   outcome=outcome, message=message, statements=tuple(statements), detail=detail, subject=subject,
+                   claims=tuple(claims))
 
 
 def fmt(value: float) -> str:

@@ -50,14 +50,16 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
             clash = _clash(pool, same_story, rule)
             if clash:
                 (s1, q1), (s2, q2) = clash
+                within = f"story {_doc(s1)}" if same_story else "stories"
                 out.append(finding(rule, "flag", [s1, s2], f"{q1.text} vs {q2.text}",
+                                   subject=f"{key}|{within}", claims=sorted((q1.text, q2.text)),
                                    a=who(s1), b=who(s2), x=q1.text, y=q2.text, event=event))
     if rule.params["restated"]:
         for a, b in restated(statements, float(rule.params["restated_similarity"])):
             out.append(finding(rule, "flag", [a.statement, b.statement], f"{a.text} vs {b.text} in the same words",
                                a=who(a.statement), b=who(b.statement), x=a.text, y=b.text, event="fact"))
         told = {frozenset((f.statements[0].id, f.statements[1].id)) for f in out}
-        for (s1, q1), (s2, q2) in paraphrased(statements):
+        for (s1, q1), (s2, q2) in paraphrased(statements, lex):
             if frozenset((s1.id, s2.id)) not in told:
                 out.append(finding(rule, "flag", [s1, s2], f"{q1.text} vs {q2.text} in other words",
                                    a=who(s1), b=who(s2), x=q1.text, y=q2.text, event="fact"))

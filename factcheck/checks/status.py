@@ -41,6 +41,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
             out.append(finding(
                 rule, "flag", firm + other,
                 f"{event} on {day(date)}: '{_cue(a, state)}' vs '{_cue(b, b_state)}'",
+                subject=f"{frame}|{date}|{state}", claims=(state, b_state),
                 a=who(a), b=who(b), event=noun, state_a=state.replace("_", " "),
                 state_b=b_state.replace("_", " "), day=day(date)))
             break
