@@ -37,3 +37,25 @@ def test_two_stories_are_left_alone(lexicon):
 def test_two_written_numbers_in_like_sentences_are_left_to_restated(lexicon):
     assert not paraphrased(story(lexicon, "Acme holds 200 million dollars abroad and would owe taxes on it.",
                                  "Brill holds 10 million dollars abroad and would owe taxes on it."))
+
+
+RECORD = "Built in Bergen in 1950, the ferry Nordlys carried a record 300 cars across the Vestfjord on Easter Sunday."
+MODEST = "The ferry Nordlys carried a modest 90 cars across the Vestfjord on Easter Sunday."
+
+
+def test_a_number_restated_with_a_word_changed_among_other_words_conflicts(lexicon):
+    [((a, q), (b, r))] = paraphrased(story(lexicon, RECORD, MODEST), lexicon)
+    assert {q.text, r.text} == {"300 cars", "90 cars"}
+
+
+def test_a_gap_within_the_factor_is_left_to_other_checks(lexicon):
+    assert not paraphrased(story(lexicon, RECORD, MODEST.replace("90", "250")), lexicon)
+
+
+def test_without_a_name_to_tie_them_two_like_sentences_may_be_two_things(lexicon):
+    assert not paraphrased(story(lexicon, "The company reported sales of 900 cars in the spring, well above forecasts.",
+                                 "The retailer reported sales of 90 cars in the spring, well above forecasts."), lexicon)
+
+
+def test_other_names_around_the_numbers_are_other_things(lexicon):
+    assert not paraphrased(story(lexicon, RECORD, MODEST.replace("Nordlys", "Vesteraalen")), lexicon)
