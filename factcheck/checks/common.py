@@ -48,16 +48,35 @@ def day(iso: str | None) -> str:
 
 
 def who(s: Statement) -> str:
-    """'Donald Trump (Truth Social, 23 May 2025)' — the source as an editor reads it."""
-    name = s.source or (f"the story ({s.outlet})" if s.outlet else "the story")
-    extra = [x for x in (s.channel, day(s.date) if s.date else None) if x]
+    """'Donald Trump (Truth Social, Capital Ledger, 23 May 2025)' — the source as an editor reads it: who,
+    through which channel, in which outlet, about which day."""
+    name = s.source or "the story"
+    extra = [x for x in (s.channel, s.outlet, day(s.date) if s.date else None) if x]
     return f"{name} ({', '.join(extra)})" if extra else name
+
+
+def plural(s: Statement) -> bool:
+    """Whether the source takes a plural verb: two named together ('Russia and Ukraine'), or an unnamed
+    group ('officials', 'two people familiar with the talks')."""
+    name = s.source or ""
+    if " and " in name:
+        return True
+    head = name.split()[-1] if name else ""
+    return s.source_kind in ("anonymous", None) and len(head) > 3 and head.endswith("s") \
+        and not head.endswith(("ss", "us", "is"))
 
 
 def finding(rule: Rule, outcome: str, statements: Sequence[Statement], detail: str, *, subject: str = "",
             claims: Sequence[str] = (), **fields: str) -> Finding:
     """A Finding whose message is the rule's template filled with the fields; `subject` and `claims` give it
-    an identity that outlives the statements cited (see Finding)."""
+    an identity that outlives the statements cited (see Finding). The first two statements are the two sides
+    (`a` and `b` of the template, each with `a_s`/`b_s`, the verb's ending: 'say{a_s}'); the rest support them.
+    When both sides are the same voice (one story telling two figures), the second is 'it also'."""
+    sides = list(statements[:2])
+    for name, s in zip("ab", sides):
+        fields.setdefault(f"{name}_s", "" if plural(s) else "s")
+    if len(sides) == 2 and fields.get("a") and fields.get("a") == fields.get("b"):
+        fields["b"] = "it also"
     try:
         message = rule.message.format(**fields)
     except (KeyError, IndexError, ValueError):

@@ -36,7 +36,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                 continue
             stages = sorted(days.values(), key=lambda x: x[1].date or "")
             out.append(finding(
-                rule, "flag", _unique([*said, total_stmt, *(st for st, _ in stages)]),
+                rule, "flag", _unique([said[0], total_stmt, *said[1:], *(st for st, _ in stages)]),
                 f"released by {day(date)}: {' + '.join(fmt(q.low) for _, q in stages)} = {fmt(done)} of {fmt(total_q.low)}",
                 subject=f"{frame}|{date}", claims=(fmt(done), fmt(total_q.low)),
                 a=who(said[0]), event=event.replace("-", " "), done=fmt(done), total=fmt(total_q.low), day=day(date)))

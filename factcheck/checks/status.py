@@ -39,7 +39,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
             b_state = min(states_of(b) & set(rivals), key=rivals.index)
             noun = event_word(a, lex) or event.replace("-", " ")
             out.append(finding(
-                rule, "flag", firm + other,
+                rule, "flag", [a, b, *(s for s in firm + other if s is not a and s is not b)],
                 f"{event} on {day(date)}: '{_cue(a, state)}' vs '{_cue(b, b_state)}'",
                 subject=f"{frame}|{date}|{state}", claims=(state, b_state),
                 a=who(a), b=who(b), event=noun, state_a=state.replace("_", " "),

@@ -44,7 +44,9 @@ def flag_html(rec: FlagRecord, story: int | None) -> str:
     if f.detail:
         why += f"<br>why: {e(f.detail)}"
     triage = "".join(f'<p class="triage">{e(line)}</p>' for line in triage_lines(rec))
-    cites = "".join(statement_html(s, story) for s in f.statements)
+    cites = "".join(statement_html(s, story) for s in f.statements[:2])
+    if len(f.statements) > 2:  # the two sides first; what supports them under "also"
+        cites += '<p class="also">also</p>' + "".join(statement_html(s, story) for s in f.statements[2:])
     return (f'<article class="flag {e(f.severity)}" id="flag-{e(rec.id)}"><h3>{e(f.severity.upper())} {e(f.kind)} '
             f"<code>{e(rec.id[:8])}</code>{state}</h3><p class=\"message\">{e(f.message)}</p>"
             f'<div class="cites">{cites}</div><p class="why">{why}</p>{triage}</article>')

@@ -36,7 +36,9 @@ def flag_md(rec: FlagRecord, story: int | None) -> list[str]:
     f = rec.finding
     state = f" \u2014 {rec.state}" if rec.state else ""
     lines = [f"### {f.severity.upper()} {md(f.kind)} `{rec.id[:8]}`{state}", "", f"**{md(f.message)}**", ""]
-    lines += [statement_md(s, story) for s in f.statements]
+    lines += [statement_md(s, story) for s in f.statements[:2]]
+    if len(f.statements) > 2:  # the two sides first; what supports them under "also"
+        lines += ["", "*also*", ""] + [statement_md(s, story) for s in f.statements[2:]]
     event = event_of(f)
     tail = [f"rule `{f.rule}`" + (f" \u00b7 event {md(event)}" if event else "")]
     if f.detail:

@@ -26,13 +26,20 @@ def statement_text(s: Statement) -> Text:
 
 
 class Citations:
-    """Cited statements side by side, as many columns as the width allows (at most three)."""
+    """Cited statements side by side, as many columns as the width allows (at most three): the two sides
+    of the conflict, then under 'also' the statements that support them."""
 
     def __init__(self, statements: Sequence[Statement], story: int | None) -> None:
         self.statements, self.story = list(statements), story
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        n = len(self.statements)
+        yield from self.grid(self.statements[:2], options)
+        if len(self.statements) > 2:
+            yield Text("also", style="dim")
+            yield from self.grid(self.statements[2:], options)
+
+    def grid(self, statements: list[Statement], options: ConsoleOptions) -> RenderResult:
+        n = len(statements)
         cols = max(1, min(n, 3, options.max_width // CELL_WIDTH))
         grid = Table.grid(padding=(0, 2), expand=True)
         for _ in range(cols):
@@ -40,7 +47,7 @@ class Citations:
         for i in range(0, n, cols):
             if i:
                 grid.add_row(*[""] * cols)
-            row: list[RenderableType] = [self.cell(s) for s in self.statements[i:i + cols]]
+            row: list[RenderableType] = [self.cell(s) for s in statements[i:i + cols]]
             grid.add_row(*row, *[""] * (cols - len(row)))
         yield grid
 
