@@ -104,7 +104,6 @@ def found(unit: str, lexicon) -> list[tuple[str, str, str | None]]:  # type: ign
      [("Ruiz\u2019s", "the pier was unsafe", None)]),
     ("Ruiz believes her crew will finish the pier by May.", [("Ruiz", "her crew will finish the pier by May", None)]),
     ("The vote is close - Ruiz has vowed to rebuild the pier.", [("Ruiz", "vowed to rebuild the pier", None)]),
-    ("Ruiz knew the pier would not last the winter.", [("Ruiz", "the pier would not last the winter", None)]),
     ("\"The sea is rough,\" Captain Bo Lee told reporters after a meeting that ran late.",
      [("Captain Bo Lee", "\"The sea is rough,\"", None)]),
 ])

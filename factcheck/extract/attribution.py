@@ -42,8 +42,9 @@ FILLER = re.compile(
     r"(?:(?!(?:what|it|that|who|which|is|was|are|were|be|to|he|she|they|we|would|will|had|has)\b)"
     r"[\w'\u2019./&-]+\s+){0,6}?[\w'\u2019./&-]+(?=\s*(?:,|:|\bthat\b|[\u201c\"\u201e]|''|[.!?]?\s*(?:[\u201d\"]|'')?\s*$)))")
 MAX_FILLERS = 4
-# verbs of thinking and knowing: a cue before a clause ('knew the pier was old'), not before an object ('knew him')
-COGNITION = frozenset({"believed", "thought", "believes", "thinks", "knew", "knows", "know"})
+# verbs of thinking: a cue before a clause ('thought the pier was old'), not before an object ('thought of him');
+# verbs of knowing are cues only with 'that' ('knew the tide' is an object, and no content word tells them apart)
+COGNITION = frozenset({"believed", "thought", "believes", "thinks"})
 SINGULAR = frozenset({"a", "an", "another", "each", "every", "one"})
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 QUOTE_CLOSED = re.compile(r"[\u201d\"\u00bb']\s*,?\s*$")
