@@ -59,3 +59,8 @@ def test_without_a_name_to_tie_them_two_like_sentences_may_be_two_things(lexicon
 
 def test_other_names_around_the_numbers_are_other_things(lexicon):
     assert not paraphrased(story(lexicon, RECORD, MODEST.replace("Nordlys", "Vesteraalen")), lexicon)
+
+
+def test_the_killed_and_the_wounded_are_two_measures(lexicon):
+    assert not paraphrased(story(lexicon, "A bomb hit a bus convoy near the border, killing at least 100 people.",
+                                 "A bomb hit a bus convoy near the border, wounding several people."), lexicon)

@@ -7,13 +7,14 @@ written with the words around them (`mentions`), the statements' words, sources 
 sources, two named days or two dated figures that differ are left alone; so are years. Two ways:
 
 - A vague amount told in other words: "It took a few engineers a year to build the dam" / "It took
-  thousands of engineers, working for decades, to build the dam". Two figures of one counted noun, at
-  least one vague, in two statements of one story that share most of their words (MIN_SHARED of the
-  shorter, at least MIN_WORDS), conflict when even their nearest ends are FACTOR times apart: a slip of
-  rewording, not a rounding or an update. Blocking: by story and counted noun.
+  thousands of engineers, working for decades, to build the dam". Two figures of one counted noun and
+  one action (killed, wounded), at least one vague, in two statements of one story that share most of
+  their words (MIN_SHARED of the shorter, at least MIN_WORDS), conflict when even their nearest ends are
+  FACTOR times apart: a slip of rewording, not a rounding or an update. Blocking: by story and counted
+  noun.
 - A number restated with a word or two changed around it, in sentences that say more besides: "the
-  film opened to a record $30 million over the holiday weekend" / "the film opened to a modest $117
-  million over the holiday weekend, its studio said". The same word right after both numbers (their
+  film Harbour Lights opened to a record $30 million over the Easter weekend" / "Harbour Lights opened
+  to a modest $117 million over the Easter weekend, its studio said". The same word right after both numbers (their
   unit or noun), most of the words around them shared (MIN_CONTEXT of either side's six before and six
   after), the same names around them ("Acme holds $200 million abroad" / "Brill holds $10 million
   abroad" are two companies; sentence-opening determiners and pronouns are no names) and at least one
@@ -69,10 +70,16 @@ def _vague(statements: Sequence[Statement]) -> list[Pair]:
 
 
 def _apart(q: Quantity, r: Quantity) -> bool:
-    if VAGUE not in (q.hedge, r.hedge):
+    return VAGUE in (q.hedge, r.hedge) and _beyond(q, r, FACTOR)
+
+
+def _beyond(q: Quantity, r: Quantity, factor: float) -> bool:
+    """One measure (what happened to them: "100 killed" and "several wounded" are two), on one day, with even
+    the nearest ends of the two figures `factor` times apart."""
+    if q.action != r.action or (q.date and r.date and q.date != r.date):
         return False
     lo, hi = max(q.low, r.low), min(q.high, r.high)
-    return hi > 0 and lo >= FACTOR * hi and (not q.date or not r.date or q.date == r.date)
+    return hi > 0 and lo >= factor * hi
 
 
 def _one_voice(s: Statement, t: Statement) -> bool:
@@ -111,8 +118,7 @@ def _figure(s: Statement, m: Mention) -> Quantity | None:
 
 
 def _far(q: Quantity, r: Quantity) -> bool:
-    lo, hi = max(q.low, r.low), min(q.high, r.high)
-    return hi > 0 and lo >= EXACT_FACTOR * hi and (not q.date or not r.date or q.date == r.date)
+    return _beyond(q, r, EXACT_FACTOR)
 
 
 def _context(m: Mention, n: Mention, not_names: frozenset[str]) -> bool:
