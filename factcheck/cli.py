@@ -154,9 +154,10 @@ def ingest_cmd(app: App, files, published, outlet, title, url, dry_run, max_byte
         for doc, statements in extracted:
             out.print(statements_table(statements, title=f"{doc.path}: {doc.title or ''} ({doc.published or 'undated'})"))
     for f in report.stored:
-        say(f"stored {f.path}: \"{f.title or ''}\" ({f.published or 'undated'}), {f.statements} statements")
+        say(f"stored {f.path}: \"{f.title or ''}\" ({f.published or 'undated'}), {f.statements} statements"
+            + (f"; {f.note}" if f.note else ""))
     for f in report.skipped:
-        say(f"already stored {f.path}: \"{f.title or ''}\" (nothing to do)")
+        say(f"already stored {f.path}: \"{f.title or ''}\" ({f.note or 'nothing to do'})")
     for error in report.errors:
         say(f"factcheck: {error}", err=True)
     if report.errors:
@@ -255,7 +256,9 @@ def sources_cmd(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Stories to skip.")
 @click.pass_obj
 def stories_cmd(app: App, fmt, limit, offset) -> None:  # type: ignore[no-untyped-def]
-    """List stored stories (id, day, outlet, title, statements): the ids that `report --story` takes.
+    """List stored stories (id, day, outlet, title, statements, appearances): the ids `report --story` takes.
+
+    The latest version of each story; another outlet's identical copy counts as an appearance.
 
     \b
     Example:
@@ -264,8 +267,8 @@ def stories_cmd(app: App, fmt, limit, offset) -> None:  # type: ignore[no-untype
     from factcheck.render.safe import json_text
 
     store = app.existing_store
-    rows = store.documents(limit=limit, offset=offset)
-    total = store.counts()["documents"]
+    rows = store.documents(limit=limit, offset=offset, current=True)
+    total = store.current_stories()
     if fmt == "json":
         click.echo(json_text({"stories": rows, "total": total, "limit": limit, "offset": offset}))
         return

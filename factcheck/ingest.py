@@ -20,10 +20,11 @@ class Filed:
     title: str | None
     published: str | None
     statements: int = 0
+    note: str = ""  # 'new version of story 3', 'another appearance of story 5'
 
     @classmethod
-    def of(cls, doc: Document, statements: int = 0) -> "Filed":
-        return cls(doc.path or "", doc.title, doc.published, statements)
+    def of(cls, doc: Document, statements: int = 0, note: str = "") -> "Filed":
+        return cls(doc.path or "", doc.title, doc.published, statements, note)
 
 
 @dataclass
@@ -51,7 +52,8 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
             continue
         existing = store.document_by_sha(doc.sha256)
         if existing and not dry_run:
-            report.skipped.append(Filed.of(doc))
+            seen = store.add_appearance(existing["id"], doc)
+            report.skipped.append(Filed.of(doc, note=f"another appearance of story {existing['id']}" if seen else ""))
             report.document_ids.append(existing["id"])
             continue
         statements = extract(doc, lex)
@@ -65,7 +67,9 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
             report.errors.append(f"{exc} ({doc.path} and any files after it not stored)")
             break
         if new:
-            report.stored.append(Filed.of(doc, len(statements)))
+            earlier = store.replaced(doc_id)
+            note = f"new version of story {', '.join(map(str, earlier))}" if earlier else ""
+            report.stored.append(Filed.of(doc, len(statements), note))
         else:
             report.skipped.append(Filed.of(doc))
         report.document_ids.append(doc_id)

@@ -123,5 +123,15 @@ def m011_wording(db: sqlite_utils.Database) -> None:
     db.conn.executemany("UPDATE quantities SET unit = ? WHERE id = ?", shares)
 
 
+def m012_versions_appearances(db: sqlite_utils.Database) -> None:
+    # a story ingested again under its URL (or outlet and title) with new text is a new version: the old one
+    # stays in history but is no longer checked; the same text from another outlet, URL or day is another
+    # appearance of the stored story (wire copy), kept as provenance
+    db["documents"].add_column("superseded_by", int)
+    db["appearances"].create({"id": int, "document_id": int, "outlet": str, "url": str, "published": str, "path": str,
+                              "seen_at": str}, pk="id", foreign_keys=[("document_id", "documents", "id")])
+    db["appearances"].create_index(["document_id"])
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
-              m008_frames, m009_incidents, m010_run_process, m011_wording]
+              m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances]

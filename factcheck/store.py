@@ -200,13 +200,49 @@ class Store:
 
     def store_document(self, doc: Document, statements: Iterable[Statement]) -> tuple[int, bool]:
         """(id, True) when the document is stored now, with its statements, in one transaction;
-        (id of the stored copy, False) when its text is already stored, perhaps by another process a moment ago."""
+        (id of the stored copy, False) when its text is already stored, perhaps by another process a moment ago
+        (from another outlet, URL or day, that is one more appearance of the stored story, recorded).
+
+        A new text under the URL of a stored story (without a URL: the same outlet and title) is its new
+        version: the old one is kept, marked superseded, and no longer checked."""
         with self.transaction() as c:
             doc_id = self._insert_document(c, doc)
             if doc_id is None:
-                return self._document_id(c, doc.sha256), False
+                stored = self._document_id(c, doc.sha256)
+                self._appearance(c, stored, doc)
+                return stored, False
             self._insert_statements(c, doc_id, list(statements))
+            same = ("url = ?", [doc.url]) if doc.url else ("url IS NULL AND outlet = ? AND title = ?",
+                                                            [doc.outlet, doc.title]) if doc.outlet and doc.title else None
+            if same:
+                c.execute(f"UPDATE documents SET superseded_by = ? WHERE {same[0]} AND id != ? AND superseded_by IS NULL",
+                          [doc_id, *same[1], doc_id])
         return doc_id, True
+
+    def add_appearance(self, doc_id: int, doc: Document) -> bool:
+        """Record that the stored story `doc_id` appeared again as `doc`; False when nothing is new about it."""
+        with self.transaction() as c:
+            return self._appearance(c, doc_id, doc)
+
+    def _appearance(self, c: sqlite3.Connection, doc_id: int, doc: Document) -> bool:
+        """The stored story seen again with other provenance (outlet, URL or day): kept, once."""
+        row = c.execute("SELECT outlet, url, published FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        seen = {tuple(row)} | {tuple(r) for r in c.execute(
+            "SELECT outlet, url, published FROM appearances WHERE document_id = ?", (doc_id,))}
+        if (doc.outlet, doc.url, doc.published) in seen:
+            return False
+        c.execute("INSERT INTO appearances (document_id, outlet, url, published, path, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+                  (doc_id, doc.outlet, doc.url, doc.published, doc.path, now()))
+        return True
+
+    def replaced(self, doc_id: int) -> list[int]:
+        """The earlier versions of a story that this document superseded."""
+        return [r["id"] for r in self.db.query("SELECT id FROM documents WHERE superseded_by = ? ORDER BY id", [doc_id])]
+
+    def appearances(self, doc_id: int) -> list[dict[str, Any]]:
+        """Where and when a stored story appeared besides its first filing."""
+        return list(self.db.query("SELECT outlet, url, published, path FROM appearances WHERE document_id = ? ORDER BY id",
+                                  [doc_id]))
 
     def add_statement(self, doc: Document, s: Statement) -> int:
         """Store one statement typed by hand, in a document of its own or an existing one by title."""
@@ -307,12 +343,15 @@ class Store:
     def statements(self, document_ids: Iterable[int] | None = None, search: str | None = None,
                    source: str | None = None, limit: int | None = None, offset: int = 0) -> list[Statement]:
         """Statements with their figures, states, sources and documents, in document order; `limit` and
-        `offset` page through them (the page is cut in SQL: a page of a large database reads only that page)."""
+        `offset` page through them (the page is cut in SQL: a page of a large database reads only that page).
+        Without `document_ids`, only the current version of each story: a superseded one is history."""
         where, params = [], []
         if document_ids is not None:
             ids = list(document_ids)
             where.append(f"s.document_id IN ({','.join('?' * len(ids)) or 'NULL'})")
             params += ids
+        else:
+            where.append("d.superseded_by IS NULL")
         if search:
             where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
             params.append(search)
@@ -359,11 +398,19 @@ class Store:
                 out.setdefault(row["statement_id"], []).append(row)
         return out
 
-    def documents(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Stored stories in the order they came in; `limit` and `offset` page through them."""
-        return list(self.db.query("SELECT id, title, outlet, url, published, published_from, path, ingested_at,"
-                                  " (SELECT count(*) FROM statements s WHERE s.document_id = documents.id) AS statements"
-                                  " FROM documents ORDER BY id LIMIT ? OFFSET ?", [-1 if limit is None else limit, offset]))
+    def documents(self, limit: int | None = None, offset: int = 0, current: bool = False) -> list[dict[str, Any]]:
+        """Stored stories in the order they came in (`current`: only the latest version of each); `limit` and
+        `offset` page through them."""
+        return list(self.db.query(
+            "SELECT id, title, outlet, url, published, published_from, path, ingested_at, superseded_by,"
+            " (SELECT count(*) FROM statements s WHERE s.document_id = documents.id) AS statements,"
+            " (SELECT count(*) FROM appearances a WHERE a.document_id = documents.id) AS appearances"
+            " FROM documents" + (" WHERE superseded_by IS NULL" if current else "") + " ORDER BY id LIMIT ? OFFSET ?",
+            [-1 if limit is None else limit, offset]))
+
+    def current_stories(self) -> int:
+        """How many stories are stored, each counted once whatever its versions."""
+        return self.db.execute("SELECT count(*) FROM documents WHERE superseded_by IS NULL").fetchone()[0]
 
     def sources(self) -> list[dict[str, Any]]:
         return list(self.db.query(

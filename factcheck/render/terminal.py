@@ -66,11 +66,11 @@ def sources_table(rows: Sequence[dict[str, Any]]) -> Table:
 
 def stories_table(rows: Sequence[dict[str, Any]], title: str) -> Table:
     t = Table(title=title)
-    for col in ("id", "day", "outlet", "title", "statements"):
+    for col in ("id", "day", "outlet", "title", "statements", "appearances"):
         t.add_column(col, overflow="fold")
     for r in rows:
         t.add_row(str(r["id"]), r["published"] or "undated", r["outlet"] or "", r["title"] or r["path"] or "",
-                  str(r["statements"]))
+                  str(r["statements"]), str(r.get("appearances") or ""))
     return t
 
 
