@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+import contextlib
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cached_property
@@ -206,13 +207,13 @@ def statements_cmd(app: App, search, source, fmt, limit, offset) -> None:  # typ
       factcheck statements --search swap
       factcheck statements --source Trump --format json
     """
-    from factcheck.render.safe import json_text
+    from factcheck.render.safe import json_stream
 
     if limit is None:
         limit = 0 if fmt == "json" else STATEMENTS_PAGE
     rows = app.existing_store.statements(search=search, source=source, limit=limit or None, offset=offset)
     if fmt == "json":
-        click.echo(json_text({"statements": [statement_json(s) for s in rows]}))
+        emit(json_stream({"statements": (statement_json(s) for s in rows)}), None)
         return
     from factcheck.render.terminal import console, statements_table
 
@@ -280,7 +281,8 @@ def stories_cmd(app: App, fmt, limit, offset) -> None:  # type: ignore[no-untype
 
 @cli.command("verify")
 @click.argument("files", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown", "html"]), default="text",
+              show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Lowest severity that makes the exit code 1.")
@@ -318,11 +320,19 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, severity, limit, pub
 
 
 def emit(rendered, output: str | None) -> None:  # type: ignore[no-untyped-def]
-    """Print a renderable or string, or write it to a file."""
+    """Print a renderable or string, or pieces of one (JSON streamed), or write it to a file."""
     from factcheck.render.safe import clean
 
     from factcheck.render.terminal import console, to_text
 
+    if not isinstance(rendered, str) and hasattr(rendered, "__next__"):  # JSON made piece by piece, escaped already
+        try:
+            with open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout) as out:
+                for piece in rendered:
+                    out.write(piece)
+        except OSError as exc:
+            raise FactcheckError(f"{output}: cannot write the report ({exc.strerror or exc})") from None
+        return
     if output:
         text = clean(rendered) if isinstance(rendered, str) else to_text(rendered)
         try:

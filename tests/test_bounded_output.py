@@ -49,3 +49,15 @@ def test_statements_table_is_a_page_and_json_is_everything(fc):
     assert [s["id"] for s in page] == [s["id"] for s in every[2:5]]
     table = fc("statements", "--limit", "3").stdout
     assert "statements 1-3 (more: --offset 3)" in table
+
+
+def test_jsonl_is_one_finding_per_line_and_json_still_parses_whole(fc):
+    demo(fc)
+    lines = fc("verify", "--format", "jsonl").stdout.splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert {r["outcome"] for r in rows} == {"flag", "pass"} and all("rule" in r for r in rows)
+    whole = json.loads(fc("verify", "--format", "json").stdout)
+    assert len(whole["flags"]) == sum(r["outcome"] == "flag" for r in rows)
+    fc("verify")
+    assert [json.loads(line)["id"] for line in fc("report", "--format", "jsonl").stdout.splitlines()] == \
+        [f["id"] for f in json.loads(fc("report", "--format", "json").stdout)["flags"]]

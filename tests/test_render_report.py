@@ -234,7 +234,7 @@ def test_verify_formats_use_the_report_look(fmt: str) -> None:
 
 def test_verify_json_keeps_the_contract() -> None:
     report = sample_report()
-    doc = json.loads(render_findings([r.finding for r in report.flags], list(report.passed), "json"))
+    doc = json.loads("".join(render_findings([r.finding for r in report.flags], list(report.passed), "json")))
     assert set(doc) == {"flags", "passed"}
     assert "state" not in doc["flags"][0] and "id" in doc["flags"][0] and "id" not in doc["passed"][0]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from factcheck.model import REPORT_FORMATS, Finding
 from factcheck.render import finding_dict, record_dict
-from factcheck.render.safe import json_text
+from factcheck.render.safe import json_lines, json_stream, json_text
 from factcheck.triage import Report, draft_report
 
 FORMATS = REPORT_FORMATS
@@ -18,6 +18,8 @@ def render_report(report: Report, fmt: str) -> Any:
     if fmt == "json":
         return json_text({"flags": [record_dict(r) for r in report.flags],
                           "passed": [finding_dict(p) for p in report.passed], "counts": report.counts})
+    if fmt == "jsonl":  # one flag per line, with its triage state
+        return json_lines(record_dict(r) for r in report.flags)
     if fmt == "markdown":
         from factcheck.render.markdown import report_md
 
@@ -44,5 +46,7 @@ def render_findings(flags: Sequence[Finding], passed: Sequence[Finding], fmt: st
     """`verify`'s output: DESIGN.md's JSON contract (every flag), or the report's look for findings not yet
     triaged, listing flags from `list_from` up, at most `limit` of them, and counting the rest."""
     if fmt == "json":
-        return json_text({"flags": [finding_dict(f) for f in flags], "passed": [finding_dict(p) for p in passed]})
+        return json_stream({"flags": (finding_dict(f) for f in flags), "passed": (finding_dict(p) for p in passed)})
+    if fmt == "jsonl":  # one finding per line: {"outcome": "flag" | "pass", ...}
+        return json_lines({"outcome": f.outcome, **finding_dict(f)} for f in [*flags, *passed])
     return render_report(replace(draft_report(list(flags), list(passed), stats), list_from=list_from, limit=limit), fmt)

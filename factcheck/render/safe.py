@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 # C0 controls but tab and newline, DEL, and C1 controls (0x9b alone starts an escape sequence on some terminals)
@@ -25,6 +26,23 @@ def json_text(data: Any) -> str:
     """JSON as factcheck prints it: exact data, but no raw control character in the output (C1 escaped as \\u0085)."""
     text = json.dumps(data, ensure_ascii=False, indent=1)
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def json_stream(lists: dict[str, Iterable[Any]]) -> Iterator[str]:
+    """One JSON object of lists, written item by item: a large result is never held as one string."""
+    yield "{"
+    for i, (key, items) in enumerate(lists.items()):
+        yield ("," if i else "") + f"\n {json.dumps(key)}: ["
+        for j, item in enumerate(items):
+            yield ("," if j else "") + "\n  " + json_text(item).replace("\n", "\n  ")
+        yield "\n ]"
+    yield "\n}\n"
+
+
+def json_lines(items: Iterable[Any]) -> Iterator[str]:
+    """One JSON document per line (JSON Lines), control characters escaped as in json_text."""
+    for item in items:
+        yield _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(item, ensure_ascii=False)) + "\n"
 
 
 def clean_data(data: Any) -> Any:
