@@ -39,7 +39,9 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
             b_state = min(states_of(b) & set(rivals), key=rivals.index)
             noun = event_word(a, lex) or event.replace("-", " ")
             out.append(finding(
-                rule, "flag", [a, b, *(s for s in firm + other if s is not a and s is not b)],
+                # the two accounts in conflict, then (under "also") named sources of other stories telling either side
+                rule, "flag", [a, b, *(s for s in firm + other if s.source and s.document_id not in
+                                       (a.document_id, b.document_id) and s.source_kind != "anonymous")],
                 f"{event} on {day(date)}: '{_cue(a, state)}' vs '{_cue(b, b_state)}'",
                 subject=f"{frame}|{date}|{state}", claims=(state, b_state),
                 a=who(a), b=who(b), event=noun, state_a=state.replace("_", " "),
