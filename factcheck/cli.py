@@ -279,6 +279,67 @@ def stories_cmd(app: App, fmt, limit, offset) -> None:  # type: ignore[no-untype
     console().print(stories_table(rows, title=f"stories {shown}"))
 
 
+@cli.command("events")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Events per page.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Events to skip.")
+@click.pass_obj
+def events_cmd(app: App, fmt, limit, offset) -> None:  # type: ignore[no-untyped-def]
+    """List event frames (a type and where or between whom), most told first: the ids `event show` takes.
+
+    \b
+    Example:
+      factcheck events --limit 10
+    """
+    rows = app.existing_store.events(limit=limit, offset=offset)
+    if fmt == "json":
+        from factcheck.render.safe import json_text
+
+        click.echo(json_text({"events": rows, "limit": limit, "offset": offset}))
+        return
+    from factcheck.render.ledger import events_table
+    from factcheck.render.terminal import console
+
+    console().print(events_table(rows, title=f"events {offset + 1}-{offset + len(rows)}" if rows else "no events"))
+
+
+@cli.group("event")
+def event_group() -> None:
+    """One event's story so far.
+
+    \b
+    Example:
+      factcheck event show 1
+    """
+
+
+@event_group.command("show")
+@click.argument("event_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write it to a file.")
+@click.pass_obj
+def event_show(app: App, event_id, fmt, output) -> None:  # type: ignore[no-untyped-def]
+    """The story so far of event EVENT_ID: per day, every source's figures and states, open flags marked.
+
+    \b
+    Example:
+      factcheck event show 1 --format markdown
+    """
+    from factcheck.render import ledger
+
+    event, told, flags = app.existing_store.event(event_id)
+    if fmt == "json":
+        from factcheck.render.safe import json_text
+
+        emit(json_text(ledger.event_dict(event, told, flags)), output)
+    elif fmt == "markdown":
+        emit(ledger.event_markdown(event, told, flags), output)
+    elif fmt == "html":
+        emit(ledger.event_html(event, told, flags), output)
+    else:
+        emit(ledger.event_view(event, told, flags), output)
+
+
 @cli.command("verify")
 @click.argument("files", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "markdown", "html"]), default="text",

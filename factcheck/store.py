@@ -408,6 +408,39 @@ class Store:
             " FROM documents" + (" WHERE superseded_by IS NULL" if current else "") + " ORDER BY id LIMIT ? OFFSET ?",
             [-1 if limit is None else limit, offset]))
 
+    def events(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Event frames with what the current stories say of them: days, stories, statements, open flags;
+        the most told first."""
+        return list(self.db.query(
+            "SELECT f.id, f.event, f.anchor, min(s.date) AS first_day, max(s.date) AS last_day,"
+            " count(DISTINCT s.document_id) AS stories, count(*) AS statements,"
+            " (SELECT count(DISTINCT fl.id) FROM flags fl JOIN flag_statements fs ON fs.flag_id = fl.id"
+            "  JOIN statements s2 ON s2.id = fs.statement_id WHERE s2.frame_id = f.id"
+            "  AND fl.state IN ('open', 'confirmed')) AS flags"
+            " FROM frames f JOIN statements s ON s.frame_id = f.id JOIN documents d ON d.id = s.document_id"
+            " WHERE d.superseded_by IS NULL GROUP BY f.id ORDER BY statements DESC, f.id LIMIT ? OFFSET ?",
+            [-1 if limit is None else limit, offset]))
+
+    def event(self, frame_id: int) -> tuple[dict[str, Any], list[Statement], dict[int, list[dict[str, Any]]]]:
+        """One event frame: its row, the current stories' statements about it in day order, and for each
+        statement the open or confirmed flags citing it."""
+        rows = list(self.db.query("SELECT id, event, anchor FROM frames WHERE id = ?", [frame_id]))
+        if not rows:
+            raise NotFoundError(f"event {frame_id}: no such event (see 'factcheck events')")
+        docs = [r["document_id"] for r in self.db.query(
+            "SELECT DISTINCT s.document_id FROM statements s JOIN documents d ON d.id = s.document_id"
+            " WHERE s.frame_id = ? AND d.superseded_by IS NULL", [frame_id])]
+        ids = {r["id"] for r in self.db.query("SELECT id FROM statements WHERE frame_id = ?", [frame_id])}
+        told = sorted((s for s in self.statements(document_ids=docs) if s.id in ids),
+                      key=lambda s: (s.date or "", s.document_id or 0, s.start))
+        flags: dict[int, list[dict[str, Any]]] = {}
+        for r in self.db.query(
+                "SELECT fs.statement_id, fl.id, fl.kind, fl.severity, fl.state FROM flag_statements fs"
+                " JOIN flags fl ON fl.id = fs.flag_id JOIN statements s ON s.id = fs.statement_id"
+                " WHERE s.frame_id = ? AND fl.state IN ('open', 'confirmed') ORDER BY fl.id", [frame_id]):
+            flags.setdefault(r.pop("statement_id"), []).append(r)
+        return rows[0], told, flags
+
     def current_stories(self) -> int:
         """How many stories are stored, each counted once whatever its versions."""
         return self.db.execute("SELECT count(*) FROM documents WHERE superseded_by IS NULL").fetchone()[0]
