@@ -133,5 +133,15 @@ def m012_versions_appearances(db: sqlite_utils.Database) -> None:
     db["appearances"].create_index(["document_id"])
 
 
+def m013_triage_history(db: sqlite_utils.Database) -> None:
+    # every verdict on a flag (confirm, dismiss, reopen; and reopening when its claims change), never overwritten
+    db["triage_history"].create({"id": int, "flag_id": str, "state": str, "note": str, "by": str, "at": str},
+                                pk="id", foreign_keys=[("flag_id", "flags", "id")])
+    db["triage_history"].create_index(["flag_id"])
+    db.execute("INSERT INTO triage_history (flag_id, state, note, by, at) SELECT id, state, note, triaged_by, triaged_at"
+               " FROM flags WHERE triaged_by IS NOT NULL")
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
-              m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances]
+              m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
+              m013_triage_history]

@@ -495,6 +495,8 @@ class Store:
                 elif state in ("dismissed", "confirmed") and old_digest != digest:
                     state, reason = "open", _what_changed(old_digest or "", digest)
                     result["reopened"].append(fid)
+                    c.execute("INSERT INTO triage_history (flag_id, state, note, by, at) VALUES (?, 'open', ?, 'factcheck', ?)",
+                              (fid, reason, stamp))
                 else:
                     reason = None
                     result["open"].append(fid)
@@ -577,14 +579,23 @@ class Store:
             rows = self.flags(ids=matches)
         if not rows:
             raise NotFoundError(f"flag {flag_id}: no such flag (see `factcheck flags --state all`)")
+        rows[0]["history"] = self.history(rows[0]["id"])
         return rows[0]
 
     def triage(self, flag_id: str, state: str, note: str | None, by: str) -> dict[str, Any]:
         fid = self.flag(flag_id)["id"]
+        stamp = now()
         with self.transaction() as c:
             c.execute("UPDATE flags SET state = ?, note = ?, triaged_by = ?, triaged_at = ?, reopened_reason = NULL WHERE id = ?",
-                      (state, note, by, now(), fid))
+                      (state, note, by, stamp, fid))
+            c.execute("INSERT INTO triage_history (flag_id, state, note, by, at) VALUES (?, ?, ?, ?, ?)",
+                      (fid, state, note, by, stamp))
         return self.flag(fid)
+
+    def history(self, flag_id: str) -> list[dict[str, Any]]:
+        """Every verdict on the flag, oldest first: state, note, by whom, when."""
+        return list(self.db.query("SELECT state, note, by, at FROM triage_history WHERE flag_id = ? ORDER BY id",
+                                  [flag_id]))
 
     # --- runs -----------------------------------------------------------------------------------
 

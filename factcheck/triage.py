@@ -28,6 +28,7 @@ class FlagRecord:
     last_seen: str | None = None
     resolved_at: str | None = None
     reopened_reason: str | None = None
+    history: tuple[dict[str, Any], ...] = ()  # every verdict, oldest first (state, note, by, at)
 
     @classmethod
     def from_finding(cls, f: Finding) -> "FlagRecord":
@@ -41,7 +42,8 @@ class FlagRecord:
                           detail=row["detail"] or "")
         return cls(finding=finding, id=row["id"], state=row["state"], note=row["note"], triaged_by=row["triaged_by"],
                    triaged_at=row["triaged_at"], first_seen=row["first_seen"], last_seen=row["last_seen"],
-                   resolved_at=row["resolved_at"], reopened_reason=row["reopened_reason"])
+                   resolved_at=row["resolved_at"], reopened_reason=row["reopened_reason"],
+                   history=tuple(row.get("history", ())))
 
 
 @dataclass(frozen=True)

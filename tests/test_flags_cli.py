@@ -174,3 +174,16 @@ def test_no_flags_says_so(fc, db_path) -> None:
     result = fc("flags")
     assert result.exit_code == 0 and result.stdout == "no flags open or confirmed\n"
     assert fc("flags", "--state", "dismissed").stdout == "no flags (state dismissed)\n"
+
+
+def test_triage_history_keeps_every_verdict(fc, db_path) -> None:
+    ids = seed(db_path)
+    fid = ids["status-conflict"]
+    fc("flags", "dismiss", fid, "--note", "two ferries", "--by", "ana")
+    fc("flags", "reopen", fid, "--note", "same ferry after all", "--by", "bo")
+    fc("flags", "confirm", fid, "--note", "checked with the port", "--by", "ana")
+    shown = json.loads(fc("flags", "show", fid, "--format", "json").stdout)
+    assert [(h["state"], h["by"], h["note"]) for h in shown["history"]] == [
+        ("dismissed", "ana", "two ferries"), ("open", "bo", "same ferry after all"), ("confirmed", "ana", "checked with the port")]
+    text = fc("flags", "show", fid).stdout
+    assert "history" in text and "two ferries" in text and "checked with the port" in text

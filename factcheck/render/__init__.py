@@ -38,7 +38,8 @@ def record_dict(rec: FlagRecord) -> dict[str, Any]:
     """A flag with its triage state as JSON: DESIGN.md's flag shape plus state, note, who and when."""
     return {**finding_dict(rec.finding), "id": rec.id, "state": rec.state, "note": rec.note,
             "triaged_by": rec.triaged_by, "triaged_at": rec.triaged_at, "first_seen": rec.first_seen,
-            "last_seen": rec.last_seen, "resolved_at": rec.resolved_at, "reopened_reason": rec.reopened_reason}
+            "last_seen": rec.last_seen, "resolved_at": rec.resolved_at, "reopened_reason": rec.reopened_reason,
+            "history": [dict(h) for h in rec.history]}
 
 
 def marks(s: Statement) -> list[tuple[int, int]]:
@@ -154,6 +155,11 @@ def headline(report: Report) -> list[str]:
     if report.filters and report.filters.describe():
         lines.append(f"showing {report.filters.describe()}")
     return lines
+
+
+def history_lines(rec: FlagRecord) -> list[str]:
+    """'2025-05-24 dismissed by ana: two ferries', one line per verdict, oldest first."""
+    return [f"{(h['at'] or '')[:10]} {h['state']} by {h['by']}" + (f": {h['note']}" if h["note"] else "") for h in rec.history]
 
 
 def triage_lines(rec: FlagRecord) -> list[str]:

@@ -10,8 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import Finding, Statement
-from factcheck.render import (by_story, event_of, headline, listed, passed_line, pieces, story_key, triage_lines, where,
-                              who)
+from factcheck.render import (by_story, event_of, headline, history_lines, listed, passed_line, pieces, story_key,
+                              triage_lines, where, who)
 from factcheck.render.terminal import SEVERITY_STYLE
 from factcheck.triage import FlagRecord, Report
 
@@ -136,4 +136,6 @@ def flag_detail(rec: FlagRecord) -> Group:
                         ("reopened", rec.reopened_reason)):
         if value:
             facts.add_row(Text(name, style="dim"), Text(str(value)))
+    for i, line in enumerate(history_lines(rec)):
+        facts.add_row(Text("history" if i == 0 else "", style="dim"), Text(line))
     return Group(flag_panel(rec, story[0]), facts)
