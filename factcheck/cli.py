@@ -506,7 +506,10 @@ def audit_group(ctx: click.Context, full, fmt, output, fail_on, wait) -> None:  
         result = audit(ctx.obj.existing_store, ctx.obj.rules, full=full, wait=wait, progress=progress)
     noisy = result.worst_new() >= severity_rank(fail_on)
     if output:
+        kept = keep_earlier(Path(output))
         emit(render_audit(result, fmt), output)
+        if kept and (tty or noisy):
+            say(f"the earlier report is kept as {kept}")
         if tty or noisy:
             say(f"{result.summary()}; report in {output}")
     elif tty or noisy or fmt == "json":
@@ -535,6 +538,21 @@ def audit_history(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
     from factcheck.render.terminal import audit_history_view, console
 
     console().print(audit_history_view(runs))
+
+
+def keep_earlier(path: Path) -> Path | None:
+    """An audit report already at `path` (an earlier run the same day) moves to the first free numbered name
+    beside it (audit.html -> audit.1.html), so no report is lost; returns where it went."""
+    if not path.exists():
+        return None
+    n = 1
+    while (kept := path.with_name(f"{path.stem}.{n}{path.suffix}")).exists():
+        n += 1
+    try:
+        path.rename(kept)
+    except OSError as exc:
+        raise FactcheckError(f"{path}: cannot keep the earlier report ({exc.strerror or exc})") from None
+    return kept
 
 
 @contextmanager

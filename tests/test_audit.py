@@ -89,6 +89,10 @@ def test_a_second_report_the_same_night_still_lists_the_open_flags(fc, write, tm
     assert fc("audit", "--format", "html", "-o", out).exit_code == 0  # nothing new ...
     body = out.read_text(encoding="utf-8")
     assert "0 new, 0 resolved, 2 open" in body and "status-conflict" in body  # ... but the open flags are shown
+    earlier = (tmp_path / "audit.1.html").read_text(encoding="utf-8")  # and the first report is kept beside it
+    assert "audit run 1: 2 new" in earlier
+    fc("audit", "--format", "html", "-o", out)
+    assert (tmp_path / "audit.2.html").exists() and "audit run 2" in (tmp_path / "audit.2.html").read_text(encoding="utf-8")
 
 
 def test_fail_on_counts_only_new_flags_at_or_above_it(fc, write):
