@@ -26,6 +26,7 @@ QUANTIFIED = re.compile(
     r"[Hh]alf|[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll|[Nn]one|[Ee]ach|[Bb]oth|[Ss]everal|[Ff]ew|(?:[Tt]he|[Aa]) majority|"
     r"(?:a\s+)?(?:third|quarter|fifth)|two-thirds|three-quarters)\s+of\s+)?$")
 PP_BEFORE = re.compile(r"(?<![\w-])(?:of|for|from|in|at|on|with|by)\s+$")
+PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|en|wn)")  # 'released', 'taken', 'drawn': a participle after a noun
 NUMBER = re.compile(r"\d[\d,.]*%?")  # '73 percent said', '40 officers said': a count opens the phrase
 class Token(NamedTuple):
     start: int
@@ -288,9 +289,12 @@ def np_postmodified(text: str, end: int, toks: list[Token], lex: Lexicon) -> Phr
             continue
         tail = [_core(t.text) for t in toks[j + 1:i + 1]]
         low = [t.lower() for t in tail]
-        if low[0] in g.postmodifiers:
-            ok = not any(t in g.tail_stop for t in low) and not any(t.endswith(("ed", "ing")) and t[:1].islower()
-                                                                 for t in tail)
+        # 'a survey released by the agency': a participle with its agent ('the council seized on' is a verb)
+        participle = len(low) > 2 and PARTICIPLE.fullmatch(low[0]) is not None and low[1] == "by"
+        if participle or low[0] in g.postmodifiers or low[0] == "by":  # 'a study by two economists found'
+            rest = low[1:] if participle else low
+            ok = not any(t in g.tail_stop and t != "by" for t in rest) and not any(
+                t.endswith(("ed", "ing")) and t[:1].islower() for t in tail[1 if participle else 0:])
         elif low[0] in g.relative_subjects:
             ok = 2 <= len(low) <= 4 and all(_lower_ok(t, g) or t in ("to", "with") for t in tail[1:])
         else:

@@ -32,6 +32,31 @@ LAST_WORDS = {n: re.compile(r"(?:^|\s)([\w'\u2019]+" + r"(?:\s+[\w'\u2019]+)" * 
 SPACED_HYPHEN = re.compile(r"\s-\s+$")  # 'is predictable - Ruiz has vowed ...': a dash typed as a hyphen
 OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
 CONTRACTED_BE = re.compile(r"(?<=\w)['\u2019]s$")
+YEAR_TAIL = re.compile(r"(?:^|\s)(?:in|since)\s+(?:19|20)\d\d$")
+
+
+def _time_tail(words: str, lex: Lexicon) -> int | None:
+    """Where a phrase of time between a subject and its verb starts ('the court this month rejected', 'the board on
+    Friday pledged', 'who in 2010 said'); None when the words end with none."""
+    m = YEAR_TAIL.search(words)
+    if m:
+        return m.start()
+    last = LAST_WORDS[2].search(words) or LAST_WORDS[1].search(words)
+    if not last:
+        return None
+    parts = last.group(1).split()
+    g = lex.grammar
+    if parts[-1].lower() in ("morning", "afternoon", "evening", "night") and len(parts) == 2:
+        parts = parts[:1]
+    if parts[-1].lower() not in g.time or parts[-1].lower() in ("time", "day", "days", "years"):
+        return None
+    if len(parts) == 2 and parts[0].lower() in ("this", "last", "earlier", "later", "on", "that", "early", "late"):
+        return last.start(1)
+    if len(parts) == 2 or parts[-1][:1].isupper():  # 'Ruiz Friday said': a weekday alone
+        return last.start(1) + (len(last.group(1)) - len(parts[-1]) if len(parts) == 2 else 0)
+    return None
+
+
 INTRO = re.compile(r"\s*(?:(?:In|On|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Still|Yet|"
                    r"Separately|Also|Speaking|Asked|Last|This|Since|Then|Now|Today|Yesterday)\b[^,;\u201c\"]{0,60},\s*)")
 
@@ -43,6 +68,9 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
     g = lex.grammar
     lo = reach(unit, cs)
     words = unit[lo:cs].rstrip()
+    timed = _time_tail(words, lex)
+    if timed is not None and timed > 0:
+        words = words[:timed].rstrip()
     be = False
     contracted: Phrase | None = None  # "He's": a subject that shares its word with 'is'
     progressive = cue.split()[0].endswith("ing")  # 'is saying', 'was demanding': a form of 'be' carries the tense
