@@ -17,6 +17,7 @@ from factcheck.errors import FactcheckError, InputError
 from factcheck.model import MAX_FILE_BYTES, OPEN_FLAG_STATES, REPORT_FORMATS, Document, Statement, severity_rank
 
 if TYPE_CHECKING:  # the core is imported by the command that needs it: `--help` loads none of it
+    from factcheck.config import Config
     from factcheck.read import Meta
     from factcheck.ruleset import RuleSet
     from factcheck.store import Store
@@ -32,8 +33,8 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 class App:
     """What the group callback hands every command: the database and the rules, opened on first use."""
 
-    def __init__(self, db: str, rules: str | None) -> None:
-        self.db_path, self.rules_dir = db, rules
+    def __init__(self, db: str, rules: str | None, config: Config) -> None:
+        self.db_path, self.rules_dir, self.config = db, rules, config
 
     @cached_property
     def store(self) -> Store:
@@ -76,11 +77,11 @@ def say(line: str, err: bool = False) -> None:
 
 
 @click.group(cls=FactcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", default="claims.db", envvar="FACTCHECK_DB", show_default=True, help="The claims database.")
+@click.option("--db", envvar="FACTCHECK_DB", help="The claims database  [default: factcheck.toml's db, else claims.db]")
 @click.option("--rules", "rules_dir", envvar="FACTCHECK_RULES", help="A rules directory replacing the default set.")
 @click.version_option(__version__, prog_name="factcheck")
 @click.pass_context
-def cli(ctx: click.Context, db: str, rules_dir: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, rules_dir: str | None) -> None:
     """Store every statement of news articles with its source, and flag contradictions between them.
 
     \b
@@ -88,7 +89,10 @@ def cli(ctx: click.Context, db: str, rules_dir: str | None) -> None:
       factcheck ingest samples/
       factcheck verify
     """
-    ctx.obj = App(db, rules_dir)
+    from factcheck.config import load_config
+
+    config = load_config()  # ./factcheck.toml: defaults the command line and environment override
+    ctx.obj = App(db or config.db or "claims.db", rules_dir or config.rules, config)
 
 
 def meta_options(f):  # type: ignore[no-untyped-def]
@@ -348,8 +352,9 @@ def event_show(app: App, event_id, fmt, output) -> None:  # type: ignore[no-unty
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--save", is_flag=True, help="Keep the FILES in the database (default: check them only).")
-@click.option("--severity", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
-              help="Lowest severity listed in full; lower ones are counted (text, markdown, html; json lists all).")
+@click.option("--severity", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity listed in full; lower ones are counted (text, markdown, html; json lists all)"
+                   "  [default: factcheck.toml's severity, else warning]")
 @limit_option
 @meta_options
 @max_bytes_option
@@ -375,7 +380,8 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, severity, limit, pub
     for path in result.undated:
         say(f"factcheck: {path}: undated (no --published, and no dateline or 'Updated' line with a year): its "
             "figures have no day and are compared with no other story's; pass --published YYYY-MM-DD", err=True)
-    emit(render_findings(result.flags, result.passed, fmt, stats=app.store.counts(), list_from=severity, limit=limit or None),
+    list_from = severity or app.config.severity or "warning"
+    emit(render_findings(result.flags, result.passed, fmt, stats=app.store.counts(), list_from=list_from, limit=limit or None),
          output)
     sys.exit(EXIT_FINDINGS if result.worst() >= severity_rank(fail_on) else EXIT_CLEAN)
 
@@ -640,9 +646,10 @@ def report_cmd(app: App, state, severity, rule, source, since, story, fmt, outpu
     from factcheck.triage import build_report
 
     filt = make_filter(state, severity, rule, source, since, story)
-    report = build_report(app.existing_store, app.rules, filt, reviewer=by or user_name())
+    report = build_report(app.existing_store, app.rules, filt, reviewer=by or app.config.reviewer or user_name())
     # info notes are counted unless asked for; data formats (json, csv, claimreview) always carry every flag
-    report = replace(report, list_from=severity or "warning", limit=limit or None)
+    report = replace(report, list_from=severity or app.config.severity or "warning", limit=limit or None,
+                     newsroom=app.config.newsroom, newsroom_url=app.config.newsroom_url, review_url=app.config.review_url)
     emit(render_report(report, fmt), output)
 
 
@@ -717,7 +724,7 @@ def verdict_command(verdict: str, summary: str):  # type: ignore[no-untyped-def]
     def command(app: App, flag_id: str, note: str | None, by: str | None) -> None:
         from factcheck.triage import set_verdict
 
-        rec = set_verdict(app.existing_store, flag_id, verdict, note, by or user_name())
+        rec = set_verdict(app.existing_store, flag_id, verdict, note, by or app.config.reviewer or user_name())
         say(f"{rec.id[:8]} {rec.state} by {rec.triaged_by}: {rec.finding.message}")
 
     return command

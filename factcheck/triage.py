@@ -111,6 +111,10 @@ class Report:
     urls: dict[int, str] = field(default_factory=dict)  # document id -> where the story was published
     list_from: str = "info"  # flags of a lower severity are counted, not listed (text, markdown, html)
     limit: int | None = None  # at most this many flags listed in full, most severe first; None: all
+    newsroom: str | None = None  # who publishes the reviews (factcheck.toml [newsroom])
+    newsroom_url: str | None = None
+    review_url: str | None = None  # a review's address, "{id}" standing for the flag id
+    appearances: dict[int, tuple[dict[str, Any], ...]] = field(default_factory=dict)  # document id -> other appearances
 
 
 def check_filter(store: Store, rules: RuleSet, filt: FlagFilter) -> None:
@@ -142,9 +146,12 @@ def build_report(store: Store, rules: RuleSet, filt: FlagFilter, reviewer: str |
     flags = stored_flags(store, filt)
     findings = run_checks(store.statements(), rules.rules, rules.lexicon)
     passed = [f for f in findings if f.outcome == "pass" and filt.matches_pass(f)]
-    urls = {d["id"]: d["url"] for d in store.documents() if d["url"]}
+    documents = store.documents()
+    urls = {d["id"]: d["url"] for d in documents if d["url"]}
+    cited = {s.document_id for r in flags for s in r.finding.statements if s.document_id is not None}
+    appearances = {d["id"]: tuple(store.appearances(d["id"])) for d in documents if d["appearances"] and d["id"] in cited}
     return Report(flags=tuple(flags), passed=tuple(passed), counts=store.counts(), filters=filt,
-                  generated=now(), reviewer=reviewer, urls=urls)
+                  generated=now(), reviewer=reviewer, urls=urls, appearances=appearances)
 
 
 def draft_report(flags: list[Finding], passed: list[Finding], counts: dict[str, int] | None,

@@ -60,6 +60,7 @@ def fc(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
 
     monkeypatch.delenv("FACTCHECK_DB", raising=False)
     monkeypatch.delenv("FACTCHECK_RULES", raising=False)
+    monkeypatch.delenv("FACTCHECK_CONFIG", raising=False)
 
     def _run(*args: str, db: Path | str | None = None) -> Result:
         return CliRunner().invoke(cli, ["--db", str(db or db_path), *map(str, args)], catch_exceptions=False)

@@ -38,24 +38,42 @@ def rating(rec: FlagRecord) -> dict[str, Any]:
     return {"@type": "Rating", "alternateName": name, "ratingExplanation": f.detail or f.message}
 
 
-def claim_review(rec: FlagRecord, reviewer: str | None, generated: str | None = None,
-                 urls: dict[int, str] | None = None) -> dict[str, Any]:
+def claim_review(rec: FlagRecord, report: Report) -> dict[str, Any]:
+    """One flag as a schema.org ClaimReview of the first claim it cites: the claim and where it appeared (the
+    story and its other appearances), the rating, the review's url and author from factcheck.toml
+    ([newsroom]), the editor's note as its body when there is one."""
     f = rec.finding
     claim = f.statements[0] if f.statements else Statement(text=f.message, start=0, end=0)
-    url = web_url((urls or {}).get(claim.document_id)) if claim.document_id is not None else None
-    appearance = {"@type": "NewsArticle", "headline": claim.document, "url": url, "datePublished": claim.published,
-                  "publisher": {"@type": "Organization", "name": claim.outlet} if claim.outlet else None}
+    seen = []
+    if claim.document_id is not None:
+        seen.append({"url": web_url(report.urls.get(claim.document_id)), "headline": claim.document,
+                     "datePublished": claim.published, "outlet": claim.outlet})
+        seen += [{"url": web_url(a.get("url")), "headline": claim.document, "datePublished": a.get("published"),
+                  "outlet": a.get("outlet")} for a in report.appearances.get(claim.document_id, ())]
+    appearance = [{k: v for k, v in {"@type": "NewsArticle", "headline": a["headline"], "url": a["url"],
+                                     "datePublished": a["datePublished"],
+                                     "publisher": {"@type": "Organization", "name": a["outlet"]} if a["outlet"] else None
+                                     }.items() if v} for a in seen]
     item = {"@type": "Claim", "author": party(claim), "datePublished": claim.date or claim.published,
-            "appearance": {k: v for k, v in appearance.items() if v}}
+            "appearance": appearance[0] if len(appearance) == 1 else appearance or None}
     if claim.channel:
         item["firstAppearance"] = {"@type": "CreativeWork", "name": claim.channel}
-    author = rec.triaged_by if rec.state in ("confirmed", "dismissed") and rec.triaged_by else reviewer or "factcheck"
-    reviewed_on = (rec.triaged_at if rec.triaged_by else rec.last_seen) or generated or ""
+    editor = rec.triaged_by if rec.state in ("confirmed", "dismissed") and rec.triaged_by else report.reviewer
+    if report.newsroom:
+        author: dict[str, Any] = {"@type": "Organization", "name": report.newsroom}
+        if report.newsroom_url:
+            author["url"] = report.newsroom_url
+    else:
+        author = {"@type": "Person" if editor else "Organization", "name": editor or "factcheck"}
+    reviewed_on = (rec.triaged_at if rec.triaged_by else rec.last_seen) or report.generated or ""
     others = "; ".join(f"{who(s)}: {s.text}" for s in f.statements[1:])
+    body = rec.note if rec.note and rec.state in ("confirmed", "dismissed") else \
+        f.message.rstrip(".") + "." + (f" Compared with: {others}" if others else "")
     review = {"@context": "https://schema.org", "@type": "ClaimReview", "identifier": rec.id,
-              "claimReviewed": claim.text, "itemReviewed": item, "reviewRating": rating(rec),
-              "reviewBody": f.message.rstrip(".") + "." + (f" Compared with: {others}" if others else ""),
-              "author": {"@type": "Person" if author != "factcheck" else "Organization", "name": author},
+              "url": report.review_url.replace("{id}", rec.id) if report.review_url else None,
+              "claimReviewed": claim.text, "itemReviewed": {k: v for k, v in item.items() if v is not None},
+              "reviewRating": rating(rec), "reviewBody": body, "author": author,
+              "editor": {"@type": "Person", "name": editor} if report.newsroom and editor else None,
               "datePublished": reviewed_on[:10] or None}
     return {k: v for k, v in review.items() if v is not None}
 
@@ -69,5 +87,5 @@ def report_claimreview(report: Report) -> str:
     """JSON-LD to paste into a <script type="application/ld+json"> block: '</' is written '<\\/' so article text
     cannot close the block, and '<!--' '\\u003c!--' so it cannot keep the page's own '</script>' from closing it;
     text is cleaned of control characters like every other report's. Both are the same string to a JSON reader."""
-    reviews = [claim_review(rec, report.reviewer, report.generated, report.urls) for rec in report.flags]
+    reviews = [claim_review(rec, report) for rec in report.flags]
     return json_text(clean_data(reviews)).replace("</", "<\\/").replace("<!--", "\\u003c!--") + "\n"
