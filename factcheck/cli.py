@@ -377,6 +377,9 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, severity, limit, pub
         for error in result.ingest.errors:
             say(f"factcheck: {error}", err=True)
         sys.exit(EXIT_ERROR)
+    for path, day in result.year_assumed:
+        say(f"factcheck: {path}: its dateline names no year: read as {day} (from the stored stories of those days, "
+            "else today); pass --published YYYY-MM-DD to say otherwise", err=True)
     for path in result.undated:
         say(f"factcheck: {path}: undated (no --published, and no dateline or 'Updated' line with a year): its "
             "figures have no day and are compared with no other story's; pass --published YYYY-MM-DD", err=True)

@@ -27,6 +27,8 @@ MONTH_YEAR = re.compile(rf"\b{_MON}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(rf"(?<![\d,.$])\b(?i:{_alternatives(CALENDAR.year_prepositions)})\s+(?P<year>(?:19|20)\d\d)\b(?![\d,])")
 # a year as a modifier: "a 2001 story", "the 2016 election" (whether "the 2000 soldiers" is a count is for figures)
 YEAR_MODIFIER = re.compile(rf"\b(?i:{_alternatives(CALENDAR.year_determiners)})\s+(?P<year>(?:19|20)\d\d)(?=\s+[a-z])")
+_PARTS = {word: (first, last) for word, first, last in CALENDAR.month_parts}
+MONTH_PART = re.compile(rf"\b(?i:(?P<part>{_alternatives(list(_PARTS)) or '(?!)'}))(?:\s+|-)(?:of\s+)?{_MON}(?![\w.]*\s*\d)")
 WEEKDAY = re.compile(rf"\b(?i:on\s+|last\s+|this\s+|next\s+)?(?P<wd>{_WD})s?\b")
 RELATIVE = re.compile(r"\b(?P<rel>today|yesterday|tomorrow|last week|earlier this week|this week|next week|last month)\b", re.I)
 _FUTURE_WORDS = [w for w in CALENDAR.future if w[:1].isalnum()]
@@ -163,6 +165,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     if DIGIT.search(text):  # every absolute form has a digit; most sentences have none
         _absolute(text, published, add)
     if published:
+        for m in MONTH_PART.finditer(text):  # "in early October": a span of the month, in the year of writing
+            first_day, last_day = _PARTS[m["part"].lower()]
+            mo = MONTHS[m["mon"].lower().rstrip(".")]
+            y = published.year - (date(published.year, mo, first_day) > published + timedelta(days=60))
+            end = month_end(y, mo)
+            add(m, date(y, mo, first_day), date(y, mo, min(last_day, end.day)), "range")
         for m in WEEKDAY.finditer(text):
             d = resolve_weekday(m["wd"], published, future_tense(text, m.start(), m.end()), m.group(0).lower())
             add(m, d, d, "day")
@@ -286,3 +294,28 @@ def resolve_relative(rel: str, published: date) -> tuple[date, date]:
         "last month": (date(published.year - (published.month == 1), (published.month - 2) % 12 + 1, 1),
                        published.replace(day=1) - timedelta(days=1)),
     }[rel]
+
+
+YEARLESS_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'.\- ]{2,40}(?:,\s*[A-Z][\w.\- ]{1,30}?)?,\s*" + _MON + r"\s+(?P<day>\d{1,2})"
+                               r"\s*(?:[:\u2014\u2013]|\s-{1,2})\s", re.M)
+NEAR_DAYS = 7  # a stored day this close to a dateline's month and day tells its year
+
+
+def dateline_day(text: str, today: date, known_days: frozenset[str] = frozenset()) -> date | None:
+    """The day of a dateline that names no year ('KYIV, May 24 - ...') in the first lines of a draft: in the
+    latest year in which a stored story tells of a day within a week of it, else the latest such day not
+    more than a week after today. None without such a dateline."""
+    m = YEARLESS_DATELINE.search(text[:1500])
+    if not m:
+        return None
+    month, day = MONTHS[m["mon"].lower().rstrip(".")], int(m["day"])
+    known = sorted({date.fromisoformat(d) for d in known_days}, reverse=True)
+    for year in sorted({d.year for d in known}, reverse=True):
+        candidate = _safe_date(year, month, day)
+        if candidate and any(abs((candidate - d).days) <= NEAR_DAYS for d in known if d.year in (year - 1, year, year + 1)):
+            return candidate
+    for year in (today.year + 1, today.year, today.year - 1):
+        candidate = _safe_date(year, month, day)
+        if candidate and (candidate - today).days <= NEAR_DAYS:
+            return candidate
+    return None

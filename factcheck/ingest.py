@@ -21,10 +21,11 @@ class Filed:
     published: str | None
     statements: int = 0
     note: str = ""  # 'new version of story 3', 'another appearance of story 5'
+    dated_from: str | None = None  # Document.published_from
 
     @classmethod
     def of(cls, doc: Document, statements: int = 0, note: str = "") -> "Filed":
-        return cls(doc.path or "", doc.title, doc.published, statements, note)
+        return cls(doc.path or "", doc.title, doc.published, statements, note, doc.published_from)
 
 
 @dataclass

@@ -42,7 +42,7 @@ class Document:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None  # ISO date
-    published_from: str = "unknown"  # metadata | dateline | unknown
+    published_from: str = "unknown"  # metadata | dateline | dateline, year assumed (a draft's) | unknown
     path: str | None = None
     offset: int = 0  # where this story's text starts in the ingested file's decoded text
     speaker: str | None = None  # a statement row (csv/jsonl): the whole text is this source's

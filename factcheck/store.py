@@ -441,6 +441,11 @@ class Store:
             flags.setdefault(r.pop("statement_id"), []).append(r)
         return rows[0], told, flags
 
+    def days(self) -> frozenset[str]:
+        """Every day the stored statements tell of (to date a draft's dateline that names no year)."""
+        return frozenset(r[0] for r in self.conn.execute(
+            "SELECT DISTINCT date FROM statements WHERE length(date) = 10"))
+
     def current_stories(self) -> int:
         """How many stories are stored, each counted once whatever its versions."""
         return self.db.execute("SELECT count(*) FROM documents WHERE superseded_by IS NULL").fetchone()[0]

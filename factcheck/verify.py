@@ -1,12 +1,14 @@
 """Verify: run the rules over the database (and, optionally, draft articles checked without keeping them)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from factcheck.checks import run_checks
 from factcheck.ingest import IngestReport, ingest
 from factcheck.model import Finding, severity_rank
 from factcheck.read import MAX_BYTES, Meta
+from factcheck.read.text import YEAR_ASSUMED
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
 
@@ -29,6 +31,13 @@ class VerifyResult:
             return []
         return [f.path for f in self.ingest.stored + self.ingest.skipped if not f.published]
 
+    @property
+    def year_assumed(self) -> list[tuple[str, str]]:
+        """(file, day) of drafts dated by a dateline that names no year."""
+        if not self.ingest:
+            return []
+        return [(f.path, f.published or "") for f in self.ingest.stored if f.dated_from == YEAR_ASSUMED]
+
     def worst(self) -> int:
         return max((severity_rank(f.severity) for f in self.flags), default=-1)
 
@@ -41,6 +50,8 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
     records its flags (new / still open / resolved) in the database.
     """
     result = VerifyResult()
+    if files and not meta.published:  # a draft: a dateline without a year is read against the stored days, or today
+        meta = replace(meta, today=date.today().isoformat(), known_days=store.days())
     target = store
     scratch = None
     if files and not save:

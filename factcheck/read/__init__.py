@@ -48,6 +48,10 @@ class Meta:
     outlet: str | None = None
     title: str | None = None
     url: str | None = None
+    # a draft's reference (verify FILE): today, and the days stored stories tell of, to date a dateline
+    # that names no year ('KYIV, May 24 -'); None for archives, which stay undated rather than misdated
+    today: str | None = None
+    known_days: frozenset[str] = frozenset()
 
 
 def article_files(paths: list[str]) -> Iterator[Path | InputError]:

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
-from factcheck.dates import parse_stamp, stamp_at
+from factcheck.dates import dateline_day, parse_stamp, stamp_at
 from factcheck.errors import InputError
 from factcheck.model import Document
 
@@ -16,6 +17,7 @@ BOILERPLATE = re.compile(r"^\s*(short url|follow|share|advertisement|read more|c
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 OPENER_WITH_KEY = re.compile(r"\A---[ \t]*\r?\n[ \t]*[A-Za-z_-]+[ \t]*:")
 FIELDS = ("title", "outlet", "url", "published")
+YEAR_ASSUMED = "dateline, year assumed"  # a draft's 'KYIV, May 24 -' dated by the stored stories or today
 
 
 def read(content: str, path: str, meta: "Meta") -> list[Document]:
@@ -31,6 +33,10 @@ def read(content: str, path: str, meta: "Meta") -> list[Document]:
             published = fields["published"]
         elif not published and stamp:
             published, origin = stamp, "dateline"
+        if not published and meta.today:
+            day = dateline_day(story, date.fromisoformat(meta.today), meta.known_days)
+            if day:
+                published, origin = day.isoformat(), YEAR_ASSUMED
         if not published:
             origin = "unknown"
         title = meta.title or (fields.get("title") if len(stories) == 1 else None) or headline(story)
