@@ -27,6 +27,8 @@ MONTH_YEAR = re.compile(rf"\b{_MON}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 YEAR = re.compile(rf"(?<![\d,.$])\b(?i:{_alternatives(CALENDAR.year_prepositions)})\s+(?P<year>(?:19|20)\d\d)\b(?![\d,])")
 # a year as a modifier: "a 2001 story", "the 2016 election" (whether "the 2000 soldiers" is a count is for figures)
 YEAR_MODIFIER = re.compile(rf"\b(?i:{_alternatives(CALENDAR.year_determiners)})\s+(?P<year>(?:19|20)\d\d)(?=\s+[a-z])")
+_PARTS = {word: (first, last) for word, first, last in CALENDAR.month_parts}
+MONTH_PART = re.compile(rf"\b(?i:(?P<part>{_alternatives(list(_PARTS)) or '(?!)'}))(?:\s+|-)(?:of\s+)?{_MON}(?![\w.]*\s*\d)")
 WEEKDAY = re.compile(rf"\b(?i:on\s+|last\s+|this\s+|next\s+)?(?P<wd>{_WD})s?\b")
 RELATIVE = re.compile(r"\b(?P<rel>today|yesterday|tomorrow|last week|earlier this week|this week|next week|last month)\b", re.I)
 _FUTURE_WORDS = [w for w in CALENDAR.future if w[:1].isalnum()]
@@ -163,6 +165,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     if DIGIT.search(text):  # every absolute form has a digit; most sentences have none
         _absolute(text, published, add)
     if published:
+        for m in MONTH_PART.finditer(text):  # "in early October": a span of the month, in the year of writing
+            first_day, last_day = _PARTS[m["part"].lower()]
+            mo = MONTHS[m["mon"].lower().rstrip(".")]
+            y = published.year - (date(published.year, mo, first_day) > published + timedelta(days=60))
+            end = month_end(y, mo)
+            add(m, date(y, mo, first_day), date(y, mo, min(last_day, end.day)), "range")
         for m in WEEKDAY.finditer(text):
             d = resolve_weekday(m["wd"], published, future_tense(text, m.start(), m.end()), m.group(0).lower())
             add(m, d, d, "day")

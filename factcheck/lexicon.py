@@ -64,6 +64,7 @@ class Calendar:
     stamp_labels: tuple[str, ...]
     month_names: tuple[str, ...] = ()  # the full names, without abbreviations
     days: tuple[str, ...] = ()  # 'today', 'yesterday': days named from the day of writing
+    month_parts: tuple[tuple[str, int, int], ...] = ()  # 'early' -> days 1 to 10 of the month named after it
 
     def __hash__(self) -> int:  # cached date patterns key on the calendar
         return id(self)
@@ -142,6 +143,7 @@ class Lexicon:
     running: tuple[str, ...] = ()  # "since Thursday": a figure counted over a span
     updates: tuple[str, ...] = ()  # "rose to": a figure that revises an earlier one
     additions: tuple[str, ...] = ()  # "another seven": a figure added to one told before
+    running_bounds: tuple[str, ...] = ()  # "... this month, after 17 were killed": a span does not reach past these
     auxiliaries: frozenset[str] = frozenset()  # "have been": words between a figure and its own verb
     place_modifiers: frozenset[str] = frozenset()  # "eastern", "rebel-held": words that place the name after them
     by_parties: frozenset[str] = frozenset()  # event keys told apart by the countries taking part
@@ -237,7 +239,15 @@ def _calendar(data: dict[str, Any], path: str) -> Calendar:
                     year_prepositions=_list(data, path, "year_prepositions", lower=False),
                     year_determiners=_list(data, path, "year_determiners", lower=False),
                     stamp_labels=_list(data, path, "stamp_labels"), month_names=tuple(m[0].lower() for m in months_raw),
-                    days=_list(data, path, "days"), **tense)
+                    days=_list(data, path, "days"), month_parts=_month_parts(data, path), **tense)
+
+
+def _month_parts(data: dict[str, Any], path: str) -> tuple[tuple[str, int, int], ...]:
+    parts = data.get("month_parts", {})
+    if not isinstance(parts, dict) or not all(isinstance(v, list) and len(v) == 2 and all(isinstance(d, int) for d in v)
+                                              for v in parts.values()):
+        raise RuleFileError(f"{path}: key 'month_parts' must be a table of [first day, last day]")
+    return tuple((word.lower(), int(v[0]), int(v[1])) for word, v in parts.items())
 
 
 def _grammar(g: dict[str, Any], gp: str, n: dict[str, Any], np_: str, cal: Calendar) -> Grammar:
@@ -317,6 +327,7 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         running=tuple(raw["actions"].get("reckoning", {}).get("running", [])),
         updates=tuple(raw["actions"].get("reckoning", {}).get("update", [])),
         additions=tuple(raw["actions"].get("reckoning", {}).get("addition", [])),
+        running_bounds=tuple(raw["actions"].get("reckoning", {}).get("bounds", [])),
         auxiliaries=frozenset(w.lower() for w in raw["actions"].get("auxiliary", {}).get("words", [])),
         hedges={k.lower(): pair(k, v) for k, v in hedges_raw.items()},
         vague={k.lower(): pair(k, v) for k, v in vague_raw.items()},

@@ -229,3 +229,13 @@ def test_no_stamp(line: str) -> None:
 
 def test_parse_stamp_reads_numeric_days() -> None:
     assert parse_stamp("18.05.2017") == date(2017, 5, 18)
+
+
+def test_a_part_of_a_month_is_a_span_of_days() -> None:
+    from datetime import date as day
+
+    from factcheck.dates import find_dates
+    (early,) = find_dates("Floods hit the valley in early March.", day(2024, 3, 20))
+    assert (early.kind, early.first, early.last) == ("range", day(2024, 3, 1), day(2024, 3, 10))
+    (late,) = find_dates("The dam gave way in late-December.", day(2024, 3, 20))
+    assert (late.first, late.last) == (day(2023, 12, 21), day(2023, 12, 31))

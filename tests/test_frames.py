@@ -295,3 +295,20 @@ def test_a_count_added_to_an_earlier_one_is_not_the_storys_toll(rules):
              "Another five people were killed in a drone attack in Kharkiv on Monday, police said.")
     whole = "Kharkiv toll\n\nA drone attack in Kharkiv killed 12 people on Monday, medics said."
     assert "numeric-conflict" not in check(rules, parts, whole)
+
+
+def test_a_figure_dated_by_part_of_a_month_meets_the_day_it_holds(rules):
+    day = "Strike on Kharkiv\n\nA drone attack in Kharkiv on May 2 killed 12 people, officials said."
+    early = "Strike on Kharkiv\n\nIn early May a drone attack in Kharkiv killed 20 people, officials said."
+    late = "Strike on Kharkiv\n\nIn late April a drone attack in Kharkiv killed 20 people, officials said."
+    assert "numeric-conflict" in check(rules, day, early)
+    assert "numeric-conflict" not in check(rules, day, late)
+
+
+def test_none_at_all_from_one_source_against_a_toll_from_another_in_one_story(rules):
+    story = ("Strike on Kharkiv\n\nA drone attack in Kharkiv killed 12 people on Monday, a hospital spokesman said.\n\n"
+             "The regional governor Oleh Synehubov said there were no deaths in the attack on Monday.")
+    assert "numeric-conflict" in check(rules, story)
+    alone = ("Strike on Kharkiv\n\nA drone attack in Kharkiv killed 12 people on Monday, Oleh Synehubov said.\n\n"
+             "A second drone caused no deaths on Monday, Oleh Synehubov said.")
+    assert "numeric-conflict" not in check(rules, alone)

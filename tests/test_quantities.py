@@ -340,3 +340,28 @@ def test_a_count_over_several_places_is_running(lexicon: Lexicon) -> None:
 def test_a_range_with_an_aside_is_one_interval(lexicon: Lexicon) -> None:
     q = one("Activists gave tolls from about 50 to - by one count - some 90 people.", lexicon)
     assert q.hedge == "range" and q.low <= 50 and q.high >= 90
+
+
+def test_a_span_past_a_subordinator_does_not_reckon_the_figure(lexicon: Lexicon) -> None:
+    q = one("Gunmen struck twice this month after 23 guards were killed in a raid on a depot.", lexicon)
+    assert q.role == "figure"
+    assert one("Gunmen have killed 23 guards this month.", lexicon).role == "running"
+
+
+def test_a_part_of_a_month_dates_a_figure_by_its_span(lexicon: Lexicon) -> None:
+    q = one("In early May two car bombs killed 31 people near the port.", lexicon)
+    assert q.date == "2025-05-01/2025-05-10"
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    ("The ministry said there were no deaths in the fire.", "killed"),
+    ("No one was hurt when the roof fell.", "wounded"),
+    ("Nobody was killed in the second blast.", "killed"),
+])
+def test_none_at_all_is_an_exact_zero(lexicon: Lexicon, text: str, action: str) -> None:
+    q = one(text, lexicon)
+    assert (q.low, q.high, q.action, q.hedge) == (0, 0, action, None)
+
+
+def test_no_without_a_count_of_its_own_is_no_figure(lexicon: Lexicon) -> None:
+    assert [q.low for q in figures("Rescuers found no sign that 40 miners had died.", lexicon)] == [40]

@@ -16,12 +16,16 @@ story, default false), `max_ratio` (figures further apart are different measures
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
 
 from factcheck.checks.common import block, finding, fmt, frame_of, same_incident, who
 from factcheck.checks.paraphrase import paraphrased
 from factcheck.checks.restated import restated
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Quantity, Rule, Statement
+
+MAX_SPAN_DAYS = 10  # a part of a month, a week: short enough to hold one incident's day
 
 PARAMS = {"min_value": 2.0, "same_document": False, "restated": True, "restated_similarity": 90.0, "max_ratio": 5.0}
 
@@ -38,14 +42,19 @@ def measure(s: Statement, q: Quantity, same_document: bool) -> tuple[object, ...
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     out = []
     pairs = [(s, q) for s in statements for q in s.quantities
-             if q.role in ("figure", "total") and q.low >= float(rule.params["min_value"])]
-    groups = block(pairs, lambda p: measure(p[0], p[1], bool(rule.params["same_document"])))
+             if q.role in ("figure", "total") and (q.low >= float(rule.params["min_value"]) or q.high == 0)]
+    same_doc = bool(rule.params["same_document"])
+    groups = block(pairs, lambda p: measure(p[0], p[1], same_doc))
+    _join_spans(pairs, groups, same_doc)
     for key, group in groups.items():
         if len({(q.low, q.high) for _, q in group}) < 2:
             continue
         event = str(key[0][0]).replace("-", " ")
         stories = _first_told(group, _means, body_first=True)
-        bodies = _first_told([p for p in group if _named(p[0])], lambda s: s.source)
+        sourced = [p for p in group if p[0].source]
+        # "no deaths" is never a part, a background count or an earlier toll: every zero stays in the pool
+        bodies = _first_told(sourced, lambda s: s.source) + [p for p in sourced if p[1].high == 0]
+        bodies = list({id(p): p for p in bodies}.values())
         for pool, same_story in ((stories, False), (bodies, True)):
             clash = _clash(pool, same_story, rule)
             if clash:
@@ -64,6 +73,38 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                 out.append(finding(rule, "flag", [s1, s2], f"{q1.text} vs {q2.text} in other words",
                                    a=who(s1), b=who(s2), x=q1.text, y=q2.text, event="fact"))
     return out
+
+
+def _join_spans(pairs: list[tuple[Statement, Quantity]], groups: dict[object, list[tuple[Statement, Quantity]]],
+                same_doc: bool) -> None:
+    """A figure dated by a short span ('in early October') joins the one day of its measure that the span
+    holds: two stories may date one attack by its day and by the part of the month. With no day in the span,
+    or several, it stays out (which day it counted is unknown)."""
+    days: dict[tuple[object, ...], set[str]] = {}
+    for key in groups:
+        if key is not None:
+            days.setdefault((key[0], *key[2:]), set()).add(key[1])
+    for s, q in pairs:
+        span = _span(q.date)
+        if span is None:
+            continue
+        base = measure(s, replace(q, date=span[0]), same_doc)
+        if base is None:
+            continue
+        inside = [d for d in days.get((base[0], *base[2:]), ()) if span[0] <= d <= span[1]]
+        if len(inside) == 1:
+            groups.setdefault((base[0], inside[0], *base[2:]), []).append((s, q))
+
+
+def _span(day: str | None) -> tuple[str, str] | None:
+    """'2017-10-01/2017-10-10' -> its first and last day, for spans of at most MAX_SPAN_DAYS."""
+    first, _, last = (day or "").partition("/")
+    try:
+        if (date.fromisoformat(last) - date.fromisoformat(first)).days <= MAX_SPAN_DAYS:
+            return first, last
+    except ValueError:
+        pass
+    return None
 
 
 def _first_told(group: list[tuple[Statement, Quantity]], part: Callable[[Statement], object], body_first: bool = False
@@ -111,12 +152,15 @@ def _comparable(s1: Statement, q1: Quantity, s2: Statement, q2: Quantity, rule: 
     reports a dispute, and the editor wants both named). Otherwise two figures of one story are a part and
     its whole or two incidents far more often than a slip (restated() finds slips). Figures an order of
     magnitude apart are different measures, not one measure misreported."""
-    if _doc(s1) == _doc(s2) and not (_named(s1) and _named(s2) and s1.source != s2.source):
-        return False
+    if _doc(s1) == _doc(s2) and not (s1.source and s2.source and s1.source != s2.source
+                                     and (_named(s1) and _named(s2) or min(q1.high, q2.high) == 0)):
+        return False  # within a story: two named bodies, or any two sources when one says none at all
     if not same_incident(s1.incident, s2.incident):
         return False  # one place, one day, but air strikes and shelling, or a hospital and a market
     low, high = sorted((q1.low, q2.low))
-    return low > 0 and high / low <= float(rule.params["max_ratio"])
+    if low == 0:  # "no deaths" against a toll: none at all is no order of magnitude of anything
+        return min(q1.high, q2.high) == 0
+    return high / low <= float(rule.params["max_ratio"])
 
 
 __all__ = ["check", "fmt"]

@@ -169,7 +169,7 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             s0 = s - (len(text[max(0, s - 20):s]) - hm.start(1))
             low, high = low * lo_f, (math.inf if math.isinf(hi_f) else high * hi_f)
             s = s0
-        elif kind == "vague":
+        elif kind == "vague" and high > 0:
             hedge = "vague"
         noun, end = _noun(text, e, lex)
         if noun is None and kind in ("vague", "fraction"):
@@ -184,7 +184,10 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             noun = None
         category = lex.categories.get(noun) if noun else None
         clause = _clause(text, s, end)
-        action = noun_action or _own_verb(text, end, actions, lex) or _action(clause, s, end, actions)
+        own = noun_action or _own_verb(text, end, actions, lex)
+        if high == 0 and not own:
+            continue  # "no" counts only what its own noun or verb says happened: not "no evidence that 14 died"
+        action = own or _action(clause, s, end, actions)
         whole = _combined(text, clause, end, actions, lex)
         if whole:  # "40 people were killed or wounded": the whole the actions add up to
             category, action = whole, None
@@ -223,6 +226,7 @@ def _reckoned(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     if not qs or not (lex.running or lex.updates or lex.additions):
         return qs
     running, update, addition = _reckoning_rx(lex)
+    bound = _bound_rx(lex)
     out = []
     for q in qs:
         if q.role in ("figure", "total") and addition.search(text[max(0, q.start - 20):q.start]):
@@ -231,8 +235,9 @@ def _reckoned(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
             clause = _clause(text, q.start, q.end)
             if update.search(text[max(clause[0], q.start - 30):q.start]):
                 q = _replace(q, role="update")
-            elif running.search(text[clause[0]:clause[1]]):
-                q = _replace(q, role="running")
+            elif any(not bound.search(text, min(m.end(), q.end), max(m.start(), q.start))
+                     for m in running.finditer(text, clause[0], clause[1])):
+                q = _replace(q, role="running")  # a span past a subordinator ('... after 17 were killed') is the other clause's
         out.append(q)
     return out
 
@@ -243,6 +248,11 @@ def _reckoning_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     return (phrase_regex(list(lex.running)) if lex.running else never,
             phrase_regex(list(lex.updates)) if lex.updates else never,
             re.compile(phrase_regex(list(lex.additions)).pattern + r"\s*$", re.I) if lex.additions else never)
+
+
+@lru_cache(maxsize=8)
+def _bound_rx(lex: Lexicon) -> re.Pattern[str]:
+    return phrase_regex(list(lex.running_bounds)) if lex.running_bounds else re.compile(r"(?!)")
 
 
 def _not_a_count(text: str, m: re.Match[str], value: float, lex: Lexicon) -> bool:
@@ -348,9 +358,9 @@ def _action(clause: tuple[int, int], s: int, e: int, actions: list[tuple[int, in
 
 
 def _date_for(dates: list[DateMention], clause: tuple[int, int], s: int, e: int, default: str | None) -> str | None:
-    """The day named in the figure's clause (after it, else before it), else a month or year named there
-    ('111 names chosen in 2010'), else the statement's day."""
-    for kinds in (("day",), ("month", "year")):
+    """The day named in the figure's clause (after it, else before it), else a month, year or span named there
+    ('111 names chosen in 2010', 'in early October'), else the statement's day."""
+    for kinds in (("day",), ("month", "year", "range")):
         named = [d for d in dates if d.kind in kinds and clause[0] <= d.start < clause[1] and (d.end <= s or d.start >= e)]
         after = [d for d in named if d.start >= e]
         if after:
