@@ -180,6 +180,7 @@ def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str,
         reason += f": {len(changed)} statements added or edited, {len(deleted)} removed"
     step("recording flags", steps - 1, steps)
     sync = store.sync_flags(flags, run_id, scope=scope)
+    store.record_passes([f for f in findings if f.outcome == "pass"], run_id)  # every check ran: all that held
     present = dict(kept)
     for f in flags:
         present.setdefault(f.fingerprint, {s.id for s in f.statements if s.id is not None})

@@ -142,6 +142,14 @@ def m013_triage_history(db: sqlite_utils.Database) -> None:
                " FROM flags WHERE triaged_by IS NOT NULL")
 
 
+def m014_passes(db: sqlite_utils.Database) -> None:
+    # the checks that held at the last full run (verify or audit), so a report reads them instead of re-checking
+    db["passes"].create({"id": str, "rule": str, "kind": str, "message": str, "detail": str, "run_id": int,
+                         "seen_at": str}, pk="id")
+    db["pass_statements"].create({"pass_id": str, "statement_id": int, "position": int},
+                                 pk=("pass_id", "statement_id"), foreign_keys=[("pass_id", "passes", "id")])
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
-              m013_triage_history]
+              m013_triage_history, m014_passes]

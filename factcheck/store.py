@@ -597,6 +597,30 @@ class Store:
                       (fid, state, note, by, stamp))
         return self.flag(fid)
 
+    def record_passes(self, passed: Iterable[Finding], run_id: int | None) -> None:
+        """The checks that held at this run replace those of the last one (every run checks everything)."""
+        stamp = now()
+        with self.transaction() as c:
+            c.execute("DELETE FROM pass_statements")
+            c.execute("DELETE FROM passes")
+            for f in passed:
+                fid = f.fingerprint
+                c.execute("INSERT OR IGNORE INTO passes (id, rule, kind, message, detail, run_id, seen_at)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?)", (fid, f.rule, f.kind, f.message, f.detail, run_id, stamp))
+                c.executemany("INSERT OR IGNORE INTO pass_statements (pass_id, statement_id, position) VALUES (?, ?, ?)",
+                              [(fid, s.id, pos) for pos, s in enumerate(f.statements) if s.id is not None])
+
+    def passes(self) -> list[Finding]:
+        """The checks that held at the last run, with the statements they cite."""
+        rows = list(self.db.query("SELECT * FROM passes ORDER BY rowid"))
+        cited: dict[str, list[int]] = {}
+        for r in self.db.query("SELECT pass_id, statement_id FROM pass_statements ORDER BY pass_id, position"):
+            cited.setdefault(r["pass_id"], []).append(r["statement_id"])
+        by_id = {s.id: s for s in self._statements_by_id({i for ids in cited.values() for i in ids})}
+        return [Finding(rule=r["rule"], kind=r["kind"], severity="info", outcome="pass", message=r["message"] or "",
+                        detail=r["detail"] or "", statements=tuple(by_id[i] for i in cited.get(r["id"], []) if i in by_id))
+                for r in rows]
+
     def history(self, flag_id: str) -> list[dict[str, Any]]:
         """Every verdict on the flag, oldest first: state, note, by whom, when."""
         return list(self.db.query("SELECT state, note, by, at FROM triage_history WHERE flag_id = ? ORDER BY id",

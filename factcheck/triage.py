@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.checks import run_checks
 from factcheck.errors import NotFoundError
 from factcheck.model import FLAG_STATES, OPEN_FLAG_STATES, SEVERITIES, Finding, Statement, severity_rank
 from factcheck.ruleset import RuleSet
@@ -141,11 +140,10 @@ def sort_flags(records: list[FlagRecord]) -> list[FlagRecord]:
 
 
 def build_report(store: Store, rules: RuleSet, filt: FlagFilter, reviewer: str | None = None) -> Report:
-    """Stored flags plus the passed checks, recomputed: passes are not stored."""
+    """Stored flags and the checks that held at the last verify or audit, as stored: nothing is re-checked."""
     check_filter(store, rules, filt)
     flags = stored_flags(store, filt)
-    findings = run_checks(store.statements(), rules.rules, rules.lexicon)
-    passed = [f for f in findings if f.outcome == "pass" and filt.matches_pass(f)]
+    passed = [f for f in store.passes() if filt.matches_pass(f)]
     documents = store.documents()
     urls = {d["id"]: d["url"] for d in documents if d["url"]}
     cited = {s.document_id for r in flags for s in r.finding.statements if s.document_id is not None}

@@ -74,6 +74,7 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
         if scratch is None:
             run_id = store.start_run("verify", rules.hash, full=True)
             result.sync = store.sync_flags(result.flags, run_id, scope=None if not files else focus)
+            store.record_passes(result.passed, run_id)
             store.finish_run(run_id, "ok", statements_checked=len(statements), new=len(result.sync["new"]),
                              still_open=len(result.sync["open"]), resolved=len(result.sync["resolved"]))
         # an editor's dismissal holds while the cited statements are unchanged (sync_flags reopens otherwise)

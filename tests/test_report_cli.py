@@ -38,8 +38,10 @@ def test_report_defaults_to_open_and_confirmed(fc, db_path) -> None:
     assert doc["counts"]["documents"] == 1
 
 
-def test_report_lists_passed_checks_recomputed(fc, write) -> None:
+def test_report_lists_the_passed_checks_of_the_last_run_without_rechecking(fc, write) -> None:
     fc("ingest", write("tally.txt", TALLY))
+    assert json.loads(fc("report", "--format", "json").stdout)["passed"] == []  # nothing checked yet
+    fc("verify")
     doc = json.loads(fc("report", "--format", "json").stdout)
     assert [p["kind"] for p in doc["passed"]] == ["sum-mismatch"]
     assert "\u2713 " + doc["passed"][0]["detail"] in fc("report").stdout
@@ -103,3 +105,9 @@ def test_triage_core_does_not_import_rich() -> None:
     # click is not checked: sqlite-utils (under the store) imports it for its own plugin hooks
     code = "import sys, factcheck.triage; print(sorted({'rich'} & set(sys.modules)))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+
+
+def test_an_audit_records_the_checks_that_held_too(fc, write) -> None:
+    fc("ingest", write("tally.txt", TALLY))
+    fc("audit")
+    assert [p["kind"] for p in json.loads(fc("report", "--format", "json").stdout)["passed"]] == ["sum-mismatch"]
