@@ -338,10 +338,25 @@ def _stance_cand(unit: str, src: tuple[int, int], cs: int, ce: int, np: Phrase, 
             return None  # 'mass protests', 'terrorist attacks': a noun after a noun
         if subject[0].lower() in SINGULAR and not verb.endswith(("s", "ed", "ing")):
             return None  # 'a signature issue': a plain form after 'a' is a noun
+        if _plain(verb, lex) and not _plural(subject, lex):
+            return None  # 'the party vote', 'Ruiz support': a plain form agrees with a plural subject only
     if subject[-1].lower() in lex.grammar.links:
         return None  # 'the court of appeals'
     pos = _skip_fillers(unit, ce)
     return _Cand(src, (cs, ce), "right", cs, np.start, _clause_start(unit, np.start), (ce, pos), False, cue, name)
+
+
+def _plain(verb: str, lex: Lexicon) -> bool:
+    """A verb's plain form ('seek', 'oppose'): the stance list also holds its '-s' form."""
+    return not verb.endswith(("ed", "ing")) and any(f in _stance(lex) for f in (verb + "s", verb + "es"))
+
+
+def _plural(subject: list[str], lex: Lexicon) -> bool:
+    """Does a subject take a plain verb: 'we', 'they', 'critics', 'Ruiz and Lee', 'most residents', '40 percent'?"""
+    g = lex.grammar
+    head = subject[-1].lower().rstrip(".,")
+    return head in g.relative_subjects - g.male - g.female or (head.endswith("s") and not head.endswith(("ss", "'s", "\u2019s"))) or \
+        any(w.lower() in ("and", "&") or w[:1].isdigit() for w in subject)
 
 
 def _first_word(unit: str, pos: int) -> str:

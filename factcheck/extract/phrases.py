@@ -147,7 +147,8 @@ def _np_before(text: str, end: int, toks: list[Token], lex: Lexicon) -> Phrase |
         low = core.lower()
         if not core:
             break
-        if (low in g.determiners or NUMBER.fullmatch(low)) and (picked or low not in ("that", "this")):
+        if (low in g.determiners or NUMBER.fullmatch(low)) and (
+                low not in ("that", "this") or (picked and not _cap(picked[-1].text))):  # 'reasons that Ruiz refuses'
             picked.append(t)
             if NUMBER.fullmatch(low) and j > 0 and _core(toks[j - 1].text).lower() in g.determiners:
                 j -= 1  # 'another 19 percent'
