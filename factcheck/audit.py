@@ -30,9 +30,10 @@ from typing import Any
 
 from factcheck.checks import run_checks
 from factcheck.errors import LockedError, StoreError
-from factcheck.model import Finding, Statement, severity_rank
+from factcheck.model import Finding, Flag, Statement, severity_rank
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
+from factcheck.triage import sort_flags
 
 COMMAND = "audit"
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
@@ -45,13 +46,13 @@ class AuditResult:
     run: dict[str, Any]
     full: bool
     reason: str  # why the run was full or incremental, in words
-    new: list[dict[str, Any]] = field(default_factory=list)  # stored flag rows (store.flags)
-    resolved: list[dict[str, Any]] = field(default_factory=list)
+    new: list[Flag] = field(default_factory=list)
+    resolved: list[Flag] = field(default_factory=list)
     open: int = 0
-    still_open: list[dict[str, Any]] = field(default_factory=list)  # open before this run and still open
+    still_open: list[Flag] = field(default_factory=list)  # open before this run and still open
 
     def worst_new(self) -> int:
-        return max((severity_rank(f["severity"]) for f in self.new), default=-1)
+        return max((severity_rank(f.finding.severity) for f in self.new), default=-1)
 
     def summary(self) -> str:
         r = self.run
@@ -194,13 +195,9 @@ def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str,
                              resolved=len(resolved_ids))
     step("done", steps, steps)
     return AuditResult(run=run_dict(run), full=full, reason=reason, open=len(live),
-                       new=sorted((rows[i] for i in new_ids if i in rows), key=most_severe_first),
-                       resolved=sorted((rows[i] for i in resolved_ids if i in rows), key=most_severe_first),
-                       still_open=sorted((rows[i] for i in live - new_ids if i in rows), key=most_severe_first))
-
-
-def most_severe_first(row: dict[str, Any]) -> tuple[int, str, str]:
-    return (-severity_rank(row["severity"]), row["kind"], row["message"] or "")
+                       new=sort_flags([Flag.from_row(rows[i]) for i in new_ids if i in rows]),
+                       resolved=sort_flags([Flag.from_row(rows[i]) for i in resolved_ids if i in rows]),
+                       still_open=sort_flags([Flag.from_row(rows[i]) for i in live - new_ids if i in rows]))
 
 
 def history(store: Store) -> list[dict[str, Any]]:

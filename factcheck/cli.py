@@ -580,17 +580,17 @@ def audit_progress(show: bool):  # type: ignore[no-untyped-def]
 
 def render_audit(result, fmt: str):  # type: ignore[no-untyped-def]
     """The audit's new, resolved and still-open flags through the report's renderers; JSON as DESIGN.md has it."""
-    from factcheck.render import stored_flag_dict
+    from factcheck.render import record_dict
     from factcheck.render.formats import render_report
     from factcheck.render.safe import json_text
-    from factcheck.triage import FlagRecord, Report
+    from factcheck.model import Report
 
     if fmt == "json":
-        return json_text({"run": result.run, "new": [stored_flag_dict(r) for r in result.new],
-                          "resolved": [stored_flag_dict(r) for r in result.resolved], "open": result.open})
+        return json_text({"run": result.run, "new": [record_dict(r) for r in result.new],
+                          "resolved": [record_dict(r) for r in result.resolved], "open": result.open})
     # new and resolved, then what is still open: each night's report is whole, whatever ran before it that day
-    rows = result.new + result.resolved + result.still_open
-    return render_report(Report(flags=tuple(FlagRecord.from_row(r) for r in rows), passed=(), title=result.summary(),
+    flags = result.new + result.resolved + result.still_open
+    return render_report(Report(flags=tuple(flags), passed=(), title=result.summary(),
                                 list_from="warning", limit=AUDIT_LIMIT), fmt)
 
 
@@ -612,7 +612,7 @@ def flag_filters(f):  # type: ignore[no-untyped-def]
 
 
 def make_filter(state, severity, rule, source, since, story):  # type: ignore[no-untyped-def]
-    from factcheck.triage import FlagFilter
+    from factcheck.model import FlagFilter
 
     states = OPEN_FLAG_STATES if state is None else None if state == "all" else (state,)
     return FlagFilter(states=states, severity=severity, rule=rule, source=source,

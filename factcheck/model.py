@@ -218,3 +218,107 @@ def statement_key(s: Statement) -> str:
 def statement_digest(s: Statement) -> str:
     """Hash of what a statement says and who says it, to notice edits."""
     return hashlib.sha256(f"{s.text}|{s.source}|{s.date}|{s.channel}".encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A flag as an editor sees it: the finding and its triage state (no state for a draft's flags). The one record
+    of a flag that store rows become and audit, triage and every renderer use."""
+
+    finding: Finding
+    id: str
+    state: str | None = None
+    note: str | None = None
+    triaged_by: str | None = None
+    triaged_at: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    resolved_at: str | None = None
+    reopened_reason: str | None = None
+    history: tuple[dict[str, Any], ...] = ()  # every verdict, oldest first (state, note, by, at)
+
+    @classmethod
+    def from_finding(cls, f: Finding) -> "Flag":
+        return cls(finding=f, id=f.fingerprint)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Flag":
+        """A row of Store.flags() (with its cited statements)."""
+        finding = Finding(rule=row["rule"], kind=row["kind"], severity=row["severity"], outcome="flag",
+                          message=row["message"] or "", statements=tuple(row.get("statements", ())),
+                          detail=row["detail"] or "")
+        return cls(finding=finding, id=row["id"], state=row["state"], note=row["note"], triaged_by=row["triaged_by"],
+                   triaged_at=row["triaged_at"], first_seen=row["first_seen"], last_seen=row["last_seen"],
+                   resolved_at=row["resolved_at"], reopened_reason=row["reopened_reason"],
+                   history=tuple(row.get("history", ())))
+
+
+@dataclass(frozen=True)
+class FlagFilter:
+    """Which flags (and passed checks) a report or list shows. None means no limit."""
+
+    states: tuple[str, ...] | None = OPEN_FLAG_STATES
+    severity: str | None = None  # this severity and above
+    rule: str | None = None  # rule id or kind
+    source: str | None = None  # part of a cited statement's source name, any case
+    since: str | None = None  # ISO date: flags first seen on or after it; passes citing statements dated on or after it
+    story: int | None = None  # a cited statement's document id
+
+    def _cites(self, statements: tuple[Statement, ...]) -> bool:
+        if self.source and not any(self.source.lower() in (s.source or "").lower() for s in statements):
+            return False
+        if self.story is not None and not any(s.document_id == self.story for s in statements):
+            return False
+        return True
+
+    def matches(self, rec: Flag) -> bool:
+        f = rec.finding
+        if self.states is not None and rec.state is not None and rec.state not in self.states:
+            return False
+        if self.severity and severity_rank(f.severity) < severity_rank(self.severity):
+            return False
+        if self.rule and self.rule not in (f.rule, f.kind):
+            return False
+        if self.since and rec.first_seen and rec.first_seen[:10] < self.since:
+            return False
+        return self._cites(f.statements)
+
+    def matches_pass(self, f: Finding) -> bool:
+        if self.rule and self.rule not in (f.rule, f.kind):
+            return False
+        if self.since and not any((s.date or s.published or "") >= self.since for s in f.statements):
+            return False
+        return self._cites(f.statements)
+
+    def describe(self) -> str:
+        """The non-default limits, for a report's heading ('' when showing the default set)."""
+        parts = []
+        if self.states != OPEN_FLAG_STATES:
+            parts.append("state " + (", ".join(self.states) if self.states else "all"))
+        if self.severity:
+            parts.append(f"severity {self.severity} and above")
+        for name in ("rule", "source", "since", "story"):
+            value = getattr(self, name)
+            if value is not None:
+                parts.append(f"{name} {value}")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a report shows: flags with triage state, the checks that hold, and database counts."""
+
+    flags: tuple[Flag, ...]
+    passed: tuple[Finding, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+    filters: FlagFilter | None = None
+    title: str = "factcheck report"
+    generated: str | None = None  # ISO timestamp; None leaves it out (golden files)
+    reviewer: str | None = None  # named as the author of ClaimReviews of untriaged flags
+    urls: dict[int, str] = field(default_factory=dict)  # document id -> where the story was published
+    list_from: str = "info"  # flags of a lower severity are counted, not listed (text, markdown, html)
+    limit: int | None = None  # at most this many flags listed in full, most severe first; None: all
+    newsroom: str | None = None  # who publishes the reviews (factcheck.toml [newsroom])
+    newsroom_url: str | None = None
+    review_url: str | None = None  # a review's address, "{id}" standing for the flag id
+    appearances: dict[int, tuple[dict[str, Any], ...]] = field(default_factory=dict)  # document id -> other appearances

@@ -29,8 +29,8 @@ def add(store: Store, rules: RuleSet, tmp_path: Path, name: str, text: str) -> N
     assert not report.errors
 
 
-def kinds(rows: list[dict]) -> list[str]:
-    return sorted(r["kind"] for r in rows)
+def kinds(flags: list) -> list[str]:
+    return sorted(f.finding.kind for f in flags)
 
 
 # --- command line ---------------------------------------------------------------------------------
@@ -40,7 +40,7 @@ def test_first_audit_lists_the_conflict_second_is_clean_and_history_has_both(fc,
     first = fc("audit", "--format", "json")
     assert first.exit_code == 1
     doc = json.loads(first.stdout)
-    assert "status-conflict" in kinds(doc["new"])
+    assert "status-conflict" in {f["kind"] for f in doc["new"]}
     conflict = next(f for f in doc["new"] if f["kind"] == "status-conflict")
     assert {s["source"] for s in conflict["statements"]} == {"the mayor", "an official"}
     assert doc["resolved"] == [] and doc["open"] == len(doc["new"])
@@ -149,8 +149,8 @@ def audit_both_ways(db: Path, rules: RuleSet, tmp_path: Path, step: str) -> tupl
     full_store.close()
     assert not inc.full and full.full
     assert snapshot(db) == snapshot(twin)
-    assert sorted(r["id"] for r in inc.new) == sorted(r["id"] for r in full.new)
-    assert sorted(r["id"] for r in inc.resolved) == sorted(r["id"] for r in full.resolved)
+    assert sorted(r.id for r in inc.new) == sorted(r.id for r in full.new)
+    assert sorted(r.id for r in inc.resolved) == sorted(r.id for r in full.resolved)
     assert inc.open == full.open
     return inc.run, full.run
 
@@ -162,7 +162,7 @@ def test_incremental_and_full_give_the_same_findings(tmp_path, rules):
     add(store, rules, tmp_path, "harbour.txt", HARBOUR)
     first = audit(store, rules)
     assert first.full and "status-conflict" in kinds(first.new)
-    old_conflict = next(r["id"] for r in first.new if r["kind"] == "status-conflict")
+    old_conflict = next(r.id for r in first.new if r.finding.kind == "status-conflict")
 
     add(store, rules, tmp_path, "doubt.txt", DOUBT)  # a third state of the same swap, on the same day
     store.close()
@@ -224,19 +224,19 @@ def test_an_unwritable_report_file_is_refused_before_anything_is_recorded(fc, wr
 def test_a_dismissed_flag_is_not_news_until_a_conflicting_claim_changes(tmp_path, rules):
     store = Store(tmp_path / "claims.db")
     add(store, rules, tmp_path, "ferry.txt", FERRY)
-    conflict = next(r for r in audit(store, rules).new if r["kind"] == "status-conflict")
-    store.triage(conflict["id"], "dismissed", "two different ferries", "ana")
+    conflict = next(r for r in audit(store, rules).new if r.finding.kind == "status-conflict")
+    store.triage(conflict.id, "dismissed", "two different ferries", "ana")
     assert audit(store, rules, full=True).new == []
     official = next(s for s in store.statements() if s.source == "an official")
     with store.transaction() as c:  # reworded, same claim: the dismissal holds
         c.execute("UPDATE statements SET text = 'the exchange was still ongoing' WHERE id = ?", (official.id,))
     assert audit(store, rules).new == []
-    assert store.flags(ids=[conflict["id"]])[0]["state"] == "dismissed"
+    assert store.flags(ids=[conflict.id])[0]["state"] == "dismissed"
     with store.transaction() as c:  # the official now says the swap is off: the claim changed
         c.execute("UPDATE statements SET text = 'the exchange was cancelled' WHERE id = ?", (official.id,))
         c.execute("UPDATE statuses SET state = 'cancelled' WHERE statement_id = ?", (official.id,))
     again = audit(store, rules)
-    assert [r["id"] for r in again.new if r["kind"] == "status-conflict"] == [conflict["id"]]
-    assert again.new[0]["state"] == "open"
-    assert again.new[0]["reopened_reason"].endswith("completed vs ongoing \u2192 completed vs cancelled")
+    assert [r.id for r in again.new if r.finding.kind == "status-conflict"] == [conflict.id]
+    assert again.new[0].state == "open"
+    assert (again.new[0].reopened_reason or "").endswith("completed vs ongoing \u2192 completed vs cancelled")
     store.close()

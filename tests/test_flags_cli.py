@@ -8,7 +8,8 @@ import pytest
 
 from factcheck.model import Document, Finding, Statement, Status
 from factcheck.store import Store
-from factcheck.triage import FlagFilter, stored_flags
+from factcheck.model import FlagFilter
+from factcheck.triage import stored_flags
 
 ARTICLE = ("Ferry link between the islands reopens\n\nUpdated 3 June 2025\n\n"
            "Minister Tomas Veld wrote on Telegram that the repair work had been completed. "

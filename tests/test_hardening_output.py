@@ -20,7 +20,7 @@ from factcheck.model import Document, Finding, Statement, Status
 from factcheck.render.safe import clean, json_text
 from factcheck.ruleset import load_rules
 from factcheck.store import Store, now
-from factcheck.triage import FlagRecord, Report
+from factcheck.model import Flag, Report
 
 REPO = Path(__file__).resolve().parent.parent
 ESC_LINK = "\x1b]8;;http://evil.example/\x1b\\press here\x1b]8;;\x1b\\"
@@ -194,7 +194,7 @@ def csv_report(title: str, text: str) -> str:
 
     s = Statement(text=text, start=0, end=len(text), source="Ines Karlo", document=title, document_id=1, id=1)
     finding = Finding("status-conflict", "status-conflict", "error", "flag", "=HYPERLINK(\"http://evil.example\")", (s,))
-    return report_csv(Report(flags=(FlagRecord.from_finding(finding),), passed=()))
+    return report_csv(Report(flags=(Flag.from_finding(finding),), passed=()))
 
 
 def test_csv_a_carriage_return_cannot_start_a_row_or_a_formula() -> None:

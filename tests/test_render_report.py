@@ -21,7 +21,7 @@ from factcheck.render.formats import render_findings, render_report
 from factcheck.render.rich_report import report_view
 from factcheck.render.tabular import cell
 from factcheck.render.terminal import to_text
-from factcheck.triage import FlagFilter, FlagRecord, Report
+from factcheck.model import Flag, FlagFilter, Report
 
 GOLDEN = Path(__file__).parent / "golden"
 HARBOUR = dict(document_id=1, document="Harbour towns swap detainees", outlet="Coast Ledger", published="2025-03-12")
@@ -54,10 +54,10 @@ SECOND = stmt("The second stage freed 200 soldiers and 40 civilians, 240 prisone
               figures=("200 soldiers", "40 civilians", "240 prisoners"), date="2025-03-14", **TALKS)
 
 
-def flag(rule: str, severity: str, message: str, detail: str, *cited: Statement, **triage) -> FlagRecord:
+def flag(rule: str, severity: str, message: str, detail: str, *cited: Statement, **triage) -> Flag:
     f = Finding(rule=rule, kind=rule, severity=severity, outcome="flag", message=message, statements=cited, detail=detail)
     triage = {"first_seen": "2025-03-12T18:00:00+00:00", "last_seen": "2025-03-14T18:00:00+00:00", **triage}
-    return FlagRecord(finding=f, id=f.fingerprint, **triage)
+    return Flag(finding=f, id=f.fingerprint, **triage)
 
 
 def sample_report() -> Report:

@@ -5,8 +5,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from factcheck.model import SEVERITIES, Finding, Statement, severity_rank
-from factcheck.triage import STATES, FlagRecord, Report
+from factcheck.model import FLAG_STATES, SEVERITIES, Finding, Flag, Report, Statement, severity_rank
 
 
 def statement_dict(s: Statement) -> dict[str, Any]:
@@ -25,16 +24,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     return out
 
 
-def stored_flag_dict(row: dict[str, Any]) -> dict[str, Any]:
-    """A stored flag (with triage state) as JSON."""
-    keys = ("id", "rule", "kind", "severity", "message", "detail", "state", "first_seen", "last_seen", "resolved_at",
-            "note", "triaged_by", "triaged_at", "reopened_reason")
-    return {**{k: row.get(k) for k in keys}, "statements": [statement_dict(s) for s in row.get("statements", [])]}
-
-
-# --- helpers shared by every report format (no rich here: plain data in, plain data out) -------------
-
-def record_dict(rec: FlagRecord) -> dict[str, Any]:
+def record_dict(rec: Flag) -> dict[str, Any]:
     """A flag with its triage state as JSON: DESIGN.md's flag shape plus state, note, who and when."""
     return {**finding_dict(rec.finding), "id": rec.id, "state": rec.state, "note": rec.note,
             "triaged_by": rec.triaged_by, "triaged_at": rec.triaged_at, "first_seen": rec.first_seen,
@@ -96,10 +86,10 @@ def story_key(f: Finding) -> tuple[int, str]:
     return (s.document_id if s.document_id is not None else -1, f"{heading} ({details})" if details else heading)
 
 
-def by_story(records: Sequence[FlagRecord]) -> list[tuple[int, str, list[FlagRecord]]]:
+def by_story(records: Sequence[Flag]) -> list[tuple[int, str, list[Flag]]]:
     """Flags grouped by story, stories with an error first (then a warning), else in database order; flags
     most severe first within a story."""
-    groups: dict[tuple[int, str], list[FlagRecord]] = {}
+    groups: dict[tuple[int, str], list[Flag]] = {}
     for rec in records:
         groups.setdefault(story_key(rec.finding), []).append(rec)
     worst = {k: max(severity_rank(r.finding.severity) for r in recs) for k, recs in groups.items()}
@@ -107,7 +97,7 @@ def by_story(records: Sequence[FlagRecord]) -> list[tuple[int, str, list[FlagRec
     return [(k[0], k[1], sorted(groups[k], key=_severity_order)) for k in order]
 
 
-def listed(report: Report) -> tuple[list[FlagRecord], list[str]]:
+def listed(report: Report) -> tuple[list[Flag], list[str]]:
     """The flags a report lists in full (most severe first, within the report's limit) and one line for
     each severity it only counts (below report.list_from; a flag an editor confirmed is always listed) and
     for the flags past the limit."""
@@ -129,7 +119,7 @@ def listed(report: Report) -> tuple[list[FlagRecord], list[str]]:
     return shown, lines
 
 
-def _severity_order(rec: FlagRecord) -> tuple[int, str, str, str]:
+def _severity_order(rec: Flag) -> tuple[int, str, str, str]:
     f = rec.finding
     return (-severity_rank(f.severity), event_of(f) or "", f.kind, rec.id)
 
@@ -143,7 +133,7 @@ def headline(report: Report) -> list[str]:
     if n:
         first += ": " + ", ".join(f"{sev[s]} {s}" for s in reversed(SEVERITIES) if sev[s])
     if states:
-        first += " (" + ", ".join(f"{states[s]} {s}" for s in STATES if states[s]) + ")"
+        first += " (" + ", ".join(f"{states[s]} {s}" for s in FLAG_STATES if states[s]) + ")"
     p = len(report.passed)
     second = [f"{p} check{'s' if p != 1 else ''} passed"]
     c = report.counts
@@ -157,12 +147,12 @@ def headline(report: Report) -> list[str]:
     return lines
 
 
-def history_lines(rec: FlagRecord) -> list[str]:
+def history_lines(rec: Flag) -> list[str]:
     """'2025-05-24 dismissed by ana: two ferries', one line per verdict, oldest first."""
     return [f"{(h['at'] or '')[:10]} {h['state']} by {h['by']}" + (f": {h['note']}" if h["note"] else "") for h in rec.history]
 
 
-def triage_lines(rec: FlagRecord) -> list[str]:
+def triage_lines(rec: Flag) -> list[str]:
     """'dismissed by ana on 2025-05-24: note', or 'open since 2025-05-23' and why it was reopened; none for a draft's flag."""
     if not rec.state:
         return []

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.model import Statement
+from factcheck.model import Flag, Report, Statement
 from factcheck.render import who
 from factcheck.render.safe import clean_data, json_text
-from factcheck.triage import FlagRecord, Report
 
 # what the flag says about the claim, by rule kind (reviewRating.alternateName)
 VERDICT = {
@@ -29,7 +28,7 @@ def party(s: Statement) -> dict[str, Any]:
     return {"@type": kind, "name": s.source}
 
 
-def rating(rec: FlagRecord) -> dict[str, Any]:
+def rating(rec: Flag) -> dict[str, Any]:
     f = rec.finding
     if rec.state == "dismissed":
         name = "No contradiction found"
@@ -38,7 +37,7 @@ def rating(rec: FlagRecord) -> dict[str, Any]:
     return {"@type": "Rating", "alternateName": name, "ratingExplanation": f.detail or f.message}
 
 
-def claim_review(rec: FlagRecord, report: Report) -> dict[str, Any]:
+def claim_review(rec: Flag, report: Report) -> dict[str, Any]:
     """One flag as a schema.org ClaimReview of the first claim it cites: the claim and where it appeared (the
     story and its other appearances), the rating, the review's url and author from factcheck.toml
     ([newsroom]), the editor's note as its body when there is one."""

@@ -5,10 +5,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from factcheck.model import REPORT_FORMATS, Finding
+from factcheck.model import REPORT_FORMATS, Finding, Flag, Report
 from factcheck.render import finding_dict, record_dict
 from factcheck.render.safe import json_lines, json_stream, json_text
-from factcheck.triage import Report, draft_report
 
 FORMATS = REPORT_FORMATS
 
@@ -50,3 +49,10 @@ def render_findings(flags: Sequence[Finding], passed: Sequence[Finding], fmt: st
     if fmt == "jsonl":  # one finding per line: {"outcome": "flag" | "pass", ...}
         return json_lines({"outcome": f.outcome, **finding_dict(f)} for f in [*flags, *passed])
     return render_report(replace(draft_report(list(flags), list(passed), stats), list_from=list_from, limit=limit), fmt)
+
+
+def draft_report(flags: list[Finding], passed: list[Finding], counts: dict[str, int] | None,
+                 title: str = "factcheck verify") -> Report:
+    """A report of findings that are not (yet) stored, as `verify` prints them."""
+    return Report(flags=tuple(Flag.from_finding(f) for f in flags), passed=tuple(passed),
+                  counts=dict(counts or {}), title=title)

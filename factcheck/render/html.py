@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from html import escape
 
-from factcheck.model import Statement
+from factcheck.model import Flag, Report, Statement
 from factcheck.render import (by_story, event_of, headline, listed, passed_line, pieces, story_key, triage_lines, where,
                               who)
 from factcheck.render.safe import clean
-from factcheck.triage import FlagRecord, Report
 
 # scripts are refused by the page itself, should anything ever slip through escaping
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -36,7 +35,7 @@ def statement_html(s: Statement, story: int | None) -> str:
             f"</figcaption><blockquote>{sentence}</blockquote></figure>")
 
 
-def flag_html(rec: FlagRecord, story: int | None) -> str:
+def flag_html(rec: Flag, story: int | None) -> str:
     f = rec.finding
     state = f'<span class="state">{e(rec.state)}</span>' if rec.state else ""
     event = event_of(f)

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import re
 
-from factcheck.model import Statement
+from factcheck.model import Flag, Report, Statement
 from factcheck.render import (by_story, event_of, headline, listed, passed_line, pieces, story_key, triage_lines, where,
                               who)
 from factcheck.render.safe import clean
-from factcheck.triage import FlagRecord, Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#])")
 _SPACE = re.compile(r"\s+")
@@ -32,7 +31,7 @@ def strong(text: str) -> str:
     return f"{md(lead)}**{md(core)}**{md(trail)}"
 
 
-def flag_md(rec: FlagRecord, story: int | None) -> list[str]:
+def flag_md(rec: Flag, story: int | None) -> list[str]:
     f = rec.finding
     state = f" \u2014 {rec.state}" if rec.state else ""
     lines = [f"### {f.severity.upper()} {md(f.kind)} `{rec.id[:8]}`{state}", "", f"**{md(f.message)}**", ""]

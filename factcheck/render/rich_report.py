@@ -9,11 +9,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.model import Finding, Statement
+from factcheck.model import Finding, Flag, Report, Statement
 from factcheck.render import (by_story, event_of, headline, history_lines, listed, passed_line, pieces, story_key,
                               triage_lines, where, who)
 from factcheck.render.terminal import SEVERITY_STYLE
-from factcheck.triage import FlagRecord, Report
 
 STATE_STYLE = {"open": "bold", "confirmed": "bold red", "dismissed": "dim", "resolved": "green"}
 MARK_STYLE = "bold underline"  # no colour needed: still visible with NO_COLOR
@@ -72,7 +71,7 @@ class Heading:
             yield Rule(style=self.style)
 
 
-def flag_panel(rec: FlagRecord, story: int | None = None) -> Panel:
+def flag_panel(rec: Flag, story: int | None = None) -> Panel:
     """One flag: message, cited statements, the rule and why it fired, and the editor's verdict."""
     f = rec.finding
     title = Text.assemble((f"{f.severity.upper()} {f.kind}", SEVERITY_STYLE.get(f.severity, "")), f" {rec.id[:8]}")
@@ -114,7 +113,7 @@ def report_view(report: Report) -> Group:
     return Group(*parts)
 
 
-def flags_table(records: Sequence[FlagRecord]) -> Table:
+def flags_table(records: Sequence[Flag]) -> Table:
     """`factcheck flags`: one row per flag, with a short id to pass to `flags show`."""
     t = Table(title=f"{len(records)} flags", expand=False)
     for col, kw in (("id", {"no_wrap": True}), ("state", {}), ("severity", {}), ("rule", {}), ("message", {"overflow": "fold"})):
@@ -126,7 +125,7 @@ def flags_table(records: Sequence[FlagRecord]) -> Table:
     return t
 
 
-def flag_detail(rec: FlagRecord) -> Group:
+def flag_detail(rec: Flag) -> Group:
     """`factcheck flags show`: the flag's panel and its history."""
     story = story_key(rec.finding)
     facts = Table.grid(padding=(0, 2))

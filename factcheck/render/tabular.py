@@ -5,8 +5,8 @@ import csv
 import io
 from typing import Any
 
+from factcheck.model import Report
 from factcheck.render.safe import clean
-from factcheck.triage import Report
 
 COLUMNS = ("flag_id", "state", "severity", "rule", "kind", "message", "detail", "note", "triaged_by", "triaged_at",
            "first_seen", "position", "statement_id", "source", "channel", "outlet", "document", "date", "text")
