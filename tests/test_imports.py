@@ -103,3 +103,15 @@ def test_the_import_scan_sees_a_pattern_and_an_extractor(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("import re\nfrom factcheck import extract\nfrom factcheck.extract.quantities import word_value\n")
     assert {"re", "factcheck.extract", "factcheck.extract.quantities"} <= imported(sample)
+
+
+# --- render/ depends on the model only (issue 11, point 1) ---------------------------------------------
+
+RENDER_DIR = CHECKS_DIR.parent / "render"
+CORE = ("factcheck.triage", "factcheck.store", "factcheck.audit", "factcheck.checks", "factcheck.extract",
+        "factcheck.verify", "factcheck.ingest")
+
+
+@pytest.mark.parametrize("path", sorted(RENDER_DIR.glob("*.py")), ids=lambda p: p.name)
+def test_renderers_import_the_model_not_the_core(path):
+    assert [m for m in imported(path) if m.startswith(CORE)] == []
