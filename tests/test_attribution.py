@@ -230,7 +230,7 @@ def test_stance_and_speech_patterns(unit, expected, lexicon):
 
 
 @pytest.mark.parametrize("unit", [
-    "The ferry was praised by the crews.",  # passive
+    "The ferry was praised.",  # a passive without its agent
     "The plan is to reopen the pier in June.",  # a noun before 'is'
     "Ruiz's plans to reopen the pier were delayed.",  # a possessive: a noun
     "A big question remains about the fares.",
@@ -333,3 +333,43 @@ def test_a_long_run_of_participles_keeps_one_speaker(lexicon):
     unit = "Ana Ruiz said the pier was shut" + ", adding the ferries were late" * 2_000 + "."
     sources = {unit[a.source_start:a.source_end] for a in attribute(unit, lexicon)}
     assert sources == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize("unit, expected", [
+    # a phrase of time between the subject and its verb
+    ("The harbour board this month rejected a bid from the ferry union.",
+     [("The harbour board", "rejected a bid from the ferry union", None)]),
+    ("The dock workers on Tuesday said the cranes were unsafe.",
+     [("The dock workers", "the cranes were unsafe", None)]),
+    # a source noun with a participle and its agent, or with 'by'
+    ("A survey released by the harbour trust last week shows that most ferries run late.",
+     [("A survey released by the harbour trust", "most ferries run late", None)]),
+    ("A 2021 study by two port economists found 14 cases of overbilling.",
+     [("A 2021 study by two port economists", "14 cases of overbilling", None)]),
+    # 'that' before a name opens a clause; so does 'unless'
+    ("One reason that Ruiz refuses to publish the logs is cost.",
+     [("Ruiz", "refuses to publish the logs is cost", None)]),
+    ("The pier stays shut unless it wants to pay the fines.",
+     [("it", "wants to pay the fines", None)]),
+    # verbs of knowing and feeling before a whole clause (a subject and its finite verb)
+    ("Ruiz knew the cranes were unsafe.", [("Ruiz", "the cranes were unsafe", None)]),
+    ("The crews felt the fares had risen too fast.", [("The crews", "the fares had risen too fast", None)]),
+    # the agent of a passive cue speaks; the statement is the clause, from its subject
+    ("The new timetable was first reported by the Harbour Gazette.",
+     [("the Harbour Gazette", "The new timetable was first reported by the Harbour Gazette", None)]),
+    ("The ferry has been praised by the crews, and the mayor said it would sail.",
+     [("the crews", "The ferry has been praised by the crews", None), ("the mayor", "it would sail", None)]),
+])
+def test_subjects_past_time_phrases_participles_and_passives(unit, expected, lexicon):
+    assert found(unit, lexicon) == expected
+
+
+@pytest.mark.parametrize("unit", [
+    "The sailor who knew the tide, told the crew to wait.",  # knowing an object, then a comma
+    "They felt the deck shake.",  # no finite verb follows: an object and its infinitive
+    "Well, you know, the ferry has been late.",  # a filler
+    "The port seized on Ruiz's claim.",  # a verb after the noun, not a participle with its agent
+    "The port union vote is on Friday.",  # a plain form after a singular noun is a noun
+])
+def test_knowing_participles_and_plain_forms_that_are_no_cues(unit, lexicon):
+    assert found(unit, lexicon) == []

@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from factcheck.extract.labels import speaker_label, title_case
-from factcheck.extract.phrases import Phrase, Token, np_after, tokens_of
+from factcheck.extract.phrases import Phrase, Token, np_after, np_before, tokens_of
 from factcheck.extract.sentences import opens_quote, quote_spans
 from factcheck.extract.subjects import (END_ONLY, INHERIT, QUOTE_MARK, RELATIVE, appositive_subject, ends_with, reach,
                                         subject_before, unit_subject)
@@ -50,6 +50,8 @@ COGNITION = frozenset({"believed", "thought", "believes", "thinks"})
 KNOWING = frozenset({"know", "knows", "knew", "feel", "feels", "felt"})
 FINITE_AHEAD = re.compile(r"[^,;:.!?\u201c\u201d\"()\u2014]{0,60}?\s(?:is|was|are|were|has|have|had|will|would|can|could|"
                           r"should|may|might|must)\b")
+PARTICIPLE_FORM = re.compile(r"(?:ed|[wt]n|ght|ld|id)$")  # 'endorsed', 'shown', 'sought', 'told', 'said'
+PASSIVE_SUBJECT_WORDS = 10  # how long the words before 'is likely to be decided by' may run as its subject
 SINGULAR = frozenset({"a", "an", "another", "each", "every", "one"})
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 QUOTE_CLOSED = re.compile(r"[\u201d\"\u00bb']\s*,?\s*$")
@@ -119,6 +121,7 @@ class _Cand:
     cue_word: str = ""
     name: str | None = None  # who a relative 'who' stands for; None: the mention as written
     relative: bool = False  # 'which he said was ...': the content ends with the relative clause
+    passive: bool = False  # 'The plan was endorsed by X': the content starts with the subject, not before
 
 
 @lru_cache(maxsize=8)
@@ -185,6 +188,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     stance = _stance(lex)
     quotes = quote_regions(unit) if QUOTE_MARK.search(unit) else []
     according = [m for m in according_rx.finditer(unit) if not _inside(m.start(), quotes)]
+    passive = [m for m in _passive_rx(lex).finditer(unit) if not _inside(m.start(), quotes)] if " by " in unit else []
     cues = [m for m in cue_rx.finditer(unit) if not _inside(m.start(), quotes)
             and not (m.start() > 0 and unit[m.start() - 1] in "-'\u2019")]
     if any(unit[m.start()].isupper() and m.start() > 0 for m in cues) and not title_case(unit):
@@ -192,7 +196,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
         cues = [m for m in cues if not (unit[m.start()].isupper() and m.start() > 0 and
                                         re.search(r"[A-Za-z][\w.'\u2019-]*\s+$", unit[reach(unit, m.start()):m.start()]))]
     label = speaker_label(unit, lex)
-    if not (according or cues or label or SIGNATURE_HINT.search(unit)):
+    if not (according or passive or cues or label or SIGNATURE_HINT.search(unit)):
         return []
     toks = tokens_of(unit)
     cands: list[_Cand] = []
@@ -202,6 +206,11 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
         if c:
             cands.append(c)
             taken.append(c.cue)
+    for m in passive:
+        c = _passive(unit, m, toks, lex)
+        if c:
+            cands.append(c)
+            taken.append((m.start(1), m.end(1)))
     for m in cues:
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -442,6 +451,30 @@ def _according(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> 
     return _Cand(src, (at, m.end()), "left", len(unit), lo + len(head) - 1, at, (0, 0), False, phrase)
 
 
+@lru_cache(maxsize=8)
+def _passive_rx(lex: Lexicon) -> re.Pattern[str]:
+    """'The plan was endorsed by the union': a cue's participle after a form of 'be', its agent after 'by'."""
+    forms = {w.lower() for w in list(lex.cues) + list(lex.stance) if " " not in w and PARTICIPLE_FORM.search(w)}
+    be = _alternation(w for w in lex.grammar.be if w.isalpha())  # not "'s": 'is' or 'has'
+    words = _alternation(w for w in lex.grammar.auxiliaries if " " not in w and w not in lex.clause_negation)
+    return re.compile(rf"\b(?:(?:{words})\s+){{0,2}}(?:{be})\s+(?:(?:{words})\s+)?(" + _alternation(forms) + r")\s+by\s+")
+
+
+def _passive(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> _Cand | None:
+    """The agent of a passive cue speaks; what it acted on is the content before ('The plan was endorsed by the union')."""
+    np = np_after(unit, m.end(), toks, lex, inverted=False)
+    if not np or unit[np.mention_start:np.mention_end].lower() in lex.grammar.pronouns | lex.grammar.object_pronouns:
+        return None
+    subject = np_before(unit, m.start(), toks, lex)
+    start = subject.start if subject else 0
+    if subject is None and (len(unit[:m.start()].split()) > PASSIVE_SUBJECT_WORDS or re.search(r"[,;:\u2014]",
+                                                                                                unit[:m.start()])):
+        return None  # no subject of its own: a clause before, not what the agent acted on
+    # the whole clause is the statement: what was done and by whom ('approved by 60 senators' keeps its count)
+    return _Cand((np.mention_start, np.mention_end), (m.start(1), m.end(1)), "left", len(unit), len(unit), start,
+                 (0, 0), False, m.group(1).lower(), passive=True)
+
+
 def _participles(unit: str, cands: list[_Cand], quotes: list[tuple[int, int]], subject: tuple[int, int] | None,
                  participles: list[tuple[re.Match[str], bool]]) -> list[_Cand]:
     """', adding that ...' continues the speaker of the attribution before it, or the sentence's subject;
@@ -500,8 +533,10 @@ def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str],
                 close = RELATIVE_END.search(unit, start, end)  # 'The study, which notes that X, was ...'
                 end = close.start() if close else end
         else:
-            start = _left_start(unit, c, prv)
+            start = max(_left_start(unit, c, prv), c.clause if c.passive else 0)
             end = c.left
+            if c.passive and nxt and nxt.cue[0] > c.cue[1] and nxt.clause > start:
+                end = min(end, nxt.clause)  # '... criticized by residents, and the mayor said ...'
             if c.extend:
                 end = len(unit)
                 if nxt and nxt.cue[0] > c.cue[1]:
