@@ -240,3 +240,20 @@ def test_a_dismissed_flag_is_not_news_until_a_conflicting_claim_changes(tmp_path
     assert again.new[0].state == "open"
     assert (again.new[0].reopened_reason or "").endswith("completed vs ongoing \u2192 completed vs cancelled")
     store.close()
+
+
+def test_an_audit_with_nothing_new_runs_no_check_and_keeps_what_is_open(tmp_path, rules, monkeypatch):
+    store = Store(tmp_path / "claims.db")
+    add(store, rules, tmp_path, "ferry.txt", FERRY)
+    first = audit(store, rules)
+    import factcheck.audit as audit_module
+
+    def no_checks(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a check ran although nothing changed")
+
+    monkeypatch.setattr(audit_module, "run_checks", no_checks)
+    again = audit(store, rules)
+    assert again.new == [] and again.resolved == [] and again.open == first.open
+    assert sorted(f.id for f in again.still_open) == sorted(f.id for f in first.new)
+    assert "no check run" in again.run["note"] and again.run["statements_checked"] == 0
+    store.close()
