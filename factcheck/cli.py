@@ -356,10 +356,11 @@ def event_show(app: App, event_id, fmt, output) -> None:  # type: ignore[no-unty
               help="Lowest severity listed in full; lower ones are counted (text, markdown, html; json lists all)"
                    "  [default: factcheck.toml's severity, else warning]")
 @limit_option
+@click.option("-q", "--quiet", is_flag=True, help="Print no report: the exit code says it all (errors still on stderr).")
 @meta_options
 @max_bytes_option
 @click.pass_obj
-def verify_cmd(app: App, files, fmt, output, fail_on, save, severity, limit, published, outlet, title, url,  # type: ignore[no-untyped-def]
+def verify_cmd(app: App, files, fmt, output, fail_on, save, severity, limit, quiet, published, outlet, title, url,  # type: ignore[no-untyped-def]
                max_bytes) -> None:
     """Check the database (or draft FILES against it) and report flags and passed checks.
 
@@ -384,6 +385,8 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, severity, limit, pub
         say(f"factcheck: {path}: undated (no --published, and no dateline or 'Updated' line with a year): its "
             "figures have no day and are compared with no other story's; pass --published YYYY-MM-DD", err=True)
     list_from = severity or app.config.severity or "warning"
+    if quiet and not output:
+        sys.exit(EXIT_FINDINGS if result.worst() >= severity_rank(fail_on) else EXIT_CLEAN)
     emit(render_findings(result.flags, result.passed, fmt, stats=app.store.counts(), list_from=list_from, limit=limit or None),
          output)
     sys.exit(EXIT_FINDINGS if result.worst() >= severity_rank(fail_on) else EXIT_CLEAN)

@@ -61,3 +61,10 @@ def test_jsonl_is_one_finding_per_line_and_json_still_parses_whole(fc):
     fc("verify")
     assert [json.loads(line)["id"] for line in fc("report", "--format", "jsonl").stdout.splitlines()] == \
         [f["id"] for f in json.loads(fc("report", "--format", "json").stdout)["flags"]]
+
+
+def test_quiet_verify_prints_nothing_and_keeps_the_exit_code(fc):
+    demo(fc)
+    loud, quiet = fc("verify"), fc("verify", "--quiet")
+    assert quiet.stdout == "" and quiet.exit_code == loud.exit_code == 1
+    assert fc("verify", "-q", "--fail-on", "error").exit_code == 1
