@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 FACTCHECK := $(BIN)/factcheck
 SEED := ../shared/seeds/000_f7338b1dd4aa7973.txt
 
-.PHONY: demo test bench planted soak install clean
+.PHONY: demo test bench planted scale soak install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ bench: install
 DOCS ?= 1000
 planted: install
 	$(BIN)/python bench/planted.py --docs $(DOCS)
+
+SIZES ?= 1000 10000
+scale: install
+	$(BIN)/python bench/scale.py --docs $(SIZES)
 
 SOAK_SECONDS ?= 60
 soak: install

@@ -1,0 +1,101 @@
+"""How the work grows with the archive: one table over several sizes of the planted corpus (bench/corpus.py).
+
+    python bench/scale.py [--docs 1000 10000] [--cmd .venv/bin/factcheck]   # or: make scale
+
+For each size N (documents) it writes the corpus, keeps the last 1,000 documents (a tenth when N is
+small) aside as "new", and measures, each command in its own process (CPU seconds and peak memory from
+the kernel's accounting of that process):
+ingest of the rest (documents/s), a full verify, the first audit, ingest of the new documents and the
+incremental audit after them, an audit with nothing new, a one-story draft verify, and `report` (time and
+bytes of output); then recall and false alarms of the verify against the corpus's truth file. Growth is the
+ratio to the previous size's figure. A benchmark, not a test: nothing here runs in CI.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write  # noqa: E402
+from planted import COUNTED, matches  # noqa: E402
+
+NEW_DOCS = 1000
+
+
+def measured(cmd: list[str], args: list[str], out: Path | None = None) -> tuple[float, float, int, int]:
+    """(CPU seconds, peak MB, exit code, bytes written) of one command in its own process."""
+    sink = open(out, "wb") if out else open(os.devnull, "wb")
+    with sink:
+        proc = subprocess.Popen(cmd + args, stdout=sink, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    size = out.stat().st_size if out else 0
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, size
+
+
+def one_size(cmd: list[str], docs: int, where: Path) -> dict[str, object]:
+    corpus, truth_file = write(where, docs, seed=7)
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    new = min(NEW_DOCS, max(1, len(lines) // 10))
+    old_part, new_part, draft = where / "old.jsonl", where / "new.jsonl", where / "draft.txt"
+    old_part.write_text("".join(lines[:-new]), encoding="utf-8")
+    new_part.write_text("".join(lines[-new:]), encoding="utf-8")
+    first = json.loads(lines[0])
+    draft.write_text(f"{first.get('title') or 'Draft'}\n\n{first['text']}\n", encoding="utf-8")
+    db = ["--db", str(where / "claims.db")]
+    row: dict[str, object] = {"docs": len(lines)}
+    cpu, mb, code, _ = measured(cmd, db + ["ingest", str(old_part)])
+    row["ingest"] = (len(lines) - new) / cpu if cpu else 0.0
+    row["ingest MB"] = mb
+    cpu, mb, code, _ = measured(cmd, db + ["verify", "--format", "json"], where / "verify.json")
+    row["verify s"], row["verify MB"] = cpu, mb
+    row["audit s"] = measured(cmd, db + ["audit", "--format", "json"])[0]
+    row["ingest new s"] = measured(cmd, db + ["ingest", str(new_part)])[0]
+    row["audit new s"] = measured(cmd, db + ["audit", "--format", "json"])[0]
+    row["audit idle s"] = measured(cmd, db + ["audit", "--format", "json"])[0]
+    row["draft s"] = measured(cmd, db + ["verify", str(draft), "--format", "json"])[0]
+    cpu, _, _, size = measured(cmd, db + ["report"], where / "report.txt")
+    row["report s"], row["report KB"] = cpu, size / 1024
+    with sqlite3.connect(where / "claims.db") as conn:
+        row["statements"] = conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    flags = [f for f in json.loads((where / "verify.json").read_text(encoding="utf-8")).get("flags", [])
+             if f.get("severity") in COUNTED]
+    planted = [p for p in truth["planted"] if all(d <= len(lines) - new for d in p.get("documents", []))]
+    found = sum(any(matches(f, p) for f in flags) for p in planted)
+    alarms = sum(not any(matches(f, p) for p in truth["planted"]) for f in flags)
+    row["recall"] = f"{found}/{len(planted)}"
+    row["false alarms"] = alarms
+    return row
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--cmd", default=str(Path(sys.executable).parent / "factcheck"))
+    args = ap.parse_args()
+    cmd = shlex.split(args.cmd)
+    columns = ["docs", "statements", "ingest", "ingest MB", "verify s", "verify MB", "audit s", "ingest new s", "audit new s",
+               "audit idle s", "draft s", "report s", "report KB", "recall", "false alarms"]
+    print("| " + " | ".join(c if c != "ingest" else "ingest docs/s" for c in columns) + " | verify growth |")
+    print("|" + "---|" * (len(columns) + 1))
+    previous = None
+    for docs in args.docs:
+        with tempfile.TemporaryDirectory() as tmp:
+            row = one_size(cmd, docs, Path(tmp))
+        growth = f"{row['verify s'] / previous:.1f}x" if previous else "-"
+        previous = row["verify s"] or None
+        cells = [f"{row[c]:.1f}" if isinstance(row[c], float) else str(row[c]) for c in columns]
+        print("| " + " | ".join(cells) + f" | {growth} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
