@@ -255,10 +255,21 @@ def sources_cmd(app: App, fmt) -> None:  # type: ignore[no-untyped-def]
     console().print(sources_table(rows))
 
 
+def page_options(noun: str):  # type: ignore[no-untyped-def]
+    """--format table|json, --limit and --offset for a command that lists stored things a page at a time."""
+    def wrap(f):  # type: ignore[no-untyped-def]
+        for opt in reversed([
+            click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True),
+            click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help=f"{noun} per page."),
+            click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help=f"{noun} to skip."),
+        ]):
+            f = opt(f)
+        return f
+    return wrap
+
+
 @cli.command("stories")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Stories per page.")
-@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Stories to skip.")
+@page_options("Stories")
 @click.pass_obj
 def stories_cmd(app: App, fmt, limit, offset) -> None:  # type: ignore[no-untyped-def]
     """List stored stories (id, day, outlet, title, statements, appearances): the ids `report --story` takes.
@@ -284,9 +295,7 @@ def stories_cmd(app: App, fmt, limit, offset) -> None:  # type: ignore[no-untype
 
 
 @cli.command("events")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Events per page.")
-@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Events to skip.")
+@page_options("Events")
 @click.pass_obj
 def events_cmd(app: App, fmt, limit, offset) -> None:  # type: ignore[no-untyped-def]
     """List event frames (a type and where or between whom), most told first: the ids `event show` takes.
