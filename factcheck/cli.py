@@ -26,6 +26,7 @@ EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 STATEMENTS_PAGE = 50  # statements a table shows unless --limit says otherwise
+NEW = "new"  # how the audit's report marks a flag this run found (its stored state is open)
 AUDIT_LIMIT = 50  # flags the audit's report lists in full (cron mail stays short); `report` lists the rest
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -601,7 +602,7 @@ def render_audit(result, fmt: str):  # type: ignore[no-untyped-def]
         return json_text({"run": result.run, "new": [record_dict(r) for r in result.new],
                           "resolved": [record_dict(r) for r in result.resolved], "open": result.open})
     # new and resolved, then what is still open: each night's report is whole, whatever ran before it that day
-    flags = result.new + result.resolved + result.still_open
+    flags = [replace(f, state=NEW) for f in result.new] + result.resolved + result.still_open  # the new ones marked
     return render_report(Report(flags=tuple(flags), passed=(), title=result.summary(),
                                 list_from="warning", limit=AUDIT_LIMIT), fmt)
 

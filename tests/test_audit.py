@@ -257,3 +257,13 @@ def test_an_audit_with_nothing_new_runs_no_check_and_keeps_what_is_open(tmp_path
     assert sorted(f.id for f in again.still_open) == sorted(f.id for f in first.new)
     assert "no check run" in again.run["note"] and again.run["statements_checked"] == 0
     store.close()
+
+
+def test_the_audit_report_marks_what_is_new(fc, write, tmp_path):
+    fc("ingest", write("ferry.txt", FERRY), "--published", DAY)
+    first = fc("audit", "--format", "markdown").stdout
+    assert "(2 new)" in first and "\u2014 new" in first
+    fc("ingest", write("harbour.txt", HARBOUR), "--published", DAY)
+    fc("audit", "--format", "markdown", "-o", tmp_path / "later.md")
+    later = (tmp_path / "later.md").read_text(encoding="utf-8")
+    assert "(2 open)" in later and "\u2014 new" not in later  # the first run's flags are open now, not new

@@ -133,7 +133,7 @@ def headline(report: Report) -> list[str]:
     if n:
         first += ": " + ", ".join(f"{sev[s]} {s}" for s in reversed(SEVERITIES) if sev[s])
     if states:
-        first += " (" + ", ".join(f"{states[s]} {s}" for s in FLAG_STATES if states[s]) + ")"
+        first += " (" + ", ".join(f"{states[s]} {s}" for s in ("new", *FLAG_STATES) if states[s]) + ")"
     p = len(report.passed)
     second = [f"{p} check{'s' if p != 1 else ''} passed"]
     c = report.counts

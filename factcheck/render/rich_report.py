@@ -14,7 +14,7 @@ from factcheck.render import (by_story, event_of, headline, history_lines, liste
                               triage_lines, where, who)
 from factcheck.render.terminal import SEVERITY_STYLE
 
-STATE_STYLE = {"open": "bold", "confirmed": "bold red", "dismissed": "dim", "resolved": "green"}
+STATE_STYLE = {"new": "bold yellow", "open": "bold", "confirmed": "bold red", "dismissed": "dim", "resolved": "green"}
 MARK_STYLE = "bold underline"  # no colour needed: still visible with NO_COLOR
 CELL_WIDTH = 34  # narrowest column worth putting a cited sentence in
 
