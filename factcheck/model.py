@@ -205,6 +205,12 @@ class Finding:
     claims: tuple[str, ...] = ()
 
     @property
+    def event(self) -> str | None:
+        """The event most of the cited statements talk about."""
+        events = [s.event for s in self.statements if s.event]
+        return max(sorted(set(events)), key=events.count) if events else None
+
+    @property
     def fingerprint(self) -> str:
         basis = self.subject or ",".join(sorted(statement_key(s) for s in self.statements))
         return hashlib.sha256(f"{self.rule}|{basis}".encode()).hexdigest()[:16]
@@ -236,6 +242,12 @@ class Flag:
     resolved_at: str | None = None
     reopened_reason: str | None = None
     history: tuple[dict[str, Any], ...] = ()  # every verdict, oldest first (state, note, by, at)
+
+    @property
+    def order(self) -> tuple[int, str, str, str, str]:
+        """The one order of flags: most severe first, then by event, kind, message and id."""
+        f = self.finding
+        return (-severity_rank(f.severity), f.event or "", f.kind, f.message, self.id)
 
     @classmethod
     def from_finding(cls, f: Finding) -> "Flag":

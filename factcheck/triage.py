@@ -1,15 +1,11 @@
 """The editor's side of flags: filters, the report's contents, and verdicts (confirm, dismiss, reopen)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from factcheck.errors import NotFoundError
-from factcheck.model import FLAG_STATES, OPEN_FLAG_STATES, SEVERITIES, Finding, Flag, FlagFilter, Report, severity_rank
+from factcheck.model import SEVERITIES, Flag, FlagFilter, Report
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store, now
 
-STATES, DEFAULT_STATES = FLAG_STATES, OPEN_FLAG_STATES
 VERDICTS = {"confirm": "confirmed", "dismiss": "dismissed", "reopen": "open"}
 
 
@@ -33,7 +29,7 @@ def stored_flags(store: Store, filt: FlagFilter) -> list[Flag]:
 
 
 def sort_flags(records: list[Flag]) -> list[Flag]:
-    return sorted(records, key=lambda r: (-severity_rank(r.finding.severity), r.finding.kind, r.finding.message, r.id))
+    return sorted(records, key=lambda r: r.order)
 
 
 def build_report(store: Store, rules: RuleSet, filt: FlagFilter, reviewer: str | None = None) -> Report:

@@ -70,12 +70,6 @@ def where(s: Statement, story: int | None = None) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def event_of(f: Finding) -> str | None:
-    """The event most of the cited statements talk about."""
-    events = [s.event for s in f.statements if s.event]
-    return max(sorted(set(events)), key=events.count) if events else None
-
-
 def story_key(f: Finding) -> tuple[int, str]:
     """(document id, heading) of the story a finding belongs to: its first cited statement's."""
     if not f.statements:
@@ -94,7 +88,7 @@ def by_story(records: Sequence[Flag]) -> list[tuple[int, str, list[Flag]]]:
         groups.setdefault(story_key(rec.finding), []).append(rec)
     worst = {k: max(severity_rank(r.finding.severity) for r in recs) for k, recs in groups.items()}
     order = sorted(groups, key=lambda k: (-worst[k], k[0] < 0, k[0]))
-    return [(k[0], k[1], sorted(groups[k], key=_severity_order)) for k in order]
+    return [(k[0], k[1], sorted(groups[k], key=lambda r: r.order)) for k in order]
 
 
 def listed(report: Report) -> tuple[list[Flag], list[str]]:
@@ -114,14 +108,9 @@ def listed(report: Report) -> tuple[list[Flag], list[str]]:
             lines.append(f"{total} {noun} not listed ({told}): --severity {severity} lists them")
     if report.limit and len(shown) > report.limit:
         rest = len(shown) - report.limit
-        shown = sorted(shown, key=_severity_order)[:report.limit]
+        shown = sorted(shown, key=lambda r: r.order)[:report.limit]
         lines.append(f"{rest} more flag{'s' if rest != 1 else ''} not listed: --limit 0 lists all")
     return shown, lines
-
-
-def _severity_order(rec: Flag) -> tuple[int, str, str, str]:
-    f = rec.finding
-    return (-severity_rank(f.severity), event_of(f) or "", f.kind, rec.id)
 
 
 def headline(report: Report) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from factcheck.model import Flag, Report, Statement
-from factcheck.render import (by_story, event_of, headline, listed, passed_line, pieces, story_key, triage_lines, where,
+from factcheck.render import (by_story, headline, listed, passed_line, pieces, story_key, triage_lines, where,
                               who)
 from factcheck.render.safe import clean
 
@@ -38,7 +38,7 @@ def statement_html(s: Statement, story: int | None) -> str:
 def flag_html(rec: Flag, story: int | None) -> str:
     f = rec.finding
     state = f'<span class="state">{e(rec.state)}</span>' if rec.state else ""
-    event = event_of(f)
+    event = f.event
     why = f"rule <code>{e(f.rule)}</code>" + (f" \u00b7 event {e(event)}" if event else "")
     if f.detail:
         why += f"<br>why: {e(f.detail)}"

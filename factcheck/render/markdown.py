@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from factcheck.model import Flag, Report, Statement
-from factcheck.render import (by_story, event_of, headline, listed, passed_line, pieces, story_key, triage_lines, where,
+from factcheck.render import (by_story, headline, listed, passed_line, pieces, story_key, triage_lines, where,
                               who)
 from factcheck.render.safe import clean
 
@@ -38,7 +38,7 @@ def flag_md(rec: Flag, story: int | None) -> list[str]:
     lines += [statement_md(s, story) for s in f.statements[:2]]
     if len(f.statements) > 2:  # the two sides first; what supports them under "also"
         lines += ["", "*also*", ""] + [statement_md(s, story) for s in f.statements[2:]]
-    event = event_of(f)
+    event = f.event
     tail = [f"rule `{f.rule}`" + (f" \u00b7 event {md(event)}" if event else "")]
     if f.detail:
         tail.append(f"why: {md(f.detail)}")

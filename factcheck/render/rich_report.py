@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import Finding, Flag, Report, Statement
-from factcheck.render import (by_story, event_of, headline, history_lines, listed, passed_line, pieces, story_key,
+from factcheck.render import (by_story, headline, history_lines, listed, passed_line, pieces, story_key,
                               triage_lines, where, who)
 from factcheck.render.terminal import SEVERITY_STYLE
 
@@ -76,7 +76,7 @@ def flag_panel(rec: Flag, story: int | None = None) -> Panel:
     f = rec.finding
     title = Text.assemble((f"{f.severity.upper()} {f.kind}", SEVERITY_STYLE.get(f.severity, "")), f" {rec.id[:8]}")
     why = Text.assemble(("rule ", "dim"), f.rule)
-    event = event_of(f)
+    event = f.event
     if event:
         why.append_text(Text.assemble((" · event ", "dim"), event))
     body: list[RenderableType] = [Text(f.message, style="bold"), Text(), Citations(f.statements, story), Text(), why]
