@@ -61,7 +61,7 @@ OPENING_MARKS = re.compile(r"[ \u201c\"(\u2014]*")
 THAT = re.compile(r"\s*,?\s*that\b")
 OPENER = re.compile(r"\s*(?::|,)?\s*(?=[\u201c\"\u201e\u00ab]|'')")
 COLON = re.compile(r"\s*:\s*")
-NO_CONTENT = re.compile(r"\s*(?:to|for|with|about(?!\s+\d)|of|by|up|out|off|as|in|on|at|so|was|is|were|are|be|been|"
+NO_CONTENT = re.compile(r"\s*(?:to|for|with|about(?!\s+\d)|of|by|up|out|off|as|in|on|at|so|was|is|were|are|be|been|when|before|until|"
                         r"had|has|have|not|nothing|no(?=\s*(?:[.,;:!?]|$|to\b|comment|one\b)))\b", re.I)
 AFTER_END = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:and|[a-z]+ing|but|as|while|who|which|after|before|when|in|at|during|"
                        r"according|with|without|though|although|because|since|amid|despite|even|per|following)\b")

@@ -247,6 +247,10 @@ def np_after(text: str, start: int, toks: list[Token], lex: Lexicon, inverted: b
             picked.append(t)
         elif _lower_ok(c, g) and not (picked and (low.endswith(("ed", "ing")) or low in g.time)):
             picked.append(t)
+        elif _lower_ok(c, g) and low.endswith("ing") and len(picked) == 1 and _core(picked[0].text).lower() in \
+                g.determiners and (j + 1 == len(toks) or toks[j + 1].text in PUNCT or w[-1] in CLOSING):
+            picked.append(t)  # '..., said the ruling.': a noun in -ing closing the phrase
+            break
         else:
             break
         if (w.endswith(".") and not _abbrev(w)) or (re.fullmatch(r"(?:[A-Z]\.){2,}", c + ".") and j + 1 < len(toks)
