@@ -29,6 +29,8 @@ YEAR = re.compile(rf"(?<![\d,.$])\b(?i:{_alternatives(CALENDAR.year_prepositions
 YEAR_MODIFIER = re.compile(rf"\b(?i:{_alternatives(CALENDAR.year_determiners)})\s+(?P<year>(?:19|20)\d\d)(?=\s+[a-z])")
 _PARTS = {word: (first, last) for word, first, last in CALENDAR.month_parts}
 MONTH_PART = re.compile(rf"\b(?i:(?P<part>{_alternatives(list(_PARTS)) or '(?!)'}))(?:\s+|-)(?:of\s+)?{_MON}(?![\w.]*\s*\d)")
+_SHIFTS = dict(CALENDAR.day_shifts)
+DAY_SHIFT = re.compile(rf"\b(?i:{_alternatives(list(_SHIFTS)) or '(?!)'})\b")
 WEEKDAY = re.compile(rf"\b(?i:on\s+|last\s+|this\s+|next\s+)?(?P<wd>{_WD})s?\b")
 RELATIVE = re.compile(r"\b(?P<rel>today|yesterday|tomorrow|last week|earlier this week|this week|next week|last month)\b", re.I)
 _FUTURE_WORDS = [w for w in CALENDAR.future if w[:1].isalnum()]
@@ -48,6 +50,7 @@ CLOCK = re.compile(r"(?P<h>\d{1,2})[:.]?(?P<m>\d\d)(?![\d.:/-])(?:[ \t]*(?i:am|p
 LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 STAMP_GAP = re.compile(r"[ \t]*(?:[,|\u2022\u2013\u2014-][ \t]*)?")
 STAMP_PAREN = re.compile(rf"[ \t]*\([ \t]*(?i:{_alternatives(CALENDAR.stamp_labels)})(?!\w)[^()\n]{{0,40}}\)")
+SPACES = re.compile(r"\s+")
 SINCE = re.compile(r"\bsince\s+$", re.I)
 OPEN_END = date.max
 SANE = (date(2, 1, 1), date(9998, 12, 31))
@@ -63,6 +66,7 @@ class DateMention:
     first: date
     last: date
     kind: str  # day | month | year | range
+    ahead: bool = False  # 'a day after ...' dates only what follows it
 
     @property
     def iso(self) -> str:
@@ -177,6 +181,16 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         for m in RELATIVE.finditer(text):
             first, last = resolve_relative(m["rel"].lower(), published)
             add(m, first, last, "day" if first == last else "range")
+    if published:
+        for m in DAY_SHIFT.finditer(text):  # "on Thursday, a day after ...": what follows, on Wednesday
+            anchor = max((d for d in found if d.kind == "day" and d.end <= m.start()), key=lambda d: d.end, default=None)
+            shift = _SHIFTS[SPACES.sub(" ", m.group(0).lower())]
+            if anchor is None and shift > 0:
+                continue  # "a week before the vote", from the day of writing: which vote, past or coming, is unclear
+            d = (anchor.first if anchor else published) + timedelta(days=shift)
+            if not any(m.start() < b and a < m.end() for a, b in taken):
+                taken.append(m.span())
+                found.append(DateMention(m.group(0), m.start(), m.end(), d, d, "day", ahead=True))
     found = [_since(text, d, published) for d in found]
     found.sort(key=lambda d: d.start)
     return found

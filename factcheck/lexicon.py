@@ -65,6 +65,7 @@ class Calendar:
     month_names: tuple[str, ...] = ()  # the full names, without abbreviations
     days: tuple[str, ...] = ()  # 'today', 'yesterday': days named from the day of writing
     month_parts: tuple[tuple[str, int, int], ...] = ()  # 'early' -> days 1 to 10 of the month named after it
+    day_shifts: tuple[tuple[str, int], ...] = ()  # 'a day after' -> -1: what follows, a day before the anchor
 
     def __hash__(self) -> int:  # cached date patterns key on the calendar
         return id(self)
@@ -239,7 +240,19 @@ def _calendar(data: dict[str, Any], path: str) -> Calendar:
                     year_prepositions=_list(data, path, "year_prepositions", lower=False),
                     year_determiners=_list(data, path, "year_determiners", lower=False),
                     stamp_labels=_list(data, path, "stamp_labels"), month_names=tuple(m[0].lower() for m in months_raw),
-                    days=_list(data, path, "days"), month_parts=_month_parts(data, path), **tense)
+                    days=_list(data, path, "days"), month_parts=_month_parts(data, path),
+                    day_shifts=_day_shifts(data, path), **tense)
+
+
+def _day_shifts(data: dict[str, Any], path: str) -> tuple[tuple[str, int], ...]:
+    if "relative_days" not in data:
+        return ()
+    rel = data["relative_days"]
+    counts = rel.get("counts", {}) if isinstance(rel, dict) else None
+    if not isinstance(counts, dict) or not all(isinstance(n, int) for n in counts.values()):
+        raise RuleFileError(f"{path}: key 'relative_days.counts' must be a table of whole numbers of days")
+    return tuple((f"{span.lower()} {word}", sign * n) for span, n in counts.items()
+                 for sign, key in ((-1, "after"), (1, "before")) for word in _list(data, path, f"relative_days.{key}"))
 
 
 def _month_parts(data: dict[str, Any], path: str) -> tuple[tuple[str, int, int], ...]:

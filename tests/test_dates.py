@@ -239,3 +239,13 @@ def test_a_part_of_a_month_is_a_span_of_days() -> None:
     assert (early.kind, early.first, early.last) == ("range", day(2024, 3, 1), day(2024, 3, 10))
     (late,) = find_dates("The dam gave way in late-December.", day(2024, 3, 20))
     assert (late.first, late.last) == (day(2023, 12, 21), day(2023, 12, 31))
+
+
+def test_a_day_counted_from_another_dates_what_follows() -> None:
+    from datetime import date as day
+
+    from factcheck.dates import find_dates
+    found = find_dates("Shelling hit the port on Friday, a day after raids on the airport.", day(2024, 3, 20))
+    assert [(d.text, d.first, d.ahead) for d in found] == [("on Friday", day(2024, 3, 15), False),
+                                                           ("a day after", day(2024, 3, 14), True)]
+    assert find_dates("She resigned a week before the vote.", day(2024, 3, 20)) == []

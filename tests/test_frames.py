@@ -312,3 +312,11 @@ def test_none_at_all_from_one_source_against_a_toll_from_another_in_one_story(ru
     alone = ("Strike on Kharkiv\n\nA drone attack in Kharkiv killed 12 people on Monday, Oleh Synehubov said.\n\n"
              "A second drone caused no deaths on Monday, Oleh Synehubov said.")
     assert "numeric-conflict" not in check(rules, alone)
+
+
+def test_more_of_a_kind_than_another_story_counts_of_the_whole(rules):
+    kind = "Strike on Kharkiv\n\nA drone attack in Kharkiv killed 20 civilians on Monday, officials said."
+    whole = "Strike on Kharkiv\n\nA drone attack in Kharkiv killed 12 people on Monday, officials said."
+    more = "Strike on Kharkiv\n\nA drone attack in Kharkiv killed 30 people on Monday, officials said."
+    assert "numeric-conflict" in check(rules, kind, whole)
+    assert "numeric-conflict" not in check(rules, kind, more)

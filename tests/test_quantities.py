@@ -365,3 +365,10 @@ def test_none_at_all_is_an_exact_zero(lexicon: Lexicon, text: str, action: str) 
 
 def test_no_without_a_count_of_its_own_is_no_figure(lexicon: Lexicon) -> None:
     assert [q.low for q in figures("Rescuers found no sign that 40 miners had died.", lexicon)] == [40]
+
+
+def test_a_figure_after_a_day_counted_back_takes_that_day(lexicon: Lexicon) -> None:
+    q = one("Shelling hit the port on Tuesday a day after raids on the airport killed 31 people.", lexicon)
+    assert q.date == "2025-05-19"
+    q = one("Raids killed 31 people two days after the truce ended.", lexicon)
+    assert q.date is None  # the statement's own day, not the truce's

@@ -6,8 +6,10 @@ rather than a day, is not compared. Agreed vs done, or different days, are diffe
 over a span ("since Thursday") and revised tolls ("rose to") are not one day's count. Figures agree when
 their intervals overlap ("about 1,000" is [900, 1,100]). Only each story's first figure of a measure (in
 its body, else its headline; one per means of attack it tells of) is compared with other stories';
-within a story, only the first figures of two different named sources (two counting bodies); and never
-two incidents told apart by their means or targets. Slips within a story are found by restated(): one
+within a story, only the first figures of two different named sources (two counting bodies), or any two
+sources when one says none at all ("no deaths"); and never two incidents told apart by their means or targets.
+A figure dated by a short span ("in early October") joins the one day of its measure the span holds. A story's
+count of a kind (20 civilians) above another story's count of its whole (12 people) is a conflict too. Slips within a story are found by restated(): one
 sentence told twice with two numbers, and paraphrased(): one fact told in other words with amounts an order of
 magnitude apart.
 TOML params: `min_value` (ignore smaller figures, default 2), `same_document` (compare only within a
@@ -63,6 +65,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                 out.append(finding(rule, "flag", [s1, s2], f"{q1.text} vs {q2.text}",
                                    subject=f"{key}|{within}", claims=sorted((q1.text, q2.text)),
                                    a=who(s1), b=who(s2), x=q1.text, y=q2.text, event=event))
+    out += _parts_beyond_wholes(groups, rule, lex)
     if rule.params["restated"]:
         for a, b in restated(statements, float(rule.params["restated_similarity"])):
             out.append(finding(rule, "flag", [a.statement, b.statement], f"{a.text} vs {b.text} in the same words",
@@ -72,6 +75,30 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
             if frozenset((s1.id, s2.id)) not in told:
                 out.append(finding(rule, "flag", [s1, s2], f"{q1.text} vs {q2.text} in other words",
                                    a=who(s1), b=who(s2), x=q1.text, y=q2.text, event="fact"))
+    return out
+
+
+def _parts_beyond_wholes(groups: dict[object, list[tuple[Statement, Quantity]]], rule: Rule, lex: Lexicon) -> list[Finding]:
+    """One story's count of a kind (20 civilians killed) above another story's count of the whole it is a
+    kind of (12 people killed) for the same event, day and action (lexicon [parts]): the whole holds at
+    least its part, so the two cannot both be the count."""
+    out = []
+    for key, wholes in groups.items():
+        if key is None or key[3] not in lex.parts:
+            continue
+        for kind in lex.parts[key[3]]:
+            parts = groups.get((*key[:3], kind, *key[4:]))
+            if not parts:
+                continue
+            told_kind = {_doc(s) for s, _ in parts}  # a story counting the kind itself is compared on that count
+            for s1, q1 in _first_told(parts, _means, body_first=True):
+                for s2, q2 in _first_told(wholes, _means, body_first=True):
+                    if _doc(s2) not in told_kind and q1.low > q2.high and _comparable(s1, q1, s2, q2, rule):
+                        out.append(finding(rule, "flag", [s1, s2], f"{q1.text} vs {q2.text}",
+                                           subject=f"{key}|{kind}|stories", claims=sorted((q1.text, q2.text)),
+                                           a=who(s1), b=who(s2), x=q1.text, y=q2.text,
+                                           event=str(key[0][0]).replace("-", " ")))
+                        break
     return out
 
 

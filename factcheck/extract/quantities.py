@@ -362,7 +362,8 @@ def _date_for(dates: list[DateMention], clause: tuple[int, int], s: int, e: int,
     ('111 names chosen in 2010', 'in early October'), else the statement's day."""
     for kinds in (("day",), ("month", "year", "range")):
         named = [d for d in dates if d.kind in kinds and clause[0] <= d.start < clause[1] and (d.end <= s or d.start >= e)]
-        after = [d for d in named if d.start >= e]
+        after = [d for d in named if d.start >= e and not d.ahead]  # "killed 40 a day after the truce" is not dated by it
+        named = [d for d in named if d.start < e or not d.ahead]
         if after:
             return after[0].iso
         if named:
