@@ -359,6 +359,8 @@ def test_a_long_run_of_participles_keeps_one_speaker(lexicon):
      [("the Harbour Gazette", "The new timetable was first reported by the Harbour Gazette", None)]),
     ("The ferry has been praised by the crews, and the mayor said it would sail.",
      [("the crews", "The ferry has been praised by the crews", None), ("the mayor", "it would sail", None)]),
+    # a pronoun's 's before a participle is 'has' ("Ruiz's plans" stays a possessive)
+    ("Since May, she\u2019s sought to lower the fares.", [("she", "sought to lower the fares", None)]),
 ])
 def test_subjects_past_time_phrases_participles_and_passives(unit, expected, lexicon):
     assert found(unit, lexicon) == expected

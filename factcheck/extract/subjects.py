@@ -32,6 +32,7 @@ LAST_WORDS = {n: re.compile(r"(?:^|\s)([\w'\u2019]+" + r"(?:\s+[\w'\u2019]+)" * 
 SPACED_HYPHEN = re.compile(r"\s-\s+$")  # 'is predictable - Ruiz has vowed ...': a dash typed as a hyphen
 OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
 CONTRACTED_BE = re.compile(r"(?<=\w)['\u2019]s$")
+PAST = re.compile(r"^[a-z]+(?:ed|ght|wn|ne)\b")  # 'sought', 'promoted', 'called for', 'shown', 'gone'
 YEAR_TAIL = re.compile(r"(?:^|\s)(?:in|since)\s+(?:19|20)\d\d$")
 
 
@@ -79,8 +80,10 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
                   re.sub(r"\s+", " ", m.group(1).lower()) in g.auxiliaries), None) or LAST_WORDS[1].search(words)
         aux = re.sub(r"\s+", " ", m.group(1).lower()) if m else ""
         if (stance or progressive) and not (aux in g.auxiliaries or aux in g.be) and CONTRACTED_BE.search(aux):
-            be = True  # "He's claiming": the subject and its 'is' in one word
             words = words[:len(words) - len(CONTRACTED_BE.search(aux).group(0))]
+            # "He's claiming": the subject and its 'is' in one word; "he's sought": a pronoun's 'has', before a
+            # participle ("Ruiz's plans" is a possessive)
+            be = progressive or not (aux[:-2] in g.pronouns | g.relative_subjects | {"who"} and PAST.search(cue))
             contracted = Phrase(lo + m.start(1), lo + len(words), lo + m.start(1), lo + len(words))
             continue
         if not (aux in g.auxiliaries or ((stance or progressive) and aux in g.be)):
