@@ -375,3 +375,17 @@ def test_subjects_past_time_phrases_participles_and_passives(unit, expected, lex
 ])
 def test_knowing_participles_and_plain_forms_that_are_no_cues(unit, lexicon):
     assert found(unit, lexicon) == []
+
+
+def test_a_speaker_line_introduces_the_paragraph_after_it(lexicon):
+    text = ("Mayor Ana Ruiz spoke at the pier on Monday.\n\nRuiz added:\n\n"
+            "The ferries are back. The boats are full and the fares stay at four dollars.\n\n"
+            "The council meets on Friday.")
+    got = statements(text, lexicon)
+    assert got == [("Ana Ruiz", "person",
+                    "The ferries are back. The boats are full and the fares stay at four dollars.")]
+
+
+def test_a_quoted_paragraph_after_a_speaker_line_is_the_speakers(lexicon):
+    text = "Mayor Ana Ruiz spoke at the pier.\n\nRuiz continued:\n\n\"The boats, \u201cthe old ones,\u201d are full.\""
+    assert [g[0] for g in statements(text, lexicon)] == ["Ana Ruiz"]

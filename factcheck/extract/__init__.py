@@ -67,8 +67,15 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
     layout = blocks(text, lex)
     headline = next((text[b.start:b.end].strip() for b in layout if b.role == "headline"), "")
     speaker_line = _patterns(lex).speaker_line
+    block_speaker = None  # 'The governor added:' on a line of its own, before an unquoted block of his words
     for block in layout:
         if block.role in ("boilerplate", "subhead"):
+            continue
+        said, block_speaker = block_speaker, None
+        bs = block.start + len(text[block.start:block.end]) - len(text[block.start:block.end].lstrip())
+        if said and block.role == "body" and not QUOTE_MARKS.match(text, bs) and block.end - bs <= MAX_STATEMENT:
+            sentence_no += 1
+            out.append(_build(doc, text, bs, block.end, lex, published, sentence_no, "body", said, None, None, True))
             continue
         quotes = quote_spans(text, block.start, block.end)
         paragraph_attributed = False
@@ -99,10 +106,13 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 if resolved:
                     last_quote_speaker = (*resolved, us + line.start(1), us + line.end(1))
                     paragraph_attributed = False
+                    if text[block.start:block.end].strip() == unit.strip():  # the line is a paragraph of its own
+                        block_speaker = last_quote_speaker
                     continue
             starts_with_quote = bool(QUOTE_MARKS.match(unit.lstrip()))
             if (starts_with_quote and last_quote_speaker and not paragraph_attributed and not found
-                    and _continues(text, block.start, quotes)):  # its own unresolved 'she said' is not the last speaker
+                    and (said or _continues(text, block.start, quotes))):
+                # its own unresolved 'she said' is not the last speaker; after 'Ruiz added:' the block is hers
                 # the mention that named the speaker, a paragraph or so earlier
                 out.append(_build(doc, text, us, ue, lex, published, sentence_no, role, last_quote_speaker,
                                   None, None, True))
