@@ -372,3 +372,8 @@ def test_a_figure_after_a_day_counted_back_takes_that_day(lexicon: Lexicon) -> N
     assert q.date == "2025-05-19"
     q = one("Raids killed 31 people two days after the truce ended.", lexicon)
     assert q.date is None  # the statement's own day, not the truce's
+
+
+def test_left_dead_past_an_included_part_is_killed(lexicon: Lexicon) -> None:
+    found = figures("Shells wounded 15 in the west and a raid on a school left 35 people including 22 children dead.", lexicon)
+    assert [(q.low, q.action) for q in found] == [(15, "wounded"), (35, "killed"), (22, "killed")]

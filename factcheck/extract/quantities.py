@@ -335,7 +335,10 @@ def _own_verb(text: str, end: int, actions: list[tuple[int, int, str]], lex: Lex
     if after is None or after[0] - end > 40:
         return None
     gap = LETTERS.findall(text[end:after[0]].lower())
-    return after[2] if all(w in lex.auxiliaries or singular(w) in lex.categories for w in gap) and not text[end:after[0]].strip(" ").startswith(",") else None
+    # past an included part too: "left 35 people including 22 children dead"
+    included = gap[:1] == ["including"] and all(w in UNITS or w in TENS or singular(w) in lex.categories for w in gap[1:])
+    return after[2] if (included or all(w in lex.auxiliaries or singular(w) in lex.categories for w in gap)) \
+        and not text[end:after[0]].strip(" ").startswith(",") else None
 
 
 def _action(clause: tuple[int, int], s: int, e: int, actions: list[tuple[int, int, str]]) -> str | None:
