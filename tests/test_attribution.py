@@ -389,3 +389,9 @@ def test_a_speaker_line_introduces_the_paragraph_after_it(lexicon):
 def test_a_quoted_paragraph_after_a_speaker_line_is_the_speakers(lexicon):
     text = "Mayor Ana Ruiz spoke at the pier.\n\nRuiz continued:\n\n\"The boats, \u201cthe old ones,\u201d are full.\""
     assert [g[0] for g in statements(text, lexicon)] == ["Ana Ruiz"]
+
+
+def test_a_role_on_a_speaker_line_speaks_for_the_next_paragraph(lexicon):
+    text = "Governor Ana Ruiz spoke at the pier.\n\nThe governor added:\n\nThe boats are full and the fares stay low."
+    got = statements(text, lexicon)
+    assert [(g[0], g[2]) for g in got] == [("the governor", "The boats are full and the fares stay low.")]

@@ -28,7 +28,7 @@ class _Patterns(NamedTuple):
     hedge: re.Pattern[str]
     plan: re.Pattern[str]
     negated: re.Pattern[str]
-    speaker_line: re.Pattern[str]  # "Ruiz added:" on a line of its own
+    speaker_line: re.Pattern[str]  # "Ruiz added:", "The governor added:" on a line of its own
 
 
 def _words_rx(words: tuple[str, ...] | list[str]) -> str:
@@ -46,10 +46,12 @@ def _words_rx(words: tuple[str, ...] | list[str]) -> str:
 def _patterns(lex: Lexicon) -> _Patterns:
     name = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
     pronouns = "|".join(f"[{p[0].upper()}{p[0]}]{re.escape(p[1:])}" for p in sorted(lex.grammar.pronouns))
+    definite = "|".join(sorted(lex.grammar.definite))  # 'The governor added:', 'His spokesman said:'
     return _Patterns(
         hedge=re.compile(_words_rx(lex.modality["hedge"]), re.I), plan=re.compile(_words_rx(lex.modality["plan"]), re.I),
         negated=re.compile(_words_rx(lex.clause_negation), re.I),
-        speaker_line=re.compile(rf"^\s*({name}|{pronouns})\s+{_words_rx(lex.cues)}(?:\s+\w+){{0,2}}\s*:\s*$"))
+        speaker_line=re.compile(rf"^\s*({name}|{pronouns}|(?i:{definite})\s+[a-z]+)\s+{_words_rx(lex.cues)}"
+                                rf"(?:\s+\w+){{0,3}}\s*:\s*$"))
 
 
 def extract(doc: Document, lex: Lexicon) -> list[Statement]:
