@@ -32,6 +32,8 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                 if key in done or fuzz.ratio(q1, q2) < float(rule.params["min_similarity"]):
                     continue
                 done.add(key)
+                speakers = sorted((s1.source or "", s2.source or ""))
                 out.append(finding(rule, "flag", [s1, s2], f"'{q1}' attributed to {s1.source} and to {s2.source}",
+                                   subject=f"{min(q1, q2)}|{'|'.join(speakers)}", claims=speakers,
                                    a=who(s1), b=who(s2), quote=q1))
     return out

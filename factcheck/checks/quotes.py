@@ -35,7 +35,9 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                 continue
             pair = _mismatch(sents1, sents2, float(rule.params["min_similarity"]))
             if pair:
+                wordings = sorted(pair[:2])
                 out.append(finding(rule, "flag", [s1, s2], f"'{pair[0]}' vs '{pair[1]}' ({pair[2]:.0f}% alike)",
+                                   subject=f"{speaker}|{'|'.join(wordings)}", claims=wordings,
                                    a=who(s1), b=who(s2), speaker=speaker, x=pair[0], y=pair[1]))
     return out
 
