@@ -394,4 +394,4 @@ def test_a_quoted_paragraph_after_a_speaker_line_is_the_speakers(lexicon):
 def test_a_role_on_a_speaker_line_speaks_for_the_next_paragraph(lexicon):
     text = "Governor Ana Ruiz spoke at the pier.\n\nThe governor added:\n\nThe boats are full and the fares stay low."
     got = statements(text, lexicon)
-    assert [(g[0], g[2]) for g in got] == [("the governor", "The boats are full and the fares stay low.")]
+    assert [(g[0], g[2]) for g in got] == [("Ana Ruiz", "The boats are full and the fares stay low.")]

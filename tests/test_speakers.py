@@ -163,3 +163,19 @@ def test_a_plural_noun_opening_a_sentence_is_no_person_and_a_quoted_man_no_rival
     sources = [s.source for s in extract(Document(text="Pledges\n\n" + text), lexicon) if s.source]
     assert sources[-1] == "Tom Ruiz"
     assert Speakers(lexicon, text).resolve("Delegates")[1] != "person"
+
+
+def test_a_role_stands_for_the_person_last_named_with_it(lexicon):
+    got = sources("Tom Berg, the port's spokesman, said the pier was open.\n\n"
+                  "The boats were full on Monday, the spokesman said.", lexicon)
+    assert got == [("Tom Berg", "person"), ("Tom Berg", "person")]
+
+
+def test_a_title_before_a_name_gives_the_role_its_holder(lexicon):
+    got = sources("The crews met Governor Ana Ruiz at the pier.\n\nThe fares will stay low, the governor said.", lexicon)
+    assert got == [("Ana Ruiz", "person")]
+
+
+def test_a_role_no_one_was_named_with_stays_as_written(lexicon):
+    got = sources("Ana Ruiz visited the pier.\n\nThe fares will stay low, the mayor said.", lexicon)
+    assert got == [("the mayor", "person")]

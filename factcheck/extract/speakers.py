@@ -25,6 +25,10 @@ NAME_TAIL = re.compile(r"(?:^|\s)((?:[A-Z][\w'\u2019.&-]*\s+(?:(?:of|for|and|de|
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|for|of|with|near|inside|outside|to)\s+(?:the\s+)?$", re.I)
 
 
+ROLE_RUN = re.compile(r"\b([A-Za-z]+)\s+(?=((?:[A-Z][a-z][\w'\u2019-]*\s+){0,2}[A-Z][a-z][\w'\u2019-]*)\b)")  # 'Gov. Ana Ruiz'
+ROLE_APPOSED = re.compile(r"([A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){0,2}),\s+(?:a|an|the|his|her|its)\s+"
+                          r"((?:[\w'\u2019-]+\s+){0,3}[a-z]+)\b")  # 'Ana Ruiz, the port's spokeswoman'
+ROLE_REACH = 30  # units within which 'the spokeswoman' stands for the person last named so
 APPOSED = re.compile(r"([A-Z][\w'\u2019-]+),\s+(?:a|an|the|his|her)\s+(?:[\w'\u2019-]+\s+){0,3}$")
 
 
@@ -67,6 +71,7 @@ class Speakers:
         self.g = lex.grammar
         self.gendered, self.trailing_day = _word_rx(lex)
         self.story_names: dict[str, set[str]] = {}  # surname -> the story's full names with that surname
+        self.roles: dict[str, tuple[str, int]] = {}  # 'governor' -> the person last named with it, and where
         self.text = text
         for _, core, several in self._names_in(text):
             if several and len(core.split()) > 1:
@@ -82,6 +87,7 @@ class Speakers:
                 continue
             self._note_title(first, name)
             self._mark(name)
+        self._note_roles(text)
         surnames = {full.split()[-1]: full for full in self.people}
         for w in re.findall(r"\b[A-Z][a-z][\w'-]+", text):
             if w in surnames:
@@ -104,6 +110,18 @@ class Speakers:
                 self._vote(here.pop(), "m" if male else "f")
         self.unit += 1
         self.here = set()
+
+    def _note_roles(self, text: str) -> None:
+        """'Governor Ana Ruiz', 'Ana Ruiz, the port's spokeswoman': who a later 'the governor' or 'the spokeswoman' is."""
+        for rx, role_at, name_at in ((ROLE_RUN, 1, 2), (ROLE_APPOSED, 2, 1)):
+            for m in rx.finditer(text):
+                role = next((w for w in m.group(role_at).lower().split()[::-1]
+                             if w in self.lex.roles | self.lex.unnamed_people), None)
+                if role is None:
+                    continue
+                core = person_core(m.group(name_at), self.lex)
+                if core in self.people:  # a full name read already (looked up, its recency untouched)
+                    self.roles[role] = (core, self.unit)
 
     def _titled(self, text: str, g: re.Match[str]) -> str | None:
         """The person a gendered noun describes as a title or apposition ('spokesman Tom Berg', 'Berg, a spokesman')."""
@@ -274,6 +292,12 @@ class Speakers:
         lower_first = low[0] in self.g.determiners or low[0] in self.lex.anonymous
         name = m[0].lower() + m[1:] if lower_first else m
         kind = kind or "organization"  # a description no list knows: not a person we can name
+        held = self.roles.get(low[-1]) if kind in ("person", "anonymous") and len(words) == 2 and \
+            low[0] in self.g.definite else None
+        if held and self.unit - held[1] <= ROLE_REACH:  # 'the governor' after 'Governor Ana Ruiz', 'the spokesman'
+            self._mark(held[0])
+            self.last_speaker = (held[0], self.unit)
+            return held[0], "person"
         if kind != "person":
             self.last_group = (name, kind, self.unit)
         return name, kind
