@@ -359,6 +359,11 @@ def test_a_long_run_of_participles_keeps_one_speaker(lexicon):
      [("the Harbour Gazette", "The new timetable was first reported by the Harbour Gazette", None)]),
     ("The ferry has been praised by the crews, and the mayor said it would sail.",
      [("the crews", "The ferry has been praised by the crews", None), ("the mayor", "it would sail", None)]),
+    # 'according to' a phrase with a hyphenated adjective; a noun-like cue closing the sentence
+    ("Fares would rise by 19 percent, according to the labor-leaning Harbor Institute.",
+     [("the labor-leaning Harbor Institute", "Fares would rise by 19 percent", None)]),
+    ("Pilots earned $500 in bonuses every month, the Harbour Gazette reports.",
+     [("the Harbour Gazette", "Pilots earned $500 in bonuses every month", None)]),
     # a pronoun's 's before a participle is 'has' ("Ruiz's plans" stays a possessive)
     ("Since May, she\u2019s sought to lower the fares.", [("she", "sought to lower the fares", None)]),
 ])

@@ -275,8 +275,10 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     verb_end = pos
     pos = ce if cue.endswith(" that") else _skip_fillers(unit, pos)  # 'found that in three counties, ...'
     if cue in NOUN_LIKE_CUES and not NOUN_CUE_GOES_ON.match(unit, pos) and cue != "says" and \
-            _first_word(unit, pos) not in lex.grammar.pronouns | lex.grammar.definite:
-        return None  # 'the reports were false'; but 'The Times reported Saturday that ...', 'Lynch notes they ...'
+            _first_word(unit, pos) not in lex.grammar.pronouns | lex.grammar.definite and \
+            not (END_ONLY.match(unit, pos) and _left_content_end(unit, np.start) is not None and name is None):
+        return None  # 'the reports were false'; but 'The Times reported Saturday that ...', 'Lynch notes they ...',
+        # '..., the Gazette reports.'
     if POSSESSIVE.search(unit, np.mention_start, np.mention_end) and not NOUN_CUE_GOES_ON.match(unit, pos) and \
             not cue.endswith(" that"):
         return None  # "Friday's tweets": a noun after a possessive; but "Ruiz's claim that ..."

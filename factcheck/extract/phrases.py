@@ -245,8 +245,8 @@ def np_after(text: str, start: int, toks: list[Token], lex: Lexicon, inverted: b
             picked.append(t)
         elif _cap(w) and (low not in g.stop or (c.isupper() and len(c) > 1)):
             picked.append(t)
-        elif _lower_ok(c, g) and not (picked and (low.endswith(("ed", "ing")) or low in g.time)):
-            picked.append(t)
+        elif _lower_ok(c, g) and not (picked and ((low.endswith(("ed", "ing")) and "-" not in low) or low in g.time)):
+            picked.append(t)  # 'the conservative-leaning foundation': a compound in -ing is an adjective
         elif _lower_ok(c, g) and low.endswith("ing") and len(picked) == 1 and _core(picked[0].text).lower() in \
                 g.determiners and (j + 1 == len(toks) or toks[j + 1].text in PUNCT or w[-1] in CLOSING):
             picked.append(t)  # '..., said the ruling.': a noun in -ing closing the phrase
