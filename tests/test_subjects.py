@@ -61,3 +61,8 @@ def test_an_opening_adverb_or_participle_is_not_the_subject():
     unit = "Chastened, Ruiz is promising to rebuild the pier."
     assert unit_subject(unit, tokens_of(unit), LEX) == (11, 15)
 
+
+
+def test_an_apposition_between_dashes_is_skipped():
+    assert speaker("Ann Kall -- co-editor of Harbor Tales, a book about the port -- said the ferry was late.") == \
+        ("Ann Kall", None)

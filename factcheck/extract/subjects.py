@@ -32,6 +32,7 @@ LAST_WORDS = {n: re.compile(r"(?:^|\s)([\w'\u2019]+" + r"(?:\s+[\w'\u2019]+)" * 
 SPACED_HYPHEN = re.compile(r"\s-\s+$")  # 'is predictable - Ruiz has vowed ...': a dash typed as a hyphen
 OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
 CONTRACTED_BE = re.compile(r"(?<=\w)['\u2019]s$")
+DASHED = re.compile(r"\s(--|\u2014|\u2013)$")  # a spaced dash closing an apposition
 PAST = re.compile(r"^[a-z]+(?:ed|ght|wn|ne)\b")  # 'sought', 'promoted', 'called for', 'shown', 'gone'
 YEAR_TAIL = re.compile(r"(?:^|\s)(?:in|since)\s+(?:19|20)\d\d$")
 
@@ -97,6 +98,13 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
     if stance and (be != progressive or END_ONLY.match(unit, ce)) or progressive and not be:
         return None  # 'was praised' is passive, a bare 'praising' or 'saying' no verb of its own
     name = None
+    dash = DASHED.search(words)
+    if dash and not stance:  # 'Kall -- co-editor of a book on debates -- said': an apposition between dashes
+        opening = words.rfind(dash.group(1), 0, dash.start())
+        ante = np_before(unit, lo + len(words[:opening].rstrip()), toks, lex) if opening > 0 else None
+        if ante and is_name(unit, ante, lex) and boundary_before(unit, ante.start, lex) and \
+                not sentence_break(words[opening:dash.start()]):
+            return ante, None
     if words.endswith(","):
         np = appositive_subject(unit, lo + len(words) - 1, toks, lex)
         if stance and np and unit[np.end:lo + len(words)].strip() == "," and not ends_with(unit, np.start, ","):
