@@ -377,6 +377,9 @@ def test_subjects_past_time_phrases_participles_and_passives(unit, expected, lex
     "Well, you know, the ferry has been late.",  # a filler
     "The port seized on Ruiz's claim.",  # a verb after the noun, not a participle with its agent
     "The port union vote is on Friday.",  # a plain form after a singular noun is a noun
+    "Fares declined slightly from $4 to $3.",  # a figure going down, not a refusal ('declined to')
+    "The port raised $2 million for the pier.",  # money, not concerns or questions
+    "His deputy agreed, but the board did not.",  # a stance with no object of its own
 ])
 def test_knowing_participles_and_plain_forms_that_are_no_cues(unit, lexicon):
     assert found(unit, lexicon) == []

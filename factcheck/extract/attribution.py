@@ -51,6 +51,7 @@ KNOWING = frozenset({"know", "knows", "knew", "feel", "feels", "felt"})
 FINITE_AHEAD = re.compile(r"[^,;:.!?\u201c\u201d\"()\u2014]{0,60}?\s(?:is|was|are|were|has|have|had|will|would|can|could|"
                           r"should|may|might|must)\b")
 PARTICIPLE_FORM = re.compile(r"(?:ed|[wt]n|ght|ld|id)$")  # 'endorsed', 'shown', 'sought', 'told', 'said'
+STANCE_WITHOUT_OBJECT = re.compile(r"\s*,?\s*(?:and|but|or)\b")
 PASSIVE_SUBJECT_WORDS = 10  # how long the words before 'is likely to be decided by' may run as its subject
 SINGULAR = frozenset({"a", "an", "another", "each", "every", "one"})
 POSSESSIVE = re.compile(r"['\u2019]s?$")
@@ -353,6 +354,8 @@ def _stance_cand(unit: str, src: tuple[int, int], cs: int, ce: int, np: Phrase, 
             return None  # 'the party vote', 'Ruiz support': a plain form agrees with a plural subject only
     if subject[-1].lower() in lex.grammar.links:
         return None  # 'the court of appeals'
+    if STANCE_WITHOUT_OBJECT.match(unit, ce):
+        return None  # 'his ex-wife agreed, but ...', 'what Ruiz wants and ...': no object, no point of its own
     pos = _skip_fillers(unit, ce)
     return _Cand(src, (cs, ce), "right", cs, np.start, _clause_start(unit, np.start), (ce, pos), False, cue, name)
 
