@@ -364,6 +364,9 @@ def test_a_long_run_of_participles_keeps_one_speaker(lexicon):
      [("the labor-leaning Harbor Institute", "Fares would rise by 19 percent", None)]),
     ("Pilots earned $500 in bonuses every month, the Harbour Gazette reports.",
      [("the Harbour Gazette", "Pilots earned $500 in bonuses every month", None)]),
+    # an opening speech participle speaks for the subject after its clause
+    ("Saying the cranes were unsafe, the harbour master closed the quay.",
+     [("the harbour master", "the cranes were unsafe", None)]),
     # a pronoun's 's before a participle is 'has' ("Ruiz's plans" stays a possessive)
     ("Since May, she\u2019s sought to lower the fares.", [("she", "sought to lower the fares", None)]),
 ])
@@ -380,6 +383,7 @@ def test_subjects_past_time_phrases_participles_and_passives(unit, expected, lex
     "Fares declined slightly from $4 to $3.",  # a figure going down, not a refusal ('declined to')
     "The port raised $2 million for the pier.",  # money, not concerns or questions
     "His deputy agreed, but the board did not.",  # a stance with no object of its own
+    "Asking around the quay, we found no one.",  # an opening participle with no content of its own
 ])
 def test_knowing_participles_and_plain_forms_that_are_no_cues(unit, lexicon):
     assert found(unit, lexicon) == []

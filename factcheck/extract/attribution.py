@@ -23,8 +23,8 @@ from itertools import accumulate
 from factcheck.extract.labels import speaker_label, title_case
 from factcheck.extract.phrases import Phrase, Token, np_after, np_before, tokens_of
 from factcheck.extract.sentences import opens_quote, quote_spans
-from factcheck.extract.subjects import (END_ONLY, INHERIT, QUOTE_MARK, RELATIVE, appositive_subject, ends_with, reach,
-                                        subject_before, unit_subject)
+from factcheck.extract.subjects import (END_ONLY, INHERIT, QUOTE_MARK, RELATIVE, appositive_subject, ends_with,
+                                        is_name, reach, subject_before, unit_subject)
 from factcheck.lexicon import Lexicon, phrase_regex
 
 CLOSE_BEFORE = re.compile(r"(?:,\s*['\u2019]?(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*['\u2019]?(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
@@ -78,6 +78,7 @@ PARTICIPLE_SPEECH = (r"(saying|adding|arguing|noting|insisting|warning|explainin
                      r"promising|vowing|pledging|pointing\s+out|predicting|admitting|complaining|demanding|"
                      r"questioning|touting|echoing|referring\s+to|recalling|conceding|boasting|denying|"
                      r"confirming|announcing|asking)\b\s*(?:that\b)?")
+OPENING_PARTICIPLE = re.compile(r"\s*(?i:" + PARTICIPLE_SPEECH + ")")
 PARTICLE = re.compile(r"\s+(?:by|out|into|in\s+to|away)\b")
 RELATIVE_END = re.compile(r",\s+(?:is|was|are|were|has|have|had|will|would|can|could|should|did|does|remains?|"
                           r"said|says|told|added)\b")
@@ -123,6 +124,7 @@ class _Cand:
     name: str | None = None  # who a relative 'who' stands for; None: the mention as written
     relative: bool = False  # 'which he said was ...': the content ends with the relative clause
     passive: bool = False  # 'The plan was endorsed by X': the content starts with the subject, not before
+    stop: int = 0  # where a right-hand content ends at the latest ('Claiming X, Ruiz ...': at the comma); 0: no bound
 
 
 @lru_cache(maxsize=8)
@@ -204,6 +206,12 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     taken: list[tuple[int, int]] = []
     for m in according:
         c = _according(unit, m, toks, lex)
+        if c:
+            cands.append(c)
+            taken.append(c.cue)
+    opening = OPENING_PARTICIPLE.match(unit) if "ing " in unit[:40] else None
+    if opening:
+        c = _opening_participle(unit, opening, toks, lex)
         if c:
             cands.append(c)
             taken.append(c.cue)
@@ -456,6 +464,20 @@ def _according(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> 
     return _Cand(src, (at, m.end()), "left", len(unit), lo + len(head) - 1, at, (0, 0), False, phrase)
 
 
+def _opening_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> _Cand | None:
+    """'Claiming the pier was unsafe, Ruiz closed it': an opening speech participle speaks for the subject after its
+    clause."""
+    comma = unit.find(",", m.end())
+    if comma < 0 or NO_CONTENT.match(unit, m.end()) or unit.find("\u201c", m.end(), comma) >= 0 or '"' in unit[m.end():comma]:
+        return None
+    np = np_after(unit, comma + 1, toks, lex, inverted=False)
+    head = unit[np.mention_start:np.mention_end].split()[-1].lower() if np else ""
+    if not np or not (is_name(unit, np, lex) or head in lex.grammar.pronouns or head in lex.anonymous):
+        return None  # 'Claiming ..., Ruiz', '..., she', '..., the mayor'; not 'Asking around, we found
+    return _Cand((np.mention_start, np.mention_end), (m.start(1), m.end(1)), "right", m.end(), 0, 0, (0, 0), False,
+                 m.group(1).lower(), stop=comma)
+
+
 @lru_cache(maxsize=8)
 def _passive_rx(lex: Lexicon) -> re.Pattern[str]:
     """'The plan was endorsed by the union': a cue's participle after a form of 'be', its agent after 'by'."""
@@ -531,6 +553,8 @@ def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str],
                 end = nxt.clause if nxt.side != "left" or nxt.src[0] < nxt.cue[0] else end
                 if nxt.side == "left" and nxt.cue[0] > start and nxt.src[0] > nxt.cue[0]:
                     end = nxt.left  # '..., said X': the next speaker's own quotation
+            if c.stop:
+                end = min(end, c.stop)
             if c.side == "both":
                 start = _left_start(unit, c, prv)
             if (c.name is not None and unit[c.src[0]:c.src[1]].lower() in ("who", "which") and c.src[0] > 0 and
