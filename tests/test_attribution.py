@@ -365,8 +365,8 @@ def test_a_long_run_of_participles_keeps_one_speaker(lexicon):
     ("Pilots earned $500 in bonuses every month, the Harbour Gazette reports.",
      [("the Harbour Gazette", "Pilots earned $500 in bonuses every month", None)]),
     # an opening speech participle speaks for the subject after its clause
-    ("Saying the cranes were unsafe, the harbour master closed the quay.",
-     [("the harbour master", "the cranes were unsafe", None)]),
+    ("Saying the cranes were unsafe, the port officials closed the quay.",
+     [("the port officials", "the cranes were unsafe", None)]),
     # a pronoun's 's before a participle is 'has' ("Ruiz's plans" stays a possessive)
     ("Since May, she\u2019s sought to lower the fares.", [("she", "sought to lower the fares", None)]),
 ])
