@@ -231,6 +231,7 @@ def test_stance_and_speech_patterns(unit, expected, lexicon):
 
 @pytest.mark.parametrize("unit", [
     "The ferry was praised.",  # a passive without its agent
+    "The quay was targeted by the gunmen.",  # the agent of a passive act, not of speech
     "The plan is to reopen the pier in June.",  # a noun before 'is'
     "Ruiz's plans to reopen the pier were delayed.",  # a possessive: a noun
     "A big question remains about the fares.",
@@ -357,8 +358,8 @@ def test_a_long_run_of_participles_keeps_one_speaker(lexicon):
     # the agent of a passive cue speaks; the statement is the clause, from its subject
     ("The new timetable was first reported by the Harbour Gazette.",
      [("the Harbour Gazette", "The new timetable was first reported by the Harbour Gazette", None)]),
-    ("The ferry has been praised by the crews, and the mayor said it would sail.",
-     [("the crews", "The ferry has been praised by the crews", None), ("the mayor", "it would sail", None)]),
+    ("The new fares were announced by the port, and the mayor said they would hold.",
+     [("the port", "The new fares were announced by the port", None), ("the mayor", "they would hold", None)]),
     # 'according to' a phrase with a hyphenated adjective; a noun-like cue closing the sentence
     ("Fares would rise by 19 percent, according to the labor-leaning Harbor Institute.",
      [("the labor-leaning Harbor Institute", "Fares would rise by 19 percent", None)]),

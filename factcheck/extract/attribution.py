@@ -481,7 +481,8 @@ def _opening_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lex
 @lru_cache(maxsize=8)
 def _passive_rx(lex: Lexicon) -> re.Pattern[str]:
     """'The plan was endorsed by the union': a cue's participle after a form of 'be', its agent after 'by'."""
-    forms = {w.lower() for w in list(lex.cues) + list(lex.stance) if " " not in w and PARTICIPLE_FORM.search(w)}
+    # speech verbs only: the agent of 'was targeted by' or 'was backed by' acted, it did not speak
+    forms = {w.lower() for w in lex.cues if " " not in w and PARTICIPLE_FORM.search(w)}
     be = _alternation(w for w in lex.grammar.be if w.isalpha())  # not "'s": 'is' or 'has'
     words = _alternation(w for w in lex.grammar.auxiliaries if " " not in w and w not in lex.clause_negation)
     return re.compile(rf"\b(?:(?:{words})\s+){{0,2}}(?:{be})\s+(?:(?:{words})\s+)?(" + _alternation(forms) + r")\s+by\s+")
