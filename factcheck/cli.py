@@ -405,7 +405,6 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, severity, limit, qui
 def emit(rendered, output: str | None) -> None:  # type: ignore[no-untyped-def]
     """Print a renderable or string, or pieces of one (JSON streamed), or write it to a file."""
     from factcheck.render.safe import clean
-
     from factcheck.render.terminal import console, to_text
 
     if not isinstance(rendered, str) and hasattr(rendered, "__next__"):  # JSON made piece by piece, escaped already

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import InputError
+from factcheck.model import SEVERITIES as SEVERITIES_LOW_TO_HIGH
 
 FILENAME = "factcheck.toml"
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = tuple(reversed(SEVERITIES_LOW_TO_HIGH))  # as the options list them, most severe first
 KEYS = {"factcheck": ("db", "rules", "reviewer", "severity"), "newsroom": ("name", "url", "review_url")}
 
 

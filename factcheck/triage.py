@@ -1,4 +1,5 @@
-"""The editor's side of flags: filters, the report's contents, and verdicts (confirm, dismiss, reopen)."""
+"""The editor's side of flags: which stored flags a report shows, its contents, and verdicts (confirm, dismiss,
+reopen). The records themselves (Flag, FlagFilter, Report) live in the model."""
 from __future__ import annotations
 
 from factcheck.errors import NotFoundError

@@ -24,8 +24,7 @@ def clean(text: str) -> str:
 
 def json_text(data: Any) -> str:
     """JSON as factcheck prints it: exact data, but no raw control character in the output (C1 escaped as \\u0085)."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _escaped(json.dumps(data, ensure_ascii=False, indent=1))
 
 
 def json_stream(lists: dict[str, Iterable[Any]]) -> Iterator[str]:
@@ -42,7 +41,12 @@ def json_stream(lists: dict[str, Iterable[Any]]) -> Iterator[str]:
 def json_lines(items: Iterable[Any]) -> Iterator[str]:
     """One JSON document per line (JSON Lines), control characters escaped as in json_text."""
     for item in items:
-        yield _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(item, ensure_ascii=False)) + "\n"
+        yield _escaped(json.dumps(item, ensure_ascii=False)) + "\n"
+
+
+def _escaped(text: str) -> str:
+    """JSON text with its raw C1 controls and DEL written as \\u escapes (json.dumps escapes C0 itself)."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def clean_data(data: Any) -> Any:
