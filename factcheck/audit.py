@@ -163,13 +163,13 @@ def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str,
     changed = {i for i, d in digests.items() if seen.get(i) != d}
     deleted = set(seen) - set(digests)
     if not full and not changed and not deleted:  # same statements, same rules: the same findings; none re-run
-        rows = {r["id"]: r for r in store.flags(ids=set(previous))}
-        live = {fid for fid in previous if rows.get(fid, {}).get("state") != "dismissed"}
+        stored = {f.id: f for f in store.flags(ids=set(previous))}
+        live = {fid for fid in previous if fid in stored and stored[fid].state != "dismissed"}
         run = store.finish_audit(run_id, {}, set(), previous, reason + ": nothing added, edited or removed, no check run",
                                  statements_checked=0, new=0, still_open=len(live), resolved=0)
         step("done", steps, steps)
         return AuditResult(run=run_dict(run), full=False, reason=reason, open=len(live),
-                           still_open=sort_flags([Flag.from_row(rows[i]) for i in live if i in rows]))
+                           still_open=sort_flags([stored[i] for i in live]))
 
     findings: list[Finding] = []
     for n, rule in enumerate(rules.rules, 1):
@@ -194,8 +194,8 @@ def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str,
     for f in flags:
         present.setdefault(f.fingerprint, {s.id for s in f.statements if s.id is not None})
 
-    rows = {r["id"]: r for r in store.flags(ids=set(present) | set(previous))}
-    live = {fid for fid in present if rows.get(fid, {}).get("state") != "dismissed"}
+    stored = {f.id: f for f in store.flags(ids=set(present) | set(previous))}
+    live = {fid for fid in present if fid in stored and stored[fid].state != "dismissed"}
     new_ids = (live - set(previous)) | (set(sync["reopened"]) & live)
     resolved_ids = set(previous) - set(present)
     run = store.finish_audit(run_id, {i: digests[i] for i in changed}, deleted, present, reason,
@@ -203,9 +203,9 @@ def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str,
                              resolved=len(resolved_ids))
     step("done", steps, steps)
     return AuditResult(run=run_dict(run), full=full, reason=reason, open=len(live),
-                       new=sort_flags([Flag.from_row(rows[i]) for i in new_ids if i in rows]),
-                       resolved=sort_flags([Flag.from_row(rows[i]) for i in resolved_ids if i in rows]),
-                       still_open=sort_flags([Flag.from_row(rows[i]) for i in live - new_ids if i in rows]))
+                       new=sort_flags([stored[i] for i in new_ids]),
+                       resolved=sort_flags([stored[i] for i in resolved_ids if i in stored]),
+                       still_open=sort_flags([stored[i] for i in live - new_ids]))
 
 
 def history(store: Store) -> list[dict[str, Any]]:

@@ -167,6 +167,8 @@ class Statement:
     began: str | None = None  # "the war began in February 2022": the ISO span of the earliest date it names ("2022-02-01/2022-02-28")
     document_id: int | None = None
     id: int | None = None
+    # what stays the same across a story's versions (its URL, else its outlet and title): filled by the store
+    story_key: str | None = None
     # filled when loaded from the store, for messages
     document: str | None = None  # document title
     outlet: str | None = None
@@ -217,8 +219,12 @@ class Finding:
 
 
 def statement_key(s: Statement) -> str:
-    """A statement's identity that survives re-ingesting: its document and span."""
-    return f"{s.document_id}:{s.start}:{s.end}"
+    """A statement's identity that survives a new version of its story or a rewording: the story, who says it
+    and what it claims (its figures and states; its words when it has neither). An edit elsewhere in the story
+    moves the statement, not this."""
+    story = s.story_key or f"document {s.document_id}"
+    claims = sorted([q.text for q in s.quantities] + [("not " if st.negated else "") + st.state for st in s.statuses])
+    return hashlib.sha256(f"{story}|{s.source}|{';'.join(claims) or s.text}".encode()).hexdigest()[:16]
 
 
 def statement_digest(s: Statement) -> str:
@@ -252,17 +258,6 @@ class Flag:
     @classmethod
     def from_finding(cls, f: Finding) -> "Flag":
         return cls(finding=f, id=f.fingerprint)
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "Flag":
-        """A row of Store.flags() (with its cited statements)."""
-        finding = Finding(rule=row["rule"], kind=row["kind"], severity=row["severity"], outcome="flag",
-                          message=row["message"] or "", statements=tuple(row.get("statements", ())),
-                          detail=row["detail"] or "")
-        return cls(finding=finding, id=row["id"], state=row["state"], note=row["note"], triaged_by=row["triaged_by"],
-                   triaged_at=row["triaged_at"], first_seen=row["first_seen"], last_seen=row["last_seen"],
-                   resolved_at=row["resolved_at"], reopened_reason=row["reopened_reason"],
-                   history=tuple(row.get("history", ())))
 
 
 @dataclass(frozen=True)

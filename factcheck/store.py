@@ -11,6 +11,7 @@ import socket
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import sqlite_utils
 
 from factcheck.errors import AmbiguousError, NotFoundError, StoreError
 from factcheck.migrations import MIGRATIONS
-from factcheck.model import TIME_UNITS, Document, Finding, Mention, Quantity, Statement, Status, statement_digest
+from factcheck.model import TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Statement, Status, statement_digest
 from factcheck.sources import SourceIndex, story_local
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock; env FACTCHECK_BUSY_TIMEOUT_MS
@@ -55,6 +56,23 @@ def wording_fields(r: dict[str, Any]) -> dict[str, Any]:
     return {"words": tuple(r["words"].split()), "word_starts": tuple(map(int, r["word_starts"].split())),
             "masked": tuple(r["masked"].split()), "quoted": tuple(json.loads(r["quoted"])),
             "mentions": tuple(Mention.from_row(m) for m in json.loads(r["mentions"])), "began": r["began"]}
+
+
+def story_key(url: str | None, outlet: str | None, title: str | None, doc_id: int) -> str:
+    """What the versions of a story share, by the rule store_document supersedes with: its URL, else its
+    outlet and title; a story with neither is only itself."""
+    if url:
+        return url
+    return f"{outlet}|{title}" if outlet and title else f"document {doc_id}"
+
+
+def _flag(row: dict[str, Any], statements: list[Statement]) -> Flag:
+    """A stored flag row, with the statements it cites, as the model's Flag."""
+    finding = Finding(rule=row["rule"], kind=row["kind"], severity=row["severity"], outcome="flag",
+                      message=row["message"] or "", statements=tuple(statements), detail=row["detail"] or "")
+    return Flag(finding=finding, id=row["id"], state=row["state"], note=row["note"], triaged_by=row["triaged_by"],
+                triaged_at=row["triaged_at"], first_seen=row["first_seen"], last_seen=row["last_seen"],
+                resolved_at=row["resolved_at"], reopened_reason=row["reopened_reason"])
 
 
 def _run_counts(counts: dict[str, int]) -> tuple[int, ...]:
@@ -359,7 +377,7 @@ class Store:
             where.append("src.name LIKE ?")
             params.append(f"%{source}%")
         sql = ("SELECT s.*, src.name AS source_name, src.kind AS source_kind, e.key AS event_key, f.anchor AS frame_anchor,"
-               " d.title AS doc_title, d.outlet AS doc_outlet, d.published AS doc_published"
+               " d.title AS doc_title, d.outlet AS doc_outlet, d.published AS doc_published, d.url AS doc_url"
                " FROM statements s JOIN documents d ON d.id = s.document_id"
                " LEFT JOIN sources src ON src.id = s.source_id LEFT JOIN events e ON e.id = s.event_id"
                " LEFT JOIN frames f ON f.id = s.frame_id"
@@ -383,6 +401,7 @@ class Store:
                 date=r["date"], date_text=r["date_text"], quote=bool(r["quote"]), modality=r["modality"], role=r["role"],
                 sentence=r["sentence"], event=r["event_key"], frame=r["frame_anchor"], incident=r["incident"], negated=bool(r["negated"]), document_id=r["document_id"],
                 id=r["id"], document=r["doc_title"], outlet=r["doc_outlet"], published=r["doc_published"],
+                story_key=story_key(r["doc_url"], r["doc_outlet"], r["doc_title"], r["document_id"]),
                 quantities=tuple(q for q in figures if q.unit not in TIME_UNITS),
                 durations=tuple(q for q in figures if q.unit in TIME_UNITS),
                 statuses=tuple(Status(**{k: v for k, v in st.items() if k not in ("id", "statement_id")} | {"negated": bool(st["negated"])})
@@ -421,7 +440,7 @@ class Store:
             " WHERE d.superseded_by IS NULL GROUP BY f.id ORDER BY statements DESC, f.id LIMIT ? OFFSET ?",
             [-1 if limit is None else limit, offset]))
 
-    def event(self, frame_id: int) -> tuple[dict[str, Any], list[Statement], dict[int, list[dict[str, Any]]]]:
+    def event(self, frame_id: int) -> tuple[dict[str, Any], list[Statement], dict[int, list[Flag]]]:
         """One event frame: its row, the current stories' statements about it in day order, and for each
         statement the open or confirmed flags citing it."""
         rows = list(self.db.query("SELECT id, event, anchor FROM frames WHERE id = ?", [frame_id]))
@@ -433,12 +452,14 @@ class Store:
         ids = {r["id"] for r in self.db.query("SELECT id FROM statements WHERE frame_id = ?", [frame_id])}
         told = sorted((s for s in self.statements(document_ids=docs) if s.id in ids),
                       key=lambda s: (s.date or "", s.document_id or 0, s.start))
-        flags: dict[int, list[dict[str, Any]]] = {}
-        for r in self.db.query(
-                "SELECT fs.statement_id, fl.id, fl.kind, fl.severity, fl.state FROM flag_statements fs"
-                " JOIN flags fl ON fl.id = fs.flag_id JOIN statements s ON s.id = fs.statement_id"
-                " WHERE s.frame_id = ? AND fl.state IN ('open', 'confirmed') ORDER BY fl.id", [frame_id]):
-            flags.setdefault(r.pop("statement_id"), []).append(r)
+        citing = list(self.db.query(
+            "SELECT fs.statement_id, fs.flag_id FROM flag_statements fs JOIN flags fl ON fl.id = fs.flag_id"
+            " JOIN statements s ON s.id = fs.statement_id WHERE s.frame_id = ? AND fl.state IN ('open', 'confirmed')"
+            " ORDER BY fs.flag_id", [frame_id]))
+        stored = {f.id: f for f in self.flags(ids={r["flag_id"] for r in citing})}
+        flags: dict[int, list[Flag]] = {}
+        for r in citing:
+            flags.setdefault(r["statement_id"], []).append(stored[r["flag_id"]])
         return rows[0], told, flags
 
     def days(self) -> frozenset[str]:
@@ -523,8 +544,8 @@ class Store:
                 result["resolved"].append(fid)
         return result
 
-    def flags(self, states: Iterable[str] | None = None, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
-        """Stored flags with the statements they cite (as dicts ready for rendering)."""
+    def flags(self, states: Iterable[str] | None = None, ids: Iterable[str] | None = None) -> list[Flag]:
+        """Stored flags with the statements they cite, oldest first."""
         where, params = [], []
         if states is not None:
             st = list(states)
@@ -536,8 +557,6 @@ class Store:
             params += il
         rows = list(self.db.query("SELECT * FROM flags" + (" WHERE " + " AND ".join(where) if where else "")
                                   + " ORDER BY first_seen, id", params))
-        if not rows:
-            return rows
         cited: dict[str, list[int]] = {}
         fids = [r["id"] for r in rows]
         for i in range(0, len(fids), CHUNK):  # only the cited statements of the flags asked for
@@ -547,9 +566,7 @@ class Store:
                 cited.setdefault(r["flag_id"], []).append(r["statement_id"])
         wanted = {sid for r in rows for sid in cited.get(r["id"], [])}
         by_id = {s.id: s for s in self._statements_by_id(wanted)}
-        for r in rows:
-            r["statements"] = [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]
-        return rows
+        return [_flag(r, [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
 
     def _statements_by_id(self, ids: set[int]) -> list[Statement]:
         if not ids:
@@ -572,23 +589,23 @@ class Store:
         """Rule ids that stored flags name (rules since removed included)."""
         return {r["rule"] for r in self.db.query("SELECT DISTINCT rule FROM flags")}
 
-    def flag(self, flag_id: str) -> dict[str, Any]:
-        """The flag with this id, or the one whose id starts with it (compared literally: '%' and '_' are no wildcards)."""
-        rows = self.flags(ids=[flag_id])
-        if not rows and flag_id:
+    def flag(self, flag_id: str) -> Flag:
+        """The flag with this id, or the one whose id starts with it (compared literally: '%' and '_' are no
+        wildcards), with its triage history."""
+        found = self.flags(ids=[flag_id])
+        if not found and flag_id:
             matches = [r[0] for r in self.conn.execute(
                 "SELECT id FROM flags WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 6", (len(flag_id), flag_id))]
             if len(matches) > 1:
                 shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
                 raise AmbiguousError(f"flag {flag_id}: ambiguous prefix, matches {shown}; give more of the id")
-            rows = self.flags(ids=matches)
-        if not rows:
+            found = self.flags(ids=matches)
+        if not found:
             raise NotFoundError(f"flag {flag_id}: no such flag (see `factcheck flags --state all`)")
-        rows[0]["history"] = self.history(rows[0]["id"])
-        return rows[0]
+        return replace(found[0], history=tuple(self.history(found[0].id)))
 
-    def triage(self, flag_id: str, state: str, note: str | None, by: str) -> dict[str, Any]:
-        fid = self.flag(flag_id)["id"]
+    def triage(self, flag_id: str, state: str, note: str | None, by: str) -> Flag:
+        fid = self.flag(flag_id).id
         stamp = now()
         with self.transaction() as c:
             c.execute("UPDATE flags SET state = ?, note = ?, triaged_by = ?, triaged_at = ?, reopened_reason = NULL WHERE id = ?",

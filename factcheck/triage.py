@@ -25,7 +25,7 @@ def check_filter(store: Store, rules: RuleSet, filt: FlagFilter) -> None:
 
 def stored_flags(store: Store, filt: FlagFilter) -> list[Flag]:
     """Stored flags that pass the filter, most severe first."""
-    records = [Flag.from_row(r) for r in store.flags(states=filt.states)]
+    records = store.flags(states=filt.states)
     return sort_flags([r for r in records if filt.matches(r)])
 
 
@@ -50,8 +50,8 @@ def set_verdict(store: Store, flag_id: str, verdict: str, note: str | None, by: 
     """Confirm, dismiss or reopen a flag (an id or a unique prefix); records who and when."""
     if verdict not in VERDICTS:
         raise NotFoundError(f"verdict {verdict!r}: no such verdict (known: {', '.join(VERDICTS)})")
-    return Flag.from_row(store.triage(flag_id, VERDICTS[verdict], note, by))
+    return store.triage(flag_id, VERDICTS[verdict], note, by)
 
 
 def get_flag(store: Store, flag_id: str) -> Flag:
-    return Flag.from_row(store.flag(flag_id))
+    return store.flag(flag_id)

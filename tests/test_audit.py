@@ -170,9 +170,9 @@ def test_incremental_and_full_give_the_same_findings(tmp_path, rules):
     assert inc_run["statements_checked"] < full_run["statements_checked"]  # the harbour story is left alone
 
     store = Store(db)
-    conflict = next(f for f in store.flags(states=["open"]) if f["kind"] == "status-conflict")
+    conflict = next(f for f in store.flags(states=["open"]) if f.finding.kind == "status-conflict")
     # the new story tells the same conflict (the swap completed, and not): it joins the flag as a citation
-    assert conflict["id"] == old_conflict and len(conflict["statements"]) == 3
+    assert conflict.id == old_conflict and len(conflict.finding.statements) == 3
     # an edit the flags' own digest cannot see: the official's state changes from ongoing to completed
     official = next(s for s in store.statements() if s.source == "an official")
     with store.transaction() as c:
@@ -231,7 +231,7 @@ def test_a_dismissed_flag_is_not_news_until_a_conflicting_claim_changes(tmp_path
     with store.transaction() as c:  # reworded, same claim: the dismissal holds
         c.execute("UPDATE statements SET text = 'the exchange was still ongoing' WHERE id = ?", (official.id,))
     assert audit(store, rules).new == []
-    assert store.flags(ids=[conflict.id])[0]["state"] == "dismissed"
+    assert store.flags(ids=[conflict.id])[0].state == "dismissed"
     with store.transaction() as c:  # the official now says the swap is off: the claim changed
         c.execute("UPDATE statements SET text = 'the exchange was cancelled' WHERE id = ?", (official.id,))
         c.execute("UPDATE statuses SET state = 'cancelled' WHERE statement_id = ?", (official.id,))

@@ -141,16 +141,16 @@ def test_dismissed_flag_stays_dismissed_while_its_statements_are_unchanged(db_pa
     assert rerun[0].fingerprint == fid
     result = store.sync_flags(rerun, None)
     assert fid in result["open"] and result["reopened"] == []
-    assert store.flag(fid)["state"] == "dismissed" and store.flag(fid)["note"] == "same swap, two phases"
+    assert store.flag(fid).state == "dismissed" and store.flag(fid).note == "same swap, two phases"
 
     store.conn.execute("UPDATE statements SET channel = 'a press briefing' WHERE source_id IS NOT NULL AND channel = 'Telegram'")
     changed = [Finding("status-conflict", "status-conflict", "error", "flag", "m", tuple(store.statements()), "d")]
     result = store.sync_flags(changed, None)
     assert result["reopened"] == [fid]
     row = store.flag(fid)
-    assert row["state"] == "open" and row["reopened_reason"] == "a cited statement changed since the flag was triaged"
+    assert row.state == "open" and row.reopened_reason == "a cited statement changed since the flag was triaged"
     records = stored_flags(store, FlagFilter())
-    assert {r.id: r.reopened_reason for r in records}[fid] == row["reopened_reason"]
+    assert {r.id: r.reopened_reason for r in records}[fid] == row.reopened_reason
     store.close()
 
 

@@ -254,7 +254,7 @@ def test_prefix_wildcards_are_literal() -> None:
     for prefix in ("%5a8", "_5a8", "%", "_"):
         with pytest.raises(NotFoundError):
             store.flag(prefix)
-    assert store.flag("15a8")["id"] == "15a8c0ffee000001"
+    assert store.flag("15a8").id == "15a8c0ffee000001"
 
 
 def test_ambiguous_prefix_lists_up_to_five_matches() -> None:
@@ -263,7 +263,7 @@ def test_ambiguous_prefix_lists_up_to_five_matches() -> None:
         store.flag("abc")
     message = str(caught.value)
     assert "ambiguous" in message and message.count("abc") == 6 and ", ..." in message  # the prefix and five ids
-    assert store.flag("abd")["id"] == "abd0000000000000"
+    assert store.flag("abd").id == "abd0000000000000"
 
 
 def test_cli_dismiss_with_a_wildcard_or_ambiguous_prefix_exits_2(tmp_path: Path, fc) -> None:

@@ -31,3 +31,34 @@ def test_the_same_text_from_another_outlet_is_another_appearance(fc, write, stor
     assert "nothing to do" in fc("ingest", str(story), "--outlet", "Coast Daily", "--published", "2025-06-03").stdout
     stories = json.loads(fc("stories", "--format", "json").stdout)
     assert stories["total"] == 1 and stories["stories"][0]["appearances"] == 1  # kept as provenance, not duplicated
+
+
+SWAP = ("Prisoner swap\n\n{lead}On Friday 390 prisoners were released in the exchange between Norway and Sweden, "
+        "the ministry said. The ministry said 270 soldiers and {civilians} civilians were released on Friday.\n")
+
+
+def _flag(fc, kind):
+    flags = json.loads(fc("flags", "--state", "all", "--format", "json").stdout)["flags"]
+    return next(f for f in flags if f["kind"] == kind)
+
+
+def test_a_new_version_that_keeps_the_conflicting_figures_keeps_the_flag_and_its_triage(fc, write):
+    url = "https://harbour.example/swap"
+    assert fc("ingest", str(write("a.txt", SWAP.format(lead="", civilians=100))), "--url", url,
+              "--published", "2025-06-06").exit_code == 0
+    fc("verify")
+    first = _flag(fc, "sum-mismatch")
+    assert fc("flags", "dismiss", first["id"], "--note", "the ministry rounds").exit_code == 0
+    # an added paragraph moves every statement; the breakdown and its total are unchanged
+    moved = SWAP.format(lead="Crowds waited at the border crossing for most of the day.\n\n", civilians=100)
+    assert fc("ingest", str(write("b.txt", moved)), "--url", url, "--published", "2025-06-06").exit_code == 0
+    fc("verify")
+    kept = _flag(fc, "sum-mismatch")
+    assert kept["id"] == first["id"] and kept["state"] == "dismissed"
+    # a changed part is a changed claim: the same flag reopens, saying what changed
+    changed = SWAP.format(lead="", civilians=110)
+    assert fc("ingest", str(write("c.txt", changed)), "--url", url, "--published", "2025-06-06").exit_code == 0
+    fc("verify")
+    again = _flag(fc, "sum-mismatch")
+    assert again["id"] == first["id"] and again["state"] == "open"
+    assert "100" in again["reopened_reason"] and "110" in again["reopened_reason"]

@@ -61,7 +61,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
             clash = _clash(pool, same_story, rule)
             if clash:
                 (s1, q1), (s2, q2) = clash
-                within = f"story {_doc(s1)}" if same_story else "stories"
+                within = f"story {s1.story_key or _doc(s1)}" if same_story else "stories"
                 out.append(finding(rule, "flag", [s1, s2], f"{q1.text} vs {q2.text}",
                                    subject=f"{key}|{within}", claims=sorted((q1.text, q2.text)),
                                    a=who(s1), b=who(s2), x=q1.text, y=q2.text, event=event))

@@ -54,7 +54,9 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
         pair = _same_incident(xs, ys)
         if pair:
             (a, qa), (b, _) = sorted(pair, key=lambda p: p[0].start)
+            story = a.story_key or f"document {a.document_id}"
             out.append(finding(rule, "flag", [a, b], f"{qa.text} in {_name(a.frame)} and in {_name(b.frame)}",
+                               subject=f"{story}|{event}|{fmt(qa.value)} {qa.action}", claims=(str(x), str(y)),
                                a=who(a), b=who(b), event=event.replace("-", " "), x=_name(a.frame),
                                y=_name(b.frame), figure=f"{fmt(qa.value)} {qa.action}", when=day(a.date)))
     return out

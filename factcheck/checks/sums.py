@@ -49,7 +49,11 @@ def _compare(rule: Rule, cited: list[Statement], parts: list[Quantity], total: Q
     if abs(got - total.low) <= tolerance:
         return finding(rule, "pass", cited, f"{labels} = {total.text}", arithmetic=arithmetic, sum=fmt(got), total=fmt(total.low),
                        parts=labels, whole=total.text, verdict=f"{arithmetic} = {fmt(total.low)}")
+    # the breakdown is the identity (the story, the whole counted and the kinds of its parts); the figures are the claims
+    story = cited[0].story_key or f"document {cited[0].document_id}"
+    kinds = "+".join(sorted(q.category or q.action or "" for q in parts))
     return finding(rule, "flag", cited, f"{labels} = {fmt(got)}, not {total.text}", arithmetic=arithmetic, sum=fmt(got),
+                   subject=f"{story}|{total.category}|{total.action}|{total.date}|{kinds}", claims=(labels, total.text),
                    total=fmt(total.low), parts=labels, whole=total.text, verdict=f"{arithmetic} = {fmt(got)}, not {fmt(total.low)}")
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from factcheck.model import Statement, excerpt
+from factcheck.model import Flag, Statement, excerpt
 from factcheck.render import statement_dict, who
 from factcheck.render.safe import clean
 
@@ -27,12 +27,12 @@ def states(s: Statement) -> str:
     return ", ".join(("not " if st.negated else "") + st.state.replace("_", " ") for st in s.statuses)
 
 
-def marks(flags: Sequence[dict[str, Any]]) -> str:
+def marks(flags: Sequence[Flag]) -> str:
     """'! status-conflict cfa4bdfb' for each open flag citing the statement."""
-    return " ".join(f"! {f['kind']} {f['id'][:8]}" for f in flags)
+    return " ".join(f"! {f.finding.kind} {f.id[:8]}" for f in flags)
 
 
-def ledger_rows(told: Sequence[Statement], flags: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def ledger_rows(told: Sequence[Statement], flags: dict[int, list[Flag]]) -> list[dict[str, Any]]:
     """One row per statement: day, who, outlet, figures, states, text, flags."""
     return [{"day": s.date or "undated", "who": who(s), "outlet": s.outlet or "", "figures": figures(s),
              "states": states(s), "text": excerpt(s.text, TEXT_WIDTH), "flags": flags.get(s.id or -1, []),
@@ -52,7 +52,7 @@ def events_table(rows: Sequence[dict[str, Any]], title: str) -> Any:
     return t
 
 
-def event_view(event: dict[str, Any], told: Sequence[Statement], flags: dict[int, list[dict[str, Any]]]) -> Any:
+def event_view(event: dict[str, Any], told: Sequence[Statement], flags: dict[int, list[Flag]]) -> Any:
     """The story so far as a rich table, one section per day."""
     from rich.console import Group
     from rich.table import Table
@@ -72,7 +72,7 @@ def event_view(event: dict[str, Any], told: Sequence[Statement], flags: dict[int
     return Group(t)
 
 
-def event_dict(event: dict[str, Any], told: Sequence[Statement], flags: dict[int, list[dict[str, Any]]]) -> dict[str, Any]:
+def event_dict(event: dict[str, Any], told: Sequence[Statement], flags: dict[int, list[Flag]]) -> dict[str, Any]:
     days: dict[str, list[dict[str, Any]]] = {}
     for r in ledger_rows(told, flags):
         s = r["statement"]
@@ -80,13 +80,13 @@ def event_dict(event: dict[str, Any], told: Sequence[Statement], flags: dict[int
             **statement_dict(s), "figures": [{"text": q.text, "low": q.low, "high": q.high, "action": q.action,
                                               "category": q.category, "role": q.role} for q in s.quantities],
             "states": [{"state": st.state, "negated": st.negated} for st in s.statuses],
-            "flags": [{"id": f["id"], "kind": f["kind"], "severity": f["severity"], "state": f["state"]}
+            "flags": [{"id": f.id, "kind": f.finding.kind, "severity": f.finding.severity, "state": f.state}
                       for f in r["flags"]]})
     return {"event": {"id": event["id"], "type": event["event"], "anchor": event["anchor"]},
             "days": [{"day": day, "statements": items} for day, items in days.items()]}
 
 
-def event_markdown(event: dict[str, Any], told: Sequence[Statement], flags: dict[int, list[dict[str, Any]]]) -> str:
+def event_markdown(event: dict[str, Any], told: Sequence[Statement], flags: dict[int, list[Flag]]) -> str:
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
@@ -97,7 +97,7 @@ def event_markdown(event: dict[str, Any], told: Sequence[Statement], flags: dict
     return clean("\n".join(lines) + "\n")
 
 
-def event_html(event: dict[str, Any], told: Sequence[Statement], flags: dict[int, list[dict[str, Any]]]) -> str:
+def event_html(event: dict[str, Any], told: Sequence[Statement], flags: dict[int, list[Flag]]) -> str:
     def e(text: str) -> str:
         return escape(text, quote=True)
 
