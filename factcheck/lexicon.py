@@ -162,6 +162,9 @@ class Lexicon:
     modality: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'hedge' / 'plan' -> words
     duration_hedges: dict[str, tuple[float, float]] = field(default_factory=dict)  # "nearly" four years: [0.85, 1]
     starts: tuple[str, ...] = ()  # "began", "broke out": a statement saying when its event began
+    breakdown: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'whole' / 'partial' -> words opening a total's parts
+    superlatives: tuple[str, ...] = ()  # "largest", "deadliest": a record claim when its event follows
+    record_scopes: tuple[str, ...] = ()  # "so far", "ever": what makes a superlative a record over earlier figures
 
     @property
     def state_rx(self) -> re.Pattern[str]:
@@ -347,6 +350,10 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         duration_hedges={k.lower(): pair(k, v) for k, v in
                          (_get(raw["hedges"], p["hedges"], "duration", dict) if "duration" in raw["hedges"] else {}).items()},
         starts=_list(raw["events"], p["events"], "starts.words") if "starts" in raw["events"] else (),
+        breakdown={key: _list(raw["categories"], p["categories"], f"breakdown.{key}") for key in ("whole", "partial")}
+        if "breakdown" in raw["categories"] else {},
+        superlatives=_list(raw["actions"], p["actions"], "record.superlatives") if "record" in raw["actions"] else (),
+        record_scopes=_list(raw["actions"], p["actions"], "record.scopes") if "record" in raw["actions"] else (),
         cues=tuple(_get(attribution, p["attribution"], "cues", dict).get("verbs", [])),
         according=tuple(attribution["cues"].get("according", [])),
         stance=tuple(attribution["cues"].get("stance", [])),

@@ -150,6 +150,35 @@ def m014_passes(db: sqlite_utils.Database) -> None:
                                  pk=("pass_id", "statement_id"), foreign_keys=[("pass_id", "passes", "id")])
 
 
+def m015_readings(db: sqlite_utils.Database) -> None:
+    # what date-conflict, status-conflict, sum-mismatch and superlative-conflict read instead of the text: where the
+    # statement's day is written, the word naming its event, its record claim, and whether a total's parts are only
+    # some of it ('including'); statements stored before are read now, from their stored text
+    from factcheck.extract.quantities import partial_breakdown
+    from factcheck.extract.states import event_word
+    from factcheck.extract.superlatives import record_claim
+    from factcheck.lexicon import default_lexicon
+
+    db["statements"].add_column("date_at", int)
+    db["statements"].add_column("event_word", str)
+    db["statements"].add_column("record", str)
+    db["quantities"].add_column("partial", int, not_null_default=0)
+    rows = db.execute("SELECT s.id, s.text, s.date_text, e.key FROM statements s LEFT JOIN events e ON e.id = s.event_id")
+    lex = default_lexicon()
+    updates = []
+    for sid, text, date_text, event in rows.fetchall():
+        at = text.find(date_text) if date_text else -1
+        updates.append((at if at >= 0 else None, event_word(text, event, lex), record_claim(text, event, lex), sid))
+    db.conn.executemany("UPDATE statements SET date_at = ?, event_word = ?, record = ? WHERE id = ?", updates)
+    totals = db.execute(
+        "SELECT q.id, s.text, q.end, (SELECT min(p.start) FROM quantities p WHERE p.statement_id = q.statement_id"
+        " AND p.role = 'part' AND p.start >= q.end) FROM quantities q JOIN statements s ON s.id = q.statement_id"
+        " WHERE q.role = 'total'").fetchall()
+    db.conn.executemany("UPDATE quantities SET partial = 1 WHERE id = ?",
+                        [(qid,) for qid, text, end, first in totals if first is not None
+                         and partial_breakdown(text[end:first], lex)])
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
-              m013_triage_history, m014_passes]
+              m013_triage_history, m014_passes, m015_readings]

@@ -74,6 +74,7 @@ class Quantity:
     role: str = "figure"
     date: str | None = None  # ISO day the figure refers to, when the sentence says
     unit: str | None = None  # PERCENT for a share; one of TIME_UNITS for a duration ("nearly four years of war")
+    partial: bool = False  # a total whose parts follow as some of it ("390 people, including 270 soldiers")
 
     @property
     def exact(self) -> bool:
@@ -147,11 +148,14 @@ class Statement:
     channel: str | None = None  # "Truth Social", "Telegram", "a statement"
     date: str | None = None  # ISO date the statement refers to
     date_text: str | None = None
+    date_at: int | None = None  # where date_text starts in text; None when the attribution outside it named the day
     quote: bool = False
     modality: str = "fact"  # fact | plan | hedge
     role: str = "body"  # body | headline | bullet | caption
     sentence: int = 0  # sentence index within the document
     event: str | None = None  # event key ("swap")
+    event_word: str | None = None  # the lexicon word the text names its event with ("summit"); None when figures imply it
+    record: str | None = None  # a record claim for its event: the superlative ("largest swap so far" -> "largest")
     frame: str | None = None  # which event of that type: its anchor ("Douma, SY", "RU+UA"); None compares within the story only
     incident: str | None = None  # how and what: "means:air target:hospital"; two incidents of one frame differ here
     quantities: tuple[Quantity, ...] = ()

@@ -312,16 +312,16 @@ class Store:
                 frame_id = frames[(s.event, s.frame)]
             rows.append((sid, doc_id, source_id, s.text, s.start, s.end, s.source_start, s.source_end, s.cue, s.channel,
                          s.date, s.date_text, int(s.quote), s.modality, s.role, s.sentence, event_id, int(s.negated),
-                         statement_digest(s), frame_id, s.incident, *wording_row(s)))
+                         statement_digest(s), frame_id, s.incident, s.date_at, s.event_word, s.record, *wording_row(s)))
             figures += [(sid, q.text, q.low, q.high, q.noun, q.category, int(q.each), q.action, q.hedge, q.start, q.end,
-                         q.role, q.date, q.unit) for q in (*s.quantities, *s.durations)]
+                         q.role, q.date, q.unit, int(q.partial)) for q in (*s.quantities, *s.durations)]
             states += [(sid, st.state, st.cue, int(st.negated), st.start, st.end) for st in s.statuses]
         c.executemany(
             "INSERT INTO statements (id, document_id, source_id, text, start, end, source_start, source_end, cue, channel,"
-            " date, date_text, quote, modality, role, sentence, event_id, negated, digest, frame_id, incident,"
-            f" {', '.join(WORDING_COLUMNS)}) VALUES ({', '.join('?' * (21 + len(WORDING_COLUMNS)))})", rows)
+            " date, date_text, quote, modality, role, sentence, event_id, negated, digest, frame_id, incident, date_at,"
+            f" event_word, record, {', '.join(WORDING_COLUMNS)}) VALUES ({', '.join('?' * (24 + len(WORDING_COLUMNS)))})", rows)
         c.executemany("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start, end,"
-                      " role, date, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
+                      " role, date, unit, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
         c.executemany("INSERT INTO statuses (statement_id, state, cue, negated, start, end) VALUES (?, ?, ?, ?, ?, ?)", states)
         return [row[0] for row in rows]
 
@@ -393,12 +393,14 @@ class Store:
         statuses = self._children("statuses", ids)
         out = []
         for r in rows:
-            figures = [Quantity(**{k: v for k, v in q.items() if k not in ("id", "statement_id")} | {"each": bool(q["each"])})
+            figures = [Quantity(**{k: v for k, v in q.items() if k not in ("id", "statement_id")}
+                                | {"each": bool(q["each"]), "partial": bool(q["partial"])})
                        for q in quantities.get(r["id"], [])]
             out.append(Statement(
                 text=r["text"], start=r["start"], end=r["end"], source=r["source_name"], source_kind=r["source_kind"],
                 source_start=r["source_start"], source_end=r["source_end"], cue=r["cue"], channel=r["channel"],
-                date=r["date"], date_text=r["date_text"], quote=bool(r["quote"]), modality=r["modality"], role=r["role"],
+                date=r["date"], date_text=r["date_text"], date_at=r["date_at"], event_word=r["event_word"], record=r["record"],
+                quote=bool(r["quote"]), modality=r["modality"], role=r["role"],
                 sentence=r["sentence"], event=r["event_key"], frame=r["frame_anchor"], incident=r["incident"], negated=bool(r["negated"]), document_id=r["document_id"],
                 id=r["id"], document=r["doc_title"], outlet=r["doc_outlet"], published=r["doc_published"],
                 story_key=story_key(r["doc_url"], r["doc_outlet"], r["doc_title"], r["document_id"]),

@@ -203,7 +203,7 @@ def rules_dir(tmp_path):
     (RULE.replace('severity = "error"', 'severity = "fatal"'), "key 'severity'"),
     (RULE + "colour = 3\n", "unknown key 'colour'"),
     (RULE.replace('"status-conflict"', '"superlative-conflict"') + '[params]\npattern = "(unclosed"\n',
-     "key 'params.pattern' is not a valid regex"),
+     "unknown key 'params.pattern' for kind superlative-conflict"),
     (RULE + "[params]\nnot_a_param = 1\n", "unknown key 'params.not_a_param'"),
     (RULE + '[[example]]\nname = "no text"\nexpect = "flag"\n', "needs 'text' or 'document'"),
 ])

@@ -62,10 +62,7 @@ def test_the_probe_sees_the_cli_import_click():
 # --- checks read records, never text (issue 9, point 8) -----------------------------------------------
 
 CHECKS_DIR = Path(__file__).resolve().parent.parent / "factcheck" / "checks"
-TEXT_TOOLS = {"re", "regex"}  # pattern matching: what extraction does, once, so the checks need not
-# superlative-conflict's record words are rule parameters (user patterns over the text); until they move
-# into the lexicon and extraction, it is the one check allowed a pattern
-READS_TEXT = {"superlative.py": {"re"}}
+TEXT_TOOLS = {"re", "re2", "regex", "fnmatch"}  # pattern matching: what extraction does, once, so the checks need not
 
 
 def imported(path: Path) -> set[str]:
@@ -95,14 +92,40 @@ def test_checks_import_nothing_from_extraction(path):
 
 @pytest.mark.parametrize("path", check_modules(), ids=lambda p: p.name)
 def test_checks_run_no_pattern_over_text(path):
-    tools = {m.split(".")[0] for m in imported(path)} & TEXT_TOOLS
-    assert tools <= READS_TEXT.get(path.name, set())
+    assert {m.split(".")[0] for m in imported(path)} & TEXT_TOOLS == set()
+
+
+def text_reads(path: Path) -> list[str]:
+    """Where a file reads some record's `.text` as more than a quotation: slices it, calls its methods
+    (find, lower, split), or tests it ('in', '=='). Passing it whole to a message or an excerpt is quoting."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    out = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Attribute) and node.attr == "text"):
+            continue
+        up = parents.get(node)
+        if (isinstance(up, ast.Subscript) and up.value is node) or isinstance(up, (ast.Attribute, ast.Compare)):
+            out.append(f"{path.name}:{node.lineno}")
+    return sorted(out)
+
+
+@pytest.mark.parametrize("path", check_modules(), ids=lambda p: p.name)
+def test_checks_read_text_only_to_quote_it(path):
+    assert text_reads(path) == []
 
 
 def test_the_import_scan_sees_a_pattern_and_an_extractor(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("import re\nfrom factcheck import extract\nfrom factcheck.extract.quantities import word_value\n")
     assert {"re", "factcheck.extract", "factcheck.extract.quantities"} <= imported(sample)
+
+
+def test_the_text_scan_sees_a_search_a_slice_and_a_test_but_not_a_quotation(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("a = s.text.find('x')\nb = s.text[3:9]\nc = 'x' in s.text\nd = excerpt(s.text, 80)\n"
+                      "e = f'{s.text}'\n")
+    assert text_reads(sample) == ["sample.py:1", "sample.py:2", "sample.py:3"]
 
 
 # --- render/ depends on the model only (issue 11, point 1) ---------------------------------------------

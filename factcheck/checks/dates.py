@@ -1,6 +1,6 @@
 """date-conflict: one restated event or plan given two different days in one story.
 
-Reads the day extraction gave each statement (`date`, and `date_text`, the words that named it).
+Reads the day extraction gave each statement (`date`; `date_text`, the words that named it; `date_at`, where).
 Only days written out with a number count ("July 11", "14 April 2024"): weekdays and "today" are
 resolved against the publication day and would make a slip out of a reading. Blocking: each
 statement is keyed by its story and the `min_words` words right before its date; within a block two
@@ -34,14 +34,11 @@ class Dated:
 
 def dated(s: Statement) -> Dated | None:
     """The statement's wording around its day, or None when its day is not written out with a number."""
-    if s.document_id is None or not s.date or len(s.date) != 10 or not s.date_text:
+    if s.document_id is None or not s.date or len(s.date) != 10 or not s.date_text or s.date_at is None:
         return None
     if not any(ch.isdigit() for ch in s.date_text):
         return None
-    at = s.text.find(s.date_text)
-    if at < 0:
-        return None
-    end = at + len(s.date_text)
+    at, end = s.date_at, s.date_at + len(s.date_text)
     return Dated(s, tuple(w for w, st in zip(s.words, s.word_starts) if st + len(w) <= at),
                  tuple(w for w, st in zip(s.words, s.word_starts) if st >= end))
 

@@ -1,6 +1,7 @@
 """status-conflict: incompatible states of one event on one day, from different statements.
 
 Blocks by (event frame, day); within a block, states conflict as rules/lexicon/states.toml [conflicts] says.
+The note names the event by the word the statement used for it (`event_word`, from extraction).
 TOML params: none. Example: Trump (Truth Social) says the swap "had been completed"; an official says
 the exchange "was ongoing" — both about the prisoner exchange on 23 May 2025.
 """
@@ -37,7 +38,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                 continue  # one voice in one story telling how the event went, not two accounts of it
             a, b = firm[0], other[0]
             b_state = min(states_of(b) & set(rivals), key=rivals.index)
-            noun = event_word(a, lex) or event.replace("-", " ")
+            noun = a.event_word or event.replace("-", " ")
             out.append(finding(
                 # the two accounts in conflict, then (under "also") named sources of other stories telling either side
                 rule, "flag", [a, b, *(s for s in firm + other if s.source and s.document_id not in
@@ -48,13 +49,6 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                 state_b=b_state.replace("_", " "), day=day(date)))
             break
     return out
-
-
-def event_word(s: Statement, lex: Lexicon) -> str | None:
-    """The word the statement uses for its event ('summit', 'swap'), for the editor's note."""
-    low = s.text.lower()
-    found = [(low.find(w), w) for w, key in lex.events.items() if key == s.event and f" {w} " in f" {low} "]
-    return min(found)[1] if found else None
 
 
 def _weight(s: Statement) -> tuple[bool, bool]:

@@ -59,8 +59,8 @@ def _compare(rule: Rule, cited: list[Statement], parts: list[Quantity], total: Q
 
 def _apposition(s: Statement, rule: Rule, lex: Lexicon) -> list[Finding]:
     """'390 people, of whom 270 were soldiers and 120 civilians'. The parts must be kinds of the whole
-    (lexicon [parts]); shares ('33%, including 60% of ...') do not add up; and an 'including' list may be
-    partial, so it only fails when the parts exceed the whole."""
+    (lexicon [parts]); shares ('33%, including 60% of ...') do not add up; and a partial list ('including',
+    marked on the total by extraction) only fails when the parts exceed the whole."""
     totals = [q for q in s.quantities if q.role == "total"]
     parts = [q for q in s.quantities if q.role == "part" and q.exact]
     if len(totals) != 1 or len(parts) < 2 or not totals[0].exact:
@@ -70,8 +70,7 @@ def _apposition(s: Statement, rule: Rule, lex: Lexicon) -> list[Finding]:
     if total.category is None or any(q.category not in kinds for q in parts) or any(q.unit == PERCENT for q in [total, *parts]):
         return []
     finding_ = _compare(rule, [s], parts, total, float(rule.params["tolerance"]))
-    partial = "including" in s.text[total.end:parts[0].start].lower()
-    if finding_.outcome == "flag" and partial and sum(q.low for q in parts) < total.low:
+    if finding_.outcome == "flag" and total.partial and sum(q.low for q in parts) < total.low:
         return []
     return [finding_]
 

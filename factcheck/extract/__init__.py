@@ -13,7 +13,8 @@ from factcheck.extract.layout import blocks
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.sentences import QUOTE_MARKS, quote_spans, units
 from factcheck.extract.speakers import Speakers
-from factcheck.extract.states import find_event, find_statuses
+from factcheck.extract.states import event_word, find_event, find_statuses
+from factcheck.extract.superlatives import record_claim
 from factcheck.extract.wording import wording
 from factcheck.lexicon import Lexicon
 from factcheck.model import Document, Statement
@@ -193,7 +194,8 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     dates = find_dates(content, published)
     days = [d for d in dates if d.kind == "day"]
     first_clause = _first_clause_end(content)
-    main_days = [d for d in days if d.start < first_clause] or ([said_on] if said_on else [])
+    own_days = [d for d in days if d.start < first_clause]
+    main_days = own_days or ([said_on] if said_on else [])
     date = main_days[0].iso if main_days else (published.isoformat() if published else None)
     quantities = find_quantities(content, lex, dates, date)
     statuses = find_statuses(content, lex)
@@ -206,8 +208,10 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     return Statement(
         text=content, start=off + s, end=off + s + len(content), source=name, source_kind=kind,
         source_start=None if ss is None else off + ss, source_end=None if se is None else off + se,
-        cue=cue, channel=channel, date=date, date_text=main_days[0].text if main_days else None, quote=quote,
-        modality=modality, role=role, sentence=sentence_no, event=event, quantities=tuple(quantities),
+        cue=cue, channel=channel, date=date, date_text=main_days[0].text if main_days else None,
+        date_at=own_days[0].start if own_days else None, quote=quote, modality=modality, role=role, sentence=sentence_no,
+        event=event, event_word=event_word(content, event, lex), record=record_claim(content, event, lex),
+        quantities=tuple(quantities),
         statuses=tuple(statuses), negated=negated, **wording(content, quote)._asdict(),
         durations=tuple(find_durations(content, lex)), began=event_start(content, lex))
 

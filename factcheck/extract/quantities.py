@@ -59,8 +59,6 @@ EACH_AFTER = re.compile(r"\s*each\b", re.I)
 EACH_SIDE = re.compile(r"\b(?:by|from|for)\s+each\b|\beach\s+side\b|\bboth\s+sides\b", re.I)
 JOINED = re.compile(r"\s+(?:or|and|and/or)\s+")
 AND_BETWEEN = re.compile(r"\s*(?:and|or|,)\s*(?:\w+(?:ing|ed)\s+)?")  # "killed nine people and injured 31"
-# "390 people, of whom ...", "390 prisoners were freed on Friday, including ...": no other figure in between
-APPOSITION = re.compile(r"[^;.\d\u201c\u201d\"]{0,60}?\s*,?\s*(?:of\s+whom|of\s+which|including|among\s+them)\b", re.I)
 VERB_NOUN = re.compile(r"\s+(?:were|are|was|is)\s+([a-z]+)")
 PERCENT_SIGN = re.compile(r"%|\bper\s?cent\b", re.I)
 
@@ -336,7 +334,7 @@ def _own_verb(text: str, end: int, actions: list[tuple[int, int, str]], lex: Lex
         return None
     gap = LETTERS.findall(text[end:after[0]].lower())
     # past an included part too: "left 35 people including 22 children dead"
-    included = gap[:1] == ["including"] and all(w in UNITS or w in TENS or singular(w) in lex.categories for w in gap[1:])
+    included = bool(gap) and gap[0] in lex.breakdown.get("partial", ()) and all(w in UNITS or w in TENS or singular(w) in lex.categories for w in gap[1:])
     return after[2] if (included or all(w in lex.auxiliaries or singular(w) in lex.categories for w in gap)) \
         and not text[end:after[0]].strip(" ").startswith(",") else None
 
@@ -411,13 +409,14 @@ def _mark_parts(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
         if q.noun is None and q.action in people and "person" in lex.categories:
             # "the death toll rose to 21", "killed 12 and wounded 40": a toll counts people
             out[i] = _replace(q, noun="person", category=lex.categories["person"])
+    apposition = _apposition(lex)
     for i, q in enumerate(out):
-        m = APPOSITION.match(text, q.end, q.end + 50)
+        m = apposition.match(text, q.end, q.end + 50)
         if not m:
             continue
         parts = [j for j in range(i + 1, len(out)) if out[j].start >= q.end]
         if len(parts) >= 2:
-            out[i] = _replace(out[i], role="total")
+            out[i] = _replace(out[i], role="total", partial=partial_breakdown(text[q.end:out[parts[0]].start], lex))
             for j in parts:
                 noun, category = out[j].noun, out[j].category
                 if noun is None:
@@ -428,6 +427,22 @@ def _mark_parts(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
                 out[j] = _replace(out[j], role="part", each=out[j].each or q.each, action=q.action,
                                   date=q.date, noun=noun, category=category)
     return out
+
+
+@lru_cache(maxsize=8)
+def _apposition(lex: Lexicon) -> re.Pattern[str]:
+    """'390 people, of whom ...', '390 prisoners were freed on Friday, including ...': no other figure in between."""
+    words = [w for key in ("whole", "partial") for w in lex.breakdown.get(key, ())]
+    if not words:
+        return re.compile(r"(?!)")
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[^;.\d\u201c\u201d\"]{{0,60}}?\s*,?\s*(?:{alts})\b", re.I)
+
+
+def partial_breakdown(between: str, lex: Lexicon) -> bool:
+    """The words between a total and its first part list only some of it ('35 people, including 22 children')."""
+    low = between.lower()
+    return any(w in low for w in lex.breakdown.get("partial", ()))
 
 
 def _replace(q: Quantity, **changes: object) -> Quantity:

@@ -59,6 +59,15 @@ def _event_rx(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int]]:
     return phrase_regex(list(lex.events)), {w: i for i, w in enumerate(lex.events)}
 
 
+def event_word(text: str, event: str | None, lex: Lexicon) -> str | None:
+    """The word the text names its event with ('summit', 'swap'): the first lexicon noun of that event, as listed."""
+    if not event or not lex.events:
+        return None
+    rx, _ = _event_rx(lex)
+    words = (SPACES.sub(" ", m.group(0).lower()) for m in rx.finditer(category_phrases(lex).sub(" ", text)))
+    return next((w for w in words if lex.events.get(w) == event), None)
+
+
 def find_event(text: str, lex: Lexicon, actions: list[str | None]) -> str | None:
     """The event a statement is about: a lexicon noun ('swap', 'exchange'), else one implied by its figures' action.
 
