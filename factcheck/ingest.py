@@ -1,6 +1,7 @@
 """Ingest: files -> documents -> statements -> claims.db, each document in its own transaction, stored as soon as it is read."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from factcheck.errors import FactcheckError, StoreError
@@ -38,35 +39,61 @@ class IngestReport:
     document_ids: list[int] = field(default_factory=list)
 
 
+BATCH = 64  # documents stored per transaction: one commit, one sync to disk, for many documents
+BATCH_SECONDS = 2.0  # ... or fewer: no document read waits longer than this to be stored
+
+
 def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bool = False,
            max_bytes: int = MAX_BYTES) -> tuple[IngestReport, list[tuple[Document, list[Statement]]]]:
     """Read, extract and store; returns the report and, on a dry run, the (document, statements) pairs extracted.
 
-    Each document is stored before the next is read, so a bad input holds back nothing else. A text
-    already stored, by an earlier call or by another process a moment ago, is reported as such.
+    Documents are stored BATCH at a time (or those read in BATCH_SECONDS), each batch in one transaction,
+    so each document is stored whole or not at all; a bad input holds back nothing else. A text already stored, by an earlier call or by
+    another process a moment ago, is reported as such. An interrupted ingest stores what it had read.
     """
     report = IngestReport()
-    extracted = []
-    for doc in documents(paths, meta, max_bytes):
-        if isinstance(doc, FactcheckError):
-            report.errors.append(str(doc))
-            continue
-        existing = store.document_by_sha(doc.sha256)
-        if existing and not dry_run:
-            seen = store.add_appearance(existing["id"], doc)
-            report.skipped.append(Filed.of(doc, note=f"another appearance of story {existing['id']}" if seen else ""))
-            report.document_ids.append(existing["id"])
-            continue
-        statements = extract(doc, lex)
-        if dry_run:
-            extracted.append((doc, statements))
-            continue
-        try:
-            doc_id, new = store.store_document(doc, statements)
-        except StoreError as exc:
-            # the database itself refuses (locked, read-only): every later document would fail the same way
-            report.errors.append(f"{exc} ({doc.path} and any files after it not stored)")
-            break
+    extracted: list[tuple[Document, list[Statement]]] = []
+    batch: list[tuple[Document, list[Statement]]] = []
+    doc = None
+    started = 0.0  # when the batch's first document was read
+    try:
+        for doc in documents(paths, meta, max_bytes):
+            if isinstance(doc, FactcheckError):
+                report.errors.append(str(doc))
+                continue
+            if any(doc.sha256 == waiting.sha256 for waiting, _ in batch):
+                _store(store, batch, report)  # the same text again: stored first, this copy is then seen as stored
+            existing = store.document_by_sha(doc.sha256)
+            if existing and not dry_run:
+                seen = store.add_appearance(existing["id"], doc)
+                report.skipped.append(Filed.of(doc, note=f"another appearance of story {existing['id']}" if seen else ""))
+                report.document_ids.append(existing["id"])
+                continue
+            statements = extract(doc, lex)
+            if dry_run:
+                extracted.append((doc, statements))
+                continue
+            if not batch:
+                started = time.monotonic()
+            batch.append((doc, statements))
+            if len(batch) >= BATCH or time.monotonic() - started >= BATCH_SECONDS:
+                _store(store, batch, report)
+        _store(store, batch, report)
+    except StoreError as exc:
+        # the database itself refuses (locked, read-only, full): every later document would fail the same way
+        first = batch[0][0] if batch else doc
+        report.errors.append(f"{exc} ({first.path} and any files after it not stored)")
+    except KeyboardInterrupt:
+        _store(store, batch, report)
+        raise
+    return report, extracted
+
+
+def _store(store: Store, batch: list[tuple[Document, list[Statement]]], report: IngestReport) -> None:
+    """Store the batch in one transaction and report each document; the batch is empty afterwards."""
+    if not batch:
+        return
+    for (doc, statements), (doc_id, new) in zip(batch, store.store_documents(batch)):
         if new:
             earlier = store.replaced(doc_id)
             note = f"new version of story {', '.join(map(str, earlier))}" if earlier else ""
@@ -74,4 +101,4 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
         else:
             report.skipped.append(Filed.of(doc))
         report.document_ids.append(doc_id)
-    return report, extracted
+    batch.clear()

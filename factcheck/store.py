@@ -224,17 +224,26 @@ class Store:
         A new text under the URL of a stored story (without a URL: the same outlet and title) is its new
         version: the old one is kept, marked superseded, and no longer checked."""
         with self.transaction() as c:
-            doc_id = self._insert_document(c, doc)
-            if doc_id is None:
-                stored = self._document_id(c, doc.sha256)
-                self._appearance(c, stored, doc)
-                return stored, False
-            self._insert_statements(c, doc_id, list(statements))
-            same = ("url = ?", [doc.url]) if doc.url else ("url IS NULL AND outlet = ? AND title = ?",
-                                                            [doc.outlet, doc.title]) if doc.outlet and doc.title else None
-            if same:
-                c.execute(f"UPDATE documents SET superseded_by = ? WHERE {same[0]} AND id != ? AND superseded_by IS NULL",
-                          [doc_id, *same[1], doc_id])
+            return self._store_document(c, doc, list(statements))
+
+    def store_documents(self, extracted: list[tuple[Document, list[Statement]]]) -> list[tuple[int, bool]]:
+        """store_document for each (document, statements), all in one transaction: one commit, one sync to disk.
+        Each document is stored whole or not at all, as the batch is."""
+        with self.transaction() as c:
+            return [self._store_document(c, doc, statements) for doc, statements in extracted]
+
+    def _store_document(self, c: sqlite3.Connection, doc: Document, statements: list[Statement]) -> tuple[int, bool]:
+        doc_id = self._insert_document(c, doc)
+        if doc_id is None:
+            stored = self._document_id(c, doc.sha256)
+            self._appearance(c, stored, doc)
+            return stored, False
+        self._insert_statements(c, doc_id, statements)
+        same = ("url = ?", [doc.url]) if doc.url else ("url IS NULL AND outlet = ? AND title = ?",
+                                                        [doc.outlet, doc.title]) if doc.outlet and doc.title else None
+        if same:
+            c.execute(f"UPDATE documents SET superseded_by = ? WHERE {same[0]} AND id != ? AND superseded_by IS NULL",
+                      [doc_id, *same[1], doc_id])
         return doc_id, True
 
     def add_appearance(self, doc_id: int, doc: Document) -> bool:

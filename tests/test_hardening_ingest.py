@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import factcheck.ingest as ingest_module
 import factcheck.read as read_module
 from factcheck.store import Store
 from factcheck.ingest import ingest
@@ -226,25 +227,44 @@ def test_max_bytes_must_be_a_positive_number(write, fc):
     assert result.exit_code == 2 and "--max-bytes" in result.output
 
 
-# --- each document stored as soon as it is read ---------------------------------------------------------
+# --- documents stored a batch at a time, each whole ---------------------------------------------------
 
-def test_each_document_is_stored_before_the_next_file_is_read(write, store, lexicon, monkeypatch):
+def test_documents_are_stored_a_batch_at_a_time(write, store, lexicon, monkeypatch):
     events: list[str] = []
-    first, second = write("a.txt", GOOD), write("b.txt", article(1, "the island"))
-    real_decode, real_store = read_module.decode, Store.store_document
+    files = [str(write(f"{n}.txt", article(n, "the island"))) for n in range(3)]
+    real_decode, real_store = read_module.decode, Store.store_documents
 
     def decode(path, *args, **kwargs):  # type: ignore[no-untyped-def]
         events.append(f"read {Path(path).name}")
         return real_decode(path, *args, **kwargs)
 
-    def store_document(self, doc, statements):  # type: ignore[no-untyped-def]
-        events.append(f"store {Path(doc.path).name}")
-        return real_store(self, doc, statements)
+    def store_documents(self, extracted):  # type: ignore[no-untyped-def]
+        events.append("store " + " ".join(Path(doc.path).name for doc, _ in extracted))
+        return real_store(self, extracted)
 
     monkeypatch.setattr(read_module, "decode", decode)
-    monkeypatch.setattr(Store, "store_document", store_document)
-    ingest(store, [str(first), str(second)], Meta(), lexicon)
-    assert events == ["read a.txt", "store a.txt", "read b.txt", "store b.txt"]
+    monkeypatch.setattr(Store, "store_documents", store_documents)
+    monkeypatch.setattr(ingest_module, "BATCH", 2)
+    ingest(store, files, Meta(), lexicon)
+    assert events == ["read 0.txt", "read 1.txt", "store 0.txt 1.txt", "read 2.txt", "store 2.txt"]
+
+
+def test_a_document_waits_no_longer_than_the_batch_time(write, store, lexicon, monkeypatch):
+    batches: list[int] = []
+    real_store = Store.store_documents
+    monkeypatch.setattr(Store, "store_documents", lambda self, extracted: batches.append(len(extracted))
+                        or real_store(self, extracted))
+    monkeypatch.setattr(ingest_module, "BATCH_SECONDS", 0.0)
+    ingest(store, [str(write(f"{n}.txt", article(n, "the island"))) for n in range(3)], Meta(), lexicon)
+    assert batches == [1, 1, 1]
+
+
+def test_a_repeated_text_in_one_batch_is_one_story_seen_again(write, store, lexicon):
+    first = write("a.txt", article(1, "the island"))
+    again = write("b.txt", article(1, "the island"))
+    report, _ = ingest(store, [str(first), str(again)], Meta(), lexicon)
+    assert [f.path for f in report.stored] == [str(first)]
+    assert [f.path for f in report.skipped] == [str(again)] and len(set(report.document_ids)) == 1
 
 
 def test_jsonl_rows_are_read_one_at_a_time():
