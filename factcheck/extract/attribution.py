@@ -58,6 +58,7 @@ POSSESSIVE = re.compile(r"['\u2019]s?$")
 QUOTE_CLOSED = re.compile(r"[\u201d\"\u00bb']\s*,?\s*$")
 NOUN_CUE_GOES_ON = re.compile(r"\s*(?:,|that\b|:|[\u201c\"]|'')")
 BLANK = re.compile(r"\s*")
+CLOSING_TAIL = " ,\"'\u201d\u2019"  # what may close a content after its last word
 OPENING_MARKS = re.compile(r"[ \u201c\"(\u2014]*")
 THAT = re.compile(r"\s*,?\s*that\b")
 OPENER = re.compile(r"\s*(?::|,)?\s*(?=[\u201c\"\u201e\u00ab]|'')")
@@ -74,11 +75,15 @@ NOUN_LIKE_CUES = {"reports", "claims", "states", "notes", "estimates", "promises
                   "thought", "believed", "says", "note", "claim", "estimate", "state"}
 PARTICIPLE_SPEECH = (r"(saying|adding|arguing|noting|insisting|warning|explaining|claiming|writing|"
                      r"stating|declaring|stressing|asserting|contending|suggesting|acknowledging|calling\s+(?:for|on)|"
-                     r"citing|accusing|urging|telling\s+(?:reporters|[A-Z]\w+)|describing|criticizing|praising|"
+                     r"citing|accusing|urging|telling\s+(?:reporters|them|him|her|us|me|you|[A-Z][\w'\u2019]+)|describing|criticizing|praising|"
                      r"promising|vowing|pledging|pointing\s+out|predicting|admitting|complaining|demanding|"
                      r"questioning|touting|echoing|referring\s+to|recalling|conceding|boasting|denying|"
                      r"confirming|announcing|asking)\b\s*(?:that\b)?")
 OPENING_PARTICIPLE = re.compile(r"\s*(?i:" + PARTICIPLE_SPEECH + ")")
+# 'began by saying ...', 'was criticized for saying ...': the speech is the clause subject's, as after a comma
+PREPOSITIONAL_PARTICIPLE = re.compile(r"(?<=\s)(?:by|for|after|before|while|from|when)\s+" + PARTICIPLE_SPEECH)
+# 'footage of Ruiz saying ...', 'a letter saying that ...': the speaker is the noun phrase right before the '-ing' form
+NAMED_PARTICIPLE = re.compile(r"(?<=[\w.)])\s+" + PARTICIPLE_SPEECH)
 PARTICLE = re.compile(r"\s+(?:by|out|into|in\s+to|away)\b")
 RELATIVE_END = re.compile(r",\s+(?:is|was|are|were|has|have|had|will|would|can|could|should|did|does|remains?|"
                           r"said|says|told|added)\b")
@@ -148,7 +153,8 @@ def _speech_participle(lex: Lexicon) -> re.Pattern[str]:
 def _participle_head(lex: Lexicon) -> str:
     """What may stand between the comma and an '-ing' form: 'and', an adverb ('even', 'again')."""
     adverbs = [w for w in lex.grammar.auxiliaries if " " not in w and w not in lex.clause_negation]
-    return r"(?<=,)\s+(?:and\s+)?(?:(?:" + _alternation(adverbs) + r")\s+)?"
+    # the comma may sit inside a closing quotation mark: '"... a leader,” comparing him to ...'
+    return r"(?:(?<=,)|(?<=,[\u201d\"])|(?<=,''))\s+(?:and\s+)?(?:(?:" + _alternation(adverbs) + r")\s+)?"
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -226,6 +232,9 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
         c = _at_cue(unit, m.start(), m.end(), toks, quotes, lex, stance)
         if c:  # its span ends before the next cue begins: only 'according to' spans can hold a later cue
             cands.append(c)
+    if "ing" in unit:
+        cands += [c for m in NAMED_PARTICIPLE.finditer(unit) if not _inside(m.start(), quotes)
+                  and (c := _named_participle(unit, m, toks, lex))]
     if label and not cands:
         cands.append(_Cand(label[:2], (label[1], label[1] + 1), "right", label[2], 0, 0, (0, 0), False,
                            ":"))
@@ -237,6 +246,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     cands.sort(key=lambda c: c.cue[0])
     participles = [(m, True) for m in _stance_participle(lex).finditer(unit)] if "ing" in unit else []
     participles += [(m, False) for m in _speech_participle(lex).finditer(unit)]
+    participles += [(m, False) for m in PREPOSITIONAL_PARTICIPLE.finditer(unit)] if "ing " in unit else []
     needs_subject = any(c.src == INHERIT for c in cands) or participles
     subject = unit_subject(unit, toks, lex) if needs_subject else None
     filled: list[_Cand] = []
@@ -478,6 +488,22 @@ def _opening_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lex
                  m.group(1).lower(), stop=comma)
 
 
+def _named_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> _Cand | None:
+    """'footage of Ruiz saying the pier was unsafe', 'a letter saying that ...': a speech verb's '-ing' form right after
+    a name or a source noun speaks for it."""
+    np = np_before(unit, m.start(1), toks, lex)
+    if not np or unit[np.end:m.start(1)].strip() or NO_CONTENT.match(unit, m.end()) or len(unit) - m.end() < 8:
+        return None
+    head = unit[np.mention_start:np.mention_end].split()[-1].lower()
+    if not (is_name(unit, np, lex) or head in lex.anonymous) or head in lex.grammar.pronouns or \
+            head in lex.grammar.be or head in lex.grammar.auxiliaries or \
+            unit[np.mention_start:np.mention_end] in lex.grammar.calendar_words or not unit[:np.mention_start].strip():
+        return None  # 'was saying' is a cue of its own; 'tweets early Friday saying': a day is no speaker; a unit
+        # that opens with the phrase has no verb of its own ('Keeps saying ...' is a headline's verb)
+    return _Cand((np.mention_start, np.mention_end), (m.start(1), m.end(1)), "right", m.end(), m.start(), np.start,
+                 (m.end(1), m.end()), False, m.group(1).lower())
+
+
 @lru_cache(maxsize=8)
 def _passive_rx(lex: Lexicon) -> re.Pattern[str]:
     """'The plan was endorsed by the union': a cue's participle after a form of 'be', its agent after 'by'."""
@@ -583,8 +609,17 @@ def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str],
     spoken = sorted((b.content_start, b.content_end) for b, st in zip(out, stance) if not st)
     starts = [s for s, _ in spoken]
     reach_end = list(accumulate((e for _, e in spoken), max))  # the furthest end of the contents starting so far
-    return [a for a, st in zip(out, stance) if not (st and (k := bisect_right(starts, a.content_start)) and
+    kept = [a for a, st in zip(out, stance) if not (st and (k := bisect_right(starts, a.content_start)) and
                                                     reach_end[k - 1] >= a.content_end)]
+    # 'Ruiz said she felt ..., she said.': two cues around one content are one statement, by its first speaker
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for a in kept:
+        key = (a.content_start, a.content_start + len(unit[a.content_start:a.content_end].rstrip(CLOSING_TAIL)))
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
 
 
 def _opens_clause(unit: str, c: _Cand) -> bool:

@@ -1,0 +1,49 @@
+"""Speech participles that name their speaker in other ways than after a comma (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.attribution import attribute
+
+
+def found(unit: str, lexicon) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return [(unit[a.source_start:a.source_end], a.cue or "", unit[a.content_start:a.content_end])
+            for a in attribute(unit, lexicon)]
+
+
+@pytest.mark.parametrize("unit, expected", [
+    # after a preposition: the speech is the clause subject's
+    ("The harbour master opened the meeting by saying the pier would close in May.",
+     [("The harbour master", "saying", "the pier would close in May")]),
+    ("Ana Ruiz won over the ferry crews by telling them that fares would not rise.",
+     [("Ana Ruiz", "telling them", "fares would not rise")]),
+    # the comma before the participle sits inside the closing quotation mark
+    ("Ruiz said: \u201cThe boats are full and the crews are tired,\u201d adding that a new ferry was due.",
+     [("Ruiz", "said", "\u201cThe boats are full and the crews are tired,\u201d"),
+      ("Ruiz", "adding", "a new ferry was due")]),
+    ("Ruiz praised the pilot as a \u201csteady hand,\u201d comparing him to the old harbour master.",
+     [("Ruiz", "praised", "praised the pilot as a \u201csteady hand,\u201d"),
+      ("Ruiz", "comparing", "comparing him to the old harbour master")]),
+    # right after a name or a source noun
+    ("The new advert shows Ana Ruiz asking, \u201cWho will pay for the pier?\u201d",
+     [("The new advert", "shows", "Ana Ruiz asking, \u201cWho will pay for the pier?\u201d"),
+      ("Ana Ruiz", "asking", "\u201cWho will pay for the pier?\u201d")]),
+    ("The crews sent the council a letter saying that the night ferry was unsafe.",
+     [("a letter", "saying", "the night ferry was unsafe")]),
+])
+def test_participles_speak_for_their_subject(unit, expected, lexicon):
+    assert found(unit, lexicon) == expected
+
+
+@pytest.mark.parametrize("unit", [
+    "Keeps saying the ferry is late, when the timetable shows it is not.",  # a unit that opens with the verb
+    "The crews posted notices early Monday saying the ferry was late.",  # a day is no speaker
+])
+def test_participles_after_no_speaker(unit, lexicon):
+    assert [a for a in found(unit, lexicon) if a[1] == "saying"] == []
+
+
+def test_two_cues_around_one_content_give_one_statement(lexicon):
+    unit = "Ruiz said she thought the pier was worth saving because \u201cno one else walks there,\u201d she said."
+    assert found(unit, lexicon) == [("Ruiz", "said", "she thought the pier was worth saving because "
+                                                        "\u201cno one else walks there")]
