@@ -141,7 +141,7 @@ def audit(store: Store, rules: RuleSet, full: bool = False, wait: float = 0.0,
             reason = f"incremental since audit run {last['id']}"
         run_id = store.start_run(COMMAND, rules.hash, full)
         try:
-            return _audit(store, rules, run_id, full, reason, progress)
+            return _audit(store, rules, run_id, full, reason, None if full else last["revision"], progress)
         except BaseException as exc:
             try:
                 store.fail_run(run_id, f"failed: {type(exc).__name__}: {exc}"[:300])
@@ -150,23 +150,29 @@ def audit(store: Store, rules: RuleSet, full: bool = False, wait: float = 0.0,
             raise
 
 
-def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str,
+def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str, since: int | None,
            progress: Progress | None) -> AuditResult:
+    """`since` is the change counter the last audit read (None: unknown, or a full run)."""
     step = progress or (lambda what, done, total: None)
     steps = len(rules.rules) + 2
     step("loading statements", 0, steps)
     with store.read_snapshot():
-        statements = store.statements()
-        seen = store.audit_statements()
+        revision = store.revision()
         previous = store.audit_flags()
-    digests = {s.id: content_digest(s) for s in statements if s.id is not None}
-    changed = {i for i, d in digests.items() if seen.get(i) != d}
-    deleted = set(seen) - set(digests)
-    if not full and not changed and not deleted:  # same statements, same rules: the same findings; none re-run
+        unchanged = not full and revision == since  # the counter tells without reading a statement
+        if not unchanged:
+            statements = store.statements()
+            seen = store.audit_statements()
+    if not unchanged:
+        digests = {s.id: content_digest(s) for s in statements if s.id is not None}
+        changed = {i for i, d in digests.items() if seen.get(i) != d}
+        deleted = set(seen) - set(digests)
+        unchanged = not full and not changed and not deleted
+    if unchanged:  # same statements, same rules: the same findings; none re-run
         stored = {f.id: f for f in store.flags(ids=set(previous))}
         live = {fid for fid in previous if fid in stored and stored[fid].state != "dismissed"}
         run = store.finish_audit(run_id, {}, set(), previous, reason + ": nothing added, edited or removed, no check run",
-                                 statements_checked=0, new=0, still_open=len(live), resolved=0)
+                                 revision, statements_checked=0, new=0, still_open=len(live), resolved=0)
         step("done", steps, steps)
         return AuditResult(run=run_dict(run), full=False, reason=reason, open=len(live),
                            still_open=sort_flags([stored[i] for i in live]))
@@ -198,7 +204,7 @@ def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str,
     live = {fid for fid in present if fid in stored and stored[fid].state != "dismissed"}
     new_ids = (live - set(previous)) | (set(sync["reopened"]) & live)
     resolved_ids = set(previous) - set(present)
-    run = store.finish_audit(run_id, {i: digests[i] for i in changed}, deleted, present, reason,
+    run = store.finish_audit(run_id, {i: digests[i] for i in changed}, deleted, present, reason, revision,
                              statements_checked=checked, new=len(new_ids), still_open=len(live - new_ids),
                              resolved=len(resolved_ids))
     step("done", steps, steps)

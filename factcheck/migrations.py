@@ -179,6 +179,23 @@ def m015_readings(db: sqlite_utils.Database) -> None:
                          and partial_breakdown(text[end:first], lex)])
 
 
+# the tables whose rows a check reads: any insert, edit or removal there is a change an audit must see
+CHECKED_TABLES = ("documents", "statements", "quantities", "statuses", "sources")
+
+
+def m016_revisions(db: sqlite_utils.Database) -> None:
+    # one counter that every change to what checks read moves (kept by triggers, so an edit made by any process,
+    # or by hand in SQL, counts); an audit records it, and the next one with the same counter and rules has
+    # nothing to check and loads nothing
+    db.execute("CREATE TABLE revisions (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)")
+    db.execute("INSERT INTO revisions (id, n) VALUES (1, 0)")
+    for table in CHECKED_TABLES:
+        for op in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(f"CREATE TRIGGER {table}_{op.lower()}_revision AFTER {op} ON {table}"
+                       " BEGIN UPDATE revisions SET n = n + 1 WHERE id = 1; END")
+    db["runs"].add_column("revision", int)
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
-              m013_triage_history, m014_passes, m015_readings]
+              m013_triage_history, m014_passes, m015_readings, m016_revisions]

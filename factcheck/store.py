@@ -684,6 +684,10 @@ class Store:
         finally:
             self.conn.execute("COMMIT")
 
+    def revision(self) -> int:
+        """The change counter (migration m016): it moves with every change to what checks read."""
+        return self.conn.execute("SELECT n FROM revisions WHERE id = 1").fetchone()[0]
+
     def audit_statements(self) -> dict[int, str]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT statement_id, digest FROM audit_statements")}
 
@@ -701,8 +705,9 @@ class Store:
         return ids
 
     def finish_audit(self, run_id: int, digests: dict[int, str], deleted: set[int], flags: dict[str, set[int]],
-                     note: str, **counts: int) -> dict[str, Any]:
-        """Record the audit snapshot and mark the run ok, in one transaction: all of it or none."""
+                     note: str, revision: int, **counts: int) -> dict[str, Any]:
+        """Record the audit snapshot and mark the run ok, in one transaction: all of it or none. `revision` is
+        the change counter the run's statements were read at."""
         with self.transaction() as c:
             c.executemany("INSERT OR REPLACE INTO audit_statements (statement_id, digest) VALUES (?, ?)", digests.items())
             c.executemany("DELETE FROM audit_statements WHERE statement_id = ?", [(i,) for i in deleted])
@@ -710,7 +715,8 @@ class Store:
             c.executemany("INSERT INTO audit_flags (flag_id, statement_id) VALUES (?, ?)",
                           [(fid, sid) for fid, cited in flags.items() for sid in cited])
             c.execute("UPDATE runs SET finished = ?, outcome = 'ok', note = ?, statements_checked = ?, new = ?,"
-                      " still_open = ?, resolved = ? WHERE id = ?", (now(), note, *_run_counts(counts), run_id))
+                      " still_open = ?, resolved = ?, revision = ? WHERE id = ?",
+                      (now(), note, *_run_counts(counts), revision, run_id))
         return self.run(run_id)
 
     def fail_run(self, run_id: int, note: str) -> None:

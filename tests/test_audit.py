@@ -252,6 +252,13 @@ def test_an_audit_with_nothing_new_runs_no_check_and_keeps_what_is_open(tmp_path
         raise AssertionError("a check ran although nothing changed")
 
     monkeypatch.setattr(audit_module, "run_checks", no_checks)
+    cited_only = Store.statements
+
+    def no_full_read(self, document_ids=None, **kwargs):  # type: ignore[no-untyped-def]
+        assert document_ids is not None, "every statement read although the change counter said nothing changed"
+        return cited_only(self, document_ids, **kwargs)  # the open flags' own statements, for the report
+
+    monkeypatch.setattr(Store, "statements", no_full_read)
     again = audit(store, rules)
     assert again.new == [] and again.resolved == [] and again.open == first.open
     assert sorted(f.id for f in again.still_open) == sorted(f.id for f in first.new)
@@ -267,3 +274,18 @@ def test_the_audit_report_marks_what_is_new(fc, write, tmp_path):
     fc("audit", "--format", "markdown", "-o", tmp_path / "later.md")
     later = (tmp_path / "later.md").read_text(encoding="utf-8")
     assert "(2 open)" in later and "\u2014 new" not in later  # the first run's flags are open now, not new
+
+
+def test_the_change_counter_moves_with_every_edit_to_what_checks_read(tmp_path, rules):
+    store = Store(tmp_path / "claims.db")
+    add(store, rules, tmp_path, "ferry.txt", FERRY)
+    counts = [store.revision()]
+    audit(store, rules)  # recording flags and runs is not a change to what checks read
+    counts.append(store.revision())
+    with store.transaction() as c:  # an edit by hand, as another tool might make it
+        c.execute("UPDATE statuses SET negated = 1 WHERE id = (SELECT min(id) FROM statuses)")
+    counts.append(store.revision())
+    assert counts[0] > 0 and counts[1] == counts[0] and counts[2] > counts[1]
+    again = audit(store, rules)
+    assert "nothing added" not in again.run["note"] and again.run["revision"] == counts[2]
+    store.close()
