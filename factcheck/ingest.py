@@ -54,6 +54,7 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
     report = IngestReport()
     extracted: list[tuple[Document, list[Statement]]] = []
     batch: list[tuple[Document, list[Statement]]] = []
+    waiting: set[str] = set()  # the texts (sha256) in the batch
     doc = None
     started = 0.0  # when the batch's first document was read
     try:
@@ -61,9 +62,11 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
             if isinstance(doc, FactcheckError):
                 report.errors.append(str(doc))
                 continue
-            if any(doc.sha256 == waiting.sha256 for waiting, _ in batch):
+            sha = doc.sha256
+            if sha in waiting:
                 _store(store, batch, report)  # the same text again: stored first, this copy is then seen as stored
-            existing = store.document_by_sha(doc.sha256)
+                waiting.clear()
+            existing = store.document_by_sha(sha)
             if existing and not dry_run:
                 seen = store.add_appearance(existing["id"], doc)
                 report.skipped.append(Filed.of(doc, note=f"another appearance of story {existing['id']}" if seen else ""))
@@ -76,8 +79,10 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
             if not batch:
                 started = time.monotonic()
             batch.append((doc, statements))
+            waiting.add(sha)
             if len(batch) >= BATCH or time.monotonic() - started >= BATCH_SECONDS:
                 _store(store, batch, report)
+                waiting.clear()
         _store(store, batch, report)
     except StoreError as exc:
         # the database itself refuses (locked, read-only, full): every later document would fail the same way

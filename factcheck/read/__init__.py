@@ -24,6 +24,7 @@ from factcheck.read import html, tabular, text
 
 MAX_BYTES = MAX_FILE_BYTES
 HEAD = 8192  # bytes sniffed for a binary format, an encoding mark and control characters
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # below a space, other than \t \n \f \r
 
 WHOLE: dict[str, Callable[[str, str, "Meta"], list[Document]]] = {
     ".txt": text.read, ".text": text.read, ".md": text.read, ".markdown": text.read, "": text.read,
@@ -238,7 +239,7 @@ def sniff(path: Path, head: bytes) -> str:
 
 
 def _check_controls(path: Path, head: str) -> None:
-    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(CONTROLS.findall(head))
     if controls > 0.05 * len(head):
         raise InputError(f"{path}: binary file, not an article")
 
