@@ -47,3 +47,24 @@ def test_two_cues_around_one_content_give_one_statement(lexicon):
     unit = "Ruiz said she thought the pier was worth saving because \u201cno one else walks there,\u201d she said."
     assert found(unit, lexicon) == [("Ruiz", "said", "she thought the pier was worth saving because "
                                                         "\u201cno one else walks there")]
+
+
+@pytest.mark.parametrize("unit, expected", [
+    # the sentence's own verb is no regular form: its speaker is the phrase it opens with
+    ("Local residents have taken to the quay and called for a new timetable.",
+     [("Local residents", "called for", "called for a new timetable")]),
+    ("The council on Monday made a plea for calm and pledged to repair the pier.",
+     [("The council", "pledged", "pledged to repair the pier")]),
+    ("Ruiz and Lee call them \u201ckeepers of the pier\u201d and describe their work as vital.",
+     [("Ruiz and Lee", "describe", "describe their work as vital")]),
+    ("Ana Ruiz took the stage, saying the ferries would run all winter.",
+     [("Ana Ruiz", "saying", "the ferries would run all winter")]),
+    ("The harbour master later referred to the pier as a relic.",
+     [("The harbour master", "referred to", "referred to the pier as a relic")]),
+])
+def test_coordinated_cues_find_the_opening_speaker(unit, expected, lexicon):
+    assert found(unit, lexicon) == expected
+
+
+def test_a_lone_capitalised_opening_word_is_no_speaker(lexicon):
+    assert found("Perhaps the ferry will run late, saying nothing of the fares.", lexicon) == []

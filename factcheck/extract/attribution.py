@@ -23,8 +23,8 @@ from itertools import accumulate
 from factcheck.extract.labels import speaker_label, title_case
 from factcheck.extract.phrases import Phrase, Token, np_after, np_before, tokens_of
 from factcheck.extract.sentences import opens_quote, quote_spans
-from factcheck.extract.subjects import (END_ONLY, INHERIT, QUOTE_MARK, RELATIVE, appositive_subject, ends_with,
-                                        is_name, reach, subject_before, unit_subject)
+from factcheck.extract.subjects import (END_ONLY, INHERIT, INTRO, OPENING_MODIFIER, QUOTE_MARK, RELATIVE,
+                                        appositive_subject, ends_with, is_name, reach, subject_before, unit_subject)
 from factcheck.lexicon import Lexicon, phrase_regex
 
 CLOSE_BEFORE = re.compile(r"(?:,\s*['\u2019]?(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*['\u2019]?(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
@@ -248,7 +248,7 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     participles += [(m, False) for m in _speech_participle(lex).finditer(unit)]
     participles += [(m, False) for m in PREPOSITIONAL_PARTICIPLE.finditer(unit)] if "ing " in unit else []
     needs_subject = any(c.src == INHERIT for c in cands) or participles
-    subject = unit_subject(unit, toks, lex) if needs_subject else None
+    subject = (unit_subject(unit, toks, lex) or _opening_speaker(unit, toks, lex)) if needs_subject else None
     filled: list[_Cand] = []
     for c in cands:
         if c.src == INHERIT:
@@ -486,6 +486,28 @@ def _opening_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lex
         return None  # 'Claiming ..., Ruiz', '..., she', '..., the mayor'; not 'Asking around, we found
     return _Cand((np.mention_start, np.mention_end), (m.start(1), m.end(1)), "right", m.end(), 0, 0, (0, 0), False,
                  m.group(1).lower(), stop=comma)
+
+
+def _opening_speaker(unit: str, toks: list[Token], lex: Lexicon) -> tuple[int, int] | None:
+    """The speaker a sentence opens with when its verb is no regular form ('Residents have taken to the streets and
+    called for ...', 'The council on Friday made a plea and urged ...'): a name, a pronoun or a source noun, then a
+    word in lower case."""
+    intro = INTRO.match(unit) or OPENING_MODIFIER.match(unit)
+    np = np_after(unit, intro.end() if intro else len(unit) - len(unit.lstrip()), toks, lex, inverted=False)
+    if not np:
+        return None
+    verb = re.match(r"(?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?)*[A-Z][\w.'\u2019-]*(?=\s+[a-z])", unit[np.mention_start:np.mention_end])
+    if verb and unit[np.mention_start:np.mention_end].split()[-1].lower() not in lex.anonymous:
+        # 'Ruiz and Lee call': the scanner read the verb into the name (but 'Central European leaders' is a phrase)
+        np = Phrase(np.start, np.mention_start + verb.end(), np.mention_start, np.mention_start + verb.end())
+    if not re.match(r"\s+[a-z]", unit[np.end:np.end + 2]):
+        return None
+    words = unit[np.mention_start:np.mention_end].split()
+    head = words[-1].lower()
+    if not (is_name(unit, np, lex) and len(words) > 1 or head in lex.grammar.pronouns or head in lex.anonymous) or \
+            (len(words) == 1 and head in lex.grammar.determiners):
+        return None  # one capitalised word may be the sentence's first word, not a name ('Perhaps', 'Keeps')
+    return np.mention_start, np.mention_end
 
 
 def _named_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> _Cand | None:
