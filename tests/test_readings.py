@@ -125,10 +125,10 @@ def test_the_migration_reads_statements_stored_before_it(tmp_path, monkeypatch, 
               " sentence, event_id, negated, words, word_starts, masked, quoted, mentions) VALUES"
               " (1, 1, ?, 0, ?, '2024-07-05', 'July 5', 0, 'fact', 'body', 1, 1, 0, '', '', '', '[]', '[]')",
               (text, len(text)))
-    for qtext, start, end, role in (("48 people", 16, 25, "total"), ("30 pupils", 37, 46, "part"), ("12 teachers", 51, 62, "part")):
-        assert text[start:end] == qtext
-        c.execute("INSERT INTO quantities (statement_id, text, low, high, start, end, role, each) VALUES (1, ?, 1, 1, ?, ?, ?, 0)",
-                  (qtext, start, end, role))
+    for qtext, role in (("48 people", "total"), ("30 pupils", "part"), ("12 teachers", "part")):
+        start = text.index(qtext)
+        c.execute("INSERT INTO quantities (statement_id, text, low, high, start, end, role, each)"
+                  " VALUES (1, ?, 1, 1, ?, ?, ?, 0)", (qtext, start, start + len(qtext), role))
     c.commit()
     old.close()
     monkeypatch.undo()

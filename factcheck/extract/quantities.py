@@ -334,7 +334,8 @@ def _own_verb(text: str, end: int, actions: list[tuple[int, int, str]], lex: Lex
         return None
     gap = LETTERS.findall(text[end:after[0]].lower())
     # past an included part too: "left 35 people including 22 children dead"
-    included = bool(gap) and gap[0] in lex.breakdown.get("partial", ()) and all(w in UNITS or w in TENS or singular(w) in lex.categories for w in gap[1:])
+    included = bool(gap) and gap[0] in lex.breakdown.get("partial", ()) \
+        and all(w in UNITS or w in TENS or singular(w) in lex.categories for w in gap[1:])
     return after[2] if (included or all(w in lex.auxiliaries or singular(w) in lex.categories for w in gap)) \
         and not text[end:after[0]].strip(" ").startswith(",") else None
 
