@@ -1,11 +1,13 @@
-"""Ingest: files -> documents -> statements -> claims.db, each document in its own transaction, stored as soon as it is read."""
+"""Ingest: files -> documents -> statements -> claims.db: read in order, extracted on every core, stored a batch
+of documents per transaction, each document whole or not at all."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from factcheck.errors import FactcheckError, StoreError
-from factcheck.extract import extract
+from factcheck.extract.pool import Extraction
 from factcheck.lexicon import Lexicon
 from factcheck.model import Document, Statement
 from factcheck.read import MAX_BYTES, Meta, documents
@@ -44,66 +46,86 @@ BATCH_SECONDS = 2.0  # ... or fewer: no document read waits longer than this to 
 
 
 def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bool = False,
-           max_bytes: int = MAX_BYTES) -> tuple[IngestReport, list[tuple[Document, list[Statement]]]]:
+           max_bytes: int = MAX_BYTES, processes: int | None = None
+           ) -> tuple[IngestReport, list[tuple[Document, list[Statement]]]]:
     """Read, extract and store; returns the report and, on a dry run, the (document, statements) pairs extracted.
 
-    Documents are stored BATCH at a time (or those read in BATCH_SECONDS), each batch in one transaction,
-    so each document is stored whole or not at all; a bad input holds back nothing else. A text already stored, by an earlier call or by
-    another process a moment ago, is reported as such. An interrupted ingest stores what it had read.
+    Documents are extracted by `processes` worker processes (default: one per core; see extract/pool.py)
+    and stored in the order read, BATCH at a time (or those read in BATCH_SECONDS), each batch in one
+    transaction, so each document is stored whole or not at all; a bad input holds back nothing else. A
+    text already stored, by an earlier call or by another process a moment ago, is reported as such. An
+    interrupted ingest stores what it had extracted.
     """
     report = IngestReport()
     extracted: list[tuple[Document, list[Statement]]] = []
-    batch: list[tuple[Document, list[Statement]]] = []
-    waiting: set[str] = set()  # the texts (sha256) in the batch
+    extraction = Extraction(lex, processes)
+    batch = _Batch(store, report)
     doc = None
-    started = 0.0  # when the batch's first document was read
     try:
         for doc in documents(paths, meta, max_bytes):
             if isinstance(doc, FactcheckError):
                 report.errors.append(str(doc))
                 continue
             sha = doc.sha256
-            if sha in waiting:
-                _store(store, batch, report)  # the same text again: stored first, this copy is then seen as stored
-                waiting.clear()
+            if sha in batch.waiting:
+                batch.add_all(extraction.rest())  # the same text again: stored first, this copy is then seen as stored
+                batch.flush()
             existing = store.document_by_sha(sha)
             if existing and not dry_run:
                 seen = store.add_appearance(existing["id"], doc)
                 report.skipped.append(Filed.of(doc, note=f"another appearance of story {existing['id']}" if seen else ""))
                 report.document_ids.append(existing["id"])
                 continue
-            statements = extract(doc, lex)
             if dry_run:
-                extracted.append((doc, statements))
+                extracted += extraction.put(doc)
                 continue
-            if not batch:
-                started = time.monotonic()
-            batch.append((doc, statements))
-            waiting.add(sha)
-            if len(batch) >= BATCH or time.monotonic() - started >= BATCH_SECONDS:
-                _store(store, batch, report)
-                waiting.clear()
-        _store(store, batch, report)
+            batch.waiting.add(sha)
+            batch.add_all(extraction.put(doc))
+        if dry_run:
+            extracted += extraction.rest()
+        batch.add_all(extraction.rest())
+        batch.flush()
     except StoreError as exc:
         # the database itself refuses (locked, read-only, full): every later document would fail the same way
-        first = batch[0][0] if batch else doc
-        report.errors.append(f"{exc} ({first.path} and any files after it not stored)")
+        first = batch.documents[0][0] if batch.documents else doc
+        report.errors.append(f"{exc} ({first.path if first else ''} and any files after it not stored)")
     except KeyboardInterrupt:
-        _store(store, batch, report)
+        batch.flush()
         raise
+    finally:
+        extraction.close()
     return report, extracted
 
 
-def _store(store: Store, batch: list[tuple[Document, list[Statement]]], report: IngestReport) -> None:
-    """Store the batch in one transaction and report each document; the batch is empty afterwards."""
-    if not batch:
-        return
-    for (doc, statements), (doc_id, new) in zip(batch, store.store_documents(batch)):
-        if new:
-            earlier = store.replaced(doc_id)
-            note = f"new version of story {', '.join(map(str, earlier))}" if earlier else ""
-            report.stored.append(Filed.of(doc, len(statements), note))
-        else:
-            report.skipped.append(Filed.of(doc))
-        report.document_ids.append(doc_id)
-    batch.clear()
+class _Batch:
+    """Extracted documents waiting to be stored together, in one transaction: one commit, one sync to disk."""
+
+    def __init__(self, store: Store, report: IngestReport) -> None:
+        self.store, self.report = store, report
+        self.documents: list[tuple[Document, list[Statement]]] = []
+        self.waiting: set[str] = set()  # the texts (sha256) handed to extraction and not yet stored
+        self.started = 0.0  # when the first of them was extracted
+
+    def add_all(self, done: Iterable[tuple[Document, list[Statement]]]) -> None:
+        """Add extracted documents; the batch is stored when it is full or its first document waited long enough."""
+        for pair in done:
+            if not self.documents:
+                self.started = time.monotonic()
+            self.documents.append(pair)
+            if len(self.documents) >= BATCH or time.monotonic() - self.started >= BATCH_SECONDS:
+                self.flush()
+
+    def flush(self) -> None:
+        """Store the batch in one transaction and report each document; the batch is empty afterwards."""
+        if not self.documents:
+            return
+        for (doc, statements), (doc_id, new) in zip(self.documents, self.store.store_documents(self.documents)):
+            self.waiting.discard(doc.sha256)
+            if new:
+                earlier = self.store.replaced(doc_id)
+                note = f"new version of story {', '.join(map(str, earlier))}" if earlier else ""
+                self.report.stored.append(Filed.of(doc, len(statements), note))
+            else:
+                self.report.skipped.append(Filed.of(doc))
+            self.report.document_ids.append(doc_id)
+        self.documents.clear()

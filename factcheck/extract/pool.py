@@ -1,0 +1,83 @@
+"""Extraction of many documents on every core: documents in, (document, statements) out, in the order given.
+
+Extraction is a pure function of one document and the lexicon, so worker processes can share it out; the
+caller keeps reading and storing. The first POOL_AFTER documents are extracted in this process (a few files
+are not worth starting workers for), and at most AHEAD documents per worker are in flight, so a long feed
+is never held in memory.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from factcheck.extract import extract
+from factcheck.lexicon import Lexicon
+from factcheck.model import Document, Statement
+
+POOL_AFTER = 16  # documents extracted here before the workers start
+AHEAD = 4  # documents in flight per worker
+
+_lexicon: Lexicon | None = None  # a worker's lexicon
+
+
+def workers() -> int:
+    """The worker processes to start: one per core this process may run on, none on a single core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores if cores > 1 and "fork" in multiprocessing.get_all_start_methods() else 0
+
+
+class Extraction:
+    """Documents handed in one at a time, extracted here or by worker processes, given back in order."""
+
+    def __init__(self, lex: Lexicon, processes: int | None = None) -> None:
+        self.lex = lex
+        self.processes = workers() if processes is None else processes
+        self.pool: ProcessPoolExecutor | None = None
+        self.in_flight: deque[tuple[Document, Future[list[Statement]]]] = deque()
+        self.handed = 0
+
+    def put(self, doc: Document) -> Iterator[tuple[Document, list[Statement]]]:
+        """Hand in a document; yields those whose extraction is done and whose turn it is."""
+        self.handed += 1
+        if self.processes < 2 or self.handed <= POOL_AFTER:
+            yield doc, extract(doc, self.lex)
+            return
+        if self.pool is None:
+            # forked: the workers get the lexicon as it is (only documents and statements are pickled)
+            self.pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("fork"),
+                                            initializer=_start_worker, initargs=(self.lex,))
+        self.in_flight.append((doc, self.pool.submit(_extract, doc)))
+        while len(self.in_flight) > AHEAD * self.processes:
+            yield self._next()
+
+    def rest(self) -> Iterator[tuple[Document, list[Statement]]]:
+        """Every document still in flight, in order."""
+        while self.in_flight:
+            yield self._next()
+
+    def _next(self) -> tuple[Document, list[Statement]]:
+        doc, future = self.in_flight.popleft()
+        return doc, future.result()
+
+    def close(self) -> None:
+        """Stop the workers; documents still in flight are dropped."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+        self.in_flight.clear()
+
+
+def _start_worker(lex: Lexicon) -> None:
+    global _lexicon
+    _lexicon = lex
+    # Ctrl-C reaches the whole process group: the ingest that started the workers handles it, they do not
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _extract(doc: Document) -> list[Statement]:
+    assert _lexicon is not None, "set when the worker starts"
+    return extract(doc, _lexicon)
