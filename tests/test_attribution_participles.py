@@ -68,3 +68,23 @@ def test_coordinated_cues_find_the_opening_speaker(unit, expected, lexicon):
 
 def test_a_lone_capitalised_opening_word_is_no_speaker(lexicon):
     assert found("Perhaps the ferry will run late, saying nothing of the fares.", lexicon) == []
+
+
+@pytest.mark.parametrize("unit, expected", [
+    ("A Gazette analysis of funds that have raised $1 million or more shows island groups ahead.",
+     [("A Gazette analysis", "shows", "island groups ahead")]),
+    ("Ferry use fell by a third over the winter, a port analysis of ticket sales over three years shows.",
+     [("a port analysis", "shows", "Ferry use fell by a third over the winter")]),
+    ("In 2019, research conducted by the Harbour Institute found the ferry ran late most days.",
+     [("research conducted by the Harbour Institute", "found", "the ferry ran late most days")]),
+])
+def test_a_document_with_a_long_tail_speaks_for_its_clause(unit, expected, lexicon):
+    assert found(unit, lexicon) == expected
+
+
+@pytest.mark.parametrize("unit, cue", [
+    ("The report recalled the damage it said the storm would do to the pier.", "said"),  # 'it' is the subject
+    ("The new advert uses clips of ferry crews asking for higher pay.", "asking"),  # no subject of its own
+])
+def test_a_document_does_not_speak_for_another_subject(unit, cue, lexicon):
+    assert [a for a in found(unit, lexicon) if a[1] == cue and a[0].startswith("The ")] == []

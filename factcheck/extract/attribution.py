@@ -277,7 +277,8 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
             return _Cand((np.mention_start, np.mention_end), (cs, ce), "left", len(unit), lo + _left_end_at(before),
                          cs, (ce, len(unit)), _quote_follows(unit, np.end), cue)
     # SOURCE [aux] CUE
-    subject = subject_before(unit, cs, ce, cue, stance, toks, lex)
+    subject = subject_before(unit, cs, ce, cue, stance, toks, lex) or (
+        None if stance or cue.endswith("ing") else _document_subject(unit, cs, toks, lex))
     if subject is None:
         return None
     np, name = subject
@@ -486,6 +487,26 @@ def _opening_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lex
         return None  # 'Claiming ..., Ruiz', '..., she', '..., the mayor'; not 'Asking around, we found
     return _Cand((np.mention_start, np.mention_end), (m.start(1), m.end(1)), "right", m.end(), 0, 0, (0, 0), False,
                  m.group(1).lower(), stop=comma)
+
+
+def _document_subject(unit: str, cs: int, toks: list[Token], lex: Lexicon) -> tuple[Phrase, None] | None:
+    """A poll, study or analysis that opens the clause of its cue, however long its tail ('A Gazette analysis of
+    funds that have raised $1 million shows ...', '..., a poll of voters taken last week found.')."""
+    lo = reach(unit, cs)
+    clause = max(unit.rfind(",", lo, cs), unit.rfind(";", lo, cs), unit.rfind(":", lo, cs), lo - 1) + 1
+    for m in re.finditer(r"[\w%'\u2019-]+", unit[clause:cs]):
+        word = m.group().lower()
+        if word in lex.grammar.boundary and word not in ("that", "and"):
+            return None  # '..., because the mayor showed ...': a clause of its own
+        if word not in lex.documents:
+            continue
+        np = np_before(unit, clause + m.end(), toks, lex)
+        tail = unit[np.end:cs] if np else ""
+        if np and not unit[clause:np.start].strip() and np.mention_end == clause + m.end() and \
+                not _patterns(lex)[0].search(tail) and not any(w in lex.grammar.pronouns for w in tail.lower().split()):
+            return np, None  # not '... the impact it said ...', '... a poll found 74 percent said ...'
+        return None
+    return None
 
 
 def _opening_speaker(unit: str, toks: list[Token], lex: Lexicon) -> tuple[int, int] | None:
