@@ -88,3 +88,15 @@ def test_a_document_with_a_long_tail_speaks_for_its_clause(unit, expected, lexic
 ])
 def test_a_document_does_not_speak_for_another_subject(unit, cue, lexicon):
     assert [a for a in found(unit, lexicon) if a[1] == cue and a[0].startswith("The ")] == []
+
+
+@pytest.mark.parametrize("unit, expected", [
+    ("The harbour master downplayed the risk of a second storm.",
+     [("The harbour master", "downplayed", "downplayed the risk of a second storm")]),
+    ("Ruiz lauded the ferry crews for their work in the storm.",
+     [("Ruiz", "lauded", "lauded the ferry crews for their work in the storm")]),
+    ("Dock workers marched to the town hall, chanting \u201cFair pay now.\u201d",
+     [("Dock workers", "chanting", "chanting \u201cFair pay now.\u201d")]),
+])
+def test_attitude_and_crowd_verbs(unit, expected, lexicon):
+    assert found(unit, lexicon) == expected
