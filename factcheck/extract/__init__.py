@@ -13,7 +13,7 @@ from factcheck.extract.layout import blocks
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.sentences import QUOTE_MARKS, quote_spans, units
 from factcheck.extract.speakers import Speakers
-from factcheck.extract.states import event_word, find_event, find_statuses
+from factcheck.extract.states import event_nouns, event_word, find_event, find_statuses
 from factcheck.extract.superlatives import record_claim
 from factcheck.extract.wording import wording
 from factcheck.lexicon import Lexicon
@@ -33,13 +33,25 @@ class _Patterns(NamedTuple):
 
 
 def _words_rx(words: tuple[str, ...] | list[str]) -> str:
-    """One alternation on word boundaries, longest first; "n't" is a contraction's ending ("didn't", "didn’t")."""
-    alts = []
+    """One alternation on word boundaries, longest first; "n't" is a contraction's ending ("didn't", "didn’t").
+
+    Words in a row share one pair of boundary checks (\\b(?:would|will)\\b): a position inside a word fails
+    once, not once per word."""
+    alts: list[str] = []
+    run: list[str] = []  # whole words since the last contraction ending
+
+    def close_run() -> None:
+        if run:
+            alts.append(r"\b(?:" + "|".join(run) + r")\b")
+            run.clear()
+
     for w in sorted(set(words), key=len, reverse=True):
         if w.startswith("n't"):
+            close_run()
             alts.append(r"\Bn['\u2019]t" + re.escape(w[3:]).replace(r"\ ", r"\s+") + r"\b")
         else:
-            alts.append(r"\b" + re.escape(w).replace(r"\ ", r"\s+").replace("'", "['\u2019]") + r"\b")
+            run.append(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['\u2019]"))
+    close_run()
     return "(?:" + "|".join(alts) + ")"
 
 
@@ -199,7 +211,8 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     date = main_days[0].iso if main_days else (published.isoformat() if published else None)
     quantities = find_quantities(content, lex, dates, date)
     statuses = find_statuses(content, lex)
-    event = find_event(content, lex, [q.action for q in quantities])
+    nouns = event_nouns(content, lex)
+    event = find_event(content, lex, [q.action for q in quantities], nouns)
     rx = _patterns(lex)
     modality = "hedge" if rx.hedge.search(content) else "plan" if rx.plan.search(content) else "fact"
     negated = bool(rx.negated.search(content))
@@ -210,7 +223,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
         source_start=None if ss is None else off + ss, source_end=None if se is None else off + se,
         cue=cue, channel=channel, date=date, date_text=main_days[0].text if main_days else None,
         date_at=own_days[0].start if own_days else None, quote=quote, modality=modality, role=role, sentence=sentence_no,
-        event=event, event_word=event_word(content, event, lex), record=record_claim(content, event, lex),
+        event=event, event_word=event_word(content, event, lex, nouns), record=record_claim(content, event, lex),
         quantities=tuple(quantities),
         statuses=tuple(statuses), negated=negated, **wording(content, quote)._asdict(),
         durations=tuple(find_durations(content, lex)), began=event_start(content, lex))

@@ -59,23 +59,31 @@ def _event_rx(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int]]:
     return phrase_regex(list(lex.events)), {w: i for i, w in enumerate(lex.events)}
 
 
-def event_word(text: str, event: str | None, lex: Lexicon) -> str | None:
-    """The word the text names its event with ('summit', 'swap'): the first lexicon noun of that event, as listed."""
+def event_nouns(text: str, lex: Lexicon) -> list[str]:
+    """The lexicon's event nouns in a text, in order, as listed (lower case, single spaces); none inside a
+    category phrase ("prisoners of war" names no war). find_event and event_word read them."""
+    if not lex.events:
+        return []
+    rx, _ = _event_rx(lex)
+    return [SPACES.sub(" ", m.group(0).lower()) for m in rx.finditer(category_phrases(lex).sub(" ", text))]
+
+
+def event_word(text: str, event: str | None, lex: Lexicon, nouns: list[str] | None = None) -> str | None:
+    """The word the text names its event with ('summit', 'swap'): the first lexicon noun of that event, as listed.
+    `nouns`: the text's event_nouns, when already found."""
     if not event or not lex.events:
         return None
-    rx, _ = _event_rx(lex)
-    words = (SPACES.sub(" ", m.group(0).lower()) for m in rx.finditer(category_phrases(lex).sub(" ", text)))
-    return next((w for w in words if lex.events.get(w) == event), None)
+    return next((w for w in (event_nouns(text, lex) if nouns is None else nouns) if lex.events.get(w) == event), None)
 
 
-def find_event(text: str, lex: Lexicon, actions: list[str | None]) -> str | None:
+def find_event(text: str, lex: Lexicon, actions: list[str | None], nouns: list[str] | None = None) -> str | None:
     """The event a statement is about: a lexicon noun ('swap', 'exchange'), else one implied by its figures' action.
+    `nouns`: the text's event_nouns, when already found.
 
     Several nouns: lexicon order is priority order (specific events before "war")."""
     if lex.events:
-        rx, rank = _event_rx(lex)
-        text = category_phrases(lex).sub(" ", text)  # "prisoners of war" names no war
-        words = {SPACES.sub(" ", m.group(0).lower()) for m in rx.finditer(text)}
+        _, rank = _event_rx(lex)
+        words = set(event_nouns(text, lex) if nouns is None else nouns)
         if words:
             return lex.events[min(words, key=lambda w: rank[w])]
     for action in actions:
@@ -83,6 +91,8 @@ def find_event(text: str, lex: Lexicon, actions: list[str | None]) -> str | None
             return lex.event_actions[action]
     if any(a and a not in lex.event_actions for a in actions):
         # an intended act ("agreed to release 60 hostages") belongs to the event its verb names
+        if lex.events:
+            text = category_phrases(lex).sub(" ", text)  # "prisoners of war" names no war
         for word in WORD.findall(text.lower()):
             if lex.actions.get(word) in lex.event_actions:
                 return lex.event_actions[lex.actions[word]]
