@@ -1,27 +1,29 @@
 """The nightly audit: check what changed since the last successful audit, record the run, report new and resolved flags.
 
-How "incremental" works. The checks block their input by their own keys and cost near-linear time,
-so every audit runs them over all stored statements ("against the whole database") and then keeps
-only the findings citing an *affected* statement: one added, edited or deleted since the last
-successful audit, or sharing an event, measure, speaker or document block with one, or cited
-together with one by a flag. Flags citing no affected statement keep the state the last audit gave
-them. A full run keeps every finding. Both leave the same set of flags (tested).
+How "incremental" works. Triggers on the tables checks read keep a change counter and, for each story, the
+count at which it last changed (migrations m016, m018); each audit records the count it read. The next one
+reads only the stories changed since then, and with them the current stories that share a block with them
+(Store.neighbours: the same event frame, a named source, a quotation's opening words, record claims and
+durations of an event) and those cited together with them by an open flag. The checks run over that part
+of the database and keep the findings citing a changed statement; open flags citing a changed or removed
+statement that are not found again are resolved, and every other flag keeps the state the last audit gave it.
+A full run reads and checks everything. Both leave the same set of flags (tested on the bench corpus). With
+the counter unchanged and the same rules, no statement is read and no check runs.
 
-What the audit has seen (each statement's content digest, each flag with its citations) is kept in
-its own tables and written in the same transaction that marks the run ok, so an interrupted run
-leaves the last good snapshot in place and the next run redoes the work; syncing the shared flags
-table is idempotent. An OS lock on `<db>.audit-lock` keeps two audits apart and is released by the
-kernel if the process dies; a run a dead process left 'running' is marked failed by the next audit, and
-`history` shows it as failed before that (each run records the pid and host that started it).
+What the audit has seen (the counter, each flag with its citations) is kept in its own tables and written
+in the same transaction that marks the run ok, so an interrupted run leaves the last good snapshot in
+place and the next run redoes the work; syncing the shared flags table is idempotent. An OS lock on
+`<db>.audit-lock` keeps two audits apart and is released by the kernel if the process dies; a run a dead
+process left 'running' is marked failed by the next audit, and `history` shows it as failed before that
+(each run records the pid and host that started it).
 """
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import os
 import socket
 import time
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -60,38 +62,19 @@ class AuditResult:
                 f" ({self.reason}; {r['statements_checked']} statements checked)")
 
 
-def content_digest(s: Statement) -> str:
-    """Everything a check can see of a statement (text, source, figures, states, document), hashed."""
-    return hashlib.sha256(repr(s).encode("utf-8")).hexdigest()[:16]
-
-
-def block_keys(s: Statement) -> set[Hashable]:
-    """The blocks a statement belongs to: its event, speaker, document and measures."""
-    keys: set[Hashable] = {("document", s.document_id)}
-    if s.event:
-        keys.add(("event", s.event))
-    if s.source:
-        keys.add(("speaker", s.source))
-    for q in s.quantities:
-        keys.add(("measure", q.category or q.noun))
-    return keys
-
-
-def affected_statements(statements: Sequence[Statement], changed: set[int], deleted: set[int],
-                        findings: Sequence[Finding], previous: dict[str, set[int]]) -> set[int]:
-    """Changed and deleted ids, plus every statement sharing a block or a finding with a changed one."""
-    if not changed and not deleted:
-        return set()
-    marks = set().union(*(block_keys(s) for s in statements if s.id in changed))
-    affected = {s.id for s in statements if s.id in changed or block_keys(s) & marks} | deleted
-    for f in findings:
-        cited = {s.id for s in f.statements}
-        if cited & changed:
-            affected |= cited
-    for cited in previous.values():
-        if cited & (changed | deleted):
-            affected |= cited
-    return {i for i in affected if i is not None}
+def touched(store: Store, since: int, previous: dict[str, set[int]]) -> tuple[list[Statement], set[int], set[int]]:
+    """What an incremental audit reads: (the statements to check, the ids of those changed since the counter
+    stood at `since`, the ids cited by open flags that are no longer current). Call in a read snapshot."""
+    changed_docs = store.changed_documents(since)
+    current = store.current_documents(changed_docs)
+    changed = store.statements(document_ids=current)
+    focus = {s.id for s in changed if s.id is not None}
+    cited = set().union(*previous.values()) if previous else set()
+    where = store.documents_of(cited)
+    gone = {sid for sid in cited if sid not in where or (where[sid] in changed_docs and where[sid] not in current)}
+    linked = {where[sid] for ids in previous.values() if ids & (focus | gone) for sid in ids if sid in where}
+    docs = store.neighbours(changed) | current | store.current_documents(linked)
+    return store.statements(document_ids=docs), focus, gone
 
 
 @contextmanager
@@ -137,11 +120,13 @@ def audit(store: Store, rules: RuleSet, full: bool = False, wait: float = 0.0,
             full, reason = True, "first audit: checking everything"
         elif last["rules_hash"] != rules.hash:
             full, reason = True, f"the rules changed since audit run {last['id']}: checking everything"
+        elif last["revision"] is None:
+            full, reason = True, f"audit run {last['id']} recorded no change counter: checking everything"
         else:
             reason = f"incremental since audit run {last['id']}"
         run_id = store.start_run(COMMAND, rules.hash, full)
         try:
-            return _audit(store, rules, run_id, full, reason, None if full else last["revision"], progress)
+            return _audit(store, rules, run_id, reason, None if full else last["revision"], progress)
         except BaseException as exc:
             try:
                 store.fail_run(run_id, f"failed: {type(exc).__name__}: {exc}"[:300])
@@ -150,28 +135,25 @@ def audit(store: Store, rules: RuleSet, full: bool = False, wait: float = 0.0,
             raise
 
 
-def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str, since: int | None,
+def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | None,
            progress: Progress | None) -> AuditResult:
-    """`since` is the change counter the last audit read (None: unknown, or a full run)."""
+    """`since` is the change counter the last audit read; None for a full run."""
     step = progress or (lambda what, done, total: None)
     steps = len(rules.rules) + 2
     step("loading statements", 0, steps)
     with store.read_snapshot():
         revision = store.revision()
         previous = store.audit_flags()
-        unchanged = not full and revision == since  # the counter tells without reading a statement
-        if not unchanged:
-            statements = store.statements()
-            seen = store.audit_statements()
-    if not unchanged:
-        digests = {s.id: content_digest(s) for s in statements if s.id is not None}
-        changed = {i for i, d in digests.items() if seen.get(i) != d}
-        deleted = set(seen) - set(digests)
-        unchanged = not full and not changed and not deleted
+        unchanged = revision == since  # the counter tells without reading a statement
+        if since is None:
+            statements, focus, gone = store.statements(), None, set()
+        elif not unchanged:
+            statements, focus, gone = touched(store, since, previous)
+            unchanged = not focus and not gone
     if unchanged:  # same statements, same rules: the same findings; none re-run
         stored = {f.id: f for f in store.flags(ids=set(previous))}
         live = {fid for fid in previous if fid in stored and stored[fid].state != "dismissed"}
-        run = store.finish_audit(run_id, {}, set(), previous, reason + ": nothing added, edited or removed, no check run",
+        run = store.finish_audit(run_id, previous, reason + ": nothing added, edited or removed, no check run",
                                  revision, statements_checked=0, new=0, still_open=len(live), resolved=0)
         step("done", steps, steps)
         return AuditResult(run=run_dict(run), full=False, reason=reason, open=len(live),
@@ -180,35 +162,35 @@ def _audit(store: Store, rules: RuleSet, run_id: int, full: bool, reason: str, s
     findings: list[Finding] = []
     for n, rule in enumerate(rules.rules, 1):
         step(f"checking {rule.id}", n, steps)
-        findings += run_checks(statements, [rule], rules.lexicon)
+        findings += run_checks(statements, [rule], rules.lexicon, focus=focus)
     flags = [f for f in findings if f.outcome == "flag"]
 
-    if full:
+    if focus is None:
         scope = None
         kept: dict[str, set[int]] = {}
         checked = len(statements)
     else:
-        scope = affected_statements(statements, changed, deleted, flags, previous)
+        scope = focus | gone
         kept = {fid: cited for fid, cited in previous.items() if not cited & scope}
-        flags = [f for f in flags if any(s.id in scope for s in f.statements)]
-        checked = len(scope & set(digests))
-        reason += f": {len(changed)} statements added or edited, {len(deleted)} removed"
+        checked = len(focus)
+        reason += f": {len(focus)} statements added or edited, {len(gone)} removed"
     step("recording flags", steps - 1, steps)
     sync = store.sync_flags(flags, run_id, scope=scope)
-    store.record_passes([f for f in findings if f.outcome == "pass"], run_id)  # every check ran: all that held
-    present = dict(kept)
+    store.record_passes([f for f in findings if f.outcome == "pass"], run_id, scope=scope)
+    found: dict[str, set[int]] = {}
     for f in flags:
-        present.setdefault(f.fingerprint, {s.id for s in f.statements if s.id is not None})
+        found.setdefault(f.fingerprint, {s.id for s in f.statements if s.id is not None})
+    present = kept | found  # a flag found again cites what it cites now
 
     stored = {f.id: f for f in store.flags(ids=set(present) | set(previous))}
     live = {fid for fid in present if fid in stored and stored[fid].state != "dismissed"}
     new_ids = (live - set(previous)) | (set(sync["reopened"]) & live)
     resolved_ids = set(previous) - set(present)
-    run = store.finish_audit(run_id, {i: digests[i] for i in changed}, deleted, present, reason, revision,
+    run = store.finish_audit(run_id, present, reason, revision,
                              statements_checked=checked, new=len(new_ids), still_open=len(live - new_ids),
                              resolved=len(resolved_ids))
     step("done", steps, steps)
-    return AuditResult(run=run_dict(run), full=full, reason=reason, open=len(live),
+    return AuditResult(run=run_dict(run), full=focus is None, reason=reason, open=len(live),
                        new=sort_flags([stored[i] for i in new_ids]),
                        resolved=sort_flags([stored[i] for i in resolved_ids if i in stored]),
                        still_open=sort_flags([stored[i] for i in live - new_ids]))

@@ -196,6 +196,32 @@ def m016_revisions(db: sqlite_utils.Database) -> None:
     db["runs"].add_column("revision", int)
 
 
+def m018_changed_documents(db: sqlite_utils.Database) -> None:
+    # which stories changed, and at which count of the change counter: an incremental audit reads only the
+    # stories changed since the counter it recorded (and those sharing a block with them), never the whole table
+    db.execute("CREATE TABLE changed_documents (document_id INTEGER PRIMARY KEY, revision INTEGER NOT NULL)")
+    db.execute("CREATE INDEX idx_changed_documents_revision ON changed_documents (revision)")
+    bump = "UPDATE revisions SET n = n + 1 WHERE id = 1;"
+    mark = "INSERT OR REPLACE INTO changed_documents (document_id, revision) {} ;"
+    now = "(SELECT n FROM revisions WHERE id = 1)"
+    of_row = {"documents": "SELECT {r}.id, " + now,
+              "statements": "SELECT {r}.document_id, " + now,
+              "quantities": "SELECT document_id, " + now + " FROM statements WHERE id = {r}.statement_id",
+              "statuses": "SELECT document_id, " + now + " FROM statements WHERE id = {r}.statement_id",
+              "sources": "SELECT DISTINCT document_id, " + now + " FROM statements WHERE source_id = {r}.id"}
+    for table in CHECKED_TABLES:
+        for op in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(f"DROP TRIGGER {table}_{op.lower()}_revision")
+            if table == "sources" and op != "UPDATE":
+                body = bump  # a source nobody cites yet, or one removed with its statements: no story changed by it
+            else:
+                rows = ("new",) if op == "INSERT" else ("old",) if op == "DELETE" else ("old", "new")
+                body = bump + "".join(mark.format(of_row[table].format(r=r)) for r in rows)
+            db.execute(f"CREATE TRIGGER {table}_{op.lower()}_revision AFTER {op} ON {table} BEGIN {body} END")
+    db.execute("UPDATE runs SET revision = NULL")  # changes before this were counted but not placed: one full audit
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
-              m013_triage_history, m014_passes, m015_readings, m016_revisions]
+              m013_triage_history, m014_passes, m015_readings, m016_revisions,
+              m018_changed_documents]

@@ -224,13 +224,7 @@ class Store:
         found: set[int] = set()
         for sql, params in queries:
             found |= {r[0] for r in self.conn.execute(sql, params)}
-        current = set()
-        ids = sorted(found)
-        for i in range(0, len(ids), CHUNK):
-            chunk = ids[i:i + CHUNK]
-            current |= {r[0] for r in self.conn.execute(
-                f"SELECT id FROM documents WHERE superseded_by IS NULL AND id IN ({','.join('?' * len(chunk))})", chunk)}
-        return current
+        return self.current_documents(found)
 
     def _sources(self, c: sqlite3.Connection | None = None) -> SourceIndex:
         """The named sources, kept between calls; those added since the last look, by this or another process,
@@ -712,12 +706,23 @@ class Store:
                       (fid, state, note, by, stamp))
         return self.flag(fid)
 
-    def record_passes(self, passed: Iterable[Finding], run_id: int | None) -> None:
-        """The checks that held at this run replace those of the last one (every run checks everything)."""
+    def record_passes(self, passed: Iterable[Finding], run_id: int | None, scope: set[int] | None = None) -> None:
+        """The checks that held at this run replace those of the last one: all of them, or with `scope` (an
+        incremental run) those citing one of the statement ids in scope."""
         stamp = now()
         with self.transaction() as c:
-            c.execute("DELETE FROM pass_statements")
-            c.execute("DELETE FROM passes")
+            if scope is None:
+                c.execute("DELETE FROM pass_statements")
+                c.execute("DELETE FROM passes")
+            else:
+                ids = sorted(scope)
+                stale: set[str] = set()
+                for i in range(0, len(ids), CHUNK):
+                    chunk = ids[i:i + CHUNK]
+                    stale |= {r[0] for r in c.execute(f"SELECT pass_id FROM pass_statements WHERE statement_id IN"
+                                                      f" ({','.join('?' * len(chunk))})", chunk)}
+                c.executemany("DELETE FROM pass_statements WHERE pass_id = ?", [(p,) for p in stale])
+                c.executemany("DELETE FROM passes WHERE id = ?", [(p,) for p in stale])
             for f in passed:
                 fid = f.fingerprint
                 c.execute("INSERT OR IGNORE INTO passes (id, rule, kind, message, detail, run_id, seen_at)"
@@ -775,8 +780,27 @@ class Store:
         """The change counter (migration m016): it moves with every change to what checks read."""
         return self.conn.execute("SELECT n FROM revisions WHERE id = 1").fetchone()[0]
 
-    def audit_statements(self) -> dict[int, str]:
-        return {r[0]: r[1] for r in self.conn.execute("SELECT statement_id, digest FROM audit_statements")}
+    def changed_documents(self, since: int) -> set[int]:
+        """Stories inserted, edited, superseded or removed after the change counter stood at `since` (m018)."""
+        return {r[0] for r in self.conn.execute("SELECT document_id FROM changed_documents WHERE revision > ?", (since,))}
+
+    def current_documents(self, ids: Iterable[int]) -> set[int]:
+        """Those of the ids that are stored stories in their current version."""
+        wanted, out = sorted(set(ids)), set()
+        for i in range(0, len(wanted), CHUNK):
+            chunk = wanted[i:i + CHUNK]
+            out |= {r[0] for r in self.conn.execute(
+                f"SELECT id FROM documents WHERE superseded_by IS NULL AND id IN ({','.join('?' * len(chunk))})", chunk)}
+        return out
+
+    def documents_of(self, statement_ids: Iterable[int]) -> dict[int, int]:
+        """statement id -> its document, for the ids that are stored."""
+        wanted, out = sorted(set(statement_ids)), {}
+        for i in range(0, len(wanted), CHUNK):
+            chunk = wanted[i:i + CHUNK]
+            out |= {r[0]: r[1] for r in self.conn.execute(
+                f"SELECT id, document_id FROM statements WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+        return out
 
     def audit_flags(self) -> dict[str, set[int]]:
         out: dict[str, set[int]] = {}
@@ -791,13 +815,11 @@ class Store:
             c.executemany("UPDATE runs SET outcome = 'failed', note = ? WHERE id = ?", [(note, i) for i in ids])
         return ids
 
-    def finish_audit(self, run_id: int, digests: dict[int, str], deleted: set[int], flags: dict[str, set[int]],
-                     note: str, revision: int, **counts: int) -> dict[str, Any]:
+    def finish_audit(self, run_id: int, flags: dict[str, set[int]], note: str, revision: int,
+                     **counts: int) -> dict[str, Any]:
         """Record the audit snapshot and mark the run ok, in one transaction: all of it or none. `revision` is
         the change counter the run's statements were read at."""
         with self.transaction() as c:
-            c.executemany("INSERT OR REPLACE INTO audit_statements (statement_id, digest) VALUES (?, ?)", digests.items())
-            c.executemany("DELETE FROM audit_statements WHERE statement_id = ?", [(i,) for i in deleted])
             c.execute("DELETE FROM audit_flags")
             c.executemany("INSERT INTO audit_flags (flag_id, statement_id) VALUES (?, ?)",
                           [(fid, sid) for fid, cited in flags.items() for sid in cited])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.audit import affected_statements, audit, history
+from factcheck.audit import audit, history, touched
 from factcheck.ingest import ingest
 from factcheck.model import Statement
 from factcheck.read import Meta
@@ -179,18 +179,44 @@ def test_incremental_and_full_give_the_same_findings(tmp_path, rules):
         c.execute("UPDATE statuses SET state = 'completed' WHERE statement_id = ?", (official.id,))
     store.close()
     inc_run, _ = audit_both_ways(db, rules, tmp_path, "edited")
-    assert "1 statements added or edited" in inc_run["note"]
+    told = [s for s in Store(db).statements() if s.document_id == official.document_id]
+    assert f"{len(told)} statements added or edited" in inc_run["note"]  # the edited story is checked again
 
 
-def test_affected_statements_are_the_changed_ones_and_their_block_mates():
-    s = [Statement(text="a", start=0, end=1, id=1, document_id=1, event="swap", source="A"),
-         Statement(text="b", start=0, end=1, id=2, document_id=2, event="swap", source="B"),
-         Statement(text="c", start=0, end=1, id=3, document_id=3, source="A"),
-         Statement(text="d", start=0, end=1, id=4, document_id=4, event="fees", source="C")]
-    assert affected_statements(s, {1}, set(), [], {}) == {1, 2, 3}
-    assert affected_statements(s, set(), {9}, [], {"f": {9, 4}}) == {9, 4}
-    assert affected_statements(s, set(), set(), [], {"f": {1, 4}}) == set()
+def test_an_incremental_audit_reads_the_changed_stories_and_their_block_mates_only(tmp_path, rules):
+    store = Store(tmp_path / "claims.db")
+    add(store, rules, tmp_path, "ferry.txt", FERRY)
+    add(store, rules, tmp_path, "harbour.txt", HARBOUR)
+    audit(store, rules)
+    since = store.revision()
+    add(store, rules, tmp_path, "doubt.txt", DOUBT)  # the same swap: it shares the ferry story's frame
+    statements, focus, gone = touched(store, since, store.audit_flags())
+    stories = {s.document: {x.id for x in statements if x.document == s.document} for s in statements}
+    assert set(stories) == {"Ferry deal in doubt", "Ferry crews trade places"}  # not the harbour fees
+    assert focus == stories["Ferry deal in doubt"] and gone == set()
+    store.close()
 
+
+def test_incremental_and_full_agree_on_the_planted_corpus(tmp_path, rules):
+    from test_draft_blocks import bench_corpus
+
+    corpus, _ = bench_corpus().write(tmp_path / "corpus", 300, seed=11)
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    db = tmp_path / "claims.db"
+    store = Store(db)
+    for step, part in enumerate((lines[:200], lines[200:260], lines[260:])):
+        (tmp_path / f"part{step}.jsonl").write_text("".join(part), encoding="utf-8")
+        report, _ = ingest(store, [str(tmp_path / f"part{step}.jsonl")], Meta(), rules.lexicon)
+        assert not report.errors
+        if step == 0:
+            assert audit(store, rules).full
+            continue
+        store.close()
+        inc_run, full_run = audit_both_ways(db, rules, tmp_path, f"part{step}")
+        assert inc_run["statements_checked"] < full_run["statements_checked"] / 2
+        store = Store(db)
+    assert len(store.flags(states=["open"])) > 10  # the planted conflicts were there to agree on
+    store.close()
 
 # --- failures leave no half-written run ----------------------------------------------------------
 
