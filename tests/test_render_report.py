@@ -252,3 +252,15 @@ def test_a_long_story_heading_wraps_instead_of_being_cut() -> None:
     text = to_text(report_view(replace(report, flags=(replace(rec, finding=replace(rec.finding, statements=cited)),))), 80)
     assert "\u2026" not in text.split("\u2713")[0]
     assert " ".join(text.split()).count(f"{title} (Coast Ledger · 2025-03-12)") == 1
+
+
+def test_only_figures_and_states_are_highlighted_not_the_parties_counted(lexicon):
+    from factcheck.extract import extract
+    from factcheck.model import Document
+    from factcheck.render import pieces
+
+    doc = Document(text="Towns trade detainees\n\nThe towns each freed 40 detainees on Monday, the first stage of a deal"
+                        " the two sides reached in May.\n", published="2025-06-03")
+    (s,) = [s for s in extract(doc, lexicon) if s.role == "body"]
+    marked = [piece for piece, lit in pieces(s) if lit]
+    assert "40 detainees" in marked and "two sides" not in marked
