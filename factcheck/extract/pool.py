@@ -7,6 +7,7 @@ is never held in memory.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -74,6 +75,8 @@ class Extraction:
 def _start_worker(lex: Lexicon) -> None:
     global _lexicon
     _lexicon = lex
+    # what the worker inherited (lexicon, gazetteer) lives as long as it does: the collector need not walk it
+    gc.freeze()
     # Ctrl-C reaches the whole process group: the ingest that started the workers handles it, they do not
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
