@@ -196,6 +196,26 @@ def m016_revisions(db: sqlite_utils.Database) -> None:
     db["runs"].add_column("revision", int)
 
 
+def m017_claims(db: sqlite_utils.Database) -> None:
+    # what polarity-conflict and place-conflict read instead of the words: the claim (contractions cut to their
+    # verb) and the negation words in it, and how the statement names its event ("an explosion" / "the
+    # explosion" / "explosions"); statements stored before are read now, from their stored words
+    from factcheck.extract.claims import claim, event_reference
+    from factcheck.lexicon import default_lexicon
+
+    db["statements"].add_column("event_reference", str)
+    db["statements"].add_column("claim", str, not_null_default="")
+    db["statements"].add_column("negations", str, not_null_default="")
+    rows = db.execute("SELECT s.id, s.words, e.key FROM statements s LEFT JOIN events e ON e.id = s.event_id")
+    lex = default_lexicon()
+    updates = []
+    for sid, words, event in rows.fetchall():
+        said = tuple((words or "").split())
+        claimed, negations = claim(said, lex)
+        updates.append((event_reference(said, event, lex), " ".join(claimed), " ".join(negations), sid))
+    db.conn.executemany("UPDATE statements SET event_reference = ?, claim = ?, negations = ? WHERE id = ?", updates)
+
+
 def m018_changed_documents(db: sqlite_utils.Database) -> None:
     # which stories changed, and at which count of the change counter: an incremental audit reads only the
     # stories changed since the counter it recorded (and those sharing a block with them), never the whole table
@@ -225,4 +245,4 @@ def m018_changed_documents(db: sqlite_utils.Database) -> None:
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
               m013_triage_history, m014_passes, m015_readings, m016_revisions,
-              m018_changed_documents]
+              m017_claims, m018_changed_documents]

@@ -13,6 +13,8 @@ OPEN_FLAG_STATES = ("open", "confirmed")  # what `report` and `flags` show unles
 REPORT_FORMATS = ("text", "markdown", "html", "json", "jsonl", "csv", "claimreview")  # `report --format`, in its help order
 MAX_FILE_BYTES = 20 * 1024 * 1024  # per input file, unless --max-bytes says otherwise
 SEVERAL_EVENTS = "*"  # the frame of a statement about several events of its type ("in Paris and in Brussels")
+# how a statement names its event (Statement.event_reference): "an explosion", "the explosion", "the explosions"
+EVENT_NEW, EVENT_KNOWN, EVENT_SEVERAL = "new", "known", "several"
 TIME_UNITS = ("day", "week", "month", "year")  # a Quantity with one of these units is a duration, not a count
 PERCENT = "percent"  # the unit of a share ("57 percent", "33%")
 
@@ -156,11 +158,14 @@ class Statement:
     event: str | None = None  # event key ("swap")
     event_word: str | None = None  # the lexicon word the text names its event with ("summit"); None when figures imply it
     record: str | None = None  # a record claim for its event: the superlative ("largest swap so far" -> "largest")
+    event_reference: str | None = None  # EVENT_NEW ("a blast"), EVENT_KNOWN ("the blast"), EVENT_SEVERAL ("blasts"), or None
     frame: str | None = None  # which event of that type: its anchor ("Douma, SY", "RU+UA"); None compares within the story only
     incident: str | None = None  # how and what: "means:air target:hospital"; two incidents of one frame differ here
     quantities: tuple[Quantity, ...] = ()
     statuses: tuple[Status, ...] = ()
     negated: bool = False
+    claim: tuple[str, ...] = ()  # the words with contractions cut to their verb ("didn't use" -> "did use")
+    negations: tuple[str, ...] = ()  # the lexicon's negation words in it ("not", "no"; "n't" for a contraction)
     # what checks compare word by word, read once by extraction (factcheck/extract/wording.py)
     words: tuple[str, ...] = ()  # lower-cased, contractions kept whole ("didn't")
     word_starts: tuple[int, ...] = ()  # where each word starts in the lower-cased text

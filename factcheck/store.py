@@ -184,16 +184,22 @@ class Store:
         return copy
 
     def neighbours(self, statements: Iterable[Statement], shas: Iterable[str] = ()) -> set[int]:
-        """Current stories that share a block with these statements (a draft's, not stored): the same event frame,
-        a named source the names may denote, a quotation with the same opening words, a figure of the same event
-        and measure as a record claim (and records of the events the figures count), durations and starts of the
-        same event; plus stored copies of the same texts. The checks compare nothing across stories outside these."""
-        frames, names, openings, measures, records, lasting, started = set(), set(), set(), set(), set(), set(), set()
+        """Current stories that share a block with these statements (a draft's, or those an audit finds changed):
+        the same event frame; the quotations of a named source the names may denote (quote-mismatch), and its
+        statements of the same day (polarity-conflict of one voice); a quotation with the same opening words; a
+        figure of the same event and measure as a record claim (and records of the events the figures count);
+        durations and starts of the same event; stored copies of the same texts. Across stories the checks
+        compare nothing outside these, but polarity-conflict between two voices (the same words, negated, on
+        one day), which only a full run finds."""
+        frames, quoting, voices, openings, measures, records, lasting, started = (set() for _ in range(8))
         for s in statements:
             if s.event and s.frame:
                 frames.add((s.event, s.frame))
             if s.source and not story_local(s.source, s.source_kind):
-                names.add(s.source)
+                if s.quote and s.quoted:
+                    quoting.add(s.source)
+                if s.date:
+                    voices.add((s.source, s.date))
             openings |= {" ".join(q.split()[:4]) for q in s.quoted if q.split()}
             for q in s.quantities:
                 if s.event and q.exact and (q.category or q.noun):
@@ -207,8 +213,11 @@ class Store:
             ("SELECT id FROM documents WHERE sha256 = ?", [sha]) for sha in set(shas)]
         queries += [("SELECT s.document_id FROM statements s JOIN frames f ON f.id = s.frame_id"
                      " WHERE f.event = ? AND f.anchor = ?", [event, anchor]) for event, anchor in frames]
-        sources = {sid for name in names for sid, _ in self._sources().candidates(name)}
-        queries += [("SELECT document_id FROM statements WHERE source_id = ?", [sid]) for sid in sources]
+        index = self._sources()
+        queries += [("SELECT document_id FROM statements WHERE source_id = ? AND quote = 1", [sid])
+                    for sid in {sid for name in quoting for sid, _ in index.candidates(name)}]
+        queries += [("SELECT document_id FROM statements WHERE source_id = ? AND date = ?", [sid, day])
+                    for sid, day in {(sid, day) for name, day in voices for sid, _ in index.candidates(name)}]
         queries += [("SELECT document_id FROM statements WHERE quote = 1 AND quoted LIKE ? ESCAPE '\\'",
                      [f'%"{_like_escape(json.dumps(o)[1:-1])}%']) for o in openings]  # as stored: JSON
         queries += [("SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id JOIN quantities q"
@@ -406,14 +415,16 @@ class Store:
                 frame_id = frames[(s.event, s.frame)]
             rows.append((sid, doc_id, source_id, s.text, s.start, s.end, s.source_start, s.source_end, s.cue, s.channel,
                          s.date, s.date_text, int(s.quote), s.modality, s.role, s.sentence, event_id, int(s.negated),
-                         statement_digest(s), frame_id, s.incident, s.date_at, s.event_word, s.record, *wording_row(s)))
+                         statement_digest(s), frame_id, s.incident, s.date_at, s.event_word, s.record, s.event_reference,
+                         " ".join(s.claim), " ".join(s.negations), *wording_row(s)))
             figures += [(sid, q.text, q.low, q.high, q.noun, q.category, int(q.each), q.action, q.hedge, q.start, q.end,
                          q.role, q.date, q.unit, int(q.partial)) for q in (*s.quantities, *s.durations)]
             states += [(sid, st.state, st.cue, int(st.negated), st.start, st.end) for st in s.statuses]
         c.executemany(
             "INSERT INTO statements (id, document_id, source_id, text, start, end, source_start, source_end, cue, channel,"
             " date, date_text, quote, modality, role, sentence, event_id, negated, digest, frame_id, incident, date_at,"
-            f" event_word, record, {', '.join(WORDING_COLUMNS)}) VALUES ({', '.join('?' * (24 + len(WORDING_COLUMNS)))})", rows)
+            " event_word, record, event_reference, claim, negations,"
+            f" {', '.join(WORDING_COLUMNS)}) VALUES ({', '.join('?' * (27 + len(WORDING_COLUMNS)))})", rows)
         c.executemany("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start, end,"
                       " role, date, unit, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
         c.executemany("INSERT INTO statuses (statement_id, state, cue, negated, start, end) VALUES (?, ?, ?, ?, ?, ?)", states)
@@ -490,6 +501,7 @@ class Store:
                 text=r["text"], start=r["start"], end=r["end"], source=r["source_name"], source_kind=r["source_kind"],
                 source_start=r["source_start"], source_end=r["source_end"], cue=r["cue"], channel=r["channel"],
                 date=r["date"], date_text=r["date_text"], date_at=r["date_at"], event_word=r["event_word"], record=r["record"],
+                event_reference=r["event_reference"], claim=tuple(r["claim"].split()), negations=tuple(r["negations"].split()),
                 quote=bool(r["quote"]), modality=r["modality"], role=r["role"],
                 sentence=r["sentence"], event=r["event_key"], frame=r["frame_anchor"], incident=r["incident"], negated=bool(r["negated"]), document_id=r["document_id"],
                 id=r["id"], document=r["doc_title"], outlet=r["doc_outlet"], published=r["doc_published"],

@@ -260,7 +260,7 @@ def test_checks_compare_the_records_not_the_text(rules):
             "Later the warden said he used the pump on the night of the flood.", "2024-04-02")
     sts = stored(rules, docs)
     assert "polarity-conflict" in kinds(run_checks(sts, rules.rules, rules.lexicon))
-    wordless = [replace(s, words=(), word_starts=()) for s in sts]
+    wordless = [replace(s, words=(), word_starts=(), claim=()) for s in sts]
     assert "polarity-conflict" not in kinds(run_checks(wordless, rules.rules, rules.lexicon))
 
 

@@ -115,6 +115,38 @@ def test_checks_read_text_only_to_quote_it(path):
     assert text_reads(path) == []
 
 
+# the lexicon lists extraction reads a statement's words with: a check that reads one works the words out again
+READ_BY_EXTRACTION = {"negation", "clause_negation", "definite", "indefinite", "events"}
+CONTRACTION = ("n't", "n\u2019t")
+
+
+def word_readings(path: Path) -> list[str]:
+    """Where a file works out negation or an event's determiner from words itself: reads one of the lexicon
+    lists extraction reads them with, or names a contraction's ending ("n't") outside a docstring."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in READ_BY_EXTRACTION:
+            out.append(f"{path.name}:{node.lineno}")
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings \
+                and any(c in node.value for c in CONTRACTION):
+            out.append(f"{path.name}:{node.lineno}")
+    return sorted(out)
+
+
+@pytest.mark.parametrize("path", check_modules(), ids=lambda p: p.name)
+def test_checks_read_negation_and_determiners_from_records(path):
+    assert word_readings(path) == []
+
+
+def test_the_word_scan_sees_a_negation_list_a_contraction_and_a_determiner(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('"""Words such as didn\'t are read by extraction."""\nneg = frozenset(lex.negation)\n'
+                      "cut = w.endswith(\"n't\")\nknown = w in lex.grammar.definite\nok = s.negated or s.negations\n")
+    assert word_readings(sample) == ["sample.py:2", "sample.py:3", "sample.py:4"]
+
+
 def test_the_import_scan_sees_a_pattern_and_an_extractor(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("import re\nfrom factcheck import extract\nfrom factcheck.extract.quantities import word_value\n")

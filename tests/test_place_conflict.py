@@ -6,6 +6,8 @@ import re
 import pytest
 
 from factcheck.checks import place
+from factcheck.extract.claims import event_reference
+from factcheck.lexicon import default_lexicon
 from factcheck.model import Quantity, Statement
 from factcheck.places import Place, apart, places_of_key
 from factcheck.ruleset import load_rules
@@ -17,9 +19,10 @@ def said(text: str, frame: str, killed: float | None = 6, sid: int = 1, doc: int
          day: str = "2024-02-07", date_text: str | None = None, incident: str | None = None) -> Statement:
     figures = (Quantity(text=f"{killed:g} people", low=killed, high=killed, category="person", action="killed",
                         date=day),) if killed is not None else ()
+    words = tuple(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()))
     return Statement(text=text, start=sid * 100, end=sid * 100 + len(text), event=event, frame=frame, date=day,
                      date_text=date_text, quantities=figures, incident=incident, document_id=doc, id=sid,
-                     words=tuple(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower())))
+                     event_reference=event_reference(words, event, default_lexicon()))
 
 
 @pytest.fixture

@@ -1,17 +1,19 @@
 """What extraction reads for the checks so that they never read the text (issue 9, point 8): where a
 statement's day is written (date_at), the word naming its event (event_word), its record claim (record),
-and whether a total's parts are only some of it (Quantity.partial). Sentences written for these tests."""
+whether a total's parts are only some of it (Quantity.partial), its claim without negation (claim,
+negations) and how it names its event (event_reference). Sentences written for these tests."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 import pytest
 
-from factcheck.checks import dates, status, sums, superlative
+from factcheck.checks import dates, place, polarity, status, sums, superlative
 from factcheck.extract import extract
+from factcheck.extract.claims import claim
 from factcheck.lexicon import Lexicon
 from factcheck.migrations import MIGRATIONS
-from factcheck.model import Document, Quantity, Statement, Status
+from factcheck.model import EVENT_KNOWN, EVENT_NEW, EVENT_SEVERAL, Document, Quantity, Statement, Status
 from factcheck.store import Store
 
 
@@ -95,6 +97,42 @@ def test_the_breakdown_words_are_lexicon_data(lexicon):
     assert not set(lexicon.breakdown["partial"]) & set(lexicon.breakdown["whole"])
 
 
+# --- claim and negations ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, words, negations, negated", [
+    ("The old ferry did not sail on Sunday.", "the old ferry did not sail on sunday", ("not",), True),
+    ("The ferry didn\u2019t sail on Sunday.", "the ferry did sail on sunday", ("n't",), True),  # cut to its verb
+    ("The ferry sailed on Sunday.", "the ferry sailed on sunday", (), False),
+    # a negation word that negates only what follows it: found, but the statement is not negated
+    ("There was no bread at the market on Sunday.", "there was no bread at the market on sunday", ("no",), False),
+])
+def test_the_claim_cuts_contractions_and_names_its_negation_words(lexicon, body, words, negations, negated):
+    s = one(body, lexicon)
+    assert (s.claim, s.negations, s.negated) == (tuple(words.split()), negations, negated)
+
+
+def test_the_negation_words_are_the_lexicon_s(lexicon):
+    words = ("the", "ferry", "seldom", "sails", "on", "sundays")
+    assert claim(words, lexicon) == (words, ())
+    rarely = replace(lexicon, negation=(*lexicon.negation, "seldom"))
+    assert claim(words, rarely) == (words, ("seldom",))
+
+
+# --- event_reference -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, reference", [
+    ("A deadly gas explosion damaged the old depot on Friday.", EVENT_NEW),  # a few words between
+    ("Another blast shook the old depot on Friday.", EVENT_NEW),
+    ("The explosion damaged the old depot on Friday.", EVENT_KNOWN),
+    ("Friday's explosion damaged the old depot.", EVENT_KNOWN),  # a possessive points back
+    ("Air strikes hit the old depot and the mill on Friday.", EVENT_SEVERAL),  # the plural of an event word
+    ("Fire crews searched for survivors after explosion reports on Friday.", None),  # no determiner near it
+    ("The ferry sailed on Sunday.", None),  # no event
+])
+def test_the_event_reference_is_read_from_the_determiner(lexicon, body, reference):
+    assert one(body, lexicon).event_reference == reference
+
+
 # --- stored and read back ----------------------------------------------------------------------------
 
 BODY = ("The two towns each released 60 detainees on July 5, the largest swap of the conflict so far.\n\n"
@@ -109,6 +147,47 @@ def test_the_store_keeps_every_reading(store, lexicon):
     assert [(s.date_at, s.event_word, s.record) for s in back] == [(s.date_at, s.event_word, s.record) for s in made]
     assert [q.partial for s in back for q in s.quantities] == [q.partial for s in made for q in s.quantities]
     assert back[0].record == "largest" and back[0].date_at is not None and any(q.partial for q in back[1].quantities)
+
+
+def test_the_store_keeps_the_claim_and_the_event_reference(store, lexicon):
+    doc = Document(text="Depot\n\nThe explosion didn't damage the old depot on Friday.\n\n"
+                        "There was no bread at the market on Sunday.\n\nA blast shook the mill on Friday.",
+                   published="2024-03-08")
+    made = [s for s in extract(doc, lexicon) if s.role == "body"]
+    store.add_document(doc, made)
+    back = [s for s in store.statements() if s.role == "body"]
+    readings = [(s.claim, s.negations, s.event_reference) for s in back]
+    assert readings == [(s.claim, s.negations, s.event_reference) for s in made]
+    assert [r[1:] for r in readings] == [(("n't",), EVENT_KNOWN), (("no",), None), ((), EVENT_NEW)]
+    assert back[0].claim == ("the", "explosion", "did", "damage", "the", "old", "depot", "on", "friday")
+
+
+def test_the_claim_migration_reads_the_stored_words(tmp_path, monkeypatch, lexicon):
+    path = tmp_path / "old.db"
+    upto = [m.__name__ for m in MIGRATIONS].index("m017_claims")
+    monkeypatch.setattr("factcheck.store.MIGRATIONS", MIGRATIONS[:upto])
+    old = Store(path)
+    assert "m017_claims" not in old.applied_migrations()
+    text = "The explosion didn't close the old depot on Friday."
+    fresh = one(text, lexicon)
+    c = old.conn
+    c.execute("INSERT INTO documents (id, sha256, text, published) VALUES (1, 'x', ?, '2024-03-08')", (text,))
+    c.execute("INSERT INTO events (id, key, date) VALUES (1, ?, '2024-03-08')", (fresh.event,))
+    for sid, words, event in ((1, " ".join(fresh.words), 1), (2, "the ferry sailed", None)):
+        c.execute("INSERT INTO statements (id, document_id, text, start, end, date, quote, modality, role, sentence,"
+                  " event_id, negated, words, word_starts, masked, quoted, mentions) VALUES"
+                  " (?, 1, ?, 0, ?, '2024-03-08', 0, 'fact', 'body', 1, ?, 1, ?, '', '', '[]', '[]')",
+                  (sid, text, len(text), event, words))
+    c.commit()
+    old.close()
+    monkeypatch.undo()
+    new = Store(path)
+    first, second = new.statements()
+    assert (first.claim, first.negations, first.event_reference) == (
+        fresh.claim, fresh.negations, fresh.event_reference) == (
+        ("the", "explosion", "did", "close", "the", "old", "depot", "on", "friday"), ("n't",), EVENT_KNOWN)
+    assert (second.claim, second.negations, second.event_reference) == (("the", "ferry", "sailed"), (), None)
+    new.close()
 
 
 def test_the_migration_reads_statements_stored_before_it(tmp_path, monkeypatch, lexicon):
@@ -202,3 +281,30 @@ def test_status_conflict_names_the_event_by_its_word(rules, lexicon):
     assert "handover" in found.message
     (found,) = status.check([replace(done, event_word=None), going], rule_of(rules, "status-conflict"), lexicon)
     assert "prisoner exchange" in found.message
+
+
+def test_polarity_conflict_reads_the_claim_not_the_words(rules, lexicon):
+    common = dict(date="2024-04-02", source="Warden Piet Haas", source_kind="person")
+    yes = said("he opened the sluice gate", 1, claim=("he", "opened", "the", "sluice", "gate"), **common)
+    no = said("he did not open the sluice gate", 2, claim=("he", "did", "not", "open", "the", "sluice", "gate"),
+              negated=True, negations=("not",), **common)
+    rule = rule_of(rules, "polarity-conflict")
+    assert len(polarity.check([yes, no], rule, lexicon)) == 1
+    # a negation word extraction did not read as negating its statement: that side takes no part
+    assert polarity.check([replace(yes, negations=("no",)), no], rule, lexicon) == []
+    # the words alone, with no claim on record, say nothing
+    wordless = [replace(s, claim=(), words=tuple(s.text.split())) for s in (yes, no)]
+    assert polarity.check(wordless, rule, lexicon) == []
+
+
+def test_place_conflict_reads_the_event_reference(rules, lexicon):
+    toll = Quantity("six people", 6.0, 6.0, category="person", action="killed", date="2024-02-07")
+    common = dict(event="accident", date="2024-02-07", quantities=(toll,))
+    here = said("An explosion killed six people in Tacoma.", 1, frame="Tacoma, US", event_reference=EVENT_NEW, **common)
+    there = said("The explosion in Spokane killed six people.", 2, frame="Spokane, US", event_reference=EVENT_KNOWN,
+                 **common)
+    rule = rule_of(rules, "place-conflict")
+    assert len(place.check([here, there], rule, lexicon)) == 1
+    # what the record says, not what the words say: an incident brought in at each place is two
+    assert place.check([here, replace(there, event_reference=EVENT_NEW)], rule, lexicon) == []
+    assert place.check([here, there, replace(there, id=3, event_reference=EVENT_SEVERAL)], rule, lexicon) == []

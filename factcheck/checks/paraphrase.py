@@ -29,14 +29,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.checks.common import block
-from factcheck.checks.polarity import proposition
+from factcheck.checks.polarity import stem
 from factcheck.lexicon import Lexicon
 from factcheck.model import PERCENT, Mention, Quantity, Statement
 
 FACTOR = 10.0
 MIN_SHARED = 0.6
 MIN_WORDS = 5
-NOTHING: frozenset[str] = frozenset()
 EXACT_FACTOR = 3.0
 MIN_CONTEXT = 0.6
 VAGUE = "vague"  # the hedge extraction gives an amount told in words ("dozens of", "a few")
@@ -90,7 +89,7 @@ def _one_voice(s: Statement, t: Statement) -> bool:
 
 
 def _alike(s: Statement, t: Statement, cache: dict[int, frozenset[str]]) -> bool:
-    a, b = (cache.setdefault(id(x), proposition(x, NOTHING, NOTHING)[0]) for x in (s, t))
+    a, b = (cache.setdefault(id(x), frozenset(map(stem, x.claim))) for x in (s, t))
     shared = len(a & b)
     return shared >= MIN_WORDS and shared >= MIN_SHARED * min(len(a), len(b))
 

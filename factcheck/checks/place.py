@@ -1,20 +1,22 @@
 """place-conflict: one incident placed in two places in one story.
 
 Reads the frame extraction gave each statement (`event`, `frame`: the place it names or joins), its
-day, its `incident` (means and target), its figures and its words. Only one-off happenings count (the
-rule's `events`: a crash, an explosion, a shooting, a strike; never elections, protests or wars, which
-happen in many places at once). Blocking: by story and event type. A block is a candidate only when its
-statements name exactly two places that exclude each other (neither lies in the other, and two towns
-are at least `min_km` apart: a suburb or a "near X" is no other place) and no statement names several
-(such a story tells of several incidents). The two places are one incident only when
+day, its `incident` (means and target), its figures and how it names its event (`event_reference`).
+Only one-off happenings count (the rule's `events`: a crash, an explosion, a shooting, a strike; never
+elections, protests or wars, which happen in many places at once). Blocking: by story and event type.
+A block is a candidate only when its statements name exactly two places that exclude each other
+(neither lies in the other, and two towns are at least `min_km` apart: a suburb or a "near X" is no
+other place) and no statement names several (such a story tells of several incidents). The two places
+are one incident only when
 - a statement in each gives the same figure of the same kind (eight killed / eight killed), on the same
   day, by the same means against the same target as far as both say: two places without a shared
   figure are two incidents; and
 - one of the two places is only ever pointed back to: its statements name the event with a definite
   word ("the explosion", "Monday's crash") and never bring one in ("an explosion", "another blast", "a
-  second crash", lexicon [determiners] in grammar.toml). A story that brings in an incident in each
-  place tells of two ("a shooting in Dayton ... after a shooting in Odessa that also killed nine"), and so
-  does one that names its event in the plural anywhere ("the attacks", "blasts").
+  second crash"; extraction reads the determiners, lexicon [determiners] in grammar.toml). A story
+  that brings in an incident in each place tells of two ("a shooting in Dayton ... after a shooting in
+  Odessa that also killed nine"), and so does one that names its event in the plural anywhere ("the
+  attacks", "blasts").
 Stories are never mixed: across stories frames are told apart by their places, so two places there
 are two frames by construction.
 
@@ -27,12 +29,10 @@ from collections.abc import Sequence
 
 from factcheck.checks.common import block, day, finding, fmt, same_incident, who
 from factcheck.lexicon import Lexicon
-from factcheck.model import SEVERAL_EVENTS, Finding, Quantity, Rule, Statement
+from factcheck.model import EVENT_KNOWN, EVENT_NEW, EVENT_SEVERAL, SEVERAL_EVENTS, Finding, Quantity, Rule, Statement
 from factcheck.places import Place, apart, places_of_key
 
 PARAMS: dict[str, object] = {"events": ["accident", "shooting", "attack"], "min_km": 100.0}
-NEW, KNOWN, SEVERAL = "new", "known", "several"
-LOOK_BACK = 3  # words between a determiner and its event noun: "a deadly gas explosion"
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
@@ -49,7 +49,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
         if not _exclusive(places_of_key(x), places_of_key(y), min_km):
             continue
         xs, ys = [s for s in group if s.frame == x], [s for s in group if s.frame == y]
-        if any(_reference(s, lex) == SEVERAL for s in group) or not (_pointed_back(xs, lex) or _pointed_back(ys, lex)):
+        if any(s.event_reference == EVENT_SEVERAL for s in group) or not (_pointed_back(xs) or _pointed_back(ys)):
             continue
         pair = _same_incident(xs, ys)
         if pair:
@@ -62,42 +62,10 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
     return out
 
 
-def _pointed_back(statements: list[Statement], lex: Lexicon) -> bool:
+def _pointed_back(statements: list[Statement]) -> bool:
     """The place's statements name the event as one already told of, and never bring one in."""
-    told = [_reference(s, lex) for s in statements]
-    return KNOWN in told and NEW not in told
-
-
-def _reference(s: Statement, lex: Lexicon) -> str | None:
-    """How the statement's first word for its event names it: SEVERAL in the plural ('the attacks', 'blasts':
-    the singular is a word of the same event), NEW after an indefinite determiner ('a shooting', 'another
-    deadly blast'), KNOWN after a definite one or a possessive ('the explosion', "Monday's crash"), None when
-    neither stands in the few words before it."""
-    words = s.words
-    for i in range(len(words)):
-        n = next((n for n in (3, 2, 1) if _event_word(words[i:i + n], lex) == s.event), 0)
-        if not n:
-            continue
-        if _event_word(words[i:i + n], lex, singular=True) == s.event:
-            return SEVERAL
-        for w in reversed(words[max(0, i - LOOK_BACK):i]):
-            if w in lex.grammar.indefinite:
-                return NEW
-            if w in lex.grammar.definite or w.endswith(("'s", "\u2019s")):
-                return KNOWN
-        return None
-    return None
-
-
-def _event_word(words: Sequence[str], lex: Lexicon, singular: bool = False) -> str | None:
-    """The event a phrase names as written, or (`singular`) once its last word drops a plural ending."""
-    if not words:
-        return None
-    if not singular:
-        return lex.events.get(" ".join(words)) or _event_word(words, lex, singular=True)
-    head, last = words[:-1], words[-1]
-    return next((lex.events[k] for end in ("es", "s") if last.endswith(end)
-                 and (k := " ".join((*head, last[:-len(end)]))) in lex.events), None)
+    told = [s.event_reference for s in statements]
+    return EVENT_KNOWN in told and EVENT_NEW not in told
 
 
 def _exclusive(xs: tuple[Place, ...], ys: tuple[Place, ...], min_km: float) -> bool:

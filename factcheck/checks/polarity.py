@@ -1,12 +1,13 @@
 """polarity-conflict: one proposition asserted and negated, by two sources or by one.
 
-A statement's polarity is the `negated` flag extraction set; its proposition is its words once the
-negation words of the lexicon (`[negation]` in states.toml) and the rule's `function_words` are
-dropped and each word is cut to a rough stem, so "he did not use a Taser" and "he used a Taser" are
-one proposition. Blocking: by that proposition only; a block holds the few statements with exactly
-those words. Within a block a negated and a plain statement conflict when they are in one story, or
-on the same day (in different stories: one source repeating itself across days may have changed its
-mind, which is news, not a contradiction).
+A statement's polarity is the `negated` flag extraction set; its proposition is its `claim` (its words,
+contractions cut to their verb) once the `negations` extraction found in it and the rule's
+`function_words` are dropped and each word is cut to a rough stem, so "he did not use a Taser" and "he
+used a Taser" are one proposition. A statement with a negation word that extraction did not read
+as negating it ("there was no water") takes neither side. Blocking: by that proposition only; a block
+holds the few statements with exactly those words. Within a block a negated and a plain statement
+conflict when they are in one story, or on the same day (in different stories: one source repeating
+itself across days may have changed its mind, which is news, not a contradiction).
 
 TOML params: `min_words` (default 4) words a proposition needs between two sources, `min_words_one_source`
 (default 3) when one source or one story says both, `min_overlap` (0.8) for near-identical pairs in one
@@ -35,17 +36,9 @@ def stem(word: str) -> str:
     return word
 
 
-def proposition(s: Statement, negation: frozenset[str], ignore: frozenset[str]) -> tuple[frozenset[str], bool]:
-    """(the statement's stemmed words without negation and function words, whether a negation word was dropped)."""
-    out, negative = set(), False
-    for w in s.words:
-        if w.endswith("n't") or w.endswith("n\u2019t"):
-            w, negative = w[:-3], True  # "didn't" -> "did", "isn't" -> "is"; "can't" -> "ca"
-        if w in negation:
-            negative = True
-        elif w and w not in ignore:
-            out.add(stem(w))
-    return frozenset(out), negative
+def proposition(s: Statement, ignore: frozenset[str]) -> frozenset[str]:
+    """The statement's claim as stems, without its negation words and the function words."""
+    return frozenset(stem(w) for w in s.claim if w not in ignore and w not in s.negations)
 
 
 def _conflict(a: Statement, b: Statement, size: int, rule: Rule) -> bool:
@@ -61,9 +54,9 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
     ignore = frozenset(w.lower() for w in rule.params["function_words"])  # type: ignore[attr-defined]
     props, sides = {}, {}
     for s in statements:
-        props[id(s)], negative = proposition(s, frozenset(lex.negation), ignore)
+        props[id(s)] = proposition(s, ignore)
         # a negation word that extraction did not read as negating the statement: neither side
-        sides[id(s)] = "no" if s.negated else None if negative else "yes"
+        sides[id(s)] = "no" if s.negated else None if s.negations else "yes"
     out = _near(statements, rule, props, sides)
     seen = {frozenset(s.id for s in f.statements) for f in out}
     for words_, group in block(statements, lambda s: props[id(s)] or None).items():

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from factcheck.dates import DateMention, find_dates, parse_iso
 from factcheck.extract.attribution import attribute
+from factcheck.extract.claims import claim, event_reference
 from factcheck.extract.durations import event_start, find_durations
 from factcheck.extract.frames import assign_frames
 from factcheck.extract.layout import blocks
@@ -218,14 +219,16 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     negated = bool(rx.negated.search(content))
     name, kind, ss, se = source if source else (None, None, None, None)
     off = doc.offset
+    words = wording(content, quote)
+    claimed, negations = claim(words.words, lex)
     return Statement(
         text=content, start=off + s, end=off + s + len(content), source=name, source_kind=kind,
         source_start=None if ss is None else off + ss, source_end=None if se is None else off + se,
         cue=cue, channel=channel, date=date, date_text=main_days[0].text if main_days else None,
         date_at=own_days[0].start if own_days else None, quote=quote, modality=modality, role=role, sentence=sentence_no,
         event=event, event_word=event_word(content, event, lex, nouns), record=record_claim(content, event, lex),
-        quantities=tuple(quantities),
-        statuses=tuple(statuses), negated=negated, **wording(content, quote)._asdict(),
+        event_reference=event_reference(words.words, event, lex), quantities=tuple(quantities),
+        statuses=tuple(statuses), negated=negated, claim=claimed, negations=negations, **words._asdict(),
         durations=tuple(find_durations(content, lex)), began=event_start(content, lex))
 
 

@@ -1,9 +1,9 @@
 """What the checks compare word by word, read once from a statement's text: its words, its quoted
 sentences normalised, and its numbers as written with the words around them.
 
-polarity-conflict and date-conflict read the words, quote-mismatch and misattribution the quoted
-sentences, numeric-conflict's restated figures the mentions and the masked words; none of them reads
-the text again.
+date-conflict reads the words (polarity-conflict the claim read from them, extract/claims.py),
+quote-mismatch and misattribution the quoted sentences, numeric-conflict's restated figures the
+mentions and the masked words; none of them reads the text again.
 """
 from __future__ import annotations
 
