@@ -789,7 +789,7 @@ class Store:
             self.conn.execute("COMMIT")
 
     def revision(self) -> int:
-        """The change counter (migration m016): it moves with every change to what checks read."""
+        """The change counter (migrations m016, m018): it moves with every change to what checks read."""
         return self.conn.execute("SELECT n FROM revisions WHERE id = 1").fetchone()[0]
 
     def changed_documents(self, since: int) -> set[int]:
