@@ -100,3 +100,23 @@ def test_a_document_does_not_speak_for_another_subject(unit, cue, lexicon):
 ])
 def test_attitude_and_crowd_verbs(unit, expected, lexicon):
     assert found(unit, lexicon) == expected
+
+
+@pytest.mark.parametrize("unit, expected", [
+    ("Island residents worry the new timetable will cut the night ferry.",
+     [("Island residents", "worry", "worry the new timetable will cut the night ferry")]),
+    ("The harbour master commented that the pier had never looked better.",
+     [("The harbour master", "commented", "the pier had never looked better")]),
+])
+def test_worry_and_comment_are_cues(unit, expected, lexicon):
+    assert found(unit, lexicon) == expected
+
+
+@pytest.mark.parametrize("unit, expected", [
+    ("Ruiz demands openness from the board, yet refuses to publish her own diary or explain who pays for it.",
+     [("Ruiz", "demands", "demands openness from the board"),
+      ("Ruiz", "refuses", "refuses to publish her own diary"),
+      ("Ruiz", "explain", "who pays for it")]),
+])
+def test_cues_after_yet_or(unit, expected, lexicon):
+    assert found(unit, lexicon) == expected

@@ -246,7 +246,8 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
     cands.sort(key=lambda c: c.cue[0])
     participles = [(m, True) for m in _stance_participle(lex).finditer(unit)] if "ing" in unit else []
     participles += [(m, False) for m in _speech_participle(lex).finditer(unit)]
-    participles += [(m, False) for m in PREPOSITIONAL_PARTICIPLE.finditer(unit)] if "ing " in unit else []
+    if "ing" in unit:
+        participles += [(m, False) for m in PREPOSITIONAL_PARTICIPLE.finditer(unit)]
     needs_subject = any(c.src == INHERIT for c in cands) or participles
     subject = (unit_subject(unit, toks, lex) or _opening_speaker(unit, toks, lex)) if needs_subject else None
     filled: list[_Cand] = []

@@ -115,7 +115,7 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
         if not ante or unit[ante.mention_start:ante.mention_end].lower() in g.pronouns:
             return None
         np, name = Phrase(rel, lo + len(words), rel, lo + len(words)), unit[ante.mention_start:ante.mention_end]
-    elif re.search(r"(?:^|[\s,])(?:and|but)$", words):
+    elif re.search(r"(?:^|[\s,])(?:and|but|yet|or)$", words):  # "... and said", "..., yet refuses"
         np = Phrase(INHERIT[0], INHERIT[1], INHERIT[0], INHERIT[1])
     elif part := PARTITIVE.search(words):
         np = Phrase(lo + part.start(1), lo + part.end(1), lo + part.start(1), lo + part.end(1))
