@@ -67,6 +67,7 @@ class Speakers:
         self.here: set[str] = set()  # names seen in the current unit
         self.last_group: tuple[str, str, int] | None = None
         self.last_speaker: tuple[str, int] | None = None  # the last person named as a source, and where
+        self.last_names: list[str] = []  # the names in the unit read last
         self.body, self.org, self.outlets = _body_rx(lex)
         self.g = lex.grammar
         self.gendered, self.trailing_day = _word_rx(lex)
@@ -81,6 +82,7 @@ class Speakers:
         """Note the people a unit mentions (they make later pronouns ambiguous) and, when it names one person
         only, the gender of the pronouns it uses; then move on."""
         here = self.here
+        self.last_names = [core for _, core, _ in self._names_in(text)]
         for first, core, several in self._names_in(text):
             name = self._full_name(core, add=several)
             if name is None:
@@ -298,9 +300,21 @@ class Speakers:
             self._mark(held[0])
             self.last_speaker = (held[0], self.unit)
             return held[0], "person"
+        if kind == "person" and low[0] in self.g.definite and self._sole_speaker():
+            # '"...," Ruiz said.  The Green candidate went on to ...': a title for the one person just speaking
+            return self._sole_speaker(), "person"
         if kind != "person":
             self.last_group = (name, kind, self.unit)
         return name, kind
+
+    def _sole_speaker(self) -> str | None:
+        """The person who spoke in this unit or the one before, when no one else was named there."""
+        speaker = self.last_speaker
+        if not speaker or self.unit - speaker[1] > 1 or speaker[0].startswith("#"):
+            return None
+        named = {n for n, u in self.seen.items() if u >= self.unit - 1}
+        others = [core for core in self.last_names if core not in speaker[0]]  # named once: not in self.seen
+        return speaker[0] if named == {speaker[0]} and not others else None
 
     def _body(self, mention: str, kind: str) -> tuple[str, str]:
         """An organisation or outlet: its name (an outlet keeps 'The'), remembered for a later 'they' or 'it'."""
