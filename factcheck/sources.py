@@ -7,11 +7,12 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from factcheck.lexicon import Lexicon, default_lexicon
 
 NAME_WORD = re.compile(r"[\w'.-]+")
+NEAR_SPELLING = 88  # fuzz.ratio at which two spellings of one long word are one name ('Zelensky' / 'Zelenskyy')
 CONJOINED = re.compile(r"\s(?:and|&|or)\s|,", re.I)
 
 
@@ -66,7 +67,7 @@ def same_source(a: str, b: str) -> bool:
     if short[-1] == long_[-1] and all(t in long_ for t in short):
         return True
     if len(ta) == len(tb) and ta[:-1] == tb[:-1] and len(ta[-1]) >= 5:
-        return fuzz.ratio(ta[-1], tb[-1]) >= 88
+        return fuzz.ratio(ta[-1], tb[-1]) >= NEAR_SPELLING
     return False
 
 
@@ -83,6 +84,8 @@ class SourceIndex:
         self.seen = 0  # highest source id taken in so far
         self.names: dict[int, str] = {}
         self.by_key: dict[tuple[Any, ...], set[int]] = {}
+        self.single_words: dict[str, set[int]] = {}  # the word of a one-word name -> its sources
+        self.single_names: dict[str, set[int]] = {}  # a one-word name's source name, folded -> its sources
 
     @staticmethod
     def keys(name: str) -> list[tuple[Any, ...]]:
@@ -101,6 +104,10 @@ class SourceIndex:
         self.names[sid] = name
         for key in self.keys(name):
             self.by_key.setdefault(key, set()).add(sid)
+        tokens = name_tokens(name)
+        if len(tokens) == 1:
+            self.single_words.setdefault(tokens[0], set()).add(sid)
+            self.single_names.setdefault(fold(name), set()).add(sid)
 
     def candidates(self, name: str) -> list[tuple[int, str]]:
         ids = set().union(*(self.by_key.get(key, set()) for key in self.keys(name)))
@@ -112,7 +119,20 @@ class SourceIndex:
         never takes over a bare surname, which may have been someone else; near-matches that are ambiguous
         are never merged."""
         tokens = name_tokens(name)
-        matches = [(sid, other) for sid, other in self.candidates(name) if same_source(name, other)]
+        matches = [(sid, other) for sid, other in self._reachable(name, tokens) if same_source(name, other)]
         if len(tokens) > 1:
             matches = [(sid, other) for sid, other in matches if len(name_tokens(other)) > 1]
         return matches[0][0] if len(matches) == 1 else None
+
+    def _reachable(self, name: str, tokens: list[str]) -> list[tuple[int, str]]:
+        """The candidates same_source may hold equal to the name. A one-word name is held against the one-word
+        sources with its folded name or a word within NEAR_SPELLING of its own (same_source's only ways for two
+        one-word names), found in one rapidfuzz pass, rather than against every one-word source."""
+        if len(tokens) != 1:
+            return self.candidates(name)
+        word = tokens[0]
+        ids = self.by_key.get(("last", word), set()) | self.single_names.get(fold(name), set())
+        for near, _, _ in process.extract(word, list(self.single_words), scorer=fuzz.ratio,
+                                          score_cutoff=NEAR_SPELLING, limit=None):
+            ids |= self.single_words[near]
+        return [(sid, self.names[sid]) for sid in sorted(ids)]
