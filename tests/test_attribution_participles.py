@@ -120,3 +120,13 @@ def test_worry_and_comment_are_cues(unit, expected, lexicon):
 ])
 def test_cues_after_yet_or(unit, expected, lexicon):
     assert found(unit, lexicon) == expected
+
+
+@pytest.mark.parametrize("unit, expected", [
+    ("Stung by the reviews, as well as the cost, Ruiz redrew her plan, promising to cut fares.",
+     [("Ruiz", "promising", "promising to cut fares")]),
+    ("By noon the quay was flooded, and she grew angry, saying the warnings had come too late.",
+     [("she", "saying", "the warnings had come too late")]),
+])
+def test_a_participle_speaks_for_the_subject_of_the_clause_before_it(unit, expected, lexicon):
+    assert found(unit, lexicon) == expected

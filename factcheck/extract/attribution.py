@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -61,6 +61,7 @@ BLANK = re.compile(r"\s*")
 CLOSING_TAIL = " ,\"'\u201d\u2019"  # what may close a content after its last word
 OPENING_MARKS = re.compile(r"[ \u201c\"(\u2014]*")
 THAT = re.compile(r"\s*,?\s*that\b")
+CLAUSE_OPENER = re.compile(r"\s*(?:(?:and|but|while|as|so)\s+)?")
 OPENER = re.compile(r"\s*(?::|,)?\s*(?=[\u201c\"\u201e\u00ab]|'')")
 COLON = re.compile(r"\s*:\s*")
 NO_CONTENT = re.compile(r"\s*(?:to|for|with|about(?!\s+\d)|of|by|up|out|off|as|in|on|at|so|was|is|were|are|be|been|when|before|until|"
@@ -258,7 +259,8 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
                 continue
             c.src, c.name = ((prior.src, prior.name) if prior else (subject, None))
         filled.append(c)
-    cands = _participles(unit, filled, quotes, subject, participles) if needs_subject else filled
+    cands = _participles(unit, filled, quotes, subject, participles,
+                         lambda at: _clause_speaker(unit, at, toks, lex)) if needs_subject else filled
     return _bounded(unit, cands, channel_rx, _question(lex))
 
 
@@ -510,12 +512,19 @@ def _document_subject(unit: str, cs: int, toks: list[Token], lex: Lexicon) -> tu
     return None
 
 
-def _opening_speaker(unit: str, toks: list[Token], lex: Lexicon) -> tuple[int, int] | None:
+def _opening_speaker(unit: str, toks: list[Token], lex: Lexicon, pos: int | None = None) -> tuple[int, int] | None:
     """The speaker a sentence opens with when its verb is no regular form ('Residents have taken to the streets and
     called for ...', 'The council on Friday made a plea and urged ...'): a name, a pronoun or a source noun, then a
-    word in lower case."""
-    intro = INTRO.match(unit) or OPENING_MODIFIER.match(unit)
-    np = np_after(unit, intro.end() if intro else len(unit) - len(unit.lstrip()), toks, lex, inverted=False)
+    word in lower case; from pos: the speaker opening a clause inside the sentence ('..., Ruiz revised her plan')."""
+    if pos is None:
+        intro = INTRO.match(unit) or OPENING_MODIFIER.match(unit)
+        pos = intro.end() if intro else len(unit) - len(unit.lstrip())
+        inside = False
+    else:
+        pos = CLAUSE_OPENER.match(unit, pos).end()
+        inside = True
+    np = np_after(unit, pos, toks, lex, inverted=False) or (
+        np_after(unit, pos, toks, lex, inverted=True) if _first_word(unit, pos) in lex.grammar.pronouns else None)
     if not np:
         return None
     verb = re.match(r"(?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?)*[A-Z][\w.'\u2019-]*(?=\s+[a-z])", unit[np.mention_start:np.mention_end])
@@ -526,10 +535,19 @@ def _opening_speaker(unit: str, toks: list[Token], lex: Lexicon) -> tuple[int, i
         return None
     words = unit[np.mention_start:np.mention_end].split()
     head = words[-1].lower()
-    if not (is_name(unit, np, lex) and len(words) > 1 or head in lex.grammar.pronouns or head in lex.anonymous) or \
-            (len(words) == 1 and head in lex.grammar.determiners):
+    if not (is_name(unit, np, lex) and (len(words) > 1 or inside) or head in lex.grammar.pronouns or
+            head in lex.anonymous) or (len(words) == 1 and head in lex.grammar.determiners):
         return None  # one capitalised word may be the sentence's first word, not a name ('Perhaps', 'Keeps')
     return np.mention_start, np.mention_end
+
+
+def _clause_speaker(unit: str, at: int, toks: list[Token], lex: Lexicon) -> tuple[int, int] | None:
+    """The speaker opening the comma-bounded clause that ends where a participle begins (not the sentence's first)."""
+    end = unit.rfind(",", 0, at)
+    start = unit.rfind(",", 0, end) if end > 0 else -1
+    if start < 0 or QUOTE_MARK.search(unit, start, end):
+        return None
+    return _opening_speaker(unit, toks, lex, start + 1)
 
 
 def _named_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> _Cand | None:
@@ -574,9 +592,10 @@ def _passive(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> _C
 
 
 def _participles(unit: str, cands: list[_Cand], quotes: list[tuple[int, int]], subject: tuple[int, int] | None,
-                 participles: list[tuple[re.Match[str], bool]]) -> list[_Cand]:
-    """', adding that ...' continues the speaker of the attribution before it, or the sentence's subject;
-    a stance's statement starts at its verb (', urging voters to ...')."""
+                 participles: list[tuple[re.Match[str], bool]],
+                 clause_subject: Callable[[int], tuple[int, int] | None] = lambda at: None) -> list[_Cand]:
+    """', adding that ...' continues the speaker of the attribution before it, or the subject of the clause it
+    follows, or the sentence's subject; a stance's statement starts at its verb (', urging voters to ...')."""
     out = list(cands)
     taken = {c.cue[0] for c in cands}
     prior: _Cand | None = None  # the attribution nearest before the participle
@@ -588,8 +607,11 @@ def _participles(unit: str, cands: list[_Cand], quotes: list[tuple[int, int]], s
         if _inside(m.start(), quotes) or m.start(1) in taken:
             continue
         region = (m.end(1), m.end())
+        own = None if prior else clause_subject(m.start())
         if prior:
             src, name, region = prior.src, prior.name, prior.channel_region
+        elif own:  # 'Chastened by ..., Ruiz revised her plan, promising ...': the clause's own subject
+            src, name = own, None
         elif subject and subject[1] <= m.start():
             src, name = subject, None
         else:
