@@ -25,6 +25,19 @@ def default_rules_dir() -> Path:
     raise RuleFileError(f"{here}: the default rules are missing from this installation")
 
 
+SUFFIXES = (("es", "s"), ("ing", "ed"), ("e",))  # "used", "uses", "using", "use" -> "us"
+
+
+def rough_stem(word: str) -> str:
+    """A rough stem, a prefix of the word: enough for a verb and its do-support form ("used" / "use") to meet."""
+    for group in SUFFIXES:
+        for suffix in group:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                word = word[:-len(suffix)]
+                break
+    return word
+
+
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     """One case-insensitive pattern for a word list, on word boundaries, the longest phrase winning.
 

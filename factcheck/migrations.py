@@ -196,6 +196,9 @@ def m016_revisions(db: sqlite_utils.Database) -> None:
     db["runs"].add_column("revision", int)
 
 
+MIGRATION_BATCH = 20_000  # statements read and updated at a time by a migration that reads every statement
+
+
 def m017_claims(db: sqlite_utils.Database) -> None:
     # what polarity-conflict and place-conflict read instead of the words: the claim (contractions cut to their
     # verb) and the negation words in it, and how the statement names its event ("an explosion" / "the
@@ -206,14 +209,20 @@ def m017_claims(db: sqlite_utils.Database) -> None:
     db["statements"].add_column("event_reference", str)
     db["statements"].add_column("claim", str, not_null_default="")
     db["statements"].add_column("negations", str, not_null_default="")
-    rows = db.execute("SELECT s.id, s.words, e.key FROM statements s LEFT JOIN events e ON e.id = s.event_id")
     lex = default_lexicon()
-    updates = []
-    for sid, words, event in rows.fetchall():
-        said = tuple((words or "").split())
-        claimed, negations = claim(said, lex)
-        updates.append((event_reference(said, event, lex), " ".join(claimed), " ".join(negations), sid))
-    db.conn.executemany("UPDATE statements SET event_reference = ?, claim = ?, negations = ? WHERE id = ?", updates)
+    last = 0
+    while True:  # a batch at a time: a large database's words are never all in memory
+        rows = db.execute("SELECT s.id, s.words, e.key FROM statements s LEFT JOIN events e ON e.id = s.event_id"
+                          " WHERE s.id > ? ORDER BY s.id LIMIT ?", [last, MIGRATION_BATCH]).fetchall()
+        if not rows:
+            break
+        updates = []
+        for sid, words, event in rows:
+            said = tuple((words or "").split())
+            claimed, negations = claim(said, lex)
+            updates.append((event_reference(said, event, lex), " ".join(claimed), " ".join(negations), sid))
+        db.conn.executemany("UPDATE statements SET event_reference = ?, claim = ?, negations = ? WHERE id = ?", updates)
+        last = rows[-1][0]
 
 
 def m018_changed_documents(db: sqlite_utils.Database) -> None:
@@ -242,7 +251,12 @@ def m018_changed_documents(db: sqlite_utils.Database) -> None:
     db["audit_statements"].drop()  # each statement's digest at the last audit: the change count replaces it
 
 
+def m019_statement_days(db: sqlite_utils.Database) -> None:
+    # the statements of one day, for what compares across stories only on the same day (polarity-conflict)
+    db["statements"].create_index(["date"])
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
               m013_triage_history, m014_passes, m015_readings, m016_revisions,
-              m017_claims, m018_changed_documents]
+              m017_claims, m018_changed_documents, m019_statement_days]

@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from factcheck.errors import AmbiguousError, NotFoundError, StoreError
+from factcheck.lexicon import rough_stem
 from factcheck.migrations import MIGRATIONS
 from factcheck.model import TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Statement, Status, statement_digest
 from factcheck.sources import SourceIndex, story_local
@@ -188,10 +189,10 @@ class Store:
         the same event frame; the quotations of a named source the names may denote (quote-mismatch), and its
         statements of the same day (polarity-conflict of one voice); a quotation with the same opening words; a
         figure of the same event and measure as a record claim (and records of the events the figures count);
-        durations and starts of the same event; stored copies of the same texts. Across stories the checks
-        compare nothing outside these, but polarity-conflict between two voices (the same words, negated, on
-        one day), which only a full run finds."""
-        frames, quoting, voices, openings, measures, records, lasting, started = (set() for _ in range(8))
+        durations and starts of the same event; statements of the same day whose claim holds the rough stem of the
+        claim's longest word (polarity-conflict: the same words, negated, by another voice); stored copies of
+        the same texts. Across stories the checks compare nothing outside these."""
+        frames, quoting, voices, sayings, openings, measures, records, lasting, started = (set() for _ in range(9))
         for s in statements:
             if s.event and s.frame:
                 frames.add((s.event, s.frame))
@@ -200,6 +201,9 @@ class Store:
                     quoting.add(s.source)
                 if s.date:
                     voices.add((s.source, s.date))
+            longest = max((w for w in s.claim if w not in s.negations), key=len, default="")
+            if s.date and longest:  # the same words, negated, by another voice that day: one holds this stem
+                sayings.add((s.date, rough_stem(longest)))
             openings |= {" ".join(q.split()[:4]) for q in s.quoted if q.split()}
             for q in s.quantities:
                 if s.event and q.exact and (q.category or q.noun):
@@ -218,6 +222,8 @@ class Store:
                     for sid in {sid for name in quoting for sid, _ in index.candidates(name)}]
         queries += [("SELECT document_id FROM statements WHERE source_id = ? AND date = ?", [sid, day])
                     for sid, day in {(sid, day) for name, day in voices for sid, _ in index.candidates(name)}]
+        queries += [("SELECT document_id FROM statements WHERE date = ? AND claim LIKE ? ESCAPE '\\'",
+                     [day, f"%{_like_escape(stem)}%"]) for day, stem in sayings]
         queries += [("SELECT document_id FROM statements WHERE quote = 1 AND quoted LIKE ? ESCAPE '\\'",
                      [f'%"{_like_escape(json.dumps(o)[1:-1])}%']) for o in openings]  # as stored: JSON
         queries += [("SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id JOIN quantities q"

@@ -84,3 +84,23 @@ def test_a_draft_reads_only_the_stories_it_touches(tmp_path, rules):
     near = store.neighbours([s for _, told in extracted for s in told])
     assert 0 < len(near) < store.current_stories() / 4
     store.close()
+
+
+def test_another_voice_denying_the_same_words_that_day_is_read_too(tmp_path, rules, monkeypatch):
+    stored = tmp_path / "stored"
+    stored.mkdir()
+    (stored / "terminal.txt").write_text("Terminal shut\n\nHarbour master Lena Dahl said the ferry terminal was closed"
+                                         " for repairs on Monday.\n", encoding="utf-8")
+    (stored / "fees.txt").write_text("Fees rise\n\nThe port authority said dock fees would rise on Monday.\n",
+                                     encoding="utf-8")
+    store = Store(tmp_path / "claims.db")
+    assert not ingest(store, [str(stored)], Meta(published="2025-06-02"), rules.lexicon)[0].errors
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\ntitle: Terminal open\npublished: 2025-06-02\n---\nTerminal open\n\nMayor Ola Berg said the"
+                     " ferry terminal was not closed for repairs on Monday.\n", encoding="utf-8")
+    narrow = findings(store, rules, draft, False, monkeypatch)
+    assert "polarity-conflict" in {kind for kind, _, _ in narrow}
+    assert narrow == findings(store, rules, draft, True, monkeypatch)
+    _, extracted = ingest(store, [str(draft)], Meta(published="2025-06-02"), rules.lexicon, dry_run=True)
+    assert len(store.neighbours([s for _, told in extracted for s in told])) == 1  # not the dock fees
+    store.close()

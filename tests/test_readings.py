@@ -181,6 +181,7 @@ def test_the_claim_migration_reads_the_stored_words(tmp_path, monkeypatch, lexic
     c.commit()
     old.close()
     monkeypatch.undo()
+    monkeypatch.setattr("factcheck.migrations.MIGRATION_BATCH", 1)  # one statement a batch: each batch is read
     new = Store(path)
     first, second = new.statements()
     assert (first.claim, first.negations, first.event_reference) == (

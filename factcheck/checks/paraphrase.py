@@ -29,8 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.checks.common import block
-from factcheck.checks.polarity import stem
-from factcheck.lexicon import Lexicon
+from factcheck.lexicon import Lexicon, rough_stem
 from factcheck.model import PERCENT, Mention, Quantity, Statement
 
 FACTOR = 10.0
@@ -89,7 +88,7 @@ def _one_voice(s: Statement, t: Statement) -> bool:
 
 
 def _alike(s: Statement, t: Statement, cache: dict[int, frozenset[str]]) -> bool:
-    a, b = (cache.setdefault(id(x), frozenset(map(stem, x.claim))) for x in (s, t))
+    a, b = (cache.setdefault(id(x), frozenset(map(rough_stem, x.claim))) for x in (s, t))
     shared = len(a & b)
     return shared >= MIN_WORDS and shared >= MIN_SHARED * min(len(a), len(b))
 

@@ -19,26 +19,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.checks.common import block, finding, who
-from factcheck.lexicon import Lexicon
+from factcheck.lexicon import Lexicon, rough_stem
 from factcheck.model import Finding, Rule, Statement
 
 PARAMS: dict[str, object] = {"min_words": 4, "min_words_one_source": 3, "min_overlap": 0.8, "function_words": []}
-SUFFIXES = (("es", "s"), ("ing", "ed"), ("e",))  # "used", "uses", "using", "use" -> "us"
-
-
-def stem(word: str) -> str:
-    """A rough stem: enough for a verb and its do-support form ("used" / "use") to meet."""
-    for group in SUFFIXES:
-        for suffix in group:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-                word = word[:-len(suffix)]
-                break
-    return word
-
-
 def proposition(s: Statement, ignore: frozenset[str]) -> frozenset[str]:
     """The statement's claim as stems, without its negation words and the function words."""
-    return frozenset(stem(w) for w in s.claim if w not in ignore and w not in s.negations)
+    return frozenset(rough_stem(w) for w in s.claim if w not in ignore and w not in s.negations)
 
 
 def _conflict(a: Statement, b: Statement, size: int, rule: Rule) -> bool:
