@@ -130,3 +130,17 @@ def test_cues_after_yet_or(unit, expected, lexicon):
 ])
 def test_a_participle_speaks_for_the_subject_of_the_clause_before_it(unit, expected, lexicon):
     assert found(unit, lexicon) == expected
+
+
+@pytest.mark.parametrize("unit, expected", [
+    ("\u201cThe ferry is late again,\u201d said 9/11 widow Ana Ruiz.",
+     [("Ana Ruiz", "said", "\u201cThe ferry is late again,\u201d")]),
+    ("The pilot's odd advice drew the notice of the council, where he appeared last year for saying that the pier "
+     "was safe.", [("he", "saying", "the pier was safe")]),
+])
+def test_a_modified_name_and_a_participle_inside_its_clause(unit, expected, lexicon):
+    assert found(unit, lexicon) == expected
+
+
+def test_a_place_after_the_cue_is_no_speaker(lexicon):
+    assert found("\u201cThe ferry is late again,\u201d he said in Kyiv.", lexicon)[0][0] == "he"

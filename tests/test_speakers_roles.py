@@ -26,3 +26,9 @@ def test_a_title_far_from_the_last_speaker_stays_unresolved(lexicon):
     got = sources("\u201cWe will rebuild the pier,\u201d Ana Ruiz said.\n\nThe storm closed the harbour for a week.\n\n"
                   "Boats stayed in port.\n\nThe Green candidate then promised two new ferries.", lexicon)
     assert got == [("Ana Ruiz", "person"), ("the Green candidate", "person")]
+
+
+def test_a_name_always_written_after_the_is_no_he(lexicon):
+    got = sources("Tom Berg, a ferry pilot, said the pier was safe.\n\nIn a long profile, The Harbour Review praised "
+                  "his skill.\n\nHe said the boats were full.", lexicon)
+    assert got[-1] == ("Tom Berg", "person")

@@ -61,7 +61,8 @@ BLANK = re.compile(r"\s*")
 CLOSING_TAIL = " ,\"'\u201d\u2019"  # what may close a content after its last word
 OPENING_MARKS = re.compile(r"[ \u201c\"(\u2014]*")
 THAT = re.compile(r"\s*,?\s*that\b")
-CLAUSE_OPENER = re.compile(r"\s*(?:(?:and|but|while|as|so)\s+)?")
+MODIFIED_NAME = re.compile(r"\s+((?:[a-z0-9][\w/'\u2019.-]*\s+){1,3})((?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*)")
+CLAUSE_OPENER = re.compile(r"\s*(?:(?:and|but|while|as|so|where|when|because|since|although|though)\s+)?")
 OPENER = re.compile(r"\s*(?::|,)?\s*(?=[\u201c\"\u201e\u00ab]|'')")
 COLON = re.compile(r"\s*:\s*")
 NO_CONTENT = re.compile(r"\s*(?:to|for|with|about(?!\s+\d)|of|by|up|out|off|as|in|on|at|so|was|is|were|are|be|been|when|before|until|"
@@ -275,7 +276,7 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     if CLOSE_BEFORE.search(before) and len(before.strip()) > 8 and not bare_comma and not stance and \
             not cue.startswith(OBJECT_CUES) and not cue.endswith("ing"):
         # '..., told his advisers to ...', '..., suggesting a few questions': the object, not the speaker
-        np = np_after(unit, ce, toks, lex, inverted=True)
+        np = np_after(unit, ce, toks, lex, inverted=True) or _modified_name(unit, ce, lex)
         if np and INVERTED_STOP.match(unit, np.end):
             return _Cand((np.mention_start, np.mention_end), (cs, ce), "left", len(unit), lo + _left_end_at(before),
                          cs, (ce, len(unit)), _quote_follows(unit, np.end), cue)
@@ -541,9 +542,23 @@ def _opening_speaker(unit: str, toks: list[Token], lex: Lexicon, pos: int | None
     return np.mention_start, np.mention_end
 
 
+def _modified_name(unit: str, pos: int, lex: Lexicon) -> Phrase | None:
+    """'said 9/11 widow Ana Ruiz': a name after a few lower-case or numeric modifiers the phrase scanner does not take."""
+    m = MODIFIED_NAME.match(unit, pos)
+    g = lex.grammar
+    if not m or any(w.lower() in g.stop | g.prepositions | g.postmodifiers | g.boundary | g.determiners |
+                    g.calendar_words for w in m.group(1).split()):
+        return None
+    end = m.end(2) - 1 if m.group(2).endswith(".") and len(m.group(2).split()[-1]) > 2 else m.end(2)  # 'Ruiz.'
+    return Phrase(m.start(1), end, m.start(2), end)
+
+
 def _clause_speaker(unit: str, at: int, toks: list[Token], lex: Lexicon) -> tuple[int, int] | None:
-    """The speaker opening the comma-bounded clause that ends where a participle begins (not the sentence's first)."""
+    """The speaker opening the comma-bounded clause that ends where a participle begins, or that holds it ('...,
+    where she testified for saying ...'); not the sentence's first clause."""
     end = unit.rfind(",", 0, at)
+    if unit[end + 1:at].strip(" \u201d\"'"):
+        end = at  # 'for saying': the participle sits inside its clause
     start = unit.rfind(",", 0, end) if end > 0 else -1
     if start < 0 or QUOTE_MARK.search(unit, start, end):
         return None

@@ -255,7 +255,7 @@ class Speakers:
         if low not in ("he", "she"):
             return None
         want = "m" if low == "he" else "f"
-        recent = sorted((u, n) for n, u in self.seen.items() if self.unit - u <= RECENT_UNITS)
+        recent = sorted((u, n) for n, u in self.seen.items() if self.unit - u <= RECENT_UNITS and not self._titled_thing(n))
         candidates = [n for u, n in reversed(recent) if self.gender.get(n, want) == want]
         if not candidates:
             return None
@@ -306,6 +306,13 @@ class Speakers:
         if kind != "person":
             self.last_group = (name, kind, self.unit)
         return name, kind
+
+    def _titled_thing(self, name: str) -> bool:
+        """'The New Yorker': a name the story always writes after 'the' is a publication or a body, no 'he' or 'she'."""
+        if not self.text or name.startswith("#"):
+            return False
+        every = len(re.findall(r"\b" + re.escape(name) + r"\b", self.text))
+        return every > 0 and len(re.findall(r"\b[Tt]he\s+" + re.escape(name) + r"\b", self.text)) == every
 
     def _sole_speaker(self) -> str | None:
         """The person who spoke in this unit or the one before, when no one else was named there."""
