@@ -62,3 +62,12 @@ def test_a_new_version_that_keeps_the_conflicting_figures_keeps_the_flag_and_its
     again = _flag(fc, "sum-mismatch")
     assert again["id"] == first["id"] and again["state"] == "open"
     assert "100" in again["reopened_reason"] and "110" in again["reopened_reason"]
+
+
+def test_one_source_telling_one_claim_twice_in_a_story_is_one_flag(fc, write):
+    story = ("Ferry injuries\n\nAn official said 12 passengers were injured when the ferry hit the pier on Monday. "
+             "Crews cleared the deck. An official said 12 passengers were injured on Monday.\n")
+    assert fc("ingest", str(write("pier.txt", story)), "--published", "2025-06-03").exit_code == 0
+    flags = json.loads(fc("verify", "--format", "json", "--severity", "info").stdout)["flags"]
+    ids = [f["id"] for f in flags if f["kind"] == "anonymous-source"]
+    assert len(ids) == 1 == len(set(ids))

@@ -35,10 +35,13 @@ CHECKS = {
 
 def run_checks(statements: Sequence[Statement], rules: Sequence[Rule], lexicon: Lexicon,
                focus: set[int] | None = None) -> list[Finding]:
-    """Every rule over the statements; with `focus`, only findings citing one of those statement ids."""
+    """Every rule over the statements; with `focus`, only findings citing one of those statement ids. Findings
+    with one identity (one source telling one claim twice in a story) are one finding: the first told."""
     findings: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
     for rule in rules:
         for f in CHECKS[rule.kind].check(statements, rule, lexicon):
-            if focus is None or any(s.id in focus for s in f.statements):
+            if (focus is None or any(s.id in focus for s in f.statements)) and (f.outcome, f.fingerprint) not in seen:
+                seen.add((f.outcome, f.fingerprint))
                 findings.append(f)
     return findings
