@@ -1,4 +1,4 @@
-"""Extraction of many documents on every core: documents in, (document, statements) out, in the order given.
+"""Extraction of many documents on several cores: documents in, (document, statements) out, in the order given.
 
 Extraction is a pure function of one document and the lexicon, so worker processes can share it out; the
 caller keeps reading and storing. The first POOL_AFTER documents are extracted in this process (a few files
@@ -21,14 +21,18 @@ from factcheck.model import Document, Statement
 
 POOL_AFTER = 16  # documents extracted here before the workers start
 AHEAD = 4  # documents in flight per worker
+# Past this, a worker adds its memory (some 70 MB) for little: reading and storing, in the ingest's own
+# process, take about a quarter of the time extraction takes.
+MAX_WORKERS = 4
 
 _lexicon: Lexicon | None = None  # a worker's lexicon
 
 
 def workers() -> int:
-    """The worker processes to start: one per core this process may run on, none on a single core."""
+    """The worker processes to start: one per core this process may run on (MAX_WORKERS at most), none on a
+    single core."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cores if cores > 1 and "fork" in multiprocessing.get_all_start_methods() else 0
+    return min(cores, MAX_WORKERS) if cores > 1 and "fork" in multiprocessing.get_all_start_methods() else 0
 
 
 class Extraction:
