@@ -144,3 +144,12 @@ def test_a_modified_name_and_a_participle_inside_its_clause(unit, expected, lexi
 
 def test_a_place_after_the_cue_is_no_speaker(lexicon):
     assert found("\u201cThe ferry is late again,\u201d he said in Kyiv.", lexicon)[0][0] == "he"
+
+
+def test_a_stance_participle_after_a_name(lexicon):
+    assert found("The board split over the pier, with Ruiz backing the repairs.", lexicon) == [
+        ("Ruiz", "backing", "backing the repairs")]
+
+
+def test_a_stance_participle_after_an_addressee_is_not_the_addressees(lexicon):
+    assert found("The crews wrote on Monday to Ana Ruiz opposing the new fares.", lexicon) == []

@@ -83,7 +83,7 @@ PARTICIPLE_SPEECH = (r"(saying|adding|arguing|noting|insisting|warning|explainin
                      r"confirming|announcing|asking)\b\s*(?:that\b)?")
 OPENING_PARTICIPLE = re.compile(r"\s*(?i:" + PARTICIPLE_SPEECH + ")")
 # 'began by saying ...', 'was criticized for saying ...': the speech is the clause subject's, as after a comma
-PREPOSITIONAL_PARTICIPLE = re.compile(r"(?<=\s)(?:by|for|after|before|while|from|when)\s+" + PARTICIPLE_SPEECH)
+PREPOSITIONAL_PARTICIPLE = re.compile(r"(?<=\s)(?:by|for|after|before|while|from|when|despite|in)\s+" + PARTICIPLE_SPEECH)
 # 'footage of Ruiz saying ...', 'a letter saying that ...': the speaker is the noun phrase right before the '-ing' form
 NAMED_PARTICIPLE = re.compile(r"(?<=[\w.)])\s+" + PARTICIPLE_SPEECH)
 PARTICLE = re.compile(r"\s+(?:by|out|into|in\s+to|away)\b")
@@ -235,8 +235,11 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
         if c:  # its span ends before the next cue begins: only 'according to' spans can hold a later cue
             cands.append(c)
     if "ing" in unit:
-        cands += [c for m in NAMED_PARTICIPLE.finditer(unit) if not _inside(m.start(), quotes)
-                  and (c := _named_participle(unit, m, toks, lex))]
+        named = [c for m in NAMED_PARTICIPLE.finditer(unit) if not _inside(m.start(), quotes)
+                 and (c := _named_participle(unit, m, toks, lex))]
+        spoken = {c.cue[0] for c in named}
+        cands += named + [c for m in _named_stance(lex).finditer(unit) if m.start(1) not in spoken and
+                          not _inside(m.start(), quotes) and (c := _named_participle(unit, m, toks, lex, True))]
     if label and not cands:
         cands.append(_Cand(label[:2], (label[1], label[1] + 1), "right", label[2], 0, 0, (0, 0), False,
                            ":"))
@@ -565,9 +568,17 @@ def _clause_speaker(unit: str, at: int, toks: list[Token], lex: Lexicon) -> tupl
     return _opening_speaker(unit, toks, lex, start + 1)
 
 
-def _named_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> _Cand | None:
+@lru_cache(maxsize=8)
+def _named_stance(lex: Lexicon) -> re.Pattern[str]:
+    """'with Ruiz backing the plan': a stance's '-ing' form right after a name."""
+    forms = {w.lower() for w in lex.stance if w.split()[0].endswith("ing")}
+    return re.compile(r"(?<=[\w.)])\s+(" + _alternation(forms) + r")\b")
+
+
+def _named_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon, stance: bool = False
+                      ) -> _Cand | None:
     """'footage of Ruiz saying the pier was unsafe', 'a letter saying that ...': a speech verb's '-ing' form right after
-    a name or a source noun speaks for it."""
+    a name or a source noun speaks for it; a stance's statement starts at its verb ('with Ruiz backing the plan')."""
     np = np_before(unit, m.start(1), toks, lex)
     if not np or unit[np.end:m.start(1)].strip() or NO_CONTENT.match(unit, m.end()) or len(unit) - m.end() < 8:
         return None
@@ -577,8 +588,11 @@ def _named_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexic
             unit[np.mention_start:np.mention_end] in lex.grammar.calendar_words or not unit[:np.mention_start].strip():
         return None  # 'was saying' is a cue of its own; 'tweets early Friday saying': a day is no speaker; a unit
         # that opens with the phrase has no verb of its own ('Keeps saying ...' is a headline's verb)
-    return _Cand((np.mention_start, np.mention_end), (m.start(1), m.end(1)), "right", m.end(), m.start(), np.start,
-                 (m.end(1), m.end()), False, m.group(1).lower())
+    before = re.search(r"(\w+)\s+$", unit[:np.start])
+    if stance and before and before.group(1).lower() in lex.grammar.prepositions - {"with"}:
+        return None  # 'a letter to Senate leaders opposing ...': the letter opposes, not its addressee
+    return _Cand((np.mention_start, np.mention_end), (m.start(1), m.end(1)), "right", m.start(1) if stance else m.end(),
+                 m.start(), np.start, (m.end(1), m.end()), False, m.group(1).lower())
 
 
 @lru_cache(maxsize=8)
