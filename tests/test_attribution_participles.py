@@ -153,3 +153,18 @@ def test_a_stance_participle_after_a_name(lexicon):
 
 def test_a_stance_participle_after_an_addressee_is_not_the_addressees(lexicon):
     assert found("The crews wrote on Monday to Ana Ruiz opposing the new fares.", lexicon) == []
+
+
+def test_an_opening_stance_participle_speaks_for_the_subject(lexicon):
+    assert found("Bemoaning the \u201cslow repairs,\u201d Ruiz blamed the harbour board.", lexicon) == [
+        ("Ruiz", "Bemoaning", "Bemoaning the \u201cslow repairs"), ("Ruiz", "blamed", "blamed the harbour board")]
+
+
+def test_a_headline_opening_with_a_participle_names_no_speaker_by_it(lexicon):
+    assert [a for a in found("Railing Against The Board, Ruiz Vows To Rebuild The Pier", lexicon)
+            if a[1] == "Railing"] == []
+
+
+def test_a_with_clause_is_a_statement_of_its_own(lexicon):
+    assert found("Polls show Ruiz with a narrow lead, with HarbourPoll showing her ahead by 3 points.", lexicon) == [
+        ("Polls", "show", "Ruiz with a narrow lead"), ("HarbourPoll", "showing", "showing her ahead by 3 points")]

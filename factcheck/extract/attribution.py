@@ -62,6 +62,7 @@ CLOSING_TAIL = " ,\"'\u201d\u2019"  # what may close a content after its last wo
 OPENING_MARKS = re.compile(r"[ \u201c\"(\u2014]*")
 THAT = re.compile(r"\s*,?\s*that\b")
 MODIFIED_NAME = re.compile(r"\s+((?:[a-z0-9][\w/'\u2019.-]*\s+){1,3})((?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*)")
+WITH_BEFORE = re.compile(r"\bwith\s+$")
 CLAUSE_OPENER = re.compile(r"\s*(?:(?:and|but|while|as|so|where|when|because|since|although|though)\s+)?")
 OPENER = re.compile(r"\s*(?::|,)?\s*(?=[\u201c\"\u201e\u00ab]|'')")
 COLON = re.compile(r"\s*:\s*")
@@ -217,9 +218,10 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
         if c:
             cands.append(c)
             taken.append(c.cue)
-    opening = OPENING_PARTICIPLE.match(unit) if "ing " in unit[:40] else None
+    opening = (OPENING_PARTICIPLE.match(unit) or (None if title_case(unit) else _opening_stance(lex).match(unit))
+               ) if "ing " in unit[:40] else None  # a headline's capitals hide its verbs
     if opening:
-        c = _opening_participle(unit, opening, toks, lex)
+        c = _opening_participle(unit, opening, toks, lex, opening.re is not OPENING_PARTICIPLE)
         if c:
             cands.append(c)
             taken.append(c.cue)
@@ -482,18 +484,30 @@ def _according(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> 
     return _Cand(src, (at, m.end()), "left", len(unit), lo + len(head) - 1, at, (0, 0), False, phrase)
 
 
-def _opening_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> _Cand | None:
+@lru_cache(maxsize=8)
+def _opening_stance(lex: Lexicon) -> re.Pattern[str]:
+    """'Bemoaning the cost, Ruiz ...', 'In defending the plan, Ruiz ...': a stance's '-ing' form opening the sentence."""
+    forms = {w.lower() for w in lex.stance if w.split()[0].endswith("ing")}
+    return re.compile(r"\s*(?:(?:In|After|While|By|Despite)\s+)?(?i:(" + _alternation(forms) + r"))\b")
+
+
+def _opening_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon, stance: bool = False
+                        ) -> _Cand | None:
     """'Claiming the pier was unsafe, Ruiz closed it': an opening speech participle speaks for the subject after its
-    clause."""
+    clause; a stance's statement starts at its verb ('Bemoaning the "rigged" count, Ruiz ...')."""
     comma = unit.find(",", m.end())
-    if comma < 0 or NO_CONTENT.match(unit, m.end()) or unit.find("\u201c", m.end(), comma) >= 0 or '"' in unit[m.end():comma]:
+    if comma >= 0 and unit[comma + 1:comma + 2] in ("\u201d", '"'):
+        comma += 1  # 'Bemoaning the "phony count," Ruiz ...': the quoted words close before the speaker
+    opened = unit[m.end():comma + 1]
+    if comma < 0 or NO_CONTENT.match(unit, m.end()) or opened.count("\u201c") != opened.count("\u201d") or \
+            opened.count('"') % 2:
         return None
     np = np_after(unit, comma + 1, toks, lex, inverted=False)
     head = unit[np.mention_start:np.mention_end].split()[-1].lower() if np else ""
     if not np or not (is_name(unit, np, lex) or head in lex.grammar.pronouns or head in lex.anonymous):
         return None  # 'Claiming ..., Ruiz', '..., she', '..., the mayor'; not 'Asking around, we found
-    return _Cand((np.mention_start, np.mention_end), (m.start(1), m.end(1)), "right", m.end(), 0, 0, (0, 0), False,
-                 m.group(1).lower(), stop=comma)
+    return _Cand((np.mention_start, np.mention_end), (m.start(1), m.end(1)), "right", m.start(1) if stance else m.end(),
+                 0, 0, (0, 0), False, m.group(1).lower(), stop=comma)
 
 
 def _document_subject(unit: str, cs: int, toks: list[Token], lex: Lexicon) -> tuple[Phrase, None] | None:
@@ -591,8 +605,10 @@ def _named_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexic
     before = re.search(r"(\w+)\s+$", unit[:np.start])
     if stance and before and before.group(1).lower() in lex.grammar.prepositions - {"with"}:
         return None  # 'a letter to Senate leaders opposing ...': the letter opposes, not its addressee
+    with_clause = WITH_BEFORE.search(unit, 0, np.start)  # '..., with Ruiz backing it': a clause of its own
     return _Cand((np.mention_start, np.mention_end), (m.start(1), m.end(1)), "right", m.start(1) if stance else m.end(),
-                 m.start(), np.start, (m.end(1), m.end()), False, m.group(1).lower())
+                 m.start(), with_clause.start() if with_clause else np.start, (m.end(1), m.end()), False,
+                 m.group(1).lower())
 
 
 @lru_cache(maxsize=8)
