@@ -74,6 +74,7 @@ class Speakers:
         self.story_names: dict[str, set[str]] = {}  # surname -> the story's full names with that surname
         self.roles: dict[str, tuple[str, int]] = {}  # 'governor' -> the person last named with it, and where
         self.text = text
+        self.titled_things: dict[str, bool] = {}  # _titled_thing's answers: the text is read once per name
         for _, core, several in self._names_in(text):
             if several and len(core.split()) > 1:
                 self.story_names.setdefault(core.split()[-1], set()).add(core)
@@ -311,8 +312,11 @@ class Speakers:
         """'The New Yorker': a name the story always writes after 'the' is a publication or a body, no 'he' or 'she'."""
         if not self.text or name.startswith("#"):
             return False
-        every = len(re.findall(r"\b" + re.escape(name) + r"\b", self.text))
-        return every > 0 and len(re.findall(r"\b[Tt]he\s+" + re.escape(name) + r"\b", self.text)) == every
+        if name not in self.titled_things:
+            alone, after_the = _name_rx(name)
+            every = len(alone.findall(self.text))
+            self.titled_things[name] = every > 0 and len(after_the.findall(self.text)) == every
+        return self.titled_things[name]
 
     def _sole_speaker(self) -> str | None:
         """The person who spoke in this unit or the one before, when no one else was named there."""
@@ -385,3 +389,10 @@ class Speakers:
             self.people.remove(name)
         self.people.append(name)
         return name
+
+
+@lru_cache(maxsize=4096)
+def _name_rx(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A name as a word, and the same after 'the': compiled once per name, not once per pronoun."""
+    word = re.escape(name)
+    return re.compile(rf"\b{word}\b"), re.compile(rf"\b[Tt]he\s+{word}\b")
