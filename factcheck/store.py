@@ -25,6 +25,7 @@ from factcheck.model import TIME_UNITS, Document, Finding, Flag, Mention, Quanti
 from factcheck.sources import SourceIndex, story_local
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock; env FACTCHECK_BUSY_TIMEOUT_MS
+SAYING_WORD = 5  # claim words this long or longer are never a polarity rule's function words ('the', 'does', 'that')
 CHUNK = 500  # ids bound per query, well under SQLite's limit on bound parameters
 RUN_COUNTS = ("statements_checked", "new", "still_open", "resolved")
 
@@ -189,9 +190,10 @@ class Store:
         the same event frame; the quotations of a named source the names may denote (quote-mismatch), and its
         statements of the same day (polarity-conflict of one voice); a quotation with the same opening words; a
         figure of the same event and measure as a record claim (and records of the events the figures count);
-        durations and starts of the same event; statements of the same day whose claim holds the rough stem of the
-        claim's longest word (polarity-conflict: the same words, negated, by another voice); stored copies of
-        the same texts. Across stories the checks compare nothing outside these."""
+        durations and starts of the same event; statements of the same day whose claim holds the rough stems of the
+        claim's three longest words (polarity-conflict: the same words, negated, by another voice); stored copies of
+        the same texts. Across stories the checks compare nothing outside these, but a polarity-conflict between
+        two voices whose words are all shorter than SAYING_WORD letters, which only a full run finds."""
         frames, quoting, voices, sayings, openings, measures, records, lasting, started = (set() for _ in range(9))
         for s in statements:
             if s.event and s.frame:
@@ -201,9 +203,11 @@ class Store:
                     quoting.add(s.source)
                 if s.date:
                     voices.add((s.source, s.date))
-            longest = max((w for w in s.claim if w not in s.negations), key=len, default="")
-            if s.date and longest:  # the same words, negated, by another voice that day: one holds this stem
-                sayings.add((s.date, rough_stem(longest)))
+            # the same words, negated, by another voice that day: its claim holds these stems too (a claim of short
+            # words only is left to a full run: its day's every statement would be read)
+            stems = sorted({rough_stem(w) for w in s.claim if len(w) >= SAYING_WORD and w not in s.negations}, key=len)
+            if s.date and stems:
+                sayings.add((s.date, tuple(stems[-3:])))
             openings |= {" ".join(q.split()[:4]) for q in s.quoted if q.split()}
             for q in s.quantities:
                 if s.event and q.exact and (q.category or q.noun):
@@ -222,8 +226,9 @@ class Store:
                     for sid in {sid for name in quoting for sid, _ in index.candidates(name)}]
         queries += [("SELECT document_id FROM statements WHERE source_id = ? AND date = ?", [sid, day])
                     for sid, day in {(sid, day) for name, day in voices for sid, _ in index.candidates(name)}]
-        queries += [("SELECT document_id FROM statements WHERE date = ? AND claim LIKE ? ESCAPE '\\'",
-                     [day, f"%{_like_escape(stem)}%"]) for day, stem in sayings]
+        queries += [("SELECT document_id FROM statements WHERE date = ?"
+                     + " AND claim LIKE ? ESCAPE '\\'" * len(stems), [day, *(f"%{_like_escape(x)}%" for x in stems)])
+                    for day, stems in sayings]
         queries += [("SELECT document_id FROM statements WHERE quote = 1 AND quoted LIKE ? ESCAPE '\\'",
                      [f'%"{_like_escape(json.dumps(o)[1:-1])}%']) for o in openings]  # as stored: JSON
         queries += [("SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id JOIN quantities q"

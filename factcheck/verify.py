@@ -62,20 +62,19 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
         if files:
             report, _ = ingest(target, files, meta, rules.lexicon, max_bytes=max_bytes)
             result.ingest = report
-            focus_docs = set(report.document_ids)
-            statements = target.statements()
-            focus = {s.id for s in statements if s.document_id in focus_docs}
+            findings, focus = checked_with_neighbours(target, rules, sorted(set(report.document_ids)))
+            result.statements = len(focus)
         else:
             statements = target.statements()
-        result.statements = len(statements)
-        findings = run_checks(statements, rules.rules, rules.lexicon, focus=focus)
+            result.statements = len(statements)
+            findings = run_checks(statements, rules.rules, rules.lexicon)
         result.flags = [f for f in findings if f.outcome == "flag"]
         result.passed = [f for f in findings if f.outcome == "pass"]
         if scratch is None:
             run_id = store.start_run("verify", rules.hash, full=True)
             result.sync = store.sync_flags(result.flags, run_id, scope=None if not files else focus)
             store.record_passes(result.passed, run_id)
-            store.finish_run(run_id, "ok", statements_checked=len(statements), new=len(result.sync["new"]),
+            store.finish_run(run_id, "ok", statements_checked=result.statements, new=len(result.sync["new"]),
                              still_open=len(result.sync["open"]), resolved=len(result.sync["resolved"]))
         # an editor's dismissal holds while the cited statements are unchanged (sync_flags reopens otherwise)
         states = store.flag_states(f.fingerprint for f in result.flags)
@@ -95,3 +94,12 @@ def draft_scratch(store: Store, rules: RuleSet, files: list[str], meta: Meta, ma
     _, extracted = ingest(store, files, meta, rules.lexicon, dry_run=True, max_bytes=max_bytes)
     told = [s for _, statements in extracted for s in statements]
     return store.partial_copy(store.neighbours(told, [doc.sha256 for doc, _ in extracted]))
+
+
+def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) -> tuple[list[Finding], set[int]]:
+    """The findings citing a statement of these stories, checked with the stories sharing a block with them
+    (Store.neighbours: each of their blocks is read whole), and the ids of those statements."""
+    own = store.statements(document_ids=documents)
+    focus = {s.id for s in own if s.id is not None}
+    near = store.neighbours(own) - set(documents)
+    return run_checks(own + store.statements(document_ids=near), rules.rules, rules.lexicon, focus=focus), focus
