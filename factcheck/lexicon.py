@@ -171,6 +171,8 @@ class Lexicon:
     documents: frozenset[str] = frozenset()  # 'the poll', 'a report': sources of kind document
     openers: frozenset[str] = frozenset()  # 'although', 'whether': words that open a clause, never a name
     questions: tuple[str, ...] = ()  # 'asked whether': a question put to a source, not its words
+    cognition: frozenset[str] = frozenset()  # 'thought': a cue before a clause, not before an object
+    knowing: frozenset[str] = frozenset()  # 'knew', 'felt': cues only before a whole clause
     clause_negation: tuple[str, ...] = ()  # 'not', "n't": words that negate a whole statement
     modality: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'hedge' / 'plan' -> words
     duration_hedges: dict[str, tuple[float, float]] = field(default_factory=dict)  # "nearly" four years: [0.85, 1]
@@ -371,6 +373,8 @@ def load_lexicon(rules_dir: Path) -> Lexicon:
         according=tuple(attribution["cues"].get("according", [])),
         stance=tuple(attribution["cues"].get("stance", [])),
         questions=tuple(attribution["cues"].get("questions", [])),
+        cognition=frozenset(w.lower() for w in attribution["cues"].get("cognition", [])),
+        knowing=frozenset(w.lower() for w in attribution["cues"].get("knowing", [])),
         stages=tuple(raw["states"].get("stages", {}).get("words", [])),
         final_stages=frozenset(w.lower() for w in raw["states"].get("stages", {}).get("final", [])),
         **_frames(raw["events"], p["events"]),

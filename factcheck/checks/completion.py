@@ -26,11 +26,11 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                         and any(st.state == "completed" and not st.negated for st in s.statuses)), lambda s: s.date)
         for date, said in sorted(claims.items()):
             said.sort(key=lambda s: (s.source is None, s.role != "body"))  # a named source first
-            agreed = [t for t in totals(group, rule.params["agreed_action"]) if t[0].date and t[0].date <= date]
+            agreed = [t for t in totals(group, rule.params["agreed_action"], lex) if t[0].date and t[0].date <= date]
             if not agreed:
                 continue
             total_stmt, total_q = max(agreed, key=lambda t: t[1].low)
-            days = daily_figures(group, rule.params["action"], total_q, until=date)
+            days = daily_figures(group, rule.params["action"], total_q, lex, until=date)
             done = sum(q.low for _, q in days.values())
             if not days or done >= total_q.low:
                 continue

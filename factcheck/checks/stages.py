@@ -4,25 +4,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from factcheck.lexicon import Lexicon
 from factcheck.model import Quantity, Statement
 
-COUNTED = {"prisoner", "soldier", "civilian", "person"}
 WINDOW_DAYS = 6  # stages of one event fall within a week; an earlier figure belongs to another round
 
 
-def totals(group: Sequence[Statement], action: str) -> list[tuple[Statement, Quantity]]:
+def counted(lex: Lexicon) -> frozenset[str]:
+    """The categories of people a stage counts: those a breakdown is made of or adds up to (lexicon [parts])."""
+    return frozenset(lex.parts) | {kind for kinds in lex.parts.values() for kind in kinds}
+
+
+def totals(group: Sequence[Statement], action: str, lex: Lexicon) -> list[tuple[Statement, Quantity]]:
     """Figures for the event's agreed whole ('agreed to exchange 1,000 prisoners each')."""
+    kinds = counted(lex)
     return [(s, q) for s in group for q in s.quantities
-            if q.action == action and q.category in COUNTED and q.exact and q.role != "part"]
+            if q.action == action and q.category in kinds and q.exact and q.role != "part"]
 
 
-def daily_figures(group: Sequence[Statement], action: str, total: Quantity,
+def daily_figures(group: Sequence[Statement], action: str, total: Quantity, lex: Lexicon,
                   until: str | None = None) -> dict[str, tuple[Statement, Quantity]]:
     """One figure per day for the action (the largest that day, as parts sit under it), same 'each'."""
+    kinds = counted(lex)
     days: dict[str, tuple[Statement, Quantity]] = {}
     for s in group:
         for q in s.quantities:
-            if (q.action != action or q.category not in COUNTED or not q.exact or q.role == "part"
+            if (q.action != action or q.category not in kinds or not q.exact or q.role == "part"
                     or q.each != total.each or not q.date or len(q.date) != 10 or q is total or q.low >= total.low):
                 continue
             if until and (q.date > until or date.fromisoformat(q.date) < date.fromisoformat(until) - timedelta(days=WINDOW_DAYS)):

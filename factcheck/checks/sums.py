@@ -7,18 +7,19 @@ Three shapes, each blocked before comparing:
     part categories come from rules/lexicon/categories.toml [parts] and [sums] (killed + wounded = casualties);
   * stages over days against the total of a completed event (blocked by event):
     390 + 307 + 303 = 1,000.
-TOML params: `tolerance` (absolute difference allowed, default 0), `stages` (check daily stages, default true).
+TOML params: `tolerance` (absolute difference allowed, default 0), `stages` (check daily stages, default true),
+`stages_action` (the action a stage counts, default "released").
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.checks.common import block, day, finding, fmt, frame_of
-from factcheck.checks.stages import COUNTED, daily_figures
+from factcheck.checks.common import block, finding, fmt, frame_of
+from factcheck.checks.stages import counted, daily_figures
 from factcheck.lexicon import Lexicon
 from factcheck.model import PERCENT, Finding, Quantity, Rule, Statement
 
-PARAMS = {"tolerance": 0.0, "stages": True}
+PARAMS = {"tolerance": 0.0, "stages": True, "stages_action": "released"}
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
@@ -38,7 +39,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
                     out.append(_compare(rule, [s, total[0]] if total[0] is not s else [s], parts, total[1], float(rule.params["tolerance"])))
     if rule.params["stages"]:
         for _, group in block(statements, frame_of).items():
-            out += _stages(group, rule)
+            out += _stages(group, rule, lex)
     return out
 
 
@@ -126,13 +127,14 @@ def _undated(s: Statement, q: Quantity) -> bool:
     return s.date_text is None and q.date == s.date
 
 
-def _stages(group: list[Statement], rule: Rule) -> list[Finding]:
+def _stages(group: list[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     out = []
+    kinds = counted(lex)
     for s in group:
         if not s.date or not any(st.state == "completed" and not st.negated for st in s.statuses):
             continue
-        for total in (q for q in s.quantities if q.exact and q.category in COUNTED and q.role != "part"):
-            days = daily_figures(group, "released", total, until=s.date)
+        for total in (q for q in s.quantities if q.exact and q.category in kinds and q.role != "part"):
+            days = daily_figures(group, str(rule.params["stages_action"]), total, lex, until=s.date)
             if len(days) < 2 or s.date not in days:
                 continue
             ordered = sorted(days.values(), key=lambda x: x[1].date or "")

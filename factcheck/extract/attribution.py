@@ -42,12 +42,6 @@ FILLER = re.compile(
     r"(?:(?!(?:what|it|that|who|which|is|was|are|were|be|to|he|she|they|we|would|will|had|has)\b)"
     r"[\w'\u2019./&-]+\s+){0,6}?[\w'\u2019./&-]+(?=\s*(?:,|:|\bthat\b|[\u201c\"\u201e]|''|[.!?]?\s*(?:[\u201d\"]|'')?\s*$)))")
 MAX_FILLERS = 4
-# verbs of thinking: a cue before a clause ('thought the pier was old'), not before an object ('thought of him');
-# verbs of knowing are cues only with 'that' ('knew the tide' is an object, and no content word tells them apart)
-COGNITION = frozenset({"believed", "thought", "believes", "thinks"})
-# verbs of knowing and feeling without 'that': cues only before a whole clause, a subject and its finite verb with no
-# punctuation between ('knew the rules were unfair'; not 'knew the tide, told ...', 'felt the ground shake')
-KNOWING = frozenset({"know", "knows", "knew", "feel", "feels", "felt"})
 FINITE_AHEAD = re.compile(r"[^,;:.!?\u201c\u201d\"()\u2014]{0,60}?\s(?:is|was|are|were|has|have|had|will|would|can|could|"
                           r"should|may|might|must)\b")
 PARTICIPLE_FORM = re.compile(r"(?:ed|[wt]n|ght|ld|id)$")  # 'endorsed', 'shown', 'sought', 'told', 'said'
@@ -348,10 +342,10 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     relative = RELATIVE.search(unit, max(0, np.start - 8), np.start) if name is None else None
     if relative:  # 'which he said was ...': what was said is the rest of the relative clause
         return _Cand(src, (cs, ce), "right", pos, np.start, relative.start() + 1, region, False, cue, None, True)
-    if cue in KNOWING and (_first_word(unit, pos) not in lex.grammar.determiners | lex.grammar.pronouns | {"there"} or
+    if cue in lex.knowing and (_first_word(unit, pos) not in lex.grammar.determiners | lex.grammar.pronouns | {"there"} or
                            not FINITE_AHEAD.match(unit, pos)):
         return None
-    if NO_CONTENT.match(unit, pos) or cue in COGNITION and \
+    if NO_CONTENT.match(unit, pos) or cue in lex.cognition and \
             _first_word(unit, pos) not in lex.grammar.determiners | lex.grammar.pronouns:
         return None
     return _Cand(src, (cs, ce), "right", pos, left_end or np.start, clause, region, False, cue, name)
