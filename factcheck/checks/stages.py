@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 from factcheck.lexicon import Lexicon
 from factcheck.model import Quantity, Statement
@@ -10,6 +11,7 @@ from factcheck.model import Quantity, Statement
 WINDOW_DAYS = 6  # stages of one event fall within a week; an earlier figure belongs to another round
 
 
+@lru_cache(maxsize=8)
 def counted(lex: Lexicon) -> frozenset[str]:
     """The categories of people a stage counts: those a breakdown is made of or adds up to (lexicon [parts])."""
     return frozenset(lex.parts) | {kind for kinds in lex.parts.values() for kind in kinds}

@@ -135,10 +135,15 @@ def _stance(lex: Lexicon) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
+def _stance_ing(lex: Lexicon) -> frozenset[str]:
+    """The stance cues whose verb is an '-ing' form ('backing', 'comparing him to')."""
+    return frozenset(w for w in _stance(lex) if w.split()[0].endswith("ing"))
+
+
+@lru_cache(maxsize=8)
 def _stance_participle(lex: Lexicon) -> re.Pattern[str]:
     """', comparing him to ...': a stance's '-ing' form after a comma goes on with the clause's speaker."""
-    forms = {w.lower() for w in lex.stance if w.split()[0].endswith("ing")}
-    return re.compile(_participle_head(lex) + "(" + _alternation(forms) + r")\b")
+    return re.compile(_participle_head(lex) + "(" + _alternation(_stance_ing(lex)) + r")\b")
 
 
 @lru_cache(maxsize=8)
@@ -481,8 +486,7 @@ def _according(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> 
 @lru_cache(maxsize=8)
 def _opening_stance(lex: Lexicon) -> re.Pattern[str]:
     """'Bemoaning the cost, Ruiz ...', 'In defending the plan, Ruiz ...': a stance's '-ing' form opening the sentence."""
-    forms = {w.lower() for w in lex.stance if w.split()[0].endswith("ing")}
-    return re.compile(r"\s*(?:(?:In|After|While|By|Despite)\s+)?(?i:(" + _alternation(forms) + r"))\b")
+    return re.compile(r"\s*(?:(?:In|After|While|By|Despite)\s+)?(?i:(" + _alternation(_stance_ing(lex)) + r"))\b")
 
 
 def _opening_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon, stance: bool = False
@@ -579,8 +583,7 @@ def _clause_speaker(unit: str, at: int, toks: list[Token], lex: Lexicon) -> tupl
 @lru_cache(maxsize=8)
 def _named_stance(lex: Lexicon) -> re.Pattern[str]:
     """'with Ruiz backing the plan': a stance's '-ing' form right after a name."""
-    forms = {w.lower() for w in lex.stance if w.split()[0].endswith("ing")}
-    return re.compile(r"(?<=[\w.)])\s+(" + _alternation(forms) + r")\b")
+    return re.compile(r"(?<=[\w.)])\s+(" + _alternation(_stance_ing(lex)) + r")\b")
 
 
 def _named_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon, stance: bool = False
