@@ -30,7 +30,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from factcheck.checks import run_checks
+from factcheck.checks import reach, run_checks
 from factcheck.errors import LockedError, StoreError
 from factcheck.model import Finding, Flag, Statement, severity_rank
 from factcheck.ruleset import RuleSet
@@ -62,7 +62,7 @@ class AuditResult:
                 f" ({self.reason}; {r['statements_checked']} statements checked)")
 
 
-def touched(store: Store, since: int, previous: dict[str, set[int]]) -> tuple[list[Statement], set[int], set[int]]:
+def touched(store: Store, since: int, previous: dict[str, set[int]], rules: RuleSet) -> tuple[list[Statement], set[int], set[int]]:
     """What an incremental audit reads: (the statements to check, the ids of those changed since the counter
     stood at `since`, the ids cited by open flags that are no longer current). Call in a read snapshot."""
     changed_docs = store.changed_documents(since)
@@ -73,7 +73,7 @@ def touched(store: Store, since: int, previous: dict[str, set[int]]) -> tuple[li
     where = store.documents_of(cited)
     gone = {sid for sid in cited if sid not in where or (where[sid] in changed_docs and where[sid] not in current)}
     linked = {where[sid] for ids in previous.values() if ids & (focus | gone) for sid in ids if sid in where}
-    docs = store.neighbours(changed) | current | store.current_documents(linked)
+    docs = store.neighbours(changed, reach(rules.rules)) | current | store.current_documents(linked)
     return store.statements(document_ids=docs), focus, gone
 
 
@@ -148,7 +148,7 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
         if since is None:
             statements, focus, gone = store.statements(), None, set()
         elif not unchanged:
-            statements, focus, gone = touched(store, since, previous)
+            statements, focus, gone = touched(store, since, previous, rules)
             unchanged = not focus and not gone
     if unchanged:  # same statements, same rules: the same findings; none re-run
         stored = {f.id: f for f in store.flags(ids=set(previous))}

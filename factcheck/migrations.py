@@ -256,7 +256,44 @@ def m019_statement_days(db: sqlite_utils.Database) -> None:
     db["statements"].create_index(["date"])
 
 
+# the days a statement of an event frame is about: the day it names, its story's day and its figures' days
+FRAME_DAYS = {
+    "statements": ("SELECT NEW.frame_id, substr(NEW.date, 1, 10), NEW.id, NEW.document_id"
+                   " WHERE NEW.frame_id IS NOT NULL AND length(NEW.date) >= 10"
+                   " UNION SELECT NEW.frame_id, substr(d.published, 1, 10), NEW.id, NEW.document_id FROM documents d"
+                   " WHERE NEW.frame_id IS NOT NULL AND d.id = NEW.document_id AND length(d.published) >= 10"
+                   " UNION SELECT NEW.frame_id, substr(q.date, 1, 10), NEW.id, NEW.document_id FROM quantities q"
+                   " WHERE NEW.frame_id IS NOT NULL AND q.statement_id = NEW.id AND length(q.date) >= 10"),
+    "quantities": ("SELECT s.frame_id, substr(NEW.date, 1, 10), s.id, s.document_id FROM statements s"
+                   " WHERE s.id = NEW.statement_id AND s.frame_id IS NOT NULL AND length(NEW.date) >= 10"),
+}
+
+
+def m020_frame_days(db: sqlite_utils.Database) -> None:
+    # the blocks of an event frame by day: a draft or an audit reads the frame's statements within a few days of
+    # those it checks (Store.neighbours), not the frame's whole history; kept by triggers, as the statements are
+    db.execute("CREATE TABLE frame_days (frame_id INTEGER NOT NULL, day TEXT NOT NULL, statement_id INTEGER NOT NULL,"
+               " document_id INTEGER NOT NULL, PRIMARY KEY (frame_id, day, statement_id)) WITHOUT ROWID")
+    db.execute("CREATE INDEX idx_frame_days_statement ON frame_days (statement_id)")
+    insert = "INSERT OR IGNORE INTO frame_days (frame_id, day, statement_id, document_id) "
+    drop = "DELETE FROM frame_days WHERE statement_id = {}.id;"
+    db.execute(f"CREATE TRIGGER statements_frame_days AFTER INSERT ON statements BEGIN {insert}{FRAME_DAYS['statements']}; END")
+    db.execute("CREATE TRIGGER statements_frame_days_update AFTER UPDATE OF frame_id, date, document_id ON statements"
+               f" BEGIN {drop.format('OLD')} {insert}{FRAME_DAYS['statements']}; END")
+    db.execute(f"CREATE TRIGGER statements_frame_days_delete AFTER DELETE ON statements BEGIN {drop.format('OLD')} END")
+    db.execute(f"CREATE TRIGGER quantities_frame_days AFTER INSERT ON quantities BEGIN {insert}{FRAME_DAYS['quantities']}; END")
+    db.execute("CREATE TRIGGER quantities_frame_days_update AFTER UPDATE OF date, statement_id ON quantities"
+               f" BEGIN {insert}{FRAME_DAYS['quantities']}; END")
+    db.execute(insert + "SELECT frame_id, substr(date, 1, 10), id, document_id FROM statements"
+               " WHERE frame_id IS NOT NULL AND length(date) >= 10"
+               " UNION SELECT s.frame_id, substr(d.published, 1, 10), s.id, s.document_id FROM statements s"
+               " JOIN documents d ON d.id = s.document_id WHERE s.frame_id IS NOT NULL AND length(d.published) >= 10"
+               " UNION SELECT s.frame_id, substr(q.date, 1, 10), s.id, s.document_id FROM statements s"
+               " JOIN quantities q ON q.statement_id = s.id WHERE s.frame_id IS NOT NULL AND length(q.date) >= 10")
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
               m013_triage_history, m014_passes, m015_readings, m016_revisions,
-              m017_claims, m018_changed_documents, m019_statement_days]
+              m017_claims, m018_changed_documents, m019_statement_days,
+              m020_frame_days]

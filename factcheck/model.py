@@ -185,6 +185,17 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Reach:
+    """How far the rules compare the statements of one event frame across days (checks.reach): a block is the
+    frame's statements within `days` of a day the statement names, its story's day or its figures' days; a
+    frame's totals of the `totals` actions meet claims of the `settled` state on any later day."""
+
+    days: int = 0
+    totals: frozenset[str] = frozenset()
+    settled: str = "completed"
+
+
+@dataclass(frozen=True)
 class Rule:
     """One consistency rule, loaded from a TOML file."""
 

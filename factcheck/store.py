@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,9 @@ import sqlite_utils
 from factcheck.errors import AmbiguousError, NotFoundError, StoreError
 from factcheck.lexicon import rough_stem
 from factcheck.migrations import MIGRATIONS
-from factcheck.model import TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Statement, Status, statement_digest
+from factcheck.model import (
+    TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Reach, Statement, Status, statement_digest,
+)
 from factcheck.sources import SourceIndex, story_local
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock; env FACTCHECK_BUSY_TIMEOUT_MS
@@ -76,6 +78,25 @@ def _flag(row: dict[str, Any], statements: list[Statement]) -> Flag:
     return Flag(finding=finding, id=row["id"], state=row["state"], note=row["note"], triaged_by=row["triaged_by"],
                 triaged_at=row["triaged_at"], first_seen=row["first_seen"], last_seen=row["last_seen"],
                 resolved_at=row["resolved_at"], reopened_reason=row["reopened_reason"])
+
+
+def _day(text: str | None) -> date | None:
+    """The first day an ISO date or span names ('2025-05-23', '2025-05-01/2025-05-10'); None for a month or a year."""
+    try:
+        return date.fromisoformat(text[:10]) if text and len(text) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _spans(days: list[date], gap: timedelta) -> list[tuple[date, date]]:
+    """Sorted days merged into runs whose windows of `gap` either side overlap: one query per run, not per day."""
+    runs: list[tuple[date, date]] = []
+    for d in days:
+        if runs and d - runs[-1][1] <= 2 * gap:
+            runs[-1] = (runs[-1][0], d)
+        else:
+            runs.append((d, d))
+    return runs
 
 
 def _like_escape(text: str) -> str:
@@ -185,19 +206,18 @@ class Store:
             c.execute("DETACH DATABASE src")
         return copy
 
-    def neighbours(self, statements: Iterable[Statement], shas: Iterable[str] = ()) -> set[int]:
+    def neighbours(self, statements: Iterable[Statement], reach: Reach, shas: Iterable[str] = ()) -> set[int]:
         """Current stories that share a block with these statements (a draft's, or those an audit finds changed):
-        the same event frame; the quotations of a named source the names may denote (quote-mismatch), and its
+        the same event frame within `reach` (_frame_blocks); the quotations of a named source the names may denote (quote-mismatch), and its
         statements of the same day (polarity-conflict of one voice); a quotation with the same opening words; a
         figure of the same event and measure as a record claim (and records of the events the figures count);
         durations and starts of the same event; statements of the same day whose claim holds the rough stems of the
         claim's three longest words (polarity-conflict: the same words, negated, by another voice); stored copies of
         the same texts. Across stories the checks compare nothing outside these, but a polarity-conflict between
         two voices whose words are all shorter than SAYING_WORD letters, which only a full run finds."""
-        frames, quoting, voices, sayings, openings, measures, records, lasting, started = (set() for _ in range(9))
+        statements = list(statements)
+        quoting, voices, sayings, openings, measures, records, lasting, started = (set() for _ in range(8))
         for s in statements:
-            if s.event and s.frame:
-                frames.add((s.event, s.frame))
             if s.source and not story_local(s.source, s.source_kind):
                 if s.quote and s.quoted:
                     quoting.add(s.source)
@@ -219,8 +239,7 @@ class Store:
                 started.add(s.event)
         queries: list[tuple[str, list[Any]]] = [
             ("SELECT id FROM documents WHERE sha256 = ?", [sha]) for sha in set(shas)]
-        queries += [("SELECT s.document_id FROM statements s JOIN frames f ON f.id = s.frame_id"
-                     " WHERE f.event = ? AND f.anchor = ?", [event, anchor]) for event, anchor in frames]
+        queries += self._frame_blocks(statements, reach)
         index = self._sources()
         queries += [("SELECT document_id FROM statements WHERE source_id = ? AND quote = 1", [sid])
                     for sid in {sid for name in quoting for sid, _ in index.candidates(name)}]
@@ -245,6 +264,43 @@ class Store:
         for sql, params in queries:
             found |= {r[0] for r in self.conn.execute(sql, params)}
         return self.current_documents(found)
+
+    def _frame_blocks(self, statements: list[Statement], reach: Reach) -> list[tuple[str, list[Any]]]:
+        """Queries for the statements of these statements' event frames that lie within `reach.days` of a day one
+        of them is about (the day it names, its story's day, its figures' days: table frame_days, m020). A claim
+        that the event is settled also reads the frame's agreed totals of any day, and an agreed total the frame's
+        claims of any later day with the days around them."""
+        ids: dict[tuple[str | None, str | None], int] = {}
+        for key in {(s.event, s.frame) for s in statements if s.event and s.frame}:
+            row = self.conn.execute("SELECT id FROM frames WHERE event = ? AND anchor = ?", key).fetchone()
+            if row:
+                ids[key] = row[0]
+        days: dict[int, set[date]] = {}
+        settled, totalled = set(), set()
+        for s in statements:
+            frame = ids.get((s.event, s.frame))
+            if frame is None:
+                continue
+            told = {s.date, s.published, *(q.date for q in s.quantities)}
+            days.setdefault(frame, set()).update(d for d in map(_day, told) if d)
+            if any(st.state == reach.settled and not st.negated for st in s.statuses):
+                settled.add(frame)
+            if any(q.action in reach.totals for q in s.quantities):
+                totalled.add(frame)
+        totals = sorted(reach.totals)
+        queries: list[tuple[str, list[Any]]] = [
+            ("SELECT s.document_id FROM statements s JOIN quantities q ON q.statement_id = s.id WHERE s.frame_id = ?"
+             f" AND q.action IN ({','.join('?' * len(totals))})", [frame, *totals]) for frame in settled if totals]
+        for frame in totalled:
+            days[frame].update(d for (told,) in self.conn.execute(
+                "SELECT DISTINCT s.date FROM statements s JOIN statuses st ON st.statement_id = s.id"
+                " WHERE s.frame_id = ? AND st.state = ? AND st.negated = 0", [frame, reach.settled]) if (d := _day(told)))
+        width = timedelta(days=reach.days)
+        for frame, found in days.items():
+            for first, last in _spans(sorted(found), width):
+                queries.append(("SELECT document_id FROM frame_days WHERE frame_id = ? AND day BETWEEN ? AND ?",
+                                [frame, (first - width).isoformat(), (last + width).isoformat()]))
+        return queries
 
     def _sources(self, c: sqlite3.Connection | None = None) -> SourceIndex:
         """The named sources, kept between calls; those added since the last look, by this or another process,

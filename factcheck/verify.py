@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from factcheck.checks import run_checks
+from factcheck.checks import reach, run_checks
 from factcheck.ingest import IngestReport, ingest
 from factcheck.model import Finding, severity_rank
 from factcheck.read import MAX_BYTES, Meta
@@ -92,8 +92,8 @@ def draft_scratch(store: Store, rules: RuleSet, files: list[str], meta: Meta, ma
     are read and extracted once to find them, then ingested there, so a draft's cost follows what it touches,
     not the size of the database. A file that cannot be read is reported by that second ingest."""
     _, extracted = ingest(store, files, meta, rules.lexicon, dry_run=True, max_bytes=max_bytes)
-    told = [s for _, statements in extracted for s in statements]
-    return store.partial_copy(store.neighbours(told, [doc.sha256 for doc, _ in extracted]))
+    told = [replace(s, published=s.published or doc.published) for doc, statements in extracted for s in statements]
+    return store.partial_copy(store.neighbours(told, reach(rules.rules), [doc.sha256 for doc, _ in extracted]))
 
 
 def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) -> tuple[list[Finding], set[int]]:
@@ -101,5 +101,5 @@ def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) 
     (Store.neighbours: each of their blocks is read whole), and the ids of those statements."""
     own = store.statements(document_ids=documents)
     focus = {s.id for s in own if s.id is not None}
-    near = store.neighbours(own) - set(documents)
+    near = store.neighbours(own, reach(rules.rules)) - set(documents)
     return run_checks(own + store.statements(document_ids=near), rules.rules, rules.lexicon, focus=focus), focus

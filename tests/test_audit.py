@@ -190,7 +190,7 @@ def test_an_incremental_audit_reads_the_changed_stories_and_their_block_mates_on
     audit(store, rules)
     since = store.revision()
     add(store, rules, tmp_path, "doubt.txt", DOUBT)  # the same swap: it shares the ferry story's frame
-    statements, focus, gone = touched(store, since, store.audit_flags())
+    statements, focus, gone = touched(store, since, store.audit_flags(), rules)
     stories = {s.document: {x.id for x in statements if x.document == s.document} for s in statements}
     assert set(stories) == {"Ferry deal in doubt", "Ferry crews trade places"}  # not the harbour fees
     assert focus == stories["Ferry deal in doubt"] and gone == set()

@@ -11,6 +11,7 @@ import pytest
 from conftest import bench_module
 
 import factcheck.verify as verify_module
+from factcheck.checks import reach
 from factcheck.ingest import ingest
 from factcheck.read import Meta
 from factcheck.ruleset import RuleSet
@@ -73,7 +74,7 @@ def test_a_draft_reads_only_the_stories_it_touches(tmp_path, rules):
     draft = tmp_path / "draft.jsonl"
     draft.write_text(lines[-1], encoding="utf-8")
     _, extracted = ingest(store, [str(draft)], Meta(), rules.lexicon, dry_run=True)
-    near = store.neighbours([s for _, told in extracted for s in told])
+    near = store.neighbours([s for _, told in extracted for s in told], reach(rules.rules))
     assert 0 < len(near) < store.current_stories() / 4
     store.close()
 
@@ -94,5 +95,5 @@ def test_another_voice_denying_the_same_words_that_day_is_read_too(tmp_path, rul
     assert "polarity-conflict" in {kind for kind, _, _ in narrow}
     assert narrow == findings(store, rules, draft, True, monkeypatch)
     _, extracted = ingest(store, [str(draft)], Meta(published="2025-06-02"), rules.lexicon, dry_run=True)
-    assert len(store.neighbours([s for _, told in extracted for s in told])) == 1  # not the dock fees
+    assert len(store.neighbours([s for _, told in extracted for s in told], reach(rules.rules))) == 1  # not the dock fees
     store.close()

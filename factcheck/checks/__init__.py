@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from factcheck.checks import (
-    anonymous, completion, dates, duration, misattribution, numeric, place, polarity, quotes, status, sums, superlative,
-    unsourced,
+    anonymous, completion, dates, duration, misattribution, numeric, place, polarity, quotes, stages, status, sums,
+    superlative, unsourced,
 )
 from factcheck.lexicon import Lexicon
-from factcheck.model import Finding, Rule, Statement
+from factcheck.model import Finding, Reach, Rule, Statement
 
 Check = Callable[[Sequence[Statement], Rule, Lexicon], list[Finding]]
 
@@ -31,6 +31,15 @@ CHECKS = {
     "anonymous-source": anonymous,
     "unsourced": unsourced,
 }
+
+
+def reach(rules: Sequence[Rule]) -> Reach:
+    """How far across days these rules compare the statements of one event frame: the most any of their checks
+    declares (REACH_DAYS), and the agreed totals completion-conflict holds against claims of any later day.
+    What a draft or an audit reads around a statement (Store.neighbours) follows it."""
+    return Reach(days=max((getattr(CHECKS[r.kind], "REACH_DAYS", 0) for r in rules), default=0),
+                 totals=frozenset(str(r.params.get("agreed_action", completion.PARAMS["agreed_action"])) for r in rules if r.kind == "completion-conflict"),
+                 settled=stages.COMPLETED)
 
 
 def run_checks(statements: Sequence[Statement], rules: Sequence[Rule], lexicon: Lexicon,

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.checks.common import block, day, finding, fmt, frame_of, who
-from factcheck.checks.stages import daily_figures, totals
+from factcheck.checks.stages import COMPLETED, WINDOW_DAYS, daily_figures, totals
 from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Rule, Statement
 
 PARAMS = {"action": "released", "agreed_action": "agreed"}
+REACH_DAYS = WINDOW_DAYS  # a claim meets the stages of the week before it, and the agreed totals of any day before
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
@@ -23,7 +24,7 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
     for frame, group in block(statements, frame_of).items():
         event = frame[0]
         claims = block((s for s in group if s.date and len(s.date) == 10
-                        and any(st.state == "completed" and not st.negated for st in s.statuses)), lambda s: s.date)
+                        and any(st.state == COMPLETED and not st.negated for st in s.statuses)), lambda s: s.date)
         for date, said in sorted(claims.items()):
             said.sort(key=lambda s: (s.source is None, s.role != "body"))  # a named source first
             agreed = [t for t in totals(group, rule.params["agreed_action"], lex) if t[0].date and t[0].date <= date]

@@ -28,6 +28,7 @@ from factcheck.lexicon import Lexicon
 from factcheck.model import Finding, Quantity, Rule, Statement
 
 MAX_SPAN_DAYS = 10  # a part of a month, a week: short enough to hold one incident's day
+REACH_DAYS = MAX_SPAN_DAYS  # a figure meets those of its own day, or of the days its span holds
 
 PARAMS = {"min_value": 2.0, "same_document": False, "restated": True, "restated_similarity": 90.0, "max_ratio": 5.0}
 

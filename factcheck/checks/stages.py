@@ -9,6 +9,7 @@ from factcheck.lexicon import Lexicon
 from factcheck.model import Quantity, Statement
 
 WINDOW_DAYS = 6  # stages of one event fall within a week; an earlier figure belongs to another round
+COMPLETED = "completed"  # the state that says every stage of the event is in
 
 
 @lru_cache(maxsize=8)

@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.checks.common import block, finding, fmt, frame_of
-from factcheck.checks.stages import counted, daily_figures
+from factcheck.checks.stages import COMPLETED, WINDOW_DAYS, counted, daily_figures
 from factcheck.lexicon import Lexicon
 from factcheck.model import PERCENT, Finding, Quantity, Rule, Statement
 
 PARAMS = {"tolerance": 0.0, "stages": True, "stages_action": "released"}
+REACH_DAYS = WINDOW_DAYS  # a completed total meets the stages of the week before it; other sums stay in one story
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
@@ -131,7 +132,7 @@ def _stages(group: list[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     out = []
     kinds = counted(lex)
     for s in group:
-        if not s.date or not any(st.state == "completed" and not st.negated for st in s.statuses):
+        if not s.date or not any(st.state == COMPLETED and not st.negated for st in s.statuses):
             continue
         for total in (q for q in s.quantities if q.exact and q.category in kinds and q.role != "part"):
             days = daily_figures(group, str(rule.params["stages_action"]), total, lex, until=s.date)
