@@ -268,6 +268,14 @@ FRAME_DAYS = {
                    " WHERE s.id = NEW.statement_id AND s.frame_id IS NOT NULL AND length(NEW.date) >= 10"),
 }
 
+FILL_FRAME_DAYS = (  # the same rows for the statements stored before the triggers
+    "INSERT OR IGNORE INTO frame_days (frame_id, day, statement_id, document_id)"
+    " SELECT frame_id, substr(date, 1, 10), id, document_id FROM statements WHERE frame_id IS NOT NULL AND length(date) >= 10"
+    " UNION SELECT s.frame_id, substr(d.published, 1, 10), s.id, s.document_id FROM statements s"
+    " JOIN documents d ON d.id = s.document_id WHERE s.frame_id IS NOT NULL AND length(d.published) >= 10"
+    " UNION SELECT s.frame_id, substr(q.date, 1, 10), s.id, s.document_id FROM statements s"
+    " JOIN quantities q ON q.statement_id = s.id WHERE s.frame_id IS NOT NULL AND length(q.date) >= 10")
+
 
 def m020_frame_days(db: sqlite_utils.Database) -> None:
     # the blocks of an event frame by day: a draft or an audit reads the frame's statements within a few days of
@@ -284,12 +292,7 @@ def m020_frame_days(db: sqlite_utils.Database) -> None:
     db.execute(f"CREATE TRIGGER quantities_frame_days AFTER INSERT ON quantities BEGIN {insert}{FRAME_DAYS['quantities']}; END")
     db.execute("CREATE TRIGGER quantities_frame_days_update AFTER UPDATE OF date, statement_id ON quantities"
                f" BEGIN {insert}{FRAME_DAYS['quantities']}; END")
-    db.execute(insert + "SELECT frame_id, substr(date, 1, 10), id, document_id FROM statements"
-               " WHERE frame_id IS NOT NULL AND length(date) >= 10"
-               " UNION SELECT s.frame_id, substr(d.published, 1, 10), s.id, s.document_id FROM statements s"
-               " JOIN documents d ON d.id = s.document_id WHERE s.frame_id IS NOT NULL AND length(d.published) >= 10"
-               " UNION SELECT s.frame_id, substr(q.date, 1, 10), s.id, s.document_id FROM statements s"
-               " JOIN quantities q ON q.statement_id = s.id WHERE s.frame_id IS NOT NULL AND length(q.date) >= 10")
+    db.execute(FILL_FRAME_DAYS)
 
 
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,

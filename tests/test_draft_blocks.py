@@ -13,6 +13,7 @@ from conftest import bench_module
 import factcheck.verify as verify_module
 from factcheck.checks import reach
 from factcheck.ingest import ingest
+from factcheck.migrations import FILL_FRAME_DAYS
 from factcheck.read import Meta
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
@@ -96,4 +97,72 @@ def test_another_voice_denying_the_same_words_that_day_is_read_too(tmp_path, rul
     assert narrow == findings(store, rules, draft, True, monkeypatch)
     _, extracted = ingest(store, [str(draft)], Meta(published="2025-06-02"), rules.lexicon, dry_run=True)
     assert len(store.neighbours([s for _, told in extracted for s in told], reach(rules.rules))) == 1  # not the dock fees
+    store.close()
+
+
+STRIKE = "Strike hits Kharkiv\n\nA missile strike on Kharkiv killed 12 people on Monday, the regional governor said.\n"
+STRIKE_AGAIN = "Kharkiv struck again\n\nA missile strike on Kharkiv killed 30 people on Tuesday, the regional governor said.\n"
+STRIKE_TOLL = "Kharkiv toll\n\nThe missile strike on Kharkiv on Monday killed 14 people, city officials said.\n"
+DEAL = "Exchange agreed\n\nRussia and Ukraine agreed to exchange 800 prisoners each, negotiators said on Monday.\n"
+DONE = ("Swap news\n\nRussia and Ukraine each released 200 prisoners on Friday. A Kremlin aide said the prisoner"
+        " exchange had been completed.\n")
+
+
+def stored(tmp_path: Path, rules: RuleSet, *stories: tuple[str, str, str]) -> tuple[Store, dict[str, int]]:
+    """A store with these (file name, day, text) stories, and each one's document id by file name."""
+    store, ids = Store(tmp_path / "claims.db"), {}
+    for name, day, text in stories:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        report, _ = ingest(store, [str(tmp_path / name)], Meta(published=day), rules.lexicon)
+        ids[name] = report.document_ids[0]
+    return store, ids
+
+
+def draft_neighbours(store: Store, rules: RuleSet, path: Path, day: str) -> set[int]:
+    _, extracted = ingest(store, [str(path)], Meta(published=day), rules.lexicon, dry_run=True)
+    return store.neighbours([s for _, told in extracted for s in told], reach(rules.rules))
+
+
+def test_a_frame_is_read_only_within_the_days_the_rules_reach(tmp_path, rules, monkeypatch):
+    # two strikes on one city seven weeks apart share a frame (type and place) but no day
+    store, ids = stored(tmp_path, rules, ("monday.txt", "2025-03-03", STRIKE), ("later.txt", "2025-04-22", STRIKE_AGAIN))
+    draft = tmp_path / "toll.md"
+    draft.write_text(f"---\npublished: 2025-03-04\n---\n{STRIKE_TOLL}", encoding="utf-8")
+    assert draft_neighbours(store, rules, draft, "2025-03-04") == {ids["monday.txt"]}
+    narrow = findings(store, rules, draft, False, monkeypatch)
+    assert "numeric-conflict" in {kind for kind, _, _ in narrow}  # 12 against 14 people, the same Monday
+    assert narrow == findings(store, rules, draft, True, monkeypatch)
+    store.close()
+
+
+def test_a_claim_of_completion_reads_the_agreed_total_of_any_earlier_day(tmp_path, rules, monkeypatch):
+    store, ids = stored(tmp_path, rules, ("deal.txt", "2025-01-06", DEAL), ("strike.txt", "2025-03-03", STRIKE))
+    draft = tmp_path / "done.md"
+    draft.write_text(f"---\npublished: 2025-03-14\n---\n{DONE}", encoding="utf-8")
+    assert draft_neighbours(store, rules, draft, "2025-03-14") == {ids["deal.txt"]}  # ten weeks before
+    narrow = findings(store, rules, draft, False, monkeypatch)
+    assert "completion-conflict" in {kind for kind, _, _ in narrow}  # 200 of 800
+    assert narrow == findings(store, rules, draft, True, monkeypatch)
+    store.close()
+
+
+def test_an_agreed_total_reads_the_later_claims_of_completion_and_their_stages(tmp_path, rules):
+    store, ids = stored(tmp_path, rules, ("done.txt", "2025-03-14", DONE), ("strike.txt", "2025-03-03", STRIKE))
+    draft = tmp_path / "deal.txt"
+    draft.write_text(DEAL, encoding="utf-8")
+    assert draft_neighbours(store, rules, draft, "2025-01-06") == {ids["done.txt"]}
+    store.close()
+
+
+def test_the_frame_days_the_triggers_keep_are_those_the_migration_fills(tmp_path, rules):
+    store, _ = stored(tmp_path, rules, ("monday.txt", "2025-03-03", STRIKE), ("later.txt", "2025-04-22", STRIKE_AGAIN),
+                      ("deal.txt", "2025-01-06", DEAL), ("done.txt", "2025-03-14", DONE))
+    assert not ingest(store, [str(REPO / "samples")], Meta(), rules.lexicon)[0].errors
+    query = "SELECT frame_id, day, statement_id, document_id FROM frame_days ORDER BY 1, 2, 3"
+    kept = store.conn.execute(query).fetchall()
+    assert len({row[0] for row in kept}) > 1 and len({row[1] for row in kept}) > 1
+    with store.transaction() as c:
+        c.execute("DELETE FROM frame_days")
+        c.execute(FILL_FRAME_DAYS)
+    assert store.conn.execute(query).fetchall() == kept
     store.close()
