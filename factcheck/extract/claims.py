@@ -31,7 +31,8 @@ def claim(words: Sequence[str], lex: Lexicon) -> tuple[tuple[str, ...], tuple[st
     negation, endings = _negation(lex)
     out, found = [], []
     for w in words:
-        end = next(((e, entry) for e, entry in endings if w.endswith(e)), None)
+        # every ending holds an apostrophe: a word without one ends with none of them
+        end = next(((e, entry) for e, entry in endings if w.endswith(e)), None) if "'" in w or "\u2019" in w else None
         if end:
             w = w[:-len(end[0])]  # "isn't" -> "is"; "can't" -> "ca"
             found.append(end[1])
@@ -49,7 +50,10 @@ def event_reference(words: Sequence[str], event: str | None, lex: Lexicon) -> st
     "Monday's crash"), None when neither stands in the few words before it (or it has no event word)."""
     if not event:
         return None
+    openers = _event_openers(lex)
     for i in range(len(words)):
+        if words[i] not in openers:
+            continue  # no phrase of the lexicon's events starts with this word
         n = next((n for n in (3, 2, 1) if _event_word(words[i:i + n], lex) == event), 0)
         if not n:
             continue
@@ -62,6 +66,14 @@ def event_reference(words: Sequence[str], event: str | None, lex: Lexicon) -> st
                 return EVENT_KNOWN
         return None
     return None
+
+
+@lru_cache(maxsize=8)
+def _event_openers(lex: Lexicon) -> frozenset[str]:
+    """The words an event phrase can start with as written: the first word of each event noun, and a one-word
+    noun with a plural ending ('blasts', 'crashes')."""
+    return frozenset({k.split(" ")[0] for k in lex.events} | {k + end for k in lex.events if " " not in k
+                                                            for end in ("s", "es")})
 
 
 def _event_word(words: Sequence[str], lex: Lexicon, singular: bool = False) -> str | None:

@@ -83,8 +83,9 @@ class Speakers:
         """Note the people a unit mentions (they make later pronouns ambiguous) and, when it names one person
         only, the gender of the pronouns it uses; then move on."""
         here = self.here
-        self.last_names = [core for _, core, _ in self._names_in(text)]
-        for first, core, several in self._names_in(text):
+        names = self._names_in(text)
+        self.last_names = [core for _, core, _ in names]
+        for first, core, several in names:
             name = self._full_name(core, add=several)
             if name is None:
                 continue
@@ -313,9 +314,7 @@ class Speakers:
         if not self.text or name.startswith("#"):
             return False
         if name not in self.titled_things:
-            alone, after_the = _name_rx(name)
-            every = len(alone.findall(self.text))
-            self.titled_things[name] = every > 0 and len(after_the.findall(self.text)) == every
+            self.titled_things[name] = _always_after_the(self.text, name)
         return self.titled_things[name]
 
     def _sole_speaker(self) -> str | None:
@@ -391,8 +390,51 @@ class Speakers:
         return name
 
 
+def _always_after_the(text: str, name: str) -> bool:
+    """Does the text name `name` as a word (\\bNAME\\b), each time right after 'the' (\\b[Tt]he\\s+NAME\\b)?
+
+    Read with str.find: a pattern opening with a word boundary is tried at every character of the story. The
+    answer is the patterns' (as many matches of the second as of the first) for a name that opens with a word
+    character, holds no 'the' and cannot overlap itself; any other name is read with the patterns."""
+    if len(name) <= 3 or not _is_word(name[0]) or "the" in name or "The" in name or \
+            any(name.startswith(name[k:]) for k in range(1, len(name))):
+        alone, after_the = _name_rx(name)
+        every = len(alone.findall(text))
+        return every > 0 and len(after_the.findall(text)) == every
+    every = 0
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if _boundary(text, at) and _boundary(text, end):
+            every += 1
+            if not _after_the(text, at):
+                return False
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
+    return every > 0
+
+
+def _is_word(c: str) -> bool:
+    """A character \\w matches."""
+    return c.isalnum() or c == "_"
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Is there a word boundary (\\b) at this offset?"""
+    return (at > 0 and _is_word(text[at - 1])) != (at < len(text) and _is_word(text[at]))
+
+
+def _after_the(text: str, at: int) -> bool:
+    """Does \\b[Tt]he\\s+ end at this offset?"""
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i < at and i >= 3 and text[i - 3:i] in ("the", "The") and (i == 3 or not _is_word(text[i - 4]))
+
+
 @lru_cache(maxsize=4096)
 def _name_rx(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A name as a word, and the same after 'the': compiled once per name, not once per pronoun."""
+    """A name as a word, and the same after 'the'."""
     word = re.escape(name)
     return re.compile(rf"\b{word}\b"), re.compile(rf"\b[Tt]he\s+{word}\b")
