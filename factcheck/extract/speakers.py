@@ -74,6 +74,7 @@ class Speakers:
         self.story_names: dict[str, set[str]] = {}  # surname -> the story's full names with that surname
         self.roles: dict[str, tuple[str, int]] = {}  # 'governor' -> the person last named with it, and where
         self.text = text
+        self.role_words = lex.roles | lex.unnamed_people  # 'governor', 'spokeswoman'
         self.titled_things: dict[str, bool] = {}  # _titled_thing's answers: the text is read once per name
         for _, core, several in self._names_in(text):
             if several and len(core.split()) > 1:
@@ -119,8 +120,7 @@ class Speakers:
         """'Governor Ana Ruiz', 'Ana Ruiz, the port's spokeswoman': who a later 'the governor' or 'the spokeswoman' is."""
         for rx, role_at, name_at in ((ROLE_RUN, 1, 2), (ROLE_APPOSED, 2, 1)):
             for m in rx.finditer(text):
-                role = next((w for w in m.group(role_at).lower().split()[::-1]
-                             if w in self.lex.roles | self.lex.unnamed_people), None)
+                role = next((w for w in m.group(role_at).lower().split()[::-1] if w in self.role_words), None)
                 if role is None:
                     continue
                 core = person_core(m.group(name_at), self.lex)
