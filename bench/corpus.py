@@ -284,11 +284,11 @@ def generate(docs: int, seed: int) -> tuple[list[dict], dict]:
     days = max(2, round(docs / 110))
     w = Writer(rng)
     events: list[Event] = []
-    day_index = 0
+    used_on: dict[date, set[tuple[str, object]]] = {}
     while len(w.documents) < docs:
-        day = START + timedelta(days=day_index % days)
-        day_index += 1
-        used = {(e.kind, e.where) for e in events if e.day == day}
+        # day by day, as a newsroom's archive grows: the last documents are the newest reports
+        day = START + timedelta(days=min(len(w.documents) * days // docs, days - 1))
+        used = used_on.setdefault(day, set())
         outlets = rng.sample(OUTLETS, rng.randint(2, 4))
         if rng.random() < ATTACK_SHARE:
             code = rng.choice(sorted(ATTACK_COUNTRIES))
@@ -308,6 +308,7 @@ def generate(docs: int, seed: int) -> tuple[list[dict], dict]:
                           status=rng.choice(["completed", "completed", "ongoing", ""]))
             _report_exchange(w, event, outlets)
         events.append(event)
+        used.add((event.kind, event.where))
     _same_day_negatives(w, events)
     truth = {"seed": seed, "docs": len(w.documents), "days": days, "event_count": len(events),
              "planted": w.planted, "negatives": w.negatives,

@@ -28,6 +28,7 @@ def default_rules_dir() -> Path:
 SUFFIXES = (("es", "s"), ("ing", "ed"), ("e",))  # "used", "uses", "using", "use" -> "us"
 
 
+@lru_cache(maxsize=1 << 16)
 def rough_stem(word: str) -> str:
     """A rough stem, a prefix of the word: enough for a verb and its do-support form ("used" / "use") to meet."""
     for group in SUFFIXES:

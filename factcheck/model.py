@@ -188,11 +188,13 @@ class Statement:
 class Reach:
     """How far the rules compare the statements of one event frame across days (checks.reach): a block is the
     frame's statements within `days` of a day the statement names, its story's day or its figures' days; a
-    frame's totals of the `totals` actions meet claims of the `settled` state on any later day."""
+    frame's totals of the `totals` actions meet claims of the `settled` state on any later day. A proposition is
+    a claim's stems without its negations and the `ignored` words."""
 
     days: int = 0
     totals: frozenset[str] = frozenset()
     settled: str = "completed"
+    ignored: frozenset[str] | None = None  # words no proposition holds (polarity-conflict); None: none compared
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ from factcheck.model import (
 from factcheck.sources import SourceIndex, story_local
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock; env FACTCHECK_BUSY_TIMEOUT_MS
-SAYING_WORD = 5  # claim words this long or longer are never a polarity rule's function words ('the', 'does', 'that')
 CHUNK = 500  # ids bound per query, well under SQLite's limit on bound parameters
 RUN_COUNTS = ("statements_checked", "new", "still_open", "resolved")
 
@@ -208,26 +207,22 @@ class Store:
 
     def neighbours(self, statements: Iterable[Statement], reach: Reach, shas: Iterable[str] = ()) -> set[int]:
         """Current stories that share a block with these statements (a draft's, or those an audit finds changed):
-        the same event frame within `reach` (_frame_blocks); the quotations of a named source the names may denote (quote-mismatch), and its
-        statements of the same day (polarity-conflict of one voice); a quotation with the same opening words; a
-        figure of the same event and measure as a record claim (and records of the events the figures count);
-        durations and starts of the same event; statements of the same day whose claim holds the rough stems of the
-        claim's three longest words (polarity-conflict: the same words, negated, by another voice); stored copies of
-        the same texts. Across stories the checks compare nothing outside these, but a polarity-conflict between
-        two voices whose words are all shorter than SAYING_WORD letters, which only a full run finds."""
+        the same event frame within `reach` (_frame_blocks); the quotations of a named source the names may denote
+        (quote-mismatch); a quotation with the same opening words; a figure of the same event and measure as a
+        record claim (and records of the events the figures count); durations and starts of the same event;
+        statements of the same day whose claim holds every stem of the statement's proposition (polarity-conflict:
+        the same words, negated, by another voice or the same one); stored copies of the same texts. Across
+        stories the checks compare nothing outside these."""
         statements = list(statements)
-        quoting, voices, sayings, openings, measures, records, lasting, started = (set() for _ in range(8))
+        quoting, sayings, openings, measures, records, lasting, started = (set() for _ in range(7))
         for s in statements:
-            if s.source and not story_local(s.source, s.source_kind):
-                if s.quote and s.quoted:
-                    quoting.add(s.source)
-                if s.date:
-                    voices.add((s.source, s.date))
-            # the same words, negated, by another voice that day: its claim holds these stems too (a claim of short
-            # words only is left to a full run: its day's every statement would be read)
-            stems = sorted({rough_stem(w) for w in s.claim if len(w) >= SAYING_WORD and w not in s.negations}, key=len)
-            if s.date and stems:
-                sayings.add((s.date, tuple(stems[-3:])))
+            if s.source and not story_local(s.source, s.source_kind) and s.quote and s.quoted:
+                quoting.add(s.source)
+            # the same proposition, negated, by another voice that day: its claim's words hold these stems too
+            if s.date and reach.ignored is not None:
+                stems = frozenset(rough_stem(w) for w in s.claim if w not in reach.ignored and w not in s.negations)
+                if stems:
+                    sayings.add((s.date, stems))
             openings |= {" ".join(q.split()[:4]) for q in s.quoted if q.split()}
             for q in s.quantities:
                 if s.event and q.exact and (q.category or q.noun):
@@ -243,11 +238,6 @@ class Store:
         index = self._sources()
         queries += [("SELECT document_id FROM statements WHERE source_id = ? AND quote = 1", [sid])
                     for sid in {sid for name in quoting for sid, _ in index.candidates(name)}]
-        queries += [("SELECT document_id FROM statements WHERE source_id = ? AND date = ?", [sid, day])
-                    for sid, day in {(sid, day) for name, day in voices for sid, _ in index.candidates(name)}]
-        queries += [("SELECT document_id FROM statements WHERE date = ?"
-                     + " AND claim LIKE ? ESCAPE '\\'" * len(stems), [day, *(f"%{_like_escape(x)}%" for x in stems)])
-                    for day, stems in sayings]
         queries += [("SELECT document_id FROM statements WHERE quote = 1 AND quoted LIKE ? ESCAPE '\\'",
                      [f'%"{_like_escape(json.dumps(o)[1:-1])}%']) for o in openings]  # as stored: JSON
         queries += [("SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id JOIN quantities q"
@@ -263,7 +253,26 @@ class Store:
         found: set[int] = set()
         for sql, params in queries:
             found |= {r[0] for r in self.conn.execute(sql, params)}
-        return self.current_documents(found)
+        return self.current_documents(found | self._saying(sayings))
+
+    def _saying(self, sayings: set[tuple[str, frozenset[str]]]) -> set[int]:
+        """Stories with a statement of the day whose claim's words hold every stem of the proposition: one read of
+        each day's claims, indexed by stem."""
+        by_day: dict[str, list[frozenset[str]]] = {}
+        for day, stems in sayings:
+            by_day.setdefault(day, []).append(stems)
+        found: set[int] = set()
+        for day, wanted in by_day.items():
+            needed = frozenset().union(*wanted)
+            index: dict[str, set[int]] = {}
+            for doc, claim in self.conn.execute("SELECT document_id, claim FROM statements WHERE date = ?", [day]):
+                for w in claim.split():
+                    stem = rough_stem(w)
+                    if stem in needed:
+                        index.setdefault(stem, set()).add(doc)
+            for stems in wanted:
+                found |= set.intersection(*(index.get(x, set()) for x in stems))
+        return found
 
     def _frame_blocks(self, statements: list[Statement], reach: Reach) -> list[tuple[str, list[Any]]]:
         """Queries for the statements of these statements' event frames that lie within `reach.days` of a day one
@@ -532,9 +541,8 @@ class Store:
         Without `document_ids`, only the current version of each story: a superseded one is history."""
         where, params = [], []
         if document_ids is not None:
-            ids = list(document_ids)
-            where.append(f"s.document_id IN ({','.join('?' * len(ids)) or 'NULL'})")
-            params += ids
+            where.append("s.document_id IN (SELECT value FROM json_each(?))")  # one parameter, however many ids
+            params.append(json.dumps(sorted(set(document_ids))))
         else:
             where.append("d.superseded_by IS NULL")
         if search:
@@ -587,6 +595,12 @@ class Store:
             for row in self.db.query(f"SELECT * FROM {table} WHERE statement_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk):
                 out.setdefault(row["statement_id"], []).append(row)
         return out
+
+    def story_parts(self, size: int) -> list[list[int]]:
+        """The current stories' ids, oldest first (by day, then as stored), in parts of `size`."""
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT id FROM documents WHERE superseded_by IS NULL ORDER BY published, id")]
+        return [ids[i:i + size] for i in range(0, len(ids), size)]
 
     def documents(self, limit: int | None = None, offset: int = 0, current: bool = False) -> list[dict[str, Any]]:
         """Stored stories in the order they came in (`current`: only the latest version of each); `limit` and

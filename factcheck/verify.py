@@ -13,6 +13,9 @@ from factcheck.ruleset import RuleSet
 from factcheck.store import Store
 
 
+PART_STORIES = 2_000  # stories a whole-database verify checks at a time (checked_in_parts)
+
+
 @dataclass
 class VerifyResult:
     """Findings of one verify run."""
@@ -65,9 +68,7 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
             findings, focus = checked_with_neighbours(target, rules, sorted(set(report.document_ids)))
             result.statements = len(focus)
         else:
-            statements = target.statements()
-            result.statements = len(statements)
-            findings = run_checks(statements, rules.rules, rules.lexicon)
+            findings, result.statements = checked_in_parts(target, rules)
         result.flags = [f for f in findings if f.outcome == "flag"]
         result.passed = [f for f in findings if f.outcome == "pass"]
         if scratch is None:
@@ -87,6 +88,30 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
     return result
 
 
+def checked_in_parts(store: Store, rules: RuleSet, stories: int = PART_STORIES) -> tuple[list[Finding], int]:
+    """Every current statement checked, and how many there are: `stories` stories at a time (oldest first, so a
+    part's stories share days), each part with the stories sharing a block with it (Store.neighbours), keeping
+    the findings that cite a statement of the part, each once. Memory follows a part and its blocks, not the
+    archive; a database of one part is checked whole. What no block joins (see Store.neighbours) is compared
+    only within a part."""
+    with store.read_snapshot():
+        parts = store.story_parts(stories)
+        if len(parts) <= 1:
+            statements = store.statements()
+            return run_checks(statements, rules.rules, rules.lexicon), len(statements)
+        findings: list[Finding] = []
+        seen: set[tuple[str, str]] = set()
+        checked = 0
+        for part in parts:
+            part_findings, focus = checked_with_neighbours(store, rules, part)
+            checked += len(focus)
+            for f in part_findings:
+                if (f.outcome, f.fingerprint) not in seen:
+                    seen.add((f.outcome, f.fingerprint))
+                    findings.append(f)
+    return findings, checked
+
+
 def draft_scratch(store: Store, rules: RuleSet, files: list[str], meta: Meta, max_bytes: int) -> Store:
     """An in-memory store with the stories that share a block with the drafts (Store.neighbours): the drafts
     are read and extracted once to find them, then ingested there, so a draft's cost follows what it touches,
@@ -102,4 +127,5 @@ def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) 
     own = store.statements(document_ids=documents)
     focus = {s.id for s in own if s.id is not None}
     near = store.neighbours(own, reach(rules.rules)) - set(documents)
-    return run_checks(own + store.statements(document_ids=near), rules.rules, rules.lexicon, focus=focus), focus
+    together = sorted(own + store.statements(document_ids=near), key=lambda s: (s.document_id or 0, s.start, s.id or 0))
+    return run_checks(together, rules.rules, rules.lexicon, focus=focus), focus  # in document order, as a whole run

@@ -35,11 +35,15 @@ CHECKS = {
 
 def reach(rules: Sequence[Rule]) -> Reach:
     """How far across days these rules compare the statements of one event frame: the most any of their checks
-    declares (REACH_DAYS), and the agreed totals completion-conflict holds against claims of any later day.
+    declares (REACH_DAYS), the agreed totals completion-conflict holds against claims of any later day, and the
+    function words of polarity-conflict's propositions (of every such rule: a word any of them ignores).
     What a draft or an audit reads around a statement (Store.neighbours) follows it."""
+    polarity_rules = any(r.kind == "polarity-conflict" for r in rules)
     return Reach(days=max((getattr(CHECKS[r.kind], "REACH_DAYS", 0) for r in rules), default=0),
                  totals=frozenset(str(r.params.get("agreed_action", completion.PARAMS["agreed_action"])) for r in rules if r.kind == "completion-conflict"),
-                 settled=stages.COMPLETED)
+                 settled=stages.COMPLETED,
+                 ignored=frozenset(w.lower() for r in rules if r.kind == "polarity-conflict"
+                                   for w in r.params.get("function_words", ())) if polarity_rules else None)
 
 
 def run_checks(statements: Sequence[Statement], rules: Sequence[Rule], lexicon: Lexicon,

