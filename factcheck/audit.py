@@ -33,6 +33,7 @@ from typing import Any
 from factcheck.checks import reach, run_checks
 from factcheck.errors import LockedError, StoreError
 from factcheck.model import Finding, Flag, Statement, severity_rank
+from factcheck.parts import checked_in_parts
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
 from factcheck.triage import sort_flags
@@ -145,9 +146,7 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
         revision = store.revision()
         previous = store.audit_flags()
         unchanged = revision == since  # the counter tells without reading a statement
-        if since is None:
-            statements, focus, gone = store.statements(), None, set()
-        elif not unchanged:
+        if since is not None and not unchanged:
             statements, focus, gone = touched(store, since, previous, rules)
             unchanged = not focus and not gone
     if unchanged:  # same statements, same rules: the same findings; none re-run
@@ -160,15 +159,18 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
                            still_open=sort_flags([stored[i] for i in live]))
 
     findings: list[Finding] = []
-    for n, rule in enumerate(rules.rules, 1):
-        step(f"checking {rule.id}", n, steps)
-        findings += run_checks(statements, [rule], rules.lexicon, focus=focus)
+    if since is None:  # every story, a part at a time (changes since the counter was read are checked again next time)
+        findings, checked = checked_in_parts(store, rules, progress=lambda done, total: step("checking stories", done, total))
+        focus = None
+    else:
+        for n, rule in enumerate(rules.rules, 1):
+            step(f"checking {rule.id}", n, steps)
+            findings += run_checks(statements, [rule], rules.lexicon, focus=focus)
     flags = [f for f in findings if f.outcome == "flag"]
 
     if focus is None:
         scope = None
         kept: dict[str, set[int]] = {}
-        checked = len(statements)
     else:
         scope = focus | gone
         kept = {fid: cited for fid, cited in previous.items() if not cited & scope}

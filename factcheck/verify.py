@@ -4,16 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from factcheck.checks import reach, run_checks
+from factcheck.checks import reach
 from factcheck.ingest import IngestReport, ingest
 from factcheck.model import Finding, severity_rank
+from factcheck.parts import checked_in_parts, checked_with_neighbours
 from factcheck.read import MAX_BYTES, Meta
 from factcheck.read.text import YEAR_ASSUMED
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
-
-
-PART_STORIES = 2_000  # stories a whole-database verify checks at a time (checked_in_parts)
 
 
 @dataclass
@@ -88,30 +86,6 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
     return result
 
 
-def checked_in_parts(store: Store, rules: RuleSet, stories: int = PART_STORIES) -> tuple[list[Finding], int]:
-    """Every current statement checked, and how many there are: `stories` stories at a time (oldest first, so a
-    part's stories share days), each part with the stories sharing a block with it (Store.neighbours), keeping
-    the findings that cite a statement of the part, each once. Memory follows a part and its blocks, not the
-    archive; a database of one part is checked whole. What no block joins (see Store.neighbours) is compared
-    only within a part."""
-    with store.read_snapshot():
-        parts = store.story_parts(stories)
-        if len(parts) <= 1:
-            statements = store.statements()
-            return run_checks(statements, rules.rules, rules.lexicon), len(statements)
-        findings: list[Finding] = []
-        seen: set[tuple[str, str]] = set()
-        checked = 0
-        for part in parts:
-            part_findings, focus = checked_with_neighbours(store, rules, part)
-            checked += len(focus)
-            for f in part_findings:
-                if (f.outcome, f.fingerprint) not in seen:
-                    seen.add((f.outcome, f.fingerprint))
-                    findings.append(f)
-    return findings, checked
-
-
 def draft_scratch(store: Store, rules: RuleSet, files: list[str], meta: Meta, max_bytes: int) -> Store:
     """An in-memory store with the stories that share a block with the drafts (Store.neighbours): the drafts
     are read and extracted once to find them, then ingested there, so a draft's cost follows what it touches,
@@ -119,13 +93,3 @@ def draft_scratch(store: Store, rules: RuleSet, files: list[str], meta: Meta, ma
     _, extracted = ingest(store, files, meta, rules.lexicon, dry_run=True, max_bytes=max_bytes)
     told = [replace(s, published=s.published or doc.published) for doc, statements in extracted for s in statements]
     return store.partial_copy(store.neighbours(told, reach(rules.rules), [doc.sha256 for doc, _ in extracted]))
-
-
-def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) -> tuple[list[Finding], set[int]]:
-    """The findings citing a statement of these stories, checked with the stories sharing a block with them
-    (Store.neighbours: each of their blocks is read whole), and the ids of those statements."""
-    own = store.statements(document_ids=documents)
-    focus = {s.id for s in own if s.id is not None}
-    near = store.neighbours(own, reach(rules.rules)) - set(documents)
-    together = sorted(own + store.statements(document_ids=near), key=lambda s: (s.document_id or 0, s.start, s.id or 0))
-    return run_checks(together, rules.rules, rules.lexicon, focus=focus), focus  # in document order, as a whole run

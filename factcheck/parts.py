@@ -1,0 +1,53 @@
+"""Checking the database a part at a time: a part's stories with the stories sharing a block with them
+(Store.neighbours), keeping the findings that cite a statement of the part. Whole-database runs (verify, a full
+audit) go through the stories in parts so that memory follows a part, not the archive; drafts and incremental
+audits check their own stories this way."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from factcheck.checks import reach, run_checks
+from factcheck.model import Finding
+from factcheck.ruleset import RuleSet
+from factcheck.store import Store
+
+PART_STORIES = 2_000  # stories a whole-database run checks at a time
+Progress = Callable[[int, int], None]  # (stories checked, stories in all)
+
+
+def checked_in_parts(store: Store, rules: RuleSet, stories: int | None = None,
+                     progress: Progress | None = None) -> tuple[list[Finding], int]:
+    """Every current statement checked, and how many there are: `stories` (PART_STORIES) at a time (oldest first, so a
+    part's stories share days), each part with the stories sharing a block with it (Store.neighbours), keeping
+    the findings that cite a statement of the part, each once. Memory follows a part and its blocks, not the
+    archive; a database of one part is checked whole. What no block joins (see Store.neighbours) is compared
+    only within a part."""
+    stories = stories or PART_STORIES
+    with store.read_snapshot():
+        parts = store.story_parts(stories)
+        if len(parts) <= 1:
+            statements = store.statements()
+            return run_checks(statements, rules.rules, rules.lexicon), len(statements)
+        findings: list[Finding] = []
+        seen: set[tuple[str, str]] = set()
+        checked = 0
+        for n, part in enumerate(parts):
+            if progress:
+                progress(n * stories, sum(map(len, parts)))
+            part_findings, focus = checked_with_neighbours(store, rules, part)
+            checked += len(focus)
+            for f in part_findings:
+                if (f.outcome, f.fingerprint) not in seen:
+                    seen.add((f.outcome, f.fingerprint))
+                    findings.append(f)
+    return findings, checked
+
+
+def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) -> tuple[list[Finding], set[int]]:
+    """The findings citing a statement of these stories, checked with the stories sharing a block with them
+    (Store.neighbours: each of their blocks is read whole), and the ids of those statements."""
+    own = store.statements(document_ids=documents)
+    focus = {s.id for s in own if s.id is not None}
+    near = store.neighbours(own, reach(rules.rules)) - set(documents)
+    together = sorted(own + store.statements(document_ids=near), key=lambda s: (s.document_id or 0, s.start, s.id or 0))
+    return run_checks(together, rules.rules, rules.lexicon, focus=focus), focus  # in document order, as a whole run
