@@ -6,6 +6,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,52 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
         return f"(?:{body})?" if "" in node else body
 
     return re.compile(r"(?<![\w-])(?:" + emit(trie) + r")(?![\w-])", re.I)
+
+
+# the only characters beyond ASCII that a case-insensitive pattern takes for an ASCII letter, or whose lower case
+# holds one ('ı', 'İ' for i, 'ſ' for s, the Kelvin sign for k): a text holding one is read by the pattern itself
+CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
+WORD_RUN = re.compile(r"\w+")
+
+
+def words_of(text: str) -> frozenset[str] | None:
+    """A text's words (its \\w+ runs) in lower case, read once for every Gate; None when the words cannot tell
+    (the text holds a character of CASE_ODD)."""
+    if not text.isascii() and not CASE_ODD.isdisjoint(text):
+        return None
+    return frozenset("\0".join(WORD_RUN.findall(text)).lower().split("\0"))
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Whether a word-list pattern can match a text at all, told from the text's words: a pattern that finds its
+    phrases on word boundaries, case-insensitively, finds each word of a phrase (each \\w+ run) where it stands as
+    a whole word of the text. A text without every word of some phrase is not searched (the answer is known: no
+    match), which is most texts for most lists."""
+
+    needs: tuple[frozenset[str], ...]  # the words of each phrase
+    keys: frozenset[str]  # one word of each phrase: a text with none of them needs no closer look
+    always: bool  # a phrase the words cannot tell about (beyond ASCII, or no word of its own)
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> Gate:
+        needs, always = [], False
+        for phrase in {p.lower() for p in phrases}:
+            runs = WORD_RUN.findall(phrase)
+            if phrase.startswith("n'"):
+                runs = runs[1:]  # "n't" ends the word before it ("didn't"): only the 't' stands alone
+            if not runs or not phrase.isascii():
+                always = True
+            needs.append(frozenset(runs))
+        return cls(tuple(needs), frozenset(max(n, key=len) for n in needs if n), always)
+
+    def may_match(self, words: frozenset[str] | None) -> bool:
+        """False only when no phrase can match a text with these words (None: words unknown)."""
+        if words is None or self.always:
+            return True
+        if self.keys.isdisjoint(words):
+            return False
+        return any(need <= words for need in self.needs)
 
 
 @dataclass(frozen=True)

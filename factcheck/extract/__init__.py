@@ -17,7 +17,7 @@ from factcheck.extract.speakers import Speakers
 from factcheck.extract.states import event_nouns, event_word, find_event, find_statuses
 from factcheck.extract.superlatives import record_claim
 from factcheck.extract.wording import wording
-from factcheck.lexicon import Lexicon
+from factcheck.lexicon import Gate, Lexicon, words_of
 from factcheck.model import Document, Statement
 from factcheck.places import Place, find_places
 
@@ -31,6 +31,9 @@ class _Patterns(NamedTuple):
     plan: re.Pattern[str]
     negated: re.Pattern[str]
     speaker_line: re.Pattern[str]  # "Ruiz added:", "The governor added:" on a line of its own
+    hedge_gate: Gate  # whether hedge, plan and negated can match a statement with these words
+    plan_gate: Gate
+    negated_gate: Gate
 
 
 def _words_rx(words: tuple[str, ...] | list[str]) -> str:
@@ -65,7 +68,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
         hedge=re.compile(_words_rx(lex.modality["hedge"]), re.I), plan=re.compile(_words_rx(lex.modality["plan"]), re.I),
         negated=re.compile(_words_rx(lex.clause_negation), re.I),
         speaker_line=re.compile(rf"^\s*({name}|{pronouns}|(?i:{definite})\s+[a-z]+)\s+{_words_rx(lex.cues)}"
-                                rf"(?:\s+\w+){{0,3}}\s*:\s*$"))
+                                rf"(?:\s+\w+){{0,3}}\s*:\s*$"),
+        hedge_gate=Gate.of(lex.modality["hedge"]), plan_gate=Gate.of(lex.modality["plan"]),
+        negated_gate=Gate.of(lex.clause_negation))
 
 
 def extract(doc: Document, lex: Lexicon) -> list[Statement]:
@@ -98,7 +103,8 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
         for us, ue, role in _headline_copies(units(text, block.start, block.end), text, headline, block.role):
             unit = text[us:ue]
             sentence_no += 1
-            found = attribute(unit, lex)
+            vocab = words_of(unit)  # the unit's words, read once for attribution and speakers
+            found = attribute(unit, lex, vocab)
             for a in found:
                 resolved = speakers.resolve(a.source or "", unit[a.content_start:a.content_end])
                 # unresolved ('he' with no one in reach, 'an official'): the mention as written, anonymous
@@ -112,7 +118,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 paragraph_attributed = True
                 if is_quote:
                     last_quote_speaker = (name, kind, us + a.source_start, us + a.source_end)
-            speakers.observe(unit)
+            speakers.observe(unit, vocab)
             if found and any(s.sentence == sentence_no for s in out):
                 continue
             line = speaker_line.match(unit)
@@ -204,6 +210,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
            quote: bool, said_on: DateMention | None = None) -> Statement:
     e = _past_closing_mark(text, s, e)
     content = text[s:e][:MAX_STATEMENT]
+    vocab = words_of(content)  # its words, read once: the word lists skip a statement without any of theirs
     dates = find_dates(content, published)
     days = [d for d in dates if d.kind == "day"]
     first_clause = _first_clause_end(content)
@@ -215,8 +222,9 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     nouns = event_nouns(content, lex)
     event = find_event(content, lex, [q.action for q in quantities], nouns)
     rx = _patterns(lex)
-    modality = "hedge" if rx.hedge.search(content) else "plan" if rx.plan.search(content) else "fact"
-    negated = bool(rx.negated.search(content))
+    modality = ("hedge" if rx.hedge_gate.may_match(vocab) and rx.hedge.search(content) else
+                "plan" if rx.plan_gate.may_match(vocab) and rx.plan.search(content) else "fact")
+    negated = rx.negated_gate.may_match(vocab) and bool(rx.negated.search(content))
     name, kind, ss, se = source if source else (None, None, None, None)
     off = doc.offset
     words = wording(content, quote)

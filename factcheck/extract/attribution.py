@@ -25,7 +25,7 @@ from factcheck.extract.phrases import Phrase, Token, np_after, np_before, tokens
 from factcheck.extract.sentences import opens_quote, quote_spans
 from factcheck.extract.subjects import (END_ONLY, INHERIT, INTRO, OPENING_MODIFIER, QUOTE_MARK, RELATIVE,
                                         appositive_subject, ends_with, is_name, reach, subject_before, unit_subject)
-from factcheck.lexicon import Lexicon, phrase_regex
+from factcheck.lexicon import Gate, Lexicon, phrase_regex
 
 CLOSE_BEFORE = re.compile(r"(?:,\s*['\u2019]?(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*['\u2019]?(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
 NOUN_USE = re.compile(r"\s+(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|remains?|seems?)\b")
@@ -165,6 +165,12 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=8)
+def _gates(lex: Lexicon) -> tuple[Gate, Gate, Gate]:
+    """Whether the cue, 'according to' and stance '-ing' patterns can match a unit with these words."""
+    return Gate.of(list(lex.cues) + list(lex.stance)), Gate.of(lex.according), Gate.of(_stance_ing(lex))
+
+
+@lru_cache(maxsize=8)
 def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     cue = phrase_regex(list(lex.cues) + list(lex.stance))
     according = re.compile(r"(?:^|(?<=[\s,(\u2014\u201c]))(" + _alternation(lex.according) + r")\s+", re.I)
@@ -191,17 +197,20 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
     return i >= 0 and pos < regions[i][1]
 
 
-def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
-    """Every attribution in one sentence-like unit (none: the writer's narration)."""
+def attribute(unit: str, lex: Lexicon, words: frozenset[str] | None = None) -> list[Attribution]:
+    """Every attribution in one sentence-like unit (none: the writer's narration). words: the unit's (words_of),
+    when read already."""
     if len(unit) < 8:
         return []
     cue_rx, according_rx, channel_rx, _ = _patterns(lex)
+    cue_gate, according_gate, stance_ing_gate = _gates(lex)
     stance = _stance(lex)
     quotes = quote_regions(unit) if QUOTE_MARK.search(unit) else []
-    according = [m for m in according_rx.finditer(unit) if not _inside(m.start(), quotes)]
+    according = [m for m in according_rx.finditer(unit) if not _inside(m.start(), quotes)
+                 ] if according_gate.may_match(words) else []
     passive = [m for m in _passive_rx(lex).finditer(unit) if not _inside(m.start(), quotes)] if " by " in unit else []
     cues = [m for m in cue_rx.finditer(unit) if not _inside(m.start(), quotes)
-            and not (m.start() > 0 and unit[m.start() - 1] in "-'\u2019")]
+            and not (m.start() > 0 and unit[m.start() - 1] in "-'\u2019")] if cue_gate.may_match(words) else []
     if any(unit[m.start()].isupper() and m.start() > 0 for m in cues) and not title_case(unit):
         # 'the United States,' is a name, not a verb: a capitalised cue inside a sentence counts in headlines only
         cues = [m for m in cues if not (unit[m.start()].isupper() and m.start() > 0 and
@@ -239,7 +248,8 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
         named = [c for m in NAMED_PARTICIPLE.finditer(unit) if not _inside(m.start(), quotes)
                  and (c := _named_participle(unit, m, toks, lex))]
         spoken = {c.cue[0] for c in named}
-        cands += named + [c for m in _named_stance(lex).finditer(unit) if m.start(1) not in spoken and
+        cands += named + [c for m in (_named_stance(lex).finditer(unit) if stance_ing_gate.may_match(words) else ())
+                          if m.start(1) not in spoken and
                           not _inside(m.start(), quotes) and (c := _named_participle(unit, m, toks, lex, True))]
     if label and not cands:
         cands.append(_Cand(label[:2], (label[1], label[1] + 1), "right", label[2], 0, 0, (0, 0), False,
@@ -250,7 +260,8 @@ def attribute(unit: str, lex: Lexicon) -> list[Attribution]:
             cands.append(_Cand((sig.start(1), sig.start(1) + len(sig.group(1).rstrip().rstrip("."))), (sig.start(), sig.start(1)),
                                "left", len(unit), sig.start() + 1, sig.start(), (0, 0)))
     cands.sort(key=lambda c: c.cue[0])
-    participles = [(m, True) for m in _stance_participle(lex).finditer(unit)] if "ing" in unit else []
+    participles = [(m, True) for m in _stance_participle(lex).finditer(unit)
+                   ] if "ing" in unit and stance_ing_gate.may_match(words) else []
     participles += [(m, False) for m in _speech_participle(lex).finditer(unit)]
     if "ing" in unit:
         participles += [(m, False) for m in PREPOSITIONAL_PARTICIPLE.finditer(unit)]

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from factcheck.extract.sentences import quote_spans
-from factcheck.lexicon import Lexicon
+from factcheck.lexicon import Gate, Lexicon
 from factcheck.sources import person_core
 
 NAME_RUN = re.compile(r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2}\b"
@@ -44,6 +44,12 @@ def _word_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=8)
+def _gendered_gate(lex: Lexicon) -> Gate:
+    """Whether the nouns for an unnamed woman or man can stand in a unit with these words."""
+    return Gate.of((*lex.grammar.female_nouns, *lex.grammar.male_nouns))
+
+
+@lru_cache(maxsize=8)
 def _body_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """Organisation or outlet words anywhere in a mention; organisation words alone; outlet names."""
     words = sorted(set(lex.organization) | set(lex.outlets), key=len, reverse=True)
@@ -71,6 +77,7 @@ class Speakers:
         self.body, self.org, self.outlets = _body_rx(lex)
         self.g = lex.grammar
         self.gendered, self.trailing_day = _word_rx(lex)
+        self.gendered_gate = _gendered_gate(lex)
         self.story_names: dict[str, set[str]] = {}  # surname -> the story's full names with that surname
         self.roles: dict[str, tuple[str, int]] = {}  # 'governor' -> the person last named with it, and where
         self.text = text
@@ -80,9 +87,9 @@ class Speakers:
             if several and len(core.split()) > 1:
                 self.story_names.setdefault(core.split()[-1], set()).add(core)
 
-    def observe(self, text: str) -> None:
+    def observe(self, text: str, words: frozenset[str] | None = None) -> None:
         """Note the people a unit mentions (they make later pronouns ambiguous) and, when it names one person
-        only, the gender of the pronouns it uses; then move on."""
+        only, the gender of the pronouns it uses; then move on. words: the unit's (words_of), when read already."""
         here = self.here
         names = self._names_in(text)
         self.last_names = [core for _, core, _ in names]
@@ -98,7 +105,7 @@ class Speakers:
             if w in surnames:
                 self._mark(surnames[w])
         quoted = quote_spans(text, 0, len(text)) if '"' in text or "\u201c" in text or "''" in text else []
-        for g in self.gendered.finditer(text):
+        for g in self.gendered.finditer(text) if self.gendered_gate.may_match(words) else ():
             if any(qs < g.start() < qe for qs, qe in quoted):
                 continue  # 'a man who attacks my wife' in a quotation: a figure of speech, not someone in the story
             titled = self._titled(text, g)

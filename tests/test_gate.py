@@ -1,0 +1,46 @@
+"""A Gate says 'no match' only where its word list's pattern finds nothing: checked against the patterns
+themselves on texts built from the lists' own words, pieces of them and odd characters."""
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+from factcheck.extract import _words_rx
+from factcheck.lexicon import CASE_ODD, Gate, default_rules_dir, load_lexicon, phrase_regex, words_of
+
+PIECES = ["said", "Said", "SAID", "says", "is", "said to", "to", "n't", "didn", "\u2019t", "'t", "no", "longer",
+          "cease", "-", "fire", "ceasefire", " ", "  ", "\n", ",", ".", "\u201c", "x", "_", "3", "\u00e9", "\u0131s",
+          "\u017fays", "wee\u212a", "week", "of", "per", "according", "widow", "Widow's", "\u00a0"]
+
+
+def _texts(seed: int, n: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(PIECES) for _ in range(rnd.randint(0, 9))) for _ in range(n)]
+
+
+def test_case_odd_holds_every_character_an_ascii_letter_pattern_takes() -> None:
+    letter = re.compile("[a-z]", re.I)
+    odd = {chr(i) for i in range(128, sys.maxunicode + 1)
+           if letter.match(chr(i)) or any("a" <= c <= "z" or "A" <= c <= "Z" for c in chr(i).lower())}
+    assert odd == CASE_ODD
+
+
+def test_a_closed_gate_means_no_match() -> None:
+    lists = [["said", "says", "is said to"], ["n't", "never", "no longer"], ["cease-fire", "week of"], ["widow"]]
+    for phrases in lists:
+        gate = Gate.of(phrases)
+        for rx in (phrase_regex(phrases), re.compile(_words_rx(phrases), re.I)):
+            for text in _texts(len(phrases), 4000):
+                if rx.search(text):
+                    assert gate.may_match(words_of(text)), (phrases, text)
+
+
+def test_the_lexicon_lists_are_gated_and_texts_without_their_words_skipped() -> None:
+    lex = load_lexicon(default_rules_dir())
+    cues = Gate.of(list(lex.cues) + list(lex.stance))
+    assert not cues.always
+    assert cues.may_match(words_of("The mayor said on Monday that the ferry runs."))
+    assert not cues.may_match(words_of("The ferry runs twice a day."))
+    assert cues.may_match(words_of("The ferry \u0131s late."))  # a character only the pattern can read: no skipping
+    assert Gate.of(["n't"]).may_match(words_of("We didn\u2019t sail."))
