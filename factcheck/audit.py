@@ -160,7 +160,7 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
 
     findings: list[Finding] = []
     if since is None:  # every story, a part at a time (changes since the counter was read are checked again next time)
-        findings, checked = checked_in_parts(store, rules, progress=lambda done, total: step("checking stories", done, total))
+        findings, checked = checked_in_parts(store, rules, progress=lambda done, total: step("checking", done, total))
         focus = None
     else:
         for n, rule in enumerate(rules.rules, 1):

@@ -11,29 +11,28 @@ from factcheck.model import Finding
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
 
-PART_STORIES = 2_000  # stories a whole-database run checks at a time
-Progress = Callable[[int, int], None]  # (stories checked, stories in all)
+PART_STATEMENTS = 40_000  # statements a whole-database run checks at a time (with their blocks: a few hundred MB)
+Progress = Callable[[int, int], None]  # (parts checked, parts in all)
 
 
-def checked_in_parts(store: Store, rules: RuleSet, stories: int | None = None,
+def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None,
                      progress: Progress | None = None) -> tuple[list[Finding], int]:
-    """Every current statement checked, and how many there are: `stories` (PART_STORIES) at a time (oldest first, so a
-    part's stories share days), each part with the stories sharing a block with it (Store.neighbours), keeping
+    """Every current statement checked, and how many there are: stories of about `statements` (PART_STATEMENTS)
+    statements at a time (oldest first, so a part's stories share days), each part with the stories sharing a block with it (Store.neighbours), keeping
     the findings that cite a statement of the part, each once. Memory follows a part and its blocks, not the
     archive; a database of one part is checked whole. What no block joins (see Store.neighbours) is compared
     only within a part."""
-    stories = stories or PART_STORIES
     with store.read_snapshot():
-        parts = store.story_parts(stories)
+        parts = store.story_parts(statements or PART_STATEMENTS)
         if len(parts) <= 1:
-            statements = store.statements()
-            return run_checks(statements, rules.rules, rules.lexicon), len(statements)
+            every = store.statements()
+            return run_checks(every, rules.rules, rules.lexicon), len(every)
         findings: list[Finding] = []
         seen: set[tuple[str, str]] = set()
         checked = 0
         for n, part in enumerate(parts):
             if progress:
-                progress(n * stories, sum(map(len, parts)))
+                progress(n, len(parts))
             part_findings, focus = checked_with_neighbours(store, rules, part)
             checked += len(focus)
             for f in part_findings:

@@ -54,7 +54,7 @@ def wording_row(s: Statement) -> tuple[str | None, ...]:
             json.dumps([m.to_row() for m in s.mentions]), s.began)
 
 
-def wording_fields(r: dict[str, Any]) -> dict[str, Any]:
+def wording_fields(r: sqlite3.Row) -> dict[str, Any]:
     """The Statement fields wording_row stored."""
     return {"words": tuple(r["words"].split()), "word_starts": tuple(map(int, r["word_starts"].split())),
             "masked": tuple(r["masked"].split()), "quoted": tuple(json.loads(r["quoted"])),
@@ -560,18 +560,27 @@ class Store:
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.document_id, s.start, s.id"
                + " LIMIT ? OFFSET ?")
         params += [-1 if limit is None else limit, offset]
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row  # read by name, without a dict per row
         try:
-            rows = list(self.db.query(sql, params))
+            rows = cursor.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search {search!r}: {exc}") from None
-        ids = [r["id"] for r in rows]
-        quantities = self._children("quantities", ids)
-        statuses = self._children("statuses", ids)
+        ids = json.dumps([r["id"] for r in rows])
+        figures: dict[int, list[Quantity]] = {}
+        for sid, *q in self.conn.execute(
+                "SELECT statement_id, text, low, high, noun, category, each, action, hedge, start, end, role, date, unit,"
+                " partial FROM quantities WHERE statement_id IN (SELECT value FROM json_each(?)) ORDER BY id", [ids]):
+            q[5], q[13] = bool(q[5]), bool(q[13])  # each, partial
+            figures.setdefault(sid, []).append(Quantity(*q))
+        statuses: dict[int, list[Status]] = {}
+        for sid, state, cue, negated, start, end in self.conn.execute(
+                "SELECT statement_id, state, cue, negated, start, end FROM statuses"
+                " WHERE statement_id IN (SELECT value FROM json_each(?)) ORDER BY id", [ids]):
+            statuses.setdefault(sid, []).append(Status(state, cue, bool(negated), start, end))
         out = []
         for r in rows:
-            figures = [Quantity(**{k: v for k, v in q.items() if k not in ("id", "statement_id")}
-                                | {"each": bool(q["each"]), "partial": bool(q["partial"])})
-                       for q in quantities.get(r["id"], [])]
+            told = figures.get(r["id"], ())
             out.append(Statement(
                 text=r["text"], start=r["start"], end=r["end"], source=r["source_name"], source_kind=r["source_kind"],
                 source_start=r["source_start"], source_end=r["source_end"], cue=r["cue"], channel=r["channel"],
@@ -581,26 +590,26 @@ class Store:
                 sentence=r["sentence"], event=r["event_key"], frame=r["frame_anchor"], incident=r["incident"], negated=bool(r["negated"]), document_id=r["document_id"],
                 id=r["id"], document=r["doc_title"], outlet=r["doc_outlet"], published=r["doc_published"],
                 story_key=story_key(r["doc_url"], r["doc_outlet"], r["doc_title"], r["doc_sha256"]),
-                quantities=tuple(q for q in figures if q.unit not in TIME_UNITS),
-                durations=tuple(q for q in figures if q.unit in TIME_UNITS),
-                statuses=tuple(Status(**{k: v for k, v in st.items() if k not in ("id", "statement_id")} | {"negated": bool(st["negated"])})
-                               for st in statuses.get(r["id"], [])),
+                quantities=tuple(q for q in told if q.unit not in TIME_UNITS),
+                durations=tuple(q for q in told if q.unit in TIME_UNITS),
+                statuses=tuple(statuses.get(r["id"], ())),
                 **wording_fields(r)))
         return out
 
-    def _children(self, table: str, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-        out: dict[int, list[dict[str, Any]]] = {}
-        for i in range(0, len(ids), CHUNK):
-            chunk = ids[i:i + CHUNK]
-            for row in self.db.query(f"SELECT * FROM {table} WHERE statement_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk):
-                out.setdefault(row["statement_id"], []).append(row)
-        return out
-
-    def story_parts(self, size: int) -> list[list[int]]:
-        """The current stories' ids, oldest first (by day, then as stored), in parts of `size`."""
-        ids = [r[0] for r in self.conn.execute(
-            "SELECT id FROM documents WHERE superseded_by IS NULL ORDER BY published, id")]
-        return [ids[i:i + size] for i in range(0, len(ids), size)]
+    def story_parts(self, statements: int) -> list[list[int]]:
+        """The current stories' ids, oldest first (by day, then as stored), in parts of about `statements`
+        statements (a part closes with the story that reaches the count)."""
+        parts: list[list[int]] = [[]]
+        count = 0
+        for doc, told in self.conn.execute(
+                "SELECT d.id, (SELECT count(*) FROM statements s WHERE s.document_id = d.id) FROM documents d"
+                " WHERE d.superseded_by IS NULL ORDER BY d.published, d.id"):
+            if count >= statements:
+                parts.append([])
+                count = 0
+            parts[-1].append(doc)
+            count += told
+        return parts if parts[0] else []
 
     def documents(self, limit: int | None = None, offset: int = 0, current: bool = False) -> list[dict[str, Any]]:
         """Stored stories in the order they came in (`current`: only the latest version of each); `limit` and

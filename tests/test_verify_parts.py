@@ -33,7 +33,8 @@ def test_verify_in_parts_finds_what_one_pass_finds_on_the_planted_corpus(tmp_pat
     corpus, _ = bench_module("corpus").write(tmp_path / "corpus", 600, seed=11)
     store = Store(tmp_path / "claims.db")
     assert not ingest(store, [str(corpus)], Meta(), rules.lexicon, max_bytes=10 ** 9)[0].errors
-    in_parts, checked = checked_in_parts(store, rules, stories=60)
+    assert len(store.story_parts(200)) > 5
+    in_parts, checked = checked_in_parts(store, rules, statements=200)
     assert checked == len(store.statements())
     expected = whole(store, rules)
     assert {"numeric-conflict", "sum-mismatch", "status-conflict"} <= {kind for kind, *_ in expected}
@@ -47,8 +48,9 @@ def test_verify_in_parts_finds_what_one_pass_finds_on_the_samples(tmp_path, rule
     assert not ingest(store, [str(tmp_path / "samples")], Meta(), rules.lexicon)[0].errors
     expected = whole(store, rules)
     assert expected
-    for size in (1, 2):
-        assert found(checked_in_parts(store, rules, stories=size)[0]) == expected
+    for size in (1, 5):
+        assert len(store.story_parts(size)) > 1
+        assert found(checked_in_parts(store, rules, statements=size)[0]) == expected
     store.close()
 
 
@@ -57,8 +59,8 @@ def test_a_full_audit_in_parts_keeps_the_flags_of_one_pass(tmp_path, rules, monk
     store = Store(tmp_path / "claims.db")
     assert not ingest(store, [str(corpus)], Meta(), rules.lexicon, max_bytes=10 ** 9)[0].errors
     expected = {f.fingerprint for f in run_checks(store.statements(), rules.rules, rules.lexicon) if f.outcome == "flag"}
-    monkeypatch.setattr(parts, "PART_STORIES", 40)
+    monkeypatch.setattr(parts, "PART_STATEMENTS", 150)
     result = audit(store, rules)
-    assert result.full and len(store.story_parts(parts.PART_STORIES)) > 5
+    assert result.full and len(store.story_parts(parts.PART_STATEMENTS)) > 5
     assert {f.id for f in result.new} == expected and expected
     store.close()
