@@ -28,16 +28,17 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
+SIZE ?= 2600 26000 262000
 bench: install
 	$(BIN)/python bench/ingest_speed.py
+	$(BIN)/python bench/scale.py --docs $(SIZE)
 
 DOCS ?= 1000
 planted: install
 	$(BIN)/python bench/planted.py --docs $(DOCS)
 
-SIZES ?= 1000 10000
 scale: install
-	$(BIN)/python bench/scale.py --docs $(SIZES)
+	$(BIN)/python bench/scale.py --docs $(SIZE)
 
 SOAK_SECONDS ?= 60
 soak: install

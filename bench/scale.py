@@ -1,6 +1,6 @@
 """How the work grows with the archive: one table over several sizes of the planted corpus (bench/corpus.py).
 
-    python bench/scale.py [--docs 1000 10000] [--cmd .venv/bin/factcheck]   # or: make scale
+    python bench/scale.py [--docs 2600 26000 262000] [--cmd .venv/bin/factcheck]   # or: make bench
 
 For each size N (documents) it writes the corpus, keeps the last 1,000 documents (a tenth when N is
 small) aside as "new", and measures, each command in its own process (CPU seconds and peak memory from
@@ -8,12 +8,13 @@ the kernel's accounting of that process):
 ingest of the rest (documents/s), a full verify, the first audit, ingest of the new documents and the
 incremental audit after them, an audit with nothing new, a one-story draft verify, and `report` (time and
 bytes of output); then recall and false alarms of the verify against the corpus's truth file. Growth is the
-ratio to the previous size's figure. A benchmark, not a test: nothing here runs in CI.
+ratio to the previous size's figure per tenfold statements. First, the CPU time of `factcheck --help`. A benchmark, not a test: nothing here runs in CI.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shlex
 import sqlite3
@@ -27,6 +28,7 @@ from corpus import write  # noqa: E402
 from planted import COUNTED, matches  # noqa: E402
 
 NEW_DOCS = 1000
+SIZES = (2_600, 26_000, 262_000)  # documents: about 10k, 100k and 1M statements
 
 
 def measured(cmd: list[str], args: list[str], out: Path | None = None) -> tuple[float, float, int, int]:
@@ -81,22 +83,28 @@ def one_size(cmd: list[str], docs: int, where: Path) -> dict[str, object]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--docs", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--docs", type=int, nargs="+", default=list(SIZES))
     ap.add_argument("--cmd", default=str(Path(sys.executable).parent / "factcheck"))
     args = ap.parse_args()
     cmd = shlex.split(args.cmd)
     columns = ["docs", "statements", "ingest", "ingest MB", "verify s", "verify MB", "audit s", "ingest new s", "audit new s",
                "audit idle s", "draft s", "report s", "report KB", "recall", "false alarms"]
-    print("| " + " | ".join(c if c != "ingest" else "ingest docs/s" for c in columns) + " | verify growth |")
-    print("|" + "---|" * (len(columns) + 1))
-    previous = None
+    cpu, _, _, _ = measured(cmd, ["--help"])
+    print(f"factcheck --help: {cpu * 1000:.0f} ms CPU")
+    grown = ("verify s", "audit s")
+    print("| " + " | ".join(c if c != "ingest" else "ingest docs/s" for c in columns)
+          + "".join(f" | {c.split()[0]} growth" for c in grown) + " |")
+    print("|" + "---|" * (len(columns) + len(grown)))
+    previous: dict[str, float] = {}
     for docs in args.docs:
         with tempfile.TemporaryDirectory() as tmp:
             row = one_size(cmd, docs, Path(tmp))
-        growth = f"{row['verify s'] / previous:.1f}x" if previous else "-"
-        previous = row["verify s"] or None
+        # per 10x the statements: the ratio of the figures, scaled to a tenfold step
+        growth = [f"{(row[c] / previous[c]) ** (1 / math.log10(row['statements'] / previous['statements'])):.1f}x"
+                  if previous.get(c) else "-" for c in grown]
+        previous = {c: float(row[c]) for c in (*grown, "statements")}
         cells = [f"{row[c]:.1f}" if isinstance(row[c], float) else str(row[c]) for c in columns]
-        print("| " + " | ".join(cells) + f" | {growth} |", flush=True)
+        print("| " + " | ".join(cells + growth) + " |", flush=True)
     return 0
 
 
