@@ -84,29 +84,29 @@ class Gate:
     a whole word of the text. A text without every word of some phrase is not searched (the answer is known: no
     match), which is most texts for most lists."""
 
-    needs: tuple[frozenset[str], ...]  # the words of each phrase
-    keys: frozenset[str]  # one word of each phrase: a text with none of them needs no closer look
+    by_key: dict[str, tuple[frozenset[str], ...]]  # a word of each phrase (its longest) -> the words of those phrases
+    keys: frozenset[str]
     always: bool  # a phrase the words cannot tell about (beyond ASCII, or no word of its own)
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> Gate:
-        needs, always = [], False
-        for phrase in {p.lower() for p in phrases}:
+        by_key: dict[str, list[frozenset[str]]] = {}
+        always = False
+        for phrase in sorted({p.lower() for p in phrases}):
             runs = WORD_RUN.findall(phrase)
             if phrase.startswith("n'"):
                 runs = runs[1:]  # "n't" ends the word before it ("didn't"): only the 't' stands alone
             if not runs or not phrase.isascii():
                 always = True
-            needs.append(frozenset(runs))
-        return cls(tuple(needs), frozenset(max(n, key=len) for n in needs if n), always)
+                continue
+            by_key.setdefault(max(runs, key=len), []).append(frozenset(runs))
+        return cls({k: tuple(v) for k, v in by_key.items()}, frozenset(by_key), always)
 
     def may_match(self, words: frozenset[str] | None) -> bool:
         """False only when no phrase can match a text with these words (None: words unknown)."""
         if words is None or self.always:
             return True
-        if self.keys.isdisjoint(words):
-            return False
-        return any(need <= words for need in self.needs)
+        return any(need <= words for key in self.keys.intersection(words) for need in self.by_key[key])
 
 
 @dataclass(frozen=True)
@@ -165,9 +165,6 @@ class Grammar:
     label_nouns: frozenset[str]
     title_case_small: frozenset[str]
     calendar_words: frozenset[str]  # 'Monday', 'May', 'Today', as written at the start of a sentence
-
-    def __hash__(self) -> int:
-        return id(self)
 
 
 @dataclass(frozen=True, eq=False)  # identity hash: cached regexes key on the object

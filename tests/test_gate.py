@@ -44,3 +44,27 @@ def test_the_lexicon_lists_are_gated_and_texts_without_their_words_skipped() -> 
     assert not cues.may_match(words_of("The ferry runs twice a day."))
     assert cues.may_match(words_of("The ferry \u0131s late."))  # a character only the pattern can read: no skipping
     assert Gate.of(["n't"]).may_match(words_of("We didn\u2019t sail."))
+
+
+def test_number_gates_close_only_on_texts_without_a_number() -> None:
+    import importlib
+    quantities, wording = (importlib.import_module(f"factcheck.extract.{m}") for m in ("quantities", "wording"))
+    pieces = ["twenty", "Five", "-", "one", " ", "third", "thirds", "a", " of", "hundred", "7", "\u0663", ",", "x",
+              "seventeen", "ten", "tenth", "\u0131", "ft"]
+    rnd = random.Random(7)
+    for _ in range(6000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 7)))
+        for module in (quantities, wording):
+            if module.NUMBER.search(text):
+                assert module.DIGIT.search(text) or module.NUMBER_GATE.may_match(words_of(text)), text
+
+
+def test_durations_and_starts_skip_texts_without_their_words() -> None:
+    from factcheck.extract.durations import event_start, find_durations
+    lex = load_lexicon(default_rules_dir())
+    for text in ("It ended after two years of conflict.", "The war began in May 2014.", "Two weeks into the siege.",
+                 "The ferry sailed on time."):
+        words = words_of(text)
+        assert find_durations(text, lex, words) == find_durations(text, lex)
+        assert event_start(text, lex, words) == event_start(text, lex)
+    assert find_durations("It ended after two years of conflict.", lex, words_of("two years of conflict"))

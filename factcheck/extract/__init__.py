@@ -217,9 +217,9 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     own_days = [d for d in days if d.start < first_clause]
     main_days = own_days or ([said_on] if said_on else [])
     date = main_days[0].iso if main_days else (published.isoformat() if published else None)
-    quantities = find_quantities(content, lex, dates, date)
-    statuses = find_statuses(content, lex)
-    nouns = event_nouns(content, lex)
+    quantities = find_quantities(content, lex, dates, date, vocab)
+    statuses = find_statuses(content, lex, vocab)
+    nouns = event_nouns(content, lex, vocab)
     event = find_event(content, lex, [q.action for q in quantities], nouns)
     rx = _patterns(lex)
     modality = ("hedge" if rx.hedge_gate.may_match(vocab) and rx.hedge.search(content) else
@@ -227,7 +227,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     negated = rx.negated_gate.may_match(vocab) and bool(rx.negated.search(content))
     name, kind, ss, se = source if source else (None, None, None, None)
     off = doc.offset
-    words = wording(content, quote)
+    words = wording(content, quote, vocab)
     claimed, negations = claim(words.words, lex)
     return Statement(
         text=content, start=off + s, end=off + s + len(content), source=name, source_kind=kind,
@@ -237,7 +237,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
         event=event, event_word=event_word(content, event, lex, nouns), record=record_claim(content, event, lex),
         event_reference=event_reference(words.words, event, lex), quantities=tuple(quantities),
         statuses=tuple(statuses), negated=negated, claim=claimed, negations=negations, **words._asdict(),
-        durations=tuple(find_durations(content, lex)), began=event_start(content, lex))
+        durations=tuple(find_durations(content, lex, vocab)), began=event_start(content, lex, vocab))
 
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from factcheck.dates import find_dates
 from factcheck.extract.quantities import word_value
-from factcheck.lexicon import Lexicon
+from factcheck.lexicon import Gate, Lexicon
 from factcheck.model import TIME_UNITS, Quantity
 
 COUNT = r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -32,8 +32,20 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return duration, start
 
 
-def find_durations(text: str, lex: Lexicon) -> list[Quantity]:
-    """Each stated duration of an event the lexicon names: unit, interval in that unit, the event as category."""
+@lru_cache(maxsize=8)
+def _gates(lex: Lexicon) -> tuple[Gate, Gate]:
+    """Whether a duration can be found (its unit word, 'of' or 'into', an event noun of one word: 'years of war')
+    and whether a start can be, from a text's words."""
+    durations = [f"{unit}{plural} {link} {event}" for unit in TIME_UNITS for plural in ("", "s") for link in ("of", "into")
+                 for event in lex.events if " " not in event]
+    return Gate.of(durations), Gate.of(lex.starts)
+
+
+def find_durations(text: str, lex: Lexicon, words: frozenset[str] | None = None) -> list[Quantity]:
+    """Each stated duration of an event the lexicon names: unit, interval in that unit, the event as category.
+    words: the text's (words_of), when read already."""
+    if not _gates(lex)[0].may_match(words):
+        return []
     out = []
     for m in _patterns(lex)[0].finditer(text):
         what = m["what"].lower()
@@ -51,10 +63,11 @@ def find_durations(text: str, lex: Lexicon) -> list[Quantity]:
     return out
 
 
-def event_start(text: str, lex: Lexicon) -> str | None:
+def event_start(text: str, lex: Lexicon, words: frozenset[str] | None = None) -> str | None:
     """'2022-02-01/2022-02-28' for a statement that says when something began ('launched its invasion in
-    February 2022'): the earliest day, month or year it names; None when it names no start."""
-    if not _patterns(lex)[1].search(text):
+    February 2022'): the earliest day, month or year it names; None when it names no start. words: the text's
+    (words_of), when read already."""
+    if not _gates(lex)[1].may_match(words) or not _patterns(lex)[1].search(text):
         return None
     earliest = None
     for d in find_dates(text, None):

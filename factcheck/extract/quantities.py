@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from factcheck.dates import MONTHS, DateMention
-from factcheck.lexicon import Lexicon, phrase_regex
+from factcheck.lexicon import Gate, Lexicon, phrase_regex
 from factcheck.model import PERCENT, Quantity
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -29,6 +29,9 @@ NUMBER = re.compile(
     rf"|(?<![\w-])(?P<word>{WORD}(?:[- ]{WORD})?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{WORD})?)?)(?![\w-])"
     r"|(?<![\w-])(?P<frac>(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth|thirds|quarters|fifths))\s+of\b",
     re.I)
+DIGIT = re.compile(r"\d")
+# a figure NUMBER finds without a digit opens with one of these as a word ('twenty-five', 'a third of')
+NUMBER_GATE = Gate.of([*UNITS, *TENS, "half", "third", "quarter", "fifth", "tenth", "thirds", "quarters", "fifths"])
 FUNCTION_WORDS = {"and", "or", "of", "on", "in", "to", "by", "were", "was", "are", "is", "had", "have", "has", "with",
                   "for", "from", "at", "as", "than", "who", "which", "that", "each", "more", "were", "so", "far",
                   "them", "us", "whom", "those", "these", "it", "they", "we", "you", "other", "others",
@@ -85,6 +88,11 @@ def _rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return hedge, vague, action
 
 
+@lru_cache(maxsize=8)
+def _vague_gate(lex: Lexicon) -> Gate:
+    return Gate.of(lex.vague)
+
+
 def word_value(text: str) -> float | None:
     """'twenty-five' -> 25, 'three hundred' -> 300, 'two thousand and five' -> 2005."""
     total, current = 0.0, 0.0
@@ -105,14 +113,16 @@ def word_value(text: str) -> float | None:
     return total + current
 
 
-def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_date: str | None) -> list[Quantity]:
-    """Every figure in a statement, offsets relative to the statement text."""
+def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_date: str | None,
+                    words: frozenset[str] | None = None) -> list[Quantity]:
+    """Every figure in a statement, offsets relative to the statement text. words: the statement's (words_of),
+    when read already: a text with no digit, no number word and no vague quantity has no figure."""
     hedge_rx, vague_rx, action_rx = _rx(lex)
     # a bare year is left to _not_a_count: "in 2010" is a year, "the 2000 soldiers" a count
     taken = [(d.start, d.end) for d in dates if d.kind != "year"]
     lead = len(text) - len(text.lstrip())
     found: list[tuple[int, int, float, float, str | None]] = []
-    for m in NUMBER.finditer(text):
+    for m in NUMBER.finditer(text) if DIGIT.search(text) or NUMBER_GATE.may_match(words) else ():
         s, e = m.span()
         if any(a <= s < b for a, b in taken):
             continue
@@ -140,7 +150,7 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             low = high = value
             e = s + len(m["frac"])
         found.append((s, e, low, high, None if not m["frac"] else "fraction"))
-    for m in vague_rx.finditer(text):
+    for m in vague_rx.finditer(text) if _vague_gate(lex).may_match(words) else ():
         s, e = m.span()
         if any(a < e and s < b for a, b, *_ in found) or any(a < e and s < b for a, b in taken):
             continue

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from factcheck.extract.quantities import word_value
+from factcheck.lexicon import Gate
 from factcheck.model import Mention
 
 WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
@@ -28,8 +29,12 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 MIN_QUOTE_WORDS = 5
 
 # numbers as written
+NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+                "thirty", "forty", "fifty", "hundred")
 NUMBER = re.compile(r"(?<![\w.,:=\"'#@/-])(\d{1,3}(?:,\d{3})+|[1-9]\d{0,8}|0)(\.\d+)?(?:\s*(million|billion))?(?![\d,:/A-Za-z]|\.\d)"
-                    r"|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b", re.I)
+                    r"|\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+DIGIT = re.compile(r"\d")
+NUMBER_GATE = Gate.of(NUMBER_WORDS)  # a text with no digit and none of these words has no number
 MASKED_WORD = re.compile(r"[a-z%$]+")
 RAW = re.compile(r"[A-Za-z%$]+")
 RANGE = re.compile(r"(?:\bbetween|\bfrom|\d\s*(?:and|to|-|\u2013))\s*\$?\s*$", re.I)
@@ -51,11 +56,12 @@ class Wording(NamedTuple):
     mentions: tuple[Mention, ...]
 
 
-def wording(text: str, quote: bool) -> Wording:
-    """Every word-level reading of a statement the checks need."""
+def wording(text: str, quote: bool, vocab: frozenset[str] | None = None) -> Wording:
+    """Every word-level reading of a statement the checks need. vocab: the statement's words (words_of), when read
+    already: a text with no digit and no number word has no number."""
     lower = text.lower()
     found = list(WORD.finditer(lower))
-    numbers = list(NUMBER.finditer(text))
+    numbers = list(NUMBER.finditer(text)) if DIGIT.search(text) or NUMBER_GATE.may_match(vocab) else []
     return Wording(words=tuple(m.group(0) for m in found), word_starts=tuple(m.start() for m in found),
                    masked=_masked(text, lower, numbers), quoted=tuple(quote_sentences(text)) if quote else (),
                    mentions=tuple(mentions(text, numbers)))
