@@ -39,6 +39,7 @@ from factcheck.store import Store
 from factcheck.triage import sort_flags
 
 COMMAND = "audit"
+LISTED = "warning"  # flags still open below this severity are only counted in the audit's report: read without citations
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
 
 
@@ -52,7 +53,7 @@ class AuditResult:
     new: list[Flag] = field(default_factory=list)
     resolved: list[Flag] = field(default_factory=list)
     open: int = 0
-    still_open: list[Flag] = field(default_factory=list)  # open before this run and still open
+    still_open: list[Flag] = field(default_factory=list)  # open before this run and still open (info notes: no citations)
 
     def worst_new(self) -> int:
         return max((severity_rank(f.finding.severity) for f in self.new), default=-1)
@@ -150,13 +151,13 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
             statements, focus, gone = touched(store, since, previous, rules)
             unchanged = not focus and not gone
     if unchanged:  # same statements, same rules: the same findings; none re-run
-        stored = {f.id: f for f in store.flags(ids=set(previous))}
-        live = {fid for fid in previous if fid in stored and stored[fid].state != "dismissed"}
+        states = store.flag_states(previous)
+        live = {fid for fid in previous if states.get(fid, "dismissed") != "dismissed"}
         run = store.finish_audit(run_id, previous, reason + ": nothing added, edited or removed, no check run",
                                  revision, statements_checked=0, new=0, still_open=len(live), resolved=0)
         step("done", steps, steps)
         return AuditResult(run=run_dict(run), full=False, reason=reason, open=len(live),
-                           still_open=sort_flags([stored[i] for i in live]))
+                           still_open=sort_flags(store.flags(ids=live, cited_from=LISTED)))
 
     findings: list[Finding] = []
     if since is None:  # every story, a part at a time (changes since the counter was read are checked again next time)
@@ -184,8 +185,8 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
         found.setdefault(f.fingerprint, {s.id for s in f.statements if s.id is not None})
     present = kept | found  # a flag found again cites what it cites now
 
-    stored = {f.id: f for f in store.flags(ids=set(present) | set(previous))}
-    live = {fid for fid in present if fid in stored and stored[fid].state != "dismissed"}
+    states = store.flag_states(set(present) | set(previous))
+    live = {fid for fid in present if states.get(fid, "dismissed") != "dismissed"}
     new_ids = (live - set(previous)) | (set(sync["reopened"]) & live)
     resolved_ids = set(previous) - set(present)
     run = store.finish_audit(run_id, present, reason, revision,
@@ -193,9 +194,9 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
                              resolved=len(resolved_ids))
     step("done", steps, steps)
     return AuditResult(run=run_dict(run), full=focus is None, reason=reason, open=len(live),
-                       new=sort_flags([stored[i] for i in new_ids]),
-                       resolved=sort_flags([stored[i] for i in resolved_ids if i in stored]),
-                       still_open=sort_flags([stored[i] for i in live - new_ids]))
+                       new=sort_flags(store.flags(ids=new_ids)),
+                       resolved=sort_flags(store.flags(ids=resolved_ids & set(states))),
+                       still_open=sort_flags(store.flags(ids=live - new_ids, cited_from=LISTED)))
 
 
 def history(store: Store) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 STATEMENTS_PAGE = 50  # statements a table shows unless --limit says otherwise
 NEW = "new"  # how the audit's report marks a flag this run found (its stored state is open)
+READ_FORMATS = ("text", "markdown", "html")  # report formats for a reader: they list some flags and count the rest
 AUDIT_LIMIT = 50  # flags the audit's report lists in full (cron mail stays short); `report` lists the rest
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -661,9 +662,12 @@ def report_cmd(app: App, state, severity, rule, source, since, story, fmt, outpu
     from factcheck.triage import build_report
 
     filt = make_filter(state, severity, rule, source, since, story)
-    report = build_report(app.existing_store, app.rules, filt, reviewer=by or app.config.reviewer or user_name())
-    # info notes are counted unless asked for; data formats (json, csv, claimreview) always carry every flag
-    report = replace(report, list_from=severity or app.config.severity or "warning", limit=limit or None,
+    # info notes are counted unless asked for (and read without their citations); data formats (json, jsonl, csv,
+    # claimreview) always carry every flag whole
+    list_from = severity or app.config.severity or "warning"
+    report = build_report(app.existing_store, app.rules, filt, reviewer=by or app.config.reviewer or user_name(),
+                          list_from=list_from if fmt in READ_FORMATS else "info")
+    report = replace(report, list_from=list_from, limit=limit or None,
                      newsroom=app.config.newsroom, newsroom_url=app.config.newsroom_url, review_url=app.config.review_url)
     emit(render_report(report, fmt), output)
 

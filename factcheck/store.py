@@ -22,7 +22,7 @@ from factcheck.errors import AmbiguousError, NotFoundError, StoreError
 from factcheck.lexicon import rough_stem
 from factcheck.migrations import MIGRATIONS
 from factcheck.model import (
-    TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Reach, Statement, Status, statement_digest,
+    TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Reach, Statement, Status, severity_rank, statement_digest,
 )
 from factcheck.sources import SourceIndex, story_local
 
@@ -535,12 +535,16 @@ class Store:
         return c.execute("INSERT INTO frames (event, anchor) VALUES (?, ?)", (event, anchor)).lastrowid
 
     def statements(self, document_ids: Iterable[int] | None = None, search: str | None = None,
-                   source: str | None = None, limit: int | None = None, offset: int = 0) -> list[Statement]:
+                   source: str | None = None, limit: int | None = None, offset: int = 0,
+                   ids: Iterable[int] | None = None) -> list[Statement]:
         """Statements with their figures, states, sources and documents, in document order; `limit` and
         `offset` page through them (the page is cut in SQL: a page of a large database reads only that page).
-        Without `document_ids`, only the current version of each story: a superseded one is history."""
+        Without `document_ids` or `ids`, only the current version of each story: a superseded one is history."""
         where, params = [], []
-        if document_ids is not None:
+        if ids is not None:
+            where.append("s.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(sorted(set(ids))))
+        elif document_ids is not None:
             where.append("s.document_id IN (SELECT value FROM json_each(?))")  # one parameter, however many ids
             params.append(json.dumps(sorted(set(document_ids))))
         else:
@@ -610,6 +614,18 @@ class Store:
             parts[-1].append(doc)
             count += told
         return parts if parts[0] else []
+
+    def has_story(self, doc_id: int) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+
+    def story_links(self, doc_ids: Iterable[int]) -> tuple[dict[int, str], dict[int, tuple[dict[str, Any], ...]]]:
+        """For these stories: where each was published (its URL), and the other appearances of those with any."""
+        wanted = json.dumps(sorted(set(doc_ids)))
+        urls = {r[0]: r[1] for r in self.conn.execute(
+            "SELECT id, url FROM documents WHERE url IS NOT NULL AND id IN (SELECT value FROM json_each(?))", [wanted])}
+        seen = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT document_id FROM appearances WHERE document_id IN (SELECT value FROM json_each(?))", [wanted])]
+        return urls, {doc: tuple(self.appearances(doc)) for doc in seen}
 
     def documents(self, limit: int | None = None, offset: int = 0, current: bool = False) -> list[dict[str, Any]]:
         """Stored stories in the order they came in (`current`: only the latest version of each); `limit` and
@@ -738,46 +754,33 @@ class Store:
                 result["resolved"].append(fid)
         return result
 
-    def flags(self, states: Iterable[str] | None = None, ids: Iterable[str] | None = None) -> list[Flag]:
-        """Stored flags with the statements they cite, oldest first."""
+    def flags(self, states: Iterable[str] | None = None, ids: Iterable[str] | None = None,
+              cited_from: str = "info") -> list[Flag]:
+        """Stored flags with the statements they cite, oldest first; a flag below the `cited_from` severity (one a
+        report only counts) comes without them, unless an editor confirmed it."""
         where, params = [], []
         if states is not None:
-            st = list(states)
-            where.append(f"state IN ({','.join('?' * len(st))})")
-            params += st
+            where.append("state IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(states)))
         if ids is not None:
-            il = list(ids)
-            where.append(f"id IN ({','.join('?' * len(il)) or 'NULL'})")
-            params += il
+            where.append("id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(ids)))
         rows = list(self.db.query("SELECT * FROM flags" + (" WHERE " + " AND ".join(where) if where else "")
                                   + " ORDER BY first_seen, id", params))
+        floor = severity_rank(cited_from)
+        fids = [r["id"] for r in rows if severity_rank(r["severity"]) >= floor or r["state"] == "confirmed"]
         cited: dict[str, list[int]] = {}
-        fids = [r["id"] for r in rows]
-        for i in range(0, len(fids), CHUNK):  # only the cited statements of the flags asked for
-            chunk = fids[i:i + CHUNK]
-            for r in self.db.query(f"SELECT flag_id, statement_id FROM flag_statements WHERE flag_id IN"
-                                   f" ({','.join('?' * len(chunk))}) ORDER BY flag_id, position", chunk):
-                cited.setdefault(r["flag_id"], []).append(r["statement_id"])
-        wanted = {sid for r in rows for sid in cited.get(r["id"], [])}
-        by_id = {s.id: s for s in self._statements_by_id(wanted)}
+        for fid, sid in self.conn.execute(  # only the cited statements of the flags asked for
+                "SELECT flag_id, statement_id FROM flag_statements WHERE flag_id IN (SELECT value FROM json_each(?))"
+                " ORDER BY flag_id, position", [json.dumps(fids)]):
+            cited.setdefault(fid, []).append(sid)
+        by_id = {s.id: s for s in self.statements(ids={sid for sids in cited.values() for sid in sids})} if cited else {}
         return [_flag(r, [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
-
-    def _statements_by_id(self, ids: set[int]) -> list[Statement]:
-        if not ids:
-            return []
-        docs = [r["document_id"] for r in self.db.query(
-            f"SELECT DISTINCT document_id FROM statements WHERE id IN ({','.join('?' * len(ids))})", list(ids))]
-        return [s for s in self.statements(document_ids=docs) if s.id in ids]
 
     def flag_states(self, flag_ids: Iterable[str]) -> dict[str, str]:
         """Triage state of each stored flag among flag_ids."""
-        ids = list(flag_ids)
-        out: dict[str, str] = {}
-        for i in range(0, len(ids), CHUNK):
-            chunk = ids[i:i + CHUNK]
-            out |= {r["id"]: r["state"] for r in self.db.query(
-                f"SELECT id, state FROM flags WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
-        return out
+        return dict(self.conn.execute("SELECT id, state FROM flags WHERE id IN (SELECT value FROM json_each(?))",
+                                      [json.dumps(list(flag_ids))]).fetchall())
 
     def flag_rules(self) -> set[str]:
         """Rule ids that stored flags name (rules since removed included)."""
@@ -838,7 +841,7 @@ class Store:
         cited: dict[str, list[int]] = {}
         for r in self.db.query("SELECT pass_id, statement_id FROM pass_statements ORDER BY pass_id, position"):
             cited.setdefault(r["pass_id"], []).append(r["statement_id"])
-        by_id = {s.id: s for s in self._statements_by_id({i for ids in cited.values() for i in ids})}
+        by_id = {s.id: s for s in self.statements(ids={i for ids in cited.values() for i in ids})}
         return [Finding(rule=r["rule"], kind=r["kind"], severity="info", outcome="pass", message=r["message"] or "",
                         detail=r["detail"] or "", statements=tuple(by_id[i] for i in cited.get(r["id"], []) if i in by_id))
                 for r in rows]

@@ -14,7 +14,7 @@ def check_filter(store: Store, rules: RuleSet, filt: FlagFilter) -> None:
     """Raise NotFoundError for a story or rule that does not exist, instead of showing an empty report."""
     if filt.severity is not None and filt.severity not in SEVERITIES:
         raise NotFoundError(f"severity {filt.severity!r}: no such severity (known: {', '.join(SEVERITIES)})")
-    if filt.story is not None and not any(d["id"] == filt.story for d in store.documents()):
+    if filt.story is not None and not store.has_story(filt.story):
         raise NotFoundError(f"story {filt.story}: no such story in {store.path}")
     if filt.rule is not None:
         known = {r.id for r in rules.rules} | {r.kind for r in rules.rules}
@@ -23,9 +23,11 @@ def check_filter(store: Store, rules: RuleSet, filt: FlagFilter) -> None:
             raise NotFoundError(f"rule {filt.rule!r}: no such rule (known: {', '.join(sorted(r.id for r in rules.rules))})")
 
 
-def stored_flags(store: Store, filt: FlagFilter) -> list[Flag]:
-    """Stored flags that pass the filter, most severe first."""
-    records = store.flags(states=filt.states)
+def stored_flags(store: Store, filt: FlagFilter, list_from: str = "info") -> list[Flag]:
+    """Stored flags that pass the filter, most severe first; those below `list_from`, which a report only counts,
+    without the statements they cite (unless the filter asks about a source or a story)."""
+    cited_from = "info" if filt.source or filt.story is not None else list_from
+    records = store.flags(states=filt.states, cited_from=cited_from)
     return sort_flags([r for r in records if filt.matches(r)])
 
 
@@ -33,16 +35,17 @@ def sort_flags(records: list[Flag]) -> list[Flag]:
     return sorted(records, key=lambda r: r.order)
 
 
-def build_report(store: Store, rules: RuleSet, filt: FlagFilter, reviewer: str | None = None) -> Report:
-    """Stored flags and the checks that held at the last verify or audit, as stored: nothing is re-checked."""
+def build_report(store: Store, rules: RuleSet, filt: FlagFilter, reviewer: str | None = None,
+                 list_from: str = "info") -> Report:
+    """Stored flags and the checks that held at the last verify or audit, as stored: nothing is re-checked.
+    Flags below `list_from` are counted, not listed, and read without their citations."""
     check_filter(store, rules, filt)
-    flags = stored_flags(store, filt)
+    flags = stored_flags(store, filt, list_from)
     passed = [f for f in store.passes() if filt.matches_pass(f)]
-    documents = store.documents()
-    urls = {d["id"]: d["url"] for d in documents if d["url"]}
     cited = {s.document_id for r in flags for s in r.finding.statements if s.document_id is not None}
-    appearances = {d["id"]: tuple(store.appearances(d["id"])) for d in documents if d["appearances"] and d["id"] in cited}
-    return Report(flags=tuple(flags), passed=tuple(passed), counts=store.counts(), filters=filt,
+    cited |= {s.document_id for f in passed for s in f.statements if s.document_id is not None}
+    urls, appearances = store.story_links(cited)
+    return Report(flags=tuple(flags), passed=tuple(passed), counts=store.counts(), filters=filt, list_from=list_from,
                   generated=now(), reviewer=reviewer, urls=urls, appearances=appearances)
 
 
