@@ -5,9 +5,10 @@ audits check their own stories this way."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from factcheck.checks import reach, run_checks
-from factcheck.model import Finding
+from factcheck.model import Finding, Statement
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
 
@@ -35,11 +36,18 @@ def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None
                 progress(n, len(parts))
             part_findings, focus = checked_with_neighbours(store, rules, part)
             checked += len(focus)
+            slim: dict[int, Statement] = {}
             for f in part_findings:
                 if (f.outcome, f.fingerprint) not in seen:
                     seen.add((f.outcome, f.fingerprint))
-                    findings.append(f)
+                    findings.append(replace(f, statements=tuple(slim.setdefault(id(s), _cited(s)) for s in f.statements)))
     return findings, checked
+
+
+def _cited(s: Statement) -> Statement:
+    """A statement as a finding keeps it once its part is checked: without the word-level readings only checks
+    use (a whole-database run keeps every finding, and each would otherwise hold its statements' words)."""
+    return replace(s, words=(), word_starts=(), masked=(), mentions=())
 
 
 def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) -> tuple[list[Finding], set[int]]:
