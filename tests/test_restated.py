@@ -76,3 +76,16 @@ def test_restated_figures_are_read_from_the_mentions_extraction_recorded(rules):
                                                            ("people", "in", "the"))
     assert first.clause_before == ("paper", "mill", "employs") and first.clause_after[:3] == ("people", "in", "valley")
     assert restated_clauses([replace(s, mentions=()) for s in sts]) == []
+
+
+def test_the_clause_around_a_point_equals_the_tokens_of_the_text_on_each_side() -> None:
+    import random
+
+    from factcheck.extract.wording import _Clause, _tokens
+    rnd = random.Random(3)
+    pieces = ["the", " ", "mill", ",", "about", "40", "Ferry", "(", "\u0130", "x%", "\u2014", "a", "which"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        clause = _Clause(text)
+        for at in range(len(text) + 1):
+            assert clause.before(at) == _tokens(text[:at]) and clause.after(at) == _tokens(text[at:]), (text, at)

@@ -8,6 +8,7 @@ mentions and the masked words; none of them reads the text again.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cached_property
 from typing import NamedTuple
 
@@ -62,7 +63,7 @@ def wording(text: str, quote: bool, vocab: frozenset[str] | None = None) -> Word
     lower = text.lower()
     found = list(WORD.finditer(lower))
     numbers = list(NUMBER.finditer(text)) if DIGIT.search(text) or NUMBER_GATE.may_match(vocab) else []
-    return Wording(words=tuple(m.group(0) for m in found), word_starts=tuple(m.start() for m in found),
+    return Wording(words=tuple(map(re.Match.group, found)), word_starts=tuple(map(re.Match.start, found)),
                    masked=_masked(text, lower, numbers), quoted=tuple(quote_sentences(text)) if quote else (),
                    mentions=tuple(mentions(text, numbers)))
 
@@ -143,16 +144,31 @@ class _Clause:
         lower = self.text.lower()
         return [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(lower)] if len(lower) == len(self.text) else None
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s for s, _, _ in self.spans or ()]
+
+    @cached_property
+    def _kept(self) -> tuple[list[int], list[str]]:
+        """The starts and tokens of the spans that are not FILLERS."""
+        kept = [(s, t) for s, _, t in self.spans or () if t not in FILLERS]
+        return [s for s, _ in kept], [t for _, t in kept]
+
     def _straddles(self, at: int) -> bool:
         spans = self.spans
-        return spans is None or any(s < at < e for s, e, _ in spans)
+        if spans is None:
+            return True
+        i = bisect_left(self._starts, at) - 1  # the last token starting before the point: the only one that may reach past it
+        return i >= 0 and spans[i][1] > at
 
     def before(self, at: int) -> tuple[str, ...]:
         if self._straddles(at):
             return _tokens(self.text[:at])
-        return tuple(t for s, e, t in self.spans if e <= at and t not in FILLERS)  # type: ignore[union-attr]
+        starts, tokens = self._kept
+        return tuple(tokens[:bisect_left(starts, at)])  # no token straddles: those starting before it end before it
 
     def after(self, at: int) -> tuple[str, ...]:
         if self._straddles(at):
             return _tokens(self.text[at:])
-        return tuple(t for s, e, t in self.spans if s >= at and t not in FILLERS)  # type: ignore[union-attr]
+        starts, tokens = self._kept
+        return tuple(tokens[bisect_left(starts, at):])
