@@ -154,7 +154,7 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
         states = store.flag_states(previous)
         live = {fid for fid in previous if states.get(fid, "dismissed") != "dismissed"}
         run = store.finish_audit(run_id, previous, reason + ": nothing added, edited or removed, no check run",
-                                 revision, statements_checked=0, new=0, still_open=len(live), resolved=0)
+                                 revision, previous, statements_checked=0, new=0, still_open=len(live), resolved=0)
         step("done", steps, steps)
         return AuditResult(run=run_dict(run), full=False, reason=reason, open=len(live),
                            still_open=sort_flags(store.flags(ids=live, cited_from=LISTED)))
@@ -189,7 +189,7 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
     live = {fid for fid in present if states.get(fid, "dismissed") != "dismissed"}
     new_ids = (live - set(previous)) | (set(sync["reopened"]) & live)
     resolved_ids = set(previous) - set(present)
-    run = store.finish_audit(run_id, present, reason, revision,
+    run = store.finish_audit(run_id, present, reason, revision, previous,
                              statements_checked=checked, new=len(new_ids), still_open=len(live - new_ids),
                              resolved=len(resolved_ids))
     step("done", steps, steps)

@@ -921,13 +921,18 @@ class Store:
         return ids
 
     def finish_audit(self, run_id: int, flags: dict[str, set[int]], note: str, revision: int,
-                     **counts: int) -> dict[str, Any]:
+                     previous: dict[str, set[int]] | None = None, **counts: int) -> dict[str, Any]:
         """Record the audit snapshot and mark the run ok, in one transaction: all of it or none. `revision` is
-        the change counter the run's statements were read at."""
+        the change counter the run's statements were read at. Given the `previous` snapshot (as audit_flags read
+        it), only the flags whose citations changed are written."""
         with self.transaction() as c:
-            c.execute("DELETE FROM audit_flags")
+            if previous is None:
+                c.execute("DELETE FROM audit_flags")
+                previous = {}
+            stale = [(fid,) for fid, cited in previous.items() if flags.get(fid) != cited]
+            c.executemany("DELETE FROM audit_flags WHERE flag_id = ?", stale)
             c.executemany("INSERT INTO audit_flags (flag_id, statement_id) VALUES (?, ?)",
-                          [(fid, sid) for fid, cited in flags.items() for sid in cited])
+                          [(fid, sid) for fid, cited in flags.items() if previous.get(fid) != cited for sid in cited])
             c.execute("UPDATE runs SET finished = ?, outcome = 'ok', note = ?, statements_checked = ?, new = ?,"
                       " still_open = ?, resolved = ?, revision = ? WHERE id = ?",
                       (now(), note, *_run_counts(counts), revision, run_id))
