@@ -55,10 +55,12 @@ def wording_row(s: Statement) -> tuple[str | None, ...]:
 
 
 def wording_fields(r: sqlite3.Row) -> dict[str, Any]:
-    """The Statement fields wording_row stored."""
+    """The Statement fields wording_row stored (most statements quote nothing and hold no number: no JSON read)."""
+    quoted, mentions = r["quoted"], r["mentions"]
     return {"words": tuple(r["words"].split()), "word_starts": tuple(map(int, r["word_starts"].split())),
-            "masked": tuple(r["masked"].split()), "quoted": tuple(json.loads(r["quoted"])),
-            "mentions": tuple(Mention.from_row(m) for m in json.loads(r["mentions"])), "began": r["began"]}
+            "masked": tuple(r["masked"].split()), "quoted": tuple(json.loads(quoted)) if quoted != "[]" else (),
+            "mentions": tuple(Mention.from_row(m) for m in json.loads(mentions)) if mentions != "[]" else (),
+            "began": r["began"]}
 
 
 def story_key(url: str | None, outlet: str | None, title: str | None, sha256: str) -> str:
