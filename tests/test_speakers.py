@@ -179,3 +179,19 @@ def test_a_title_before_a_name_gives_the_role_its_holder(lexicon):
 def test_a_role_no_one_was_named_with_stays_as_written(lexicon):
     got = sources("Ana Ruiz visited the pier.\n\nThe fares will stay low, the mayor said.", lexicon)
     assert got == [("the mayor", "person")]
+
+
+def test_name_run_finds_what_its_plain_form_finds() -> None:
+    """NAME_RUN opens with the capital so it is tried at capitals only; it finds what the plain pattern finds."""
+    import random
+    import re
+
+    from factcheck.extract.speakers import NAME_RUN
+    plain = re.compile(r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2}\b"
+                       r"|(?<![\w.])(?:Mr|Mrs|Ms|Dr)\.\s+[A-Z][\w'\u2019-]+")
+    pieces = ["Mr", "Mrs", "Ms", "Dr", ".", " ", "  ", "Ana", "Ruiz", "ruiz", "A", "x", "-", "'", "\u2019", "_", "\n",
+              "M", "D", "r", "s", "Ab", "1"]
+    rnd = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        assert [m.span() for m in NAME_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -14,8 +14,11 @@ from factcheck.extract.sentences import quote_spans
 from factcheck.lexicon import Gate, Lexicon
 from factcheck.sources import person_core
 
-NAME_RUN = re.compile(r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2}\b"
-                      r"|(?<![\w.])(?:Mr|Mrs|Ms|Dr)\.\s+[A-Z][\w'\u2019-]+")
+# 'Ana Ruiz', 'Mr. Ana Ruiz', 'Mrs. Ruiz', after no word character or dot: the capital first, then what stands
+# before it, so the pattern is tried at capitals only, not at every character
+NAME_RUN = re.compile(r"[A-Z](?<![\w.][A-Z])(?:"
+                      r"(?:(?<=M)(?:r|rs|s)\.\s+[A-Z]|(?<=D)r\.\s+[A-Z])?[a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2}\b"
+                      r"|(?:(?<=M)(?:r|rs|s)|(?<=D)r)\.\s+[A-Z][\w'\u2019-]+)")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near|of|across|outside|inside)\s+$", re.I)
 RECENT_UNITS = 6
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
@@ -47,6 +50,12 @@ def _word_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _gendered_gate(lex: Lexicon) -> Gate:
     """Whether the nouns for an unnamed woman or man can stand in a unit with these words."""
     return Gate.of((*lex.grammar.female_nouns, *lex.grammar.male_nouns))
+
+
+@lru_cache(maxsize=8)
+def _role_gate(lex: Lexicon) -> Gate:
+    """Whether a unit with these words can name a role ('Governor Ana Ruiz', 'Ana Ruiz, the port's spokeswoman')."""
+    return Gate.of(lex.roles | lex.unnamed_people)
 
 
 @lru_cache(maxsize=8)
@@ -82,6 +91,7 @@ class Speakers:
         self.roles: dict[str, tuple[str, int]] = {}  # 'governor' -> the person last named with it, and where
         self.text = text
         self.role_words = lex.roles | lex.unnamed_people  # 'governor', 'spokeswoman'
+        self.role_gate = _role_gate(lex)
         self.titled_things: dict[str, bool] = {}  # _titled_thing's answers: the text is read once per name
         for _, core, several in self._names_in(text):
             if several and len(core.split()) > 1:
@@ -99,7 +109,8 @@ class Speakers:
                 continue
             self._note_title(first, name)
             self._mark(name)
-        self._note_roles(text)
+        if self.role_gate.may_match(words):  # a role is a word of the unit
+            self._note_roles(text)
         surnames = {full.split()[-1]: full for full in self.people}
         for w in re.findall(r"\b[A-Z][a-z][\w'-]+", text):
             if w in surnames:
