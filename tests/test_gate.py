@@ -1,5 +1,6 @@
-"""A Gate says 'no match' only where its word list's pattern finds nothing: checked against the patterns
-themselves on texts built from the lists' own words, pieces of them and odd characters."""
+"""Extraction's shortcuts give what the plain way gives: a Gate says 'no match' only where its word list's pattern
+finds nothing, and a pattern anchored at the end is found where a search of the whole text finds it; checked
+against the patterns themselves on texts built from the lists' own words, pieces of them and odd characters."""
 from __future__ import annotations
 
 import random
@@ -68,3 +69,14 @@ def test_durations_and_starts_skip_texts_without_their_words() -> None:
         assert find_durations(text, lex, words) == find_durations(text, lex)
         assert event_start(text, lex, words) == event_start(text, lex)
     assert find_durations("It ended after two years of conflict.", lex, words_of("two years of conflict"))
+
+
+def test_the_last_words_are_found_as_a_search_of_the_whole_text_finds_them() -> None:
+    from factcheck.extract.subjects import END_REACH, LAST_WORDS, YEAR_TAIL, _at_end
+    pieces = ["Ruiz", " ", "  ", "\n", "in", "since", "2010", "1999", "said", "'", "\u2019s", ",", "(", "x" * END_REACH, "_"]
+    rnd = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        for rx in (*LAST_WORDS.values(), YEAR_TAIL):
+            a, b = _at_end(rx, text), rx.search(text)
+            assert (a and (a.span(), a.span(1) if rx.groups else None)) == (b and (b.span(), b.span(1) if rx.groups else None)), text

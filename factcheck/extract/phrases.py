@@ -44,7 +44,8 @@ class Phrase(NamedTuple):
 
 
 def tokens_of(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+    new = tuple.__new__  # Token's own constructor, without the keyword handling of a NamedTuple's __new__
+    return [new(Token, (m.start(), m.end(), m.group())) for m in TOKEN.finditer(text)]
 
 
 def boundary_before(text: str, pos: int, lex: Lexicon) -> bool:

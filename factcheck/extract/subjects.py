@@ -37,13 +37,29 @@ PAST = re.compile(r"^[a-z]+(?:ed|ght|wn|ne)\b")  # 'sought', 'promoted', 'called
 YEAR_TAIL = re.compile(r"(?:^|\s)(?:in|since)\s+(?:19|20)\d\d$")
 
 
+END_REACH = 60  # characters before the end in which a pattern anchored there is looked for first
+
+
+def _at_end(rx: re.Pattern[str], words: str) -> re.Match[str] | None:
+    """rx.search(words) for LAST_WORDS and YEAR_TAIL: patterns anchored at the end whose match can start at one place
+    only, so it is looked for in the last END_REACH characters first (a search tries every position before it), then
+    in the whole text. A text that does not end with a word character, an apostrophe or a newline holds none."""
+    if not words or not (words[-1].isalnum() or words[-1] in "_'\u2019\n"):
+        return None
+    if len(words) > END_REACH:
+        m = rx.search(words, len(words) - END_REACH)
+        if m:
+            return m
+    return rx.search(words)
+
+
 def _time_tail(words: str, lex: Lexicon) -> int | None:
     """Where a phrase of time between a subject and its verb starts ('the court this month rejected', 'the board on
     Friday pledged', 'who in 2010 said'); None when the words end with none."""
-    m = YEAR_TAIL.search(words)
+    m = _at_end(YEAR_TAIL, words)
     if m:
         return m.start()
-    last = LAST_WORDS[2].search(words) or LAST_WORDS[1].search(words)
+    last = _at_end(LAST_WORDS[2], words) or _at_end(LAST_WORDS[1], words)
     if not last:
         return None
     parts = last.group(1).split()
@@ -77,8 +93,8 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
     contracted: Phrase | None = None  # "He's": a subject that shares its word with 'is'
     progressive = cue.split()[0].endswith("ing")  # 'is saying', 'was demanding': a form of 'be' carries the tense
     for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said', 'went on to say'
-        m = next((m for m in (LAST_WORDS[n].search(words) for n in (3, 2)) if m and
-                  re.sub(r"\s+", " ", m.group(1).lower()) in g.auxiliaries), None) or LAST_WORDS[1].search(words)
+        m = next((m for m in (_at_end(LAST_WORDS[n], words) for n in (3, 2)) if m and
+                  re.sub(r"\s+", " ", m.group(1).lower()) in g.auxiliaries), None) or _at_end(LAST_WORDS[1], words)
         aux = re.sub(r"\s+", " ", m.group(1).lower()) if m else ""
         if (stance or progressive) and not (aux in g.auxiliaries or aux in g.be) and CONTRACTED_BE.search(aux):
             words = words[:len(words) - len(CONTRACTED_BE.search(aux).group(0))]
