@@ -80,3 +80,13 @@ def test_the_last_words_are_found_as_a_search_of_the_whole_text_finds_them() -> 
         for rx in (*LAST_WORDS.values(), YEAR_TAIL):
             a, b = _at_end(rx, text), rx.search(text)
             assert (a and (a.span(), a.span(1) if rx.groups else None)) == (b and (b.span(), b.span(1) if rx.groups else None)), text
+
+
+def test_the_close_before_a_cue_is_found_as_the_plain_search_finds_it() -> None:
+    from factcheck.extract.attribution import CLOSE_BEFORE, _close_before
+    pieces = ["Ruiz", " ", ",", "\u201d", '"', "'", "''", "\u2019", "\u2014", "\u2013", "-", "--", "?", "!", "\n", "\u00bb", "x"]
+    rnd = random.Random(13)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        a, b = _close_before(text), CLOSE_BEFORE.search(text)
+        assert (a and a.span()) == (b and b.span()), text

@@ -28,6 +28,7 @@ from factcheck.extract.subjects import (END_ONLY, INHERIT, INTRO, OPENING_MODIFI
 from factcheck.lexicon import Gate, Lexicon, phrase_regex
 
 CLOSE_BEFORE = re.compile(r"(?:,\s*['\u2019]?(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*['\u2019]?(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
+CLOSE_ENDS = frozenset(",'\u2019\u201d\"\u00bb\u2014\u2013-")  # the last marks CLOSE_BEFORE can end with, before white space
 NOUN_USE = re.compile(r"\s+(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|remains?|seems?)\b")
 ADJECTIVE = re.compile(r"(?:al|ic|ous|ive|ble|ful|less|ary|^big|^new|^first|^main|^simple|^key|^real|^major|^next|^last|"
                        r"^final|^other|^same|^only|^full|^whole|^eventual|^huge|^latest|^recent)$", re.I)
@@ -287,9 +288,9 @@ def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[i
     lo = reach(unit, cs)
     before = unit[lo:cs]
     # inverted: '"...," said the woman.' (a bare comma first tries 'X, the governor, said')
-    bare_comma = before.rstrip().endswith(",") and appositive_subject(unit, lo + len(before.rstrip()) - 1, toks, lex)
-    if CLOSE_BEFORE.search(before) and len(before.strip()) > 8 and not bare_comma and not stance and \
-            not cue.startswith(OBJECT_CUES) and not cue.endswith("ing"):
+    if _close_before(before) and len(before.strip()) > 8 and not stance and not cue.startswith(OBJECT_CUES) and \
+            not cue.endswith("ing") and not (  # a bare comma first tries 'X, the governor, said'
+            before.rstrip().endswith(",") and appositive_subject(unit, lo + len(before.rstrip()) - 1, toks, lex)):
         # '..., told his advisers to ...', '..., suggesting a few questions': the object, not the speaker
         np = np_after(unit, ce, toks, lex, inverted=True) or _modified_name(unit, ce, lex)
         if np and INVERTED_STOP.match(unit, np.end):
@@ -440,8 +441,14 @@ def _inherited(unit: str, cs: int, ce: int, cue: str, stance: bool = False) -> _
     return _Cand(INHERIT, (cs, ce), "right", pos, cs, max(0, and_at), (ce, pos), False, cue)
 
 
+def _close_before(before: str) -> re.Match[str] | None:
+    """CLOSE_BEFORE.search(before), tried only where the text ends with a mark the pattern ends with (it is anchored at
+    the end: a search tries every position of up to LOOKBACK characters)."""
+    return CLOSE_BEFORE.search(before) if before.rstrip()[-1:] in CLOSE_ENDS else None
+
+
 def _left_end_at(before: str) -> int:
-    m = CLOSE_BEFORE.search(before)
+    m = _close_before(before)
     if not m:
         return len(before.rstrip())
     mark = before[m.start():m.end()].strip().lstrip(",").strip()
@@ -461,7 +468,7 @@ def _left_content_end(unit: str, np_start: int) -> int | None:
     """Where content before the speaker ends: '"...," SOURCE said' / '..., SOURCE said'."""
     lo = reach(unit, np_start)
     before = unit[lo:np_start]
-    m = CLOSE_BEFORE.search(before)
+    m = _close_before(before)
     if not m or len(before[:m.start()].strip(" \u201c\"'")) < 8:
         return None
     return lo + _left_end_at(before)

@@ -109,12 +109,13 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
             return None
         be = be or aux in g.be
         words = words[:m.start()].rstrip() if m.start() else ""
-    if re.search(r"(?:\bnot|n't)$", words):
+    # each pattern anchored at the end is tried only where the words end as it does (a search tries every position)
+    if words.endswith(("not", "n't", "\n")) and re.search(r"(?:\bnot|n't)$", words):
         return None
     if stance and (be != progressive or END_ONLY.match(unit, ce)) or progressive and not be:
         return None  # 'was praised' is passive, a bare 'praising' or 'saying' no verb of its own
     name = None
-    dash = DASHED.search(words)
+    dash = DASHED.search(words) if words.endswith(("-", "\u2014", "\u2013", "\n")) else None
     if dash and not stance:  # 'Kall -- co-editor of a book on debates -- said': an apposition between dashes
         opening = words.rfind(dash.group(1), 0, dash.start())
         ante = np_before(unit, lo + len(words[:opening].rstrip()), toks, lex) if opening > 0 else None
@@ -125,15 +126,17 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
         np = appositive_subject(unit, lo + len(words) - 1, toks, lex)
         if stance and np and unit[np.end:lo + len(words)].strip() == "," and not ends_with(unit, np.start, ","):
             return None  # 'His group, called the Harbor Fund, ...': a participle describing the noun
-    elif re.search(r"(?:^|[\s,])(?:who|which)$", words) and not (stance and words.endswith("which")):
+    elif words.endswith(("who", "which", "\n")) and re.search(r"(?:^|[\s,])(?:who|which)$", words) and \
+            not (stance and words.endswith("which")):
         rel = lo + (m.start(1) if (m := re.search(r"(\w+)$", words)) else len(words))
         ante = np_before(unit, lo + len(unit[lo:rel].rstrip(" \t\n,-\u2014\u2013")), toks, lex)  # 'the study -- which
         if not ante or unit[ante.mention_start:ante.mention_end].lower() in g.pronouns:
             return None
         np, name = Phrase(rel, lo + len(words), rel, lo + len(words)), unit[ante.mention_start:ante.mention_end]
-    elif re.search(r"(?:^|[\s,])(?:and|but|yet|or)$", words):  # "... and said", "..., yet refuses"
+    elif words.endswith(("and", "but", "yet", "or", "\n")) and re.search(r"(?:^|[\s,])(?:and|but|yet|or)$", words):
+        # "... and said", "..., yet refuses"
         np = Phrase(INHERIT[0], INHERIT[1], INHERIT[0], INHERIT[1])
-    elif part := PARTITIVE.search(words):
+    elif (words[-4:].lower() in ("whom", "them") or words.endswith("\n")) and (part := PARTITIVE.search(words)):
         np = Phrase(lo + part.start(1), lo + part.end(1), lo + part.start(1), lo + part.end(1))
     elif contracted:
         np = contracted if boundary_before(unit, contracted.start, lex) else None
