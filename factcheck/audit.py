@@ -33,7 +33,7 @@ from typing import Any
 from factcheck.checks import reach, run_checks
 from factcheck.errors import LockedError, StoreError
 from factcheck.model import Finding, Flag, Statement, severity_rank
-from factcheck.parts import checked_in_parts
+from factcheck.parts import checked_in_parts, collector_paused
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
 from factcheck.triage import sort_flags
@@ -128,7 +128,8 @@ def audit(store: Store, rules: RuleSet, full: bool = False, wait: float = 0.0,
             reason = f"incremental since audit run {last['id']}"
         run_id = store.start_run(COMMAND, rules.hash, full)
         try:
-            return _audit(store, rules, run_id, reason, None if full else last["revision"], progress)
+            with collector_paused():
+                return _audit(store, rules, run_id, reason, None if full else last["revision"], progress)
         except BaseException as exc:
             try:
                 store.fail_run(run_id, f"failed: {type(exc).__name__}: {exc}"[:300])
