@@ -46,7 +46,8 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
         sides[id(s)] = "no" if s.negated else None if s.negations else "yes"
     out = _near(statements, rule, props, sides)
     seen = {frozenset(s.id for s in f.statements) for f in out}
-    for words_, group in block(statements, lambda s: props[id(s)] or None).items():
+    denied = {props[id(s)] for s in statements if sides[id(s)] == "no" and props[id(s)]}  # no block without one
+    for words_, group in block(statements, lambda s: props[id(s)] if props[id(s)] in denied else None).items():
         yes = [s for s in group if sides[id(s)] == "yes"]
         no = [s for s in group if sides[id(s)] == "no"]
         for a in yes:
@@ -66,6 +67,8 @@ def _near(statements: Sequence[Statement], rule: Rule, props: dict[int, frozense
     """
     out = []
     for _, story in block(statements, lambda s: s.document_id).items():
+        if not any(sides[id(s)] == "no" for s in story):
+            continue
         freq: dict[str, int] = {}
         for s in story:
             for w in props[id(s)]:
