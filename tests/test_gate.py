@@ -90,3 +90,16 @@ def test_the_close_before_a_cue_is_found_as_the_plain_search_finds_it() -> None:
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
         a, b = _close_before(text), CLOSE_BEFORE.search(text)
         assert (a and a.span()) == (b and b.span()), text
+
+
+def test_the_speech_participles_are_gated_by_their_verbs() -> None:
+    from factcheck.extract.attribution import (NAMED_PARTICIPLE, PREPOSITIONAL_PARTICIPLE, SPEECH_GATE,
+                                               _speech_participle)
+    lex = load_lexicon(default_rules_dir())
+    pieces = ["Ruiz", " ", ",", "\u201d", "saying", "Saying", "calling", " for", " on", "telling", " them", " by",
+              "pointing", " out", "also", " and", "x", "\u017f", "ing"]
+    rnd = random.Random(17)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        if any(rx.search(text) for rx in (NAMED_PARTICIPLE, PREPOSITIONAL_PARTICIPLE, _speech_participle(lex))):
+            assert SPEECH_GATE.may_match(words_of(text)), text

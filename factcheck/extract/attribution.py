@@ -78,6 +78,25 @@ PARTICIPLE_SPEECH = (r"(saying|adding|arguing|noting|insisting|warning|explainin
                      r"questioning|touting|echoing|referring\s+to|recalling|conceding|boasting|denying|"
                      r"confirming|announcing|asking)\b\s*(?:that\b)?")
 OPENING_PARTICIPLE = re.compile(r"\s*(?i:" + PARTICIPLE_SPEECH + ")")
+
+
+def _leading_words(group: str) -> list[str]:
+    """The word each alternative of a pattern's opening group starts with ('saying', 'calling' of 'calling\\s+for')."""
+    depth, alternatives, current = 0, [], ""
+    for ch in group[1:]:
+        if ch == ")" and depth == 0:
+            break
+        if ch == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+            continue
+        depth += (ch == "(") - (ch == ")")
+        current += ch
+    return [re.match(r"[a-z]+", a).group(0) for a in (*alternatives, current)]  # type: ignore[union-attr]
+
+
+# whether the speech '-ing' patterns can match a unit: each alternative needs its verb as a word of the unit
+SPEECH_GATE = Gate.of(_leading_words(PARTICIPLE_SPEECH))
 # 'began by saying ...', 'was criticized for saying ...': the speech is the clause subject's, as after a comma
 PREPOSITIONAL_PARTICIPLE = re.compile(r"(?<=\s)(?:by|for|after|before|while|from|when|despite|in)\s+" + PARTICIPLE_SPEECH)
 # 'footage of Ruiz saying ...', 'a letter saying that ...': the speaker is the noun phrase right before the '-ing' form
@@ -220,6 +239,7 @@ def attribute(unit: str, lex: Lexicon, words: frozenset[str] | None = None) -> l
     if not (according or passive or cues or label or SIGNATURE_HINT.search(unit)):
         return []
     toks = tokens_of(unit)
+    speech = SPEECH_GATE.may_match(words)  # a speech verb's '-ing' form is a word of the unit
     cands: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     for m in according:
@@ -246,7 +266,7 @@ def attribute(unit: str, lex: Lexicon, words: frozenset[str] | None = None) -> l
         if c:  # its span ends before the next cue begins: only 'according to' spans can hold a later cue
             cands.append(c)
     if "ing" in unit:
-        named = [c for m in NAMED_PARTICIPLE.finditer(unit) if not _inside(m.start(), quotes)
+        named = [c for m in (NAMED_PARTICIPLE.finditer(unit) if speech else ()) if not _inside(m.start(), quotes)
                  and (c := _named_participle(unit, m, toks, lex))]
         spoken = {c.cue[0] for c in named}
         cands += named + [c for m in (_named_stance(lex).finditer(unit) if stance_ing_gate.may_match(words) else ())
@@ -263,9 +283,9 @@ def attribute(unit: str, lex: Lexicon, words: frozenset[str] | None = None) -> l
     cands.sort(key=lambda c: c.cue[0])
     participles = [(m, True) for m in _stance_participle(lex).finditer(unit)
                    ] if "ing" in unit and stance_ing_gate.may_match(words) else []
-    participles += [(m, False) for m in _speech_participle(lex).finditer(unit)]
+    participles += [(m, False) for m in _speech_participle(lex).finditer(unit)] if speech else []
     if "ing" in unit:
-        participles += [(m, False) for m in PREPOSITIONAL_PARTICIPLE.finditer(unit)]
+        participles += [(m, False) for m in PREPOSITIONAL_PARTICIPLE.finditer(unit)] if speech else []
     needs_subject = any(c.src == INHERIT for c in cands) or participles
     subject = (unit_subject(unit, toks, lex) or _opening_speaker(unit, toks, lex)) if needs_subject else None
     filled: list[_Cand] = []
