@@ -297,10 +297,11 @@ def m020_frame_days(db: sqlite_utils.Database) -> None:
 
 
 def m021_story_versions(db: sqlite_utils.Database) -> None:
-    # a new version of a story is found by its URL, else its outlet and title: indexed, or each stored document
-    # would scan every other
+    # a new version of a story is found by its URL, else its outlet and title, and names the versions it replaced:
+    # indexed, or storing each document would scan every other
     db["documents"].create_index(["url"])
     db["documents"].create_index(["outlet", "title"])
+    db["documents"].create_index(["superseded_by"])
 
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
