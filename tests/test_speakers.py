@@ -195,3 +195,16 @@ def test_name_run_finds_what_its_plain_form_finds() -> None:
     for _ in range(20000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
         assert [m.span() for m in NAME_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_capitalised_finds_what_its_plain_form_finds() -> None:
+    import random
+    import re
+
+    from factcheck.extract.speakers import CAPITALISED
+    plain = re.compile(r"\b[A-Z][a-z][\w'-]+")
+    pieces = ["Ruiz", "Ab", "A", "b", "x", " ", "'", "-", "_", "1", "\u00e9", "\n", "R"]
+    rnd = random.Random(9)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        assert CAPITALISED.findall(text) == plain.findall(text), text

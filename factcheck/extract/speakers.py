@@ -21,6 +21,11 @@ NAME_RUN = re.compile(r"[A-Z](?<![\w.][A-Z])(?:"
                       r"|(?:(?<=M)(?:r|rs|s)|(?<=D)r)\.\s+[A-Z][\w'\u2019-]+)")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near|of|across|outside|inside)\s+$", re.I)
 RECENT_UNITS = 6
+# a capitalised word (a surname read again); the capital first, what stands before it checked after it, so the pattern
+# is tried at capitals only: \b[A-Z][a-z][\w'-]+
+CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z][\w'-]+")
+PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+PRONOUN_WORDS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 PLACE_TAIL = re.compile(r"\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?$")
 THE = re.compile(r"^(?:the|The)\s+")
@@ -75,6 +80,7 @@ class Speakers:
         """text: the whole story, whose full names a bare surname may stand for before the full name is read."""
         self.lex = lex
         self.people: list[str] = []  # full names seen, most recent last
+        self.surnames: dict[str, str] = {}  # surname -> the full name last seen with it
         self.gender: dict[str, str] = {}  # settled: titles, unnamed people, or a clear majority of clues
         self.votes: dict[str, list[int]] = {}  # person -> [male clues, female clues]
         self.seen: dict[str, int] = {}  # person -> unit where last mentioned
@@ -91,6 +97,7 @@ class Speakers:
         self.roles: dict[str, tuple[str, int]] = {}  # 'governor' -> the person last named with it, and where
         self.text = text
         self.role_words = lex.roles | lex.unnamed_people  # 'governor', 'spokeswoman'
+        self.openers = lex.unnamed_people | lex.bodies | lex.documents  # nouns opening an unnamed source: 'Officials'
         self.role_gate = _role_gate(lex)
         self.titled_things: dict[str, bool] = {}  # _titled_thing's answers: the text is read once per name
         for _, core, several in self._names_in(text):
@@ -111,8 +118,8 @@ class Speakers:
             self._mark(name)
         if self.role_gate.may_match(words):  # a role is a word of the unit
             self._note_roles(text)
-        surnames = {full.split()[-1]: full for full in self.people}
-        for w in re.findall(r"\b[A-Z][a-z][\w'-]+", text):
+        surnames = self.surnames
+        for w in CAPITALISED.findall(text) if surnames else ():
             if w in surnames:
                 self._mark(surnames[w])
         quoted = quote_spans(text, 0, len(text)) if '"' in text or "\u201c" in text or "''" in text else []
@@ -127,7 +134,8 @@ class Speakers:
             self.seen[key] = self.unit  # an unnamed person: makes a later pronoun ambiguous, names no one here
             self.gender[key] = "f" if g.group(1) else "m"
         if len(here) == 1:
-            pronouns = {w.lower() for w in re.findall(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", text, re.I)}
+            pronouns = {w.lower() for w in PRONOUN.findall(text)} if words is None or not PRONOUN_WORDS.isdisjoint(words) \
+                else set()
             male, female = bool(pronouns & self.g.male), bool(pronouns & self.g.female)
             if male != female:
                 self._vote(here.pop(), "m" if male else "f")
@@ -197,7 +205,7 @@ class Speakers:
             if kind in ("organization", "anonymous"):
                 self.last_group = (m, kind, self.unit)
             return m, kind  # "Donald Trump's campaign", "Trump's aides", "Clinton's own emails"
-        opens = first in self.lex.unnamed_people | self.lex.bodies | self.lex.documents  # 'Officials', 'Polls'
+        opens = first in self.openers  # 'Officials', 'Polls'
         if first in self.g.determiners or m[:1].islower() or m[:1].isdigit() or (
                 (not named or opens) and (first in self.lex.anonymous or words[-1] in self.lex.anonymous)):
             return self._description(m)
@@ -400,11 +408,13 @@ class Speakers:
                 return next(iter(later))
             if add:
                 self.people.append(name)
+                self.surnames[name.split()[-1]] = name
                 return name
             return None
         if name in self.people:
             self.people.remove(name)
         self.people.append(name)
+        self.surnames[name.split()[-1]] = name
         return name
 
 
