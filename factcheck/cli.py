@@ -414,7 +414,7 @@ def emit(rendered, output: str | None) -> None:  # type: ignore[no-untyped-def]
                 for piece in rendered:
                     out.write(piece)
         except OSError as exc:
-            raise FactcheckError(f"{output}: cannot write the report ({exc.strerror or exc})") from None
+            raise FactcheckError(f"{output or 'standard output'}: cannot write the report ({exc.strerror or exc})") from None
         return
     if output:
         text = clean(rendered) if isinstance(rendered, str) else to_text(rendered)

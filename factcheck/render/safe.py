@@ -28,12 +28,13 @@ def json_text(data: Any) -> str:
 
 
 def json_stream(lists: dict[str, Iterable[Any]]) -> Iterator[str]:
-    """One JSON object of lists, written item by item: a large result is never held as one string."""
+    """One JSON object of lists, written item by item, one item per line: a large result is never held as one
+    string (and an item on one line is written by json's C encoder, several times faster than an indented one)."""
     yield "{"
     for i, (key, items) in enumerate(lists.items()):
         yield ("," if i else "") + f"\n {json.dumps(key)}: ["
         for j, item in enumerate(items):
-            yield ("," if j else "") + "\n  " + json_text(item).replace("\n", "\n  ")
+            yield ("," if j else "") + "\n  " + _escaped(json.dumps(item, ensure_ascii=False))
         yield "\n ]"
     yield "\n}\n"
 
