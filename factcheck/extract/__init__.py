@@ -137,10 +137,10 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 # its own unresolved 'she said' is not the last speaker; after 'Ruiz added:' the block is hers
                 # the mention that named the speaker, a paragraph or so earlier
                 out.append(_build(doc, text, us, ue, lex, published, sentence_no, role, last_quote_speaker,
-                                  None, None, True))
+                                  None, None, True, known=(unit, vocab)))
                 continue
             out.append(_build(doc, text, us, ue, lex, published, sentence_no, role, None, None, None,
-                              _is_quote(quotes, us, ue)))
+                              _is_quote(quotes, us, ue), known=(unit, vocab)))
         if not paragraph_attributed and not quotes and not speaker_line.match(text[block.start:block.end].strip()):
             last_quote_speaker = None
     return assign_frames(out, lex, _dateline_places(text, layout, lex))
@@ -207,10 +207,13 @@ def _is_quote(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, sentence_no: int, role: str,
            source: tuple[str, str, int | None, int | None] | None, cue: str | None, channel: str | None,
-           quote: bool, said_on: DateMention | None = None) -> Statement:
+           quote: bool, said_on: DateMention | None = None,
+           known: tuple[str, frozenset[str] | None] | None = None) -> Statement:
+    """known: a text whose words (words_of) are read already, the unit the statement may be whole."""
     e = _past_closing_mark(text, s, e)
     content = text[s:e][:MAX_STATEMENT]
-    vocab = words_of(content)  # its words, read once: the word lists skip a statement without any of theirs
+    # its words, read once: the word lists skip a statement without any of theirs
+    vocab = known[1] if known and known[0] == content else words_of(content)
     dates = find_dates(content, published)
     days = [d for d in dates if d.kind == "day"]
     first_clause = _first_clause_end(content)
