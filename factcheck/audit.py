@@ -75,7 +75,7 @@ def touched(store: Store, since: int, previous: dict[str, set[int]], rules: Rule
     where = store.documents_of(cited)
     gone = {sid for sid in cited if sid not in where or (where[sid] in changed_docs and where[sid] not in current)}
     linked = {where[sid] for ids in previous.values() if ids & (focus | gone) for sid in ids if sid in where}
-    docs = store.neighbours(changed, reach(rules.rules)) | current | store.current_documents(linked)
+    docs = store.neighbours(changed, reach(rules.rules), known=current) | current | store.current_documents(linked)
     return store.statements(document_ids=docs), focus, gone
 
 

@@ -62,7 +62,7 @@ def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) 
 def _checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) -> tuple[list[Finding], set[int]]:
     own = store.statements(document_ids=documents)
     focus = {s.id for s in own if s.id is not None}
-    near = store.neighbours(own, reach(rules.rules)) - set(documents)
+    near = store.neighbours(own, reach(rules.rules), known=documents)
     together = sorted(own + store.statements(document_ids=near), key=lambda s: (s.document_id or 0, s.start, s.id or 0))
     return run_checks(together, rules.rules, rules.lexicon, focus=focus), focus  # in document order, as a whole run
 

@@ -207,14 +207,15 @@ class Store:
             c.execute("DETACH DATABASE src")
         return copy
 
-    def neighbours(self, statements: Iterable[Statement], reach: Reach, shas: Iterable[str] = ()) -> set[int]:
+    def neighbours(self, statements: Iterable[Statement], reach: Reach, shas: Iterable[str] = (),
+                   known: Iterable[int] = ()) -> set[int]:
         """Current stories that share a block with these statements (a draft's, or those an audit finds changed):
         the same event frame within `reach` (_frame_blocks); the quotations of a named source the names may denote
         (quote-mismatch); a quotation with the same opening words; a figure of the same event and measure as a
         record claim (and records of the events the figures count); durations and starts of the same event;
         statements of the same day whose claim holds every stem of the statement's proposition (polarity-conflict:
         the same words, negated, by another voice or the same one); stored copies of the same texts. Across
-        stories the checks compare nothing outside these."""
+        stories the checks compare nothing outside these. Stories in `known` (read already) are left out."""
         statements = list(statements)
         quoting, sayings, openings, measures, records, lasting, started = (set() for _ in range(7))
         for s in statements:
@@ -255,19 +256,23 @@ class Store:
         found: set[int] = set()
         for sql, params in queries:
             found |= {r[0] for r in self.conn.execute(sql, params)}
-        return self.current_documents(found | self._saying(sayings))
+        known = set(known)
+        return self.current_documents(found - known | self._saying(sayings, known))
 
-    def _saying(self, sayings: set[tuple[str, frozenset[str]]]) -> set[int]:
+    def _saying(self, sayings: set[tuple[str, frozenset[str]]], known: set[int]) -> set[int]:
         """Stories with a statement of the day whose claim's words hold every stem of the proposition: one read of
         each day's claims, indexed by stem."""
         by_day: dict[str, list[frozenset[str]]] = {}
         for day, stems in sayings:
             by_day.setdefault(day, []).append(stems)
         found: set[int] = set()
+        skip = json.dumps(sorted(known))
         for day, wanted in by_day.items():
             needed = frozenset().union(*wanted)
             index: dict[str, set[int]] = {}
-            for doc, claim in self.conn.execute("SELECT document_id, claim FROM statements WHERE date = ?", [day]):
+            for doc, claim in self.conn.execute("SELECT document_id, claim FROM statements WHERE date = ?"
+                                                " AND document_id NOT IN (SELECT value FROM json_each(?))",
+                                                [day, skip]):
                 for w in claim.split():
                     stem = rough_stem(w)
                     if stem in needed:
