@@ -3,6 +3,7 @@ name or pronoun a sentence opens with, and '... and said' (the previous clause's
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factcheck.extract.phrases import Phrase, Token, boundary_before, np_after, np_before, np_postmodified
 from factcheck.lexicon import Lexicon
@@ -53,15 +54,28 @@ def _at_end(rx: re.Pattern[str], words: str) -> re.Match[str] | None:
     return rx.search(words)
 
 
+@lru_cache(maxsize=8)
+def _time_ends(lex: Lexicon) -> frozenset[str]:
+    """The words a phrase of time between a subject and its verb ends with ('this month', 'Friday morning')."""
+    return frozenset(lex.grammar.time) | {"morning", "afternoon", "evening", "night"}
+
+
+@lru_cache(maxsize=8)
+def _auxiliary_ends(lex: Lexicon) -> frozenset[str]:
+    """The last words of the auxiliaries of several words ('went on to'): only these end one."""
+    return frozenset(a.split()[-1] for a in lex.grammar.auxiliaries if len(a.split()) > 1)
+
+
 def _time_tail(words: str, lex: Lexicon) -> int | None:
     """Where a phrase of time between a subject and its verb starts ('the court this month rejected', 'the board on
     Friday pledged', 'who in 2010 said'); None when the words end with none."""
-    m = _at_end(YEAR_TAIL, words)
+    m = _at_end(YEAR_TAIL, words) if words[-1:].isdigit() or words.endswith("\n") else None
     if m:
         return m.start()
-    last = _at_end(LAST_WORDS[2], words) or _at_end(LAST_WORDS[1], words)
-    if not last:
+    final = _at_end(LAST_WORDS[1], words)  # the last word, which the last two end with
+    if not final or final.group(1).lower() not in _time_ends(lex):
         return None
+    last = _at_end(LAST_WORDS[2], words) or final
     parts = last.group(1).split()
     g = lex.grammar
     if parts[-1].lower() in ("morning", "afternoon", "evening", "night") and len(parts) == 2:
@@ -93,8 +107,11 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
     contracted: Phrase | None = None  # "He's": a subject that shares its word with 'is'
     progressive = cue.split()[0].endswith("ing")  # 'is saying', 'was demanding': a form of 'be' carries the tense
     for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said', 'went on to say'
+        final = _at_end(LAST_WORDS[1], words)  # the last word, which the last two or three end with
         m = next((m for m in (_at_end(LAST_WORDS[n], words) for n in (3, 2)) if m and
-                  re.sub(r"\s+", " ", m.group(1).lower()) in g.auxiliaries), None) or _at_end(LAST_WORDS[1], words)
+                  re.sub(r"\s+", " ", m.group(1).lower()) in g.auxiliaries), None
+                 ) if final and final.group(1).lower() in _auxiliary_ends(lex) else None
+        m = m or final
         aux = re.sub(r"\s+", " ", m.group(1).lower()) if m else ""
         if (stance or progressive) and not (aux in g.auxiliaries or aux in g.be) and CONTRACTED_BE.search(aux):
             words = words[:len(words) - len(CONTRACTED_BE.search(aux).group(0))]
