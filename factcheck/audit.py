@@ -53,7 +53,12 @@ class AuditResult:
     new: list[Flag] = field(default_factory=list)
     resolved: list[Flag] = field(default_factory=list)
     open: int = 0
-    still_open: list[Flag] = field(default_factory=list)  # open before this run and still open (info notes: no citations)
+    still_open_ids: frozenset[str] = frozenset()  # open before this run and still open (read by still_open)
+
+    def still_open(self, store: Store) -> list[Flag]:
+        """The flags open before this run and still open, most severe first, for a report to list (JSON carries
+        only their count): those below LISTED, which a report only counts, without their citations."""
+        return sort_flags(store.flags(ids=self.still_open_ids, cited_from=LISTED))
 
     def worst_new(self) -> int:
         return max((severity_rank(f.finding.severity) for f in self.new), default=-1)
@@ -158,7 +163,7 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
                                  revision, previous, statements_checked=0, new=0, still_open=len(live), resolved=0)
         step("done", steps, steps)
         return AuditResult(run=run_dict(run), full=False, reason=reason, open=len(live),
-                           still_open=sort_flags(store.flags(ids=live, cited_from=LISTED)))
+                           still_open_ids=frozenset(live))
 
     findings: list[Finding] = []
     if since is None:  # every story, a part at a time (changes since the counter was read are checked again next time)
@@ -197,7 +202,7 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
     return AuditResult(run=run_dict(run), full=focus is None, reason=reason, open=len(live),
                        new=sort_flags(store.flags(ids=new_ids)),
                        resolved=sort_flags(store.flags(ids=resolved_ids & set(states))),
-                       still_open=sort_flags(store.flags(ids=live - new_ids, cited_from=LISTED)))
+                       still_open_ids=frozenset(live - new_ids))
 
 
 def history(store: Store) -> list[dict[str, Any]]:

@@ -529,13 +529,13 @@ def audit_group(ctx: click.Context, full, fmt, output, fail_on, wait) -> None:  
     noisy = result.worst_new() >= severity_rank(fail_on)
     if output:
         kept = keep_earlier(Path(output))
-        emit(render_audit(result, fmt), output)
+        emit(render_audit(result, fmt, ctx.obj.existing_store), output)
         if kept and (tty or noisy):
             say(f"the earlier report is kept as {kept}")
         if tty or noisy:
             say(f"{result.summary()}; report in {output}")
     elif tty or noisy or fmt == "json":
-        emit(render_audit(result, fmt), None)
+        emit(render_audit(result, fmt, ctx.obj.existing_store), None)
     sys.exit(EXIT_FINDINGS if noisy else EXIT_CLEAN)
 
 
@@ -591,7 +591,7 @@ def audit_progress(show: bool):  # type: ignore[no-untyped-def]
         yield lambda what, done, total: bar.update(task, description=what, completed=done, total=total)
 
 
-def render_audit(result, fmt: str):  # type: ignore[no-untyped-def]
+def render_audit(result, fmt: str, store):  # type: ignore[no-untyped-def]
     """The audit's new, resolved and still-open flags through the report's renderers; JSON as DESIGN.md has it."""
     from factcheck.render import record_dict
     from factcheck.render.formats import render_report
@@ -602,7 +602,7 @@ def render_audit(result, fmt: str):  # type: ignore[no-untyped-def]
         return json_text({"run": result.run, "new": [record_dict(r) for r in result.new],
                           "resolved": [record_dict(r) for r in result.resolved], "open": result.open})
     # new and resolved, then what is still open: each night's report is whole, whatever ran before it that day
-    flags = [replace(f, state=NEW) for f in result.new] + result.resolved + result.still_open  # the new ones marked
+    flags = [replace(f, state=NEW) for f in result.new] + result.resolved + result.still_open(store)  # new ones marked
     return render_report(Report(flags=tuple(flags), passed=(), title=result.summary(),
                                 list_from="warning", limit=AUDIT_LIMIT), fmt)
 

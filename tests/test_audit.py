@@ -286,7 +286,7 @@ def test_an_audit_with_nothing_new_runs_no_check_and_keeps_what_is_open(tmp_path
     monkeypatch.setattr(Store, "statements", no_full_read)
     again = audit(store, rules)
     assert again.new == [] and again.resolved == [] and again.open == first.open
-    assert sorted(f.id for f in again.still_open) == sorted(f.id for f in first.new)
+    assert sorted(f.id for f in again.still_open(store)) == sorted(f.id for f in first.new)
     assert "no check run" in again.run["note"] and again.run["statements_checked"] == 0
     store.close()
 
