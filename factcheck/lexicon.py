@@ -84,13 +84,15 @@ class Gate:
     a whole word of the text. A text without every word of some phrase is not searched (the answer is known: no
     match), which is most texts for most lists."""
 
-    by_key: dict[str, tuple[frozenset[str], ...]]  # a word of each phrase (its longest) -> the words of those phrases
+    singles: frozenset[str]  # the phrases of one word
+    by_key: dict[str, tuple[frozenset[str], ...]]  # a word of each longer phrase (its longest) -> the words of those
     keys: frozenset[str]
     always: bool  # a phrase the words cannot tell about (beyond ASCII, or no word of its own)
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> Gate:
         by_key: dict[str, list[frozenset[str]]] = {}
+        singles: set[str] = set()
         always = False
         for phrase in sorted({p.lower() for p in phrases}):
             runs = WORD_RUN.findall(phrase)
@@ -99,12 +101,15 @@ class Gate:
             if not runs or not phrase.isascii():
                 always = True
                 continue
-            by_key.setdefault(max(runs, key=len), []).append(frozenset(runs))
-        return cls({k: tuple(v) for k, v in by_key.items()}, frozenset(by_key), always)
+            if len(set(runs)) == 1:
+                singles.add(runs[0])
+            else:
+                by_key.setdefault(max(runs, key=len), []).append(frozenset(runs))
+        return cls(frozenset(singles), {k: tuple(v) for k, v in by_key.items()}, frozenset(by_key), always)
 
     def may_match(self, words: frozenset[str] | None) -> bool:
         """False only when no phrase can match a text with these words (None: words unknown)."""
-        if words is None or self.always:
+        if words is None or self.always or not self.singles.isdisjoint(words):
             return True
         return any(need <= words for key in self.keys.intersection(words) for need in self.by_key[key])
 

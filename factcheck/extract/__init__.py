@@ -100,7 +100,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
             continue
         quotes = quote_spans(text, block.start, block.end)
         paragraph_attributed = False
-        for us, ue, role in _headline_copies(units(text, block.start, block.end), text, headline, block.role):
+        for us, ue, role in _headline_copies(units(text, block.start, block.end, quotes), text, headline, block.role):
             unit = text[us:ue]
             sentence_no += 1
             vocab = words_of(unit)  # the unit's words, read once for attribution and speakers

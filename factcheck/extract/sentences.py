@@ -111,8 +111,9 @@ def only_opens(text: str, a: int, a_end: int, start: int, end: int) -> bool:
     return text[a] not in CLOSE_QUOTES and before.isspace() and after.isupper()
 
 
-def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of a paragraph, merged where one quotation runs across them."""
+def units(text: str, start: int, end: int, quotes: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentences of a paragraph, merged where one quotation runs across them. quotes: the paragraph's quote_spans,
+    when found already."""
     sents = []
     for s, e in sentence_spans(text, start, end):
         lead = SIGNED_LEAD.match(text, s, e)
@@ -120,7 +121,7 @@ def units(text: str, start: int, end: int) -> list[tuple[int, int]]:
             sents.append((s, lead.end()))
             s = lead.end() + len(text[lead.end():e]) - len(text[lead.end():e].lstrip())
         sents.append((s, e))
-    quotes = quote_spans(text, start, end)
+    quotes = quote_spans(text, start, end) if quotes is None else quotes
     merged: list[tuple[int, int]] = []
     for s, e in sents:
         signature = SIGNED.match(text, s, e) is not None
