@@ -83,7 +83,7 @@ def _masked(text: str, lower: str, numbers: list[re.Match[str]]) -> tuple[str, .
 def normalise(text: str) -> str:
     """Lower case, straight quotes, no punctuation; contractions spelt out ('we're' = 'we are')."""
     folded = text.translate(FOLD).lower()
-    for pattern, full in CONTRACTIONS:
+    for pattern, full in CONTRACTIONS if "'" in folded else ():  # each contraction holds an apostrophe
         folded = pattern.sub(full, folded)
     return SPACES.sub(" ", NOT_WORD.sub(" ", folded)).strip()
 
