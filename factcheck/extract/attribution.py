@@ -28,7 +28,8 @@ from factcheck.extract.subjects import (END_ONLY, INHERIT, INTRO, OPENING_MODIFI
 from factcheck.lexicon import Gate, Lexicon, phrase_regex
 
 CLOSE_BEFORE = re.compile(r"(?:,\s*['\u2019]?(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*['\u2019]?(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
-CLOSE_ENDS = frozenset(",'\u2019\u201d\"\u00bb\u2014\u2013-")  # the last marks CLOSE_BEFORE can end with, before white space
+# the last marks CLOSE_BEFORE can end with, before white space
+CLOSE_ENDS = frozenset(",'\u2019\u201d\"\u00bb\u2014\u2013-")
 NOUN_USE = re.compile(r"\s+(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|must|remains?|seems?)\b")
 ADJECTIVE = re.compile(r"(?:al|ic|ous|ive|ble|ful|less|ary|^big|^new|^first|^main|^simple|^key|^real|^major|^next|^last|"
                        r"^final|^other|^same|^only|^full|^whole|^eventual|^huge|^latest|^recent)$", re.I)

@@ -36,8 +36,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _gates(lex: Lexicon) -> tuple[Gate, Gate]:
     """Whether a duration can be found (its unit word, 'of' or 'into', an event noun of one word: 'years of war')
     and whether a start can be, from a text's words."""
-    durations = [f"{unit}{plural} {link} {event}" for unit in TIME_UNITS for plural in ("", "s") for link in ("of", "into")
-                 for event in lex.events if " " not in event]
+    durations = [f"{unit}{plural} {link} {event}" for unit in TIME_UNITS for plural in ("", "s")
+                 for link in ("of", "into") for event in lex.events if " " not in event]
     return Gate.of(durations), Gate.of(lex.starts)
 
 

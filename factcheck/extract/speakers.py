@@ -17,7 +17,8 @@ from factcheck.sources import person_core
 # 'Ana Ruiz', 'Mr. Ana Ruiz', 'Mrs. Ruiz', after no word character or dot: the capital first, then what stands
 # before it, so the pattern is tried at capitals only, not at every character
 NAME_RUN = re.compile(r"[A-Z](?<![\w.][A-Z])(?:"
-                      r"(?:(?<=M)(?:r|rs|s)\.\s+[A-Z]|(?<=D)r\.\s+[A-Z])?[a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2}\b"
+                      r"(?:(?<=M)(?:r|rs|s)\.\s+[A-Z]|(?<=D)r\.\s+[A-Z])?"
+                      r"[a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2}\b"
                       r"|(?:(?<=M)(?:r|rs|s)|(?<=D)r)\.\s+[A-Z][\w'\u2019-]+)")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near|of|across|outside|inside)\s+$", re.I)
 RECENT_UNITS = 6
@@ -134,8 +135,8 @@ class Speakers:
             self.seen[key] = self.unit  # an unnamed person: makes a later pronoun ambiguous, names no one here
             self.gender[key] = "f" if g.group(1) else "m"
         if len(here) == 1:
-            pronouns = {w.lower() for w in PRONOUN.findall(text)} if words is None or not PRONOUN_WORDS.isdisjoint(words) \
-                else set()
+            said = words is None or not PRONOUN_WORDS.isdisjoint(words)  # a pronoun is a word of the unit
+            pronouns = {w.lower() for w in PRONOUN.findall(text)} if said else set()
             male, female = bool(pronouns & self.g.male), bool(pronouns & self.g.female)
             if male != female:
                 self._vote(here.pop(), "m" if male else "f")

@@ -158,7 +158,8 @@ class _Clause:
         spans = self.spans
         if spans is None:
             return True
-        i = bisect_left(self._starts, at) - 1  # the last token starting before the point: the only one that may reach past it
+        # the last token starting before the point: the only one that may reach past it
+        i = bisect_left(self._starts, at) - 1
         return i >= 0 and spans[i][1] > at
 
     def before(self, at: int) -> tuple[str, ...]:
