@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from factcheck.lexicon import default_lexicon
+from factcheck.lexicon import Gate, default_lexicon
 
 
 def _alternatives(words: tuple[str, ...] | list[str]) -> str:
@@ -20,6 +20,7 @@ WEEKDAYS = CALENDAR.weekdays
 
 _MON = rf"(?P<mon>{_alternatives([m.capitalize() for m in MONTHS])})\.?"
 _WD = "|".join(d.capitalize() for d in WEEKDAYS)
+MONTH_GATE = Gate.of(MONTHS)  # a form naming a month (_MON) finds its name as a word of the text
 DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MON}\s+(?P<year>(?:19|20)\d\d)\b")
 MONTH_DAY_YEAR = re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>(?:19|20)\d\d)\b")
 MONTH_DAY = re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)")
@@ -152,8 +153,9 @@ def _day_at(text: str, i: int, labelled: bool) -> tuple[int, date] | None:
     return None
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """Every date mention in one sentence, resolved against the publication date where needed."""
+def find_dates(text: str, published: date | None, words: frozenset[str] | None = None) -> list[DateMention]:
+    """Every date mention in one sentence, resolved against the publication date where needed. words: the
+    sentence's (words_of), when read already: the forms naming a month need one of its names."""
     if published and not SANE[0] <= published <= SANE[1]:
         published = None  # relative dates a year away from date.min/max would overflow
     found: list[DateMention] = []
@@ -167,7 +169,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         found.append(DateMention(text[s:e], s, e, first, last, kind))
 
     if DIGIT.search(text):  # every absolute form has a digit; most sentences have none
-        _absolute(text, published, add)
+        _absolute(text, published, add, MONTH_GATE.may_match(words))
     if published:
         for m in MONTH_PART.finditer(text):  # "in early October": a span of the month, in the year of writing
             first_day, last_day = _PARTS[m["part"].lower()]
@@ -196,24 +198,25 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     return found
 
 
-def _absolute(text: str, published: date | None, add: Callable[..., None]) -> None:
-    """Days, months and years written out or in figures; a day without a year takes the publication year."""
+def _absolute(text: str, published: date | None, add: Callable[..., None], months: bool = True) -> None:
+    """Days, months and years written out or in figures; a day without a year takes the publication year.
+    months: whether a month's name may stand in the text (False: the forms naming one are not tried)."""
     for m in ISO_DAY.finditer(text):
         d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
         add(m, d, d, "day")
     for m in NUMERIC_DAY.finditer(text):
         d = numeric_day(m, published)
         add(m, d, d, "day")
-    for m in DAY_MONTH_YEAR.finditer(text):
+    for m in DAY_MONTH_YEAR.finditer(text) if months else ():
         d = _safe_date(int(m["year"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
         add(m, d, d, "day")
-    for m in MONTH_DAY_YEAR.finditer(text):
+    for m in MONTH_DAY_YEAR.finditer(text) if months else ():
         d = _safe_date(int(m["year"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
         add(m, d, d, "day")
-    for m in MONTH_YEAR.finditer(text):
+    for m in MONTH_YEAR.finditer(text) if months else ():
         y, mo = int(m["year"]), MONTHS[m["mon"].lower().rstrip(".")]
         add(m, date(y, mo, 1), month_end(y, mo), "month")
-    if published:
+    if published and months:
         for m in MONTH_DAY.finditer(text):
             d = _safe_date(published.year, MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
             if d and d > published + timedelta(days=60):

@@ -103,3 +103,13 @@ def test_the_speech_participles_are_gated_by_their_verbs() -> None:
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
         if any(rx.search(text) for rx in (NAMED_PARTICIPLE, PREPOSITIONAL_PARTICIPLE, _speech_participle(lex))):
             assert SPEECH_GATE.may_match(words_of(text)), text
+
+
+def test_the_month_forms_are_gated_by_the_month_names() -> None:
+    from factcheck.dates import DAY_MONTH_YEAR, MONTH_DAY, MONTH_DAY_YEAR, MONTH_GATE, MONTH_YEAR
+    pieces = ["May", "Sept", "Sep", ".", " ", "12", "2019", "of ", ",", "th", "Mayday", "x", "\n", "MAY"]
+    rnd = random.Random(19)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        if any(rx.search(text) for rx in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_DAY, MONTH_YEAR)):
+            assert MONTH_GATE.may_match(words_of(text)), text

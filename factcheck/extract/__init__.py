@@ -214,7 +214,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     content = text[s:e][:MAX_STATEMENT]
     # its words, read once: the word lists skip a statement without any of theirs
     vocab = known[1] if known and known[0] == content else words_of(content)
-    dates = find_dates(content, published)
+    dates = find_dates(content, published, vocab)
     days = [d for d in dates if d.kind == "day"]
     first_clause = _first_clause_end(content)
     own_days = [d for d in days if d.start < first_clause]
