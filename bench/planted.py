@@ -52,6 +52,22 @@ def matches(flag: dict, item: dict) -> bool:
     return all(any(occurs(p, text) for p in ([e] if isinstance(e, str) else e)) for e in item["evidence"])
 
 
+def scored(flags: list[dict], planted: list[dict], known: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(the planted items some flag matches, the flags matching no known item): each item is matched only with
+    the flags citing its odd document, never every flag with every item."""
+    citing: dict[tuple[str, int], list[dict]] = {}
+    for f in flags:
+        for doc in cited(f)[1]:
+            citing.setdefault((f.get("kind"), doc), []).append(f)
+    items: dict[tuple[str, int], list[dict]] = {}
+    for item in known:
+        items.setdefault((item["kind"], item["odd"]), []).append(item)
+    found = [item for item in planted if any(matches(f, item) for f in citing.get((item["kind"], item["odd"]), []))]
+    alarms = [f for f in flags if not any(matches(f, item) for doc in cited(f)[1]
+                                          for item in items.get((f.get("kind"), doc), []))]
+    return found, alarms
+
+
 def compared(flag: dict, events: list[dict]) -> str:
     """What a false alarm compares: statements of one event, or of two events that differ in place, parties or day."""
     _, documents = cited(flag)
@@ -113,8 +129,7 @@ def main() -> int:
     docs = truth["docs"]
     flags = [f for f in report.get("flags") or [] if f.get("severity") in COUNTED]
     planted = truth["planted"]
-    found = [item for item in planted if any(matches(f, item) for f in flags)]
-    alarms = [f for f in flags if not any(matches(f, item) for item in planted)]
+    found, alarms = scored(flags, planted, planted)
     per_k = 1000 / docs
     print(f"{docs} documents ({len(truth['events'])} events over {truth['days']} days, seed {truth['seed']}): "
           f"ingest {ingested:.1f} s, verify {verified:.1f} s, {len(flags)} error/warning flags")

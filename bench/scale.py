@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write  # noqa: E402
-from planted import COUNTED, matches  # noqa: E402
+from planted import COUNTED, scored  # noqa: E402
 
 NEW_DOCS = 1000
 SIZES = (2_600, 26_000, 262_000)  # documents: about 10k, 100k and 1M statements
@@ -74,10 +74,9 @@ def one_size(cmd: list[str], docs: int, where: Path) -> dict[str, object]:
     flags = [f for f in json.loads((where / "verify.json").read_text(encoding="utf-8")).get("flags", [])
              if f.get("severity") in COUNTED]
     planted = [p for p in truth["planted"] if all(d <= len(lines) - new for d in p.get("documents", []))]
-    found = sum(any(matches(f, p) for f in flags) for p in planted)
-    alarms = sum(not any(matches(f, p) for p in truth["planted"]) for f in flags)
-    row["recall"] = f"{found}/{len(planted)}"
-    row["false alarms"] = alarms
+    found, alarms = scored(flags, planted, truth["planted"])
+    row["recall"] = f"{len(found)}/{len(planted)}"
+    row["false alarms"] = len(alarms)
     return row
 
 
