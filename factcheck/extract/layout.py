@@ -83,7 +83,7 @@ def furniture_paragraph(paragraph: str, marks: Furniture | None = None) -> bool:
         return True
     if len(p) <= 300 and f.follow.match(p):
         return True
-    if f.opener.match(p) and len(p) <= WHOLE_OPENER:
+    if len(p) <= WHOLE_OPENER and f.opener.match(p):
         return True
     label = STAMP_LABEL.match(p)
     if not label:
@@ -229,10 +229,10 @@ def _headline_like(line: str) -> bool:
 
 
 def _subhead(line: str) -> bool:
-    if len(line) > 200:
+    if len(line) > 200 or len(line.split()) > 8:
         return False
     letters = [c for c in line if c.isalpha()]
-    return 2 <= len(letters) <= 80 and all(c.isupper() for c in letters) and len(line.split()) <= 8
+    return 2 <= len(letters) <= 80 and all(c.isupper() for c in letters)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
