@@ -111,6 +111,8 @@ class Gate:
         """False only when no phrase can match a text with these words (None: words unknown)."""
         if words is None or self.always or not self.singles.isdisjoint(words):
             return True
+        if self.keys.isdisjoint(words):
+            return False
         return any(need <= words for key in self.keys.intersection(words) for need in self.by_key[key])
 
 
