@@ -16,6 +16,7 @@ NEAR_SPELLING = 88  # fuzz.ratio at which two spellings of one long word are one
 CONJOINED = re.compile(r"\s(?:and|&|or)\s|,", re.I)
 
 
+@lru_cache(maxsize=8192)  # a story names its people again and again
 def person_core(name: str, lex: Lexicon | None = None) -> str:
     """'US President Donald Trump' -> 'Donald Trump', 'New Jersey Gov. Chris Christie' -> 'Chris Christie':
     what stands before the last title word goes, then leading titles and lower-case words (clause openers such
