@@ -77,6 +77,11 @@ def story_local(name: str, kind: str | None) -> bool:
     return kind in ("anonymous", "document") or not name[:1].isupper()
 
 
+# The sources story_local may find named, as SQL (a few more, never fewer): the descriptions of one story each
+# ('an official', 'the ministry'), most sources of a large archive, are never read to match a name across stories.
+MAYBE_NAMED = "coalesce(kind, '') NOT IN ('anonymous', 'document') AND NOT (substr(name, 1, 1) BETWEEN 'a' AND 'z')"
+
+
 class SourceIndex:
     """The named sources of a database, keyed by the tokens same_source compares, so that a new name is held
     against a few candidates rather than every source (same result, far fewer comparisons)."""

@@ -24,7 +24,7 @@ from factcheck.migrations import MIGRATIONS
 from factcheck.model import (
     TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Reach, Statement, Status, severity_rank, statement_digest,
 )
-from factcheck.sources import SourceIndex, story_local
+from factcheck.sources import MAYBE_NAMED, SourceIndex, story_local
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock; env FACTCHECK_BUSY_TIMEOUT_MS
 CHUNK = 500  # ids bound per query, well under SQLite's limit on bound parameters
@@ -182,9 +182,10 @@ class Store:
         return copy
 
     def partial_copy(self, document_ids: Iterable[int]) -> "Store":
-        """An in-memory store holding these documents with their statements, figures and states, and every
-        source, alias, event and frame (so that names and frames resolve as they do here): a draft is checked
-        there against the stories it touches, not against a copy of the whole database. One read snapshot."""
+        """An in-memory store holding these documents with their statements, figures and states, their sources
+        and every named one with its aliases, and every event and frame (so that names and frames resolve as they
+        do here): a draft is checked there against the stories it touches, not against a copy of the whole
+        database. One read snapshot."""
         if self.path == ":memory:":  # nothing to attach: the whole (small, in-memory) database
             return self.scratch_copy()
         copy = Store(":memory:")
@@ -194,7 +195,10 @@ class Store:
             c.execute("BEGIN")
             c.execute("CREATE TEMP TABLE wanted (id INTEGER PRIMARY KEY)")
             c.executemany("INSERT OR IGNORE INTO wanted (id) VALUES (?)", [(i,) for i in document_ids])
-            for table, where in (("sources", ""), ("source_aliases", ""), ("events", ""), ("frames", ""),
+            for table, where in (("sources", " WHERE id IN (SELECT source_id FROM src.statements WHERE document_id IN"
+                                              f" (SELECT id FROM wanted)) OR {MAYBE_NAMED}"),
+                                 ("source_aliases", " WHERE source_id IN (SELECT id FROM main.sources)"),
+                                 ("events", ""), ("frames", ""),
                                  ("documents", " WHERE id IN (SELECT id FROM wanted)"),
                                  ("appearances", " WHERE document_id IN (SELECT id FROM wanted)"),
                                  ("statements", " WHERE document_id IN (SELECT id FROM wanted)"),
@@ -323,9 +327,12 @@ class Store:
         are taken in first."""
         if self._source_index is None:
             self._source_index = SourceIndex()
-        index = self._source_index
-        for known in (c or self.conn).execute("SELECT id, name, kind FROM sources WHERE id > ? ORDER BY id", (index.seen,)):
+        index, conn = self._source_index, c or self.conn
+        last = conn.execute("SELECT coalesce(max(id), 0) FROM sources").fetchone()[0]
+        for known in conn.execute(f"SELECT id, name, kind FROM sources WHERE id > ? AND id <= ? AND {MAYBE_NAMED}"
+                                  " ORDER BY id", (index.seen, last)):
             index.add(*known)
+        index.seen = max(index.seen, last)
         return index
 
     # --- schema ---------------------------------------------------------------------------------

@@ -1,10 +1,12 @@
 """SourceIndex.match gives what holding the name against every known source gives."""
 from __future__ import annotations
 
+import sqlite3
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.sources import SourceIndex, name_tokens, same_source, story_local
+from factcheck.sources import MAYBE_NAMED, SourceIndex, name_tokens, same_source, story_local
 
 WORDS = ["Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi", "Vogel", "Vogal", "Reuters", "Reuter", "Ruiz", "Ruíz", "RUIZ",
          "Ana", "Donald", "Trump", "Jr.", "the", "Kremlin", "Gov.", "and", "Marta", "Lind", "Linde", "Kiper"]
@@ -28,3 +30,13 @@ def test_a_name_matches_the_source_a_full_scan_finds(names, probes):  # type: ig
         index.add(sid, name, "person")
     for probe in names + probes + ["Zelensky", "Ruiz", "Reuters"]:
         assert index.match(probe) == full_scan_match(names, probe), probe
+
+
+@given(st.text(min_size=1, max_size=12), st.sampled_from([None, "person", "organization", "anonymous", "document"]))
+@settings(max_examples=300, deadline=None)
+def test_the_sql_for_sources_that_may_be_named_keeps_every_named_one(name, kind):
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE sources (id INTEGER PRIMARY KEY, name TEXT, kind TEXT)")
+    conn.execute("INSERT INTO sources (name, kind) VALUES (?, ?)", (name, kind))
+    kept = conn.execute(f"SELECT count(*) FROM sources WHERE {MAYBE_NAMED}").fetchone()[0]
+    assert kept or story_local(name, kind)
