@@ -665,8 +665,9 @@ def report_cmd(app: App, state, severity, rule, source, since, story, fmt, outpu
     # info notes are counted unless asked for (and read without their citations); data formats (json, jsonl, csv,
     # claimreview) always carry every flag whole
     list_from = severity or app.config.severity or "warning"
+    reading = fmt in READ_FORMATS
     report = build_report(app.existing_store, app.rules, filt, reviewer=by or app.config.reviewer or user_name(),
-                          list_from=list_from if fmt in READ_FORMATS else "info")
+                          list_from=list_from if reading else "info", limit=limit if reading else None)
     report = replace(report, list_from=list_from, limit=limit or None,
                      newsroom=app.config.newsroom, newsroom_url=app.config.newsroom_url, review_url=app.config.review_url)
     emit(render_report(report, fmt), output)

@@ -347,6 +347,7 @@ class Report:
     urls: dict[int, str] = field(default_factory=dict)  # document id -> where the story was published
     list_from: str = "info"  # flags of a lower severity are counted, not listed (text, markdown, html)
     limit: int | None = None  # at most this many flags listed in full, most severe first; None: all
+    passed_total: int | None = None  # the checks that held, when `passed` holds only the first of them
     newsroom: str | None = None  # who publishes the reviews (factcheck.toml [newsroom])
     newsroom_url: str | None = None
     review_url: str | None = None  # a review's address, "{id}" standing for the flag id

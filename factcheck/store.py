@@ -849,16 +849,21 @@ class Store:
                 c.executemany("INSERT OR IGNORE INTO pass_statements (pass_id, statement_id, position) VALUES (?, ?, ?)",
                               [(fid, s.id, pos) for pos, s in enumerate(f.statements) if s.id is not None])
 
-    def passes(self) -> list[Finding]:
-        """The checks that held at the last run, with the statements they cite."""
-        rows = list(self.db.query("SELECT * FROM passes ORDER BY rowid"))
+    def passes(self, limit: int | None = None) -> list[Finding]:
+        """The checks that held at the last run (the first `limit` of them), with the statements they cite."""
+        rows = list(self.db.query("SELECT * FROM passes ORDER BY rowid LIMIT ?", [-1 if limit is None else limit]))
         cited: dict[str, list[int]] = {}
-        for r in self.db.query("SELECT pass_id, statement_id FROM pass_statements ORDER BY pass_id, position"):
-            cited.setdefault(r["pass_id"], []).append(r["statement_id"])
+        for pid, sid in self.conn.execute(
+                "SELECT pass_id, statement_id FROM pass_statements WHERE pass_id IN (SELECT value FROM json_each(?))"
+                " ORDER BY pass_id, position", [json.dumps([r["id"] for r in rows])]):
+            cited.setdefault(pid, []).append(sid)
         by_id = {s.id: s for s in self.statements(ids={i for ids in cited.values() for i in ids})}
         return [Finding(rule=r["rule"], kind=r["kind"], severity="info", outcome="pass", message=r["message"] or "",
                         detail=r["detail"] or "", statements=tuple(by_id[i] for i in cited.get(r["id"], []) if i in by_id))
                 for r in rows]
+
+    def pass_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM passes").fetchone()[0]
 
     def history(self, flag_id: str) -> list[dict[str, Any]]:
         """Every verdict on the flag, oldest first: state, note, by whom, when."""

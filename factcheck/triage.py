@@ -36,17 +36,22 @@ def sort_flags(records: list[Flag]) -> list[Flag]:
 
 
 def build_report(store: Store, rules: RuleSet, filt: FlagFilter, reviewer: str | None = None,
-                 list_from: str = "info") -> Report:
+                 list_from: str = "info", limit: int | None = None) -> Report:
     """Stored flags and the checks that held at the last verify or audit, as stored: nothing is re-checked.
-    Flags below `list_from` are counted, not listed, and read without their citations."""
+    Flags below `list_from` are counted, not listed, and read without their citations; with a `limit` (what a
+    report lists), only that many checks that held are read, and the rest counted."""
     check_filter(store, rules, filt)
     flags = stored_flags(store, filt, list_from)
-    passed = [f for f in store.passes() if filt.matches_pass(f)]
+    total = None
+    if limit and not (filt.rule or filt.since or filt.source or filt.story is not None):  # matches_pass: all
+        passed, total = store.passes(limit), store.pass_count()
+    else:
+        passed = [f for f in store.passes() if filt.matches_pass(f)]
     cited = {s.document_id for r in flags for s in r.finding.statements if s.document_id is not None}
     cited |= {s.document_id for f in passed for s in f.statements if s.document_id is not None}
     urls, appearances = store.story_links(cited)
     return Report(flags=tuple(flags), passed=tuple(passed), counts=store.counts(), filters=filt, list_from=list_from,
-                  generated=now(), reviewer=reviewer, urls=urls, appearances=appearances)
+                  generated=now(), reviewer=reviewer, urls=urls, appearances=appearances, passed_total=total)
 
 
 def set_verdict(store: Store, flag_id: str, verdict: str, note: str | None, by: str) -> Flag:

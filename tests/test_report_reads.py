@@ -47,3 +47,21 @@ def test_a_report_reads_the_same_as_one_built_from_every_flag_whole(tmp_path, ru
             assert text == render_report(replace(whole, generated=None), fmt)
             assert "not listed" in text  # some flags are only counted
     store.close()
+
+
+def test_a_report_reads_and_lists_the_checks_that_held_up_to_its_limit(tmp_path, rules):
+    for name, (n, soldiers, civilians) in {"a.txt": (150, 100, 50), "b.txt": (90, 60, 30)}.items():
+        (tmp_path / name).write_text(f"Border swap {name[0]}\n\nTwo neighbouring states each handed over {n} detainees"
+                                     f" on Monday.\n\nBoth governments said they had each freed {soldiers} soldiers"
+                                     f" and {civilians} civilians so far.\n", encoding="utf-8")
+    store = Store(tmp_path / "claims.db")
+    assert not ingest(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], Meta(published="2025-03-04"),
+                      rules.lexicon)[0].errors
+    verify(store, rules)
+    assert store.pass_count() == 2
+    report = replace(build_report(store, rules, FlagFilter(), list_from="warning", limit=1), generated=None)
+    assert len(report.passed) == 1 and report.passed_total == 2
+    text = render_report(report, "markdown")
+    assert "2 checks passed" in text and "1 more check passed, not listed" in text
+    assert text.count("\u2713") == 1
+    store.close()

@@ -123,7 +123,7 @@ def headline(report: Report) -> list[str]:
         first += ": " + ", ".join(f"{sev[s]} {s}" for s in reversed(SEVERITIES) if sev[s])
     if states:
         first += " (" + ", ".join(f"{states[s]} {s}" for s in ("new", *FLAG_STATES) if states[s]) + ")"
-    p = len(report.passed)
+    p = len(report.passed) if report.passed_total is None else report.passed_total
     second = [f"{p} check{'s' if p != 1 else ''} passed"]
     c = report.counts
     for key, name in (("documents", "stor"), ("sources", "source"), ("statements", "statement")):
@@ -156,6 +156,14 @@ def triage_lines(rec: Flag) -> list[str]:
     if rec.note:
         lines.append(f"note: {rec.note}")
     return lines
+
+
+def verified(report: Report) -> tuple[list[Finding], list[str]]:
+    """The checks that held a report lists (at most its limit) and a line for those it does not."""
+    total = len(report.passed) if report.passed_total is None else report.passed_total
+    shown = list(report.passed[:report.limit] if report.limit else report.passed)
+    rest = total - len(shown)
+    return shown, [f"{rest} more check{'s' if rest != 1 else ''} passed, not listed: --limit 0 lists all"] if rest else []
 
 
 def passed_line(f: Finding) -> str:

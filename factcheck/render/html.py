@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from factcheck.model import Flag, Report, Statement
-from factcheck.render import (by_story, headline, listed, passed_line, pieces, story_key, triage_lines, where,
+from factcheck.render import (by_story, headline, listed, passed_line, pieces, story_key, triage_lines, verified, where,
                               who)
 from factcheck.render.safe import clean
 
@@ -62,9 +62,11 @@ def report_html(report: Report) -> str:
         parts += [flag_html(rec, story) for rec in records]
         parts.append("</section>")
     parts += [f'<p class="untold">{e(line)}</p>' for line in untold]
-    if report.passed:
-        items = "".join(f"<li>{e(passed_line(p))} <small>({e(story_key(p)[1])})</small></li>" for p in report.passed)
+    passed, unlisted = verified(report)
+    if passed:
+        items = "".join(f"<li>{e(passed_line(p))} <small>({e(story_key(p)[1])})</small></li>" for p in passed)
         parts.append(f'<section class="verified"><h2>Verified</h2><ul>{items}</ul></section>')
+    parts += [f'<p class="untold">{e(line)}</p>' for line in unlisted]
     if report.generated:
         parts.append(f"<footer>Generated {e(report.generated)} by factcheck.</footer>")
     return clean("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from factcheck.model import Flag, Report, Statement
-from factcheck.render import (by_story, headline, listed, passed_line, pieces, story_key, triage_lines, where,
+from factcheck.render import (by_story, headline, listed, passed_line, pieces, story_key, triage_lines, verified, where,
                               who)
 from factcheck.render.safe import clean
 
@@ -59,8 +59,10 @@ def report_md(report: Report) -> str:
             lines += flag_md(rec, story)
     if untold:
         lines += [*(f"*{md(line)}*  " for line in untold), ""]
-    if report.passed:
+    passed, unlisted = verified(report)
+    if passed:
         lines += ["## Verified", ""]
-        lines += [f"- \u2713 {md(passed_line(p))} ({md(story_key(p)[1])})" for p in report.passed]
+        lines += [f"- \u2713 {md(passed_line(p))} ({md(story_key(p)[1])})" for p in passed]
         lines.append("")
+    lines += [f"*{md(line)}*  " for line in unlisted]
     return clean("\n".join(lines))

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import Finding, Flag, Report, Statement
-from factcheck.render import (by_story, headline, history_lines, listed, passed_line, pieces, story_key,
+from factcheck.render import (by_story, headline, history_lines, listed, passed_line, pieces, story_key, verified,
                               triage_lines, where, who)
 from factcheck.render.terminal import SEVERITY_STYLE
 
@@ -87,7 +87,7 @@ def flag_panel(rec: Flag, story: int | None = None) -> Panel:
                  subtitle=rec.state, subtitle_align="right")
 
 
-def verified(passed: Sequence[Finding]) -> Group:
+def verified_lines(passed: Sequence[Finding]) -> Group:
     """The compact list of checks that hold, one line each."""
     lines = []
     for p in passed:
@@ -108,8 +108,10 @@ def report_view(report: Report) -> Group:
         parts += [flag_panel(rec, story) for rec in records]
     if untold:
         parts += [Text(), *(Text(line, style="dim") for line in untold)]
-    if report.passed:
-        parts += [Text(), Heading("verified", style="green"), verified(report.passed)]
+    passed, unlisted = verified(report)
+    if passed:
+        parts += [Text(), Heading("verified", style="green"), verified_lines(passed)]
+    parts += [Text(line, style="dim") for line in unlisted]
     return Group(*parts)
 
 
