@@ -303,8 +303,15 @@ def m021_story_versions(db: sqlite_utils.Database) -> None:
     db["documents"].create_index(["outlet", "title"])
     db["documents"].create_index(["superseded_by"])
 
+
+def m022_rare_claims(db: sqlite_utils.Database) -> None:
+    # the few statements that claim a record or date an event's start, by event: a draft or an audit looks them up
+    # for every event it touches, which without these indexes reads every statement
+    db.execute("CREATE INDEX idx_statements_records ON statements (event_id) WHERE record IS NOT NULL")
+    db.execute("CREATE INDEX idx_statements_began ON statements (event_id) WHERE began IS NOT NULL")
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
               m013_triage_history, m014_passes, m015_readings, m016_revisions,
               m017_claims, m018_changed_documents, m019_statement_days,
-              m020_frame_days, m021_story_versions]
+              m020_frame_days, m021_story_versions, m022_rare_claims]

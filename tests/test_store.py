@@ -199,14 +199,18 @@ def test_polls_are_documents_of_their_own_story(store, lexicon):
     assert len(polls) == 2 and {r["kind"] for r in polls} == {"document"}
 
 
-def test_what_storing_a_document_asks_is_answered_by_an_index(tmp_path):
+def test_what_storing_a_document_and_reading_its_blocks_ask_is_answered_by_an_index(tmp_path):
     # each stored document looks for the version it supersedes and the versions it replaced: a scan of every
     # stored document each time would make ingest slow down as the archive grows
     store = Store(tmp_path / "claims.db")
     for sql in ("SELECT id FROM documents WHERE url = 'u' AND id != 1 AND superseded_by IS NULL",
                 "SELECT id FROM documents WHERE url IS NULL AND outlet = 'o' AND title = 't' AND id != 1",
                 "SELECT id FROM documents WHERE superseded_by = 1 ORDER BY id",
-                "SELECT document_id FROM frame_days WHERE frame_id = 1 AND day BETWEEN '2025-01-01' AND '2025-01-09'"):
+                "SELECT document_id FROM frame_days WHERE frame_id = 1 AND day BETWEEN '2025-01-01' AND '2025-01-09'",
+                "SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id"
+                " WHERE s.record IS NOT NULL AND e.key = 'x'",
+                "SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id"
+                " WHERE s.began IS NOT NULL AND e.key = 'x'"):
         plan = " ".join(str(row[-1]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
         assert "USING" in plan and "SCAN" not in plan, (sql, plan)
     store.close()
