@@ -24,7 +24,6 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write  # noqa: E402
 from planted import COUNTED, scored  # noqa: E402
 
 NEW_DOCS = 1000
@@ -43,22 +42,29 @@ def measured(cmd: list[str], args: list[str], out: Path | None = None) -> tuple[
 
 
 def one_size(cmd: list[str], docs: int, where: Path) -> dict[str, object]:
-    corpus, truth_file = write(where, docs, seed=7)
-    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
-    new = min(NEW_DOCS, max(1, len(lines) // 10))
+    # written by another process and split line by line: the commands below are forked from this one, and a
+    # child's peak memory counts what it shares with its parent until it runs the command
+    subprocess.run([sys.executable, str(Path(__file__).with_name("corpus.py")), "--docs", str(docs), "--seed", "7",
+                    "--out", str(where)], check=True, stdout=subprocess.DEVNULL)
+    corpus, truth_file = where / "corpus.jsonl", where / "truth.json"
+    with corpus.open(encoding="utf-8") as f:
+        count = sum(1 for _ in f)
+    new = min(NEW_DOCS, max(1, count // 10))
     old_part, new_part, draft = where / "old.jsonl", where / "new.jsonl", where / "draft.txt"
-    old_part.write_text("".join(lines[:-new]), encoding="utf-8")
-    new_part.write_text("".join(lines[-new:]), encoding="utf-8")
-    newest = json.loads(lines[-1])  # a draft of the newest story, one line longer: it meets that day's stories
+    with corpus.open(encoding="utf-8") as f, old_part.open("w", encoding="utf-8") as old, \
+            new_part.open("w", encoding="utf-8") as young:
+        for n, line in enumerate(f):
+            (old if n < count - new else young).write(line)
+    newest = json.loads(line)  # a draft of the newest story, one line longer: it meets that day's stories
     draft.write_text(f"{newest.get('title') or 'Draft'}\n\n{newest['text']}\n\nMore details are expected.\n",
                      encoding="utf-8")
     db = ["--db", str(where / "claims.db")]
-    row: dict[str, object] = {"docs": len(lines)}
+    row: dict[str, object] = {"docs": count}
     big = ["--max-bytes", str(corpus.stat().st_size + 1)]  # the archive is one file, larger than the default cap
     cpu, mb, code, _ = measured(cmd, db + ["ingest", str(old_part), *big])
     if code != 0:
         raise SystemExit(f"ingest of {old_part} failed (exit {code})")
-    row["ingest"] = (len(lines) - new) / cpu if cpu else 0.0
+    row["ingest"] = (count - new) / cpu if cpu else 0.0
     row["ingest MB"] = mb
     cpu, mb, code, _ = measured(cmd, db + ["verify", "--format", "json"], where / "verify.json")
     row["verify s"], row["verify MB"] = cpu, mb
@@ -74,7 +80,7 @@ def one_size(cmd: list[str], docs: int, where: Path) -> dict[str, object]:
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     flags = [f for f in json.loads((where / "verify.json").read_text(encoding="utf-8")).get("flags", [])
              if f.get("severity") in COUNTED]
-    planted = [p for p in truth["planted"] if all(d <= len(lines) - new for d in p.get("documents", []))]
+    planted = [p for p in truth["planted"] if all(d <= count - new for d in p.get("documents", []))]
     found, alarms = scored(flags, planted, truth["planted"])
     row["recall"] = f"{len(found)}/{len(planted)}"
     row["false alarms"] = len(alarms)
