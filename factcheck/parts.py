@@ -56,15 +56,12 @@ def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) 
     """The findings citing a statement of these stories, checked with the stories sharing a block with them
     (Store.neighbours: each of their blocks is read whole), and the ids of those statements."""
     with collector_paused():
-        return _checked_with_neighbours(store, rules, documents)
-
-
-def _checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) -> tuple[list[Finding], set[int]]:
-    own = store.statements(document_ids=documents)
-    focus = {s.id for s in own if s.id is not None}
-    near = store.neighbours(own, reach(rules.rules), known=documents)
-    together = sorted(own + store.statements(document_ids=near), key=lambda s: (s.document_id or 0, s.start, s.id or 0))
-    return run_checks(together, rules.rules, rules.lexicon, focus=focus), focus  # in document order, as a whole run
+        own = store.statements(document_ids=documents)
+        focus = {s.id for s in own if s.id is not None}
+        near = store.neighbours(own, reach(rules.rules), known=documents)
+        together = sorted(own + store.statements(document_ids=near),
+                          key=lambda s: (s.document_id or 0, s.start, s.id or 0))  # in document order, as a whole run
+        return run_checks(together, rules.rules, rules.lexicon, focus=focus), focus
 
 
 @contextmanager

@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
+from factcheck.dates import parse_iso
 from factcheck.errors import AmbiguousError, NotFoundError, StoreError
 from factcheck.lexicon import rough_stem
 from factcheck.migrations import MIGRATIONS
@@ -83,10 +84,7 @@ def _flag(row: dict[str, Any], statements: list[Statement]) -> Flag:
 
 def _day(text: str | None) -> date | None:
     """The first day an ISO date or span names ('2025-05-23', '2025-05-01/2025-05-10'); None for a month or a year."""
-    try:
-        return date.fromisoformat(text[:10]) if text and len(text) >= 10 else None
-    except ValueError:
-        return None
+    return parse_iso(text[:10]) if text else None
 
 
 def _spans(days: list[date], gap: timedelta) -> list[tuple[date, date]]:
