@@ -99,6 +99,20 @@ def test_full_text_search(store, lexicon):
     assert store.statements(search="tram") == []
 
 
+def test_search_finds_what_each_way_of_storing_added(store, lexicon):
+    other = Document(text="Tram line opens\n\nThe city said the tram line carried 4,000 riders on Monday.",
+                     title="Tram line opens", outlet="Coastal Courier", published="2025-05-26", published_from="metadata")
+    store.store_documents([(STORY, extract(STORY, lexicon)), (other, extract(other, lexicon))])
+    assert [s.document for s in store.statements(search="ongoing OR riders")] == ["Ferries return", "Tram line opens"]
+    typed = Document(text="The ferry office said the timetable was final.", title="Ferries return")
+    store.add_statement(typed, extract(typed, lexicon)[0])
+    assert [s.text for s in store.statements(search="timetable")] == ["the timetable was final"]
+    with store.transaction() as c:  # an edit by hand: the index follows it (its trigger)
+        c.execute("UPDATE statements SET text = 'the timetable was provisional' WHERE text = 'the timetable was final'")
+    assert store.statements(search="final") == []
+    assert len(store.statements(search="provisional")) == 1
+
+
 def test_bad_search_syntax_is_a_store_error(store):
     with pytest.raises(StoreError, match="search"):
         store.statements(search='"unclosed')
