@@ -47,21 +47,17 @@ def now() -> str:
 
 
 WORDING_COLUMNS = ("words", "word_starts", "masked", "quoted", "mentions", "began")
+# what Store.statements reads per statement, in the order it unpacks them
+STATEMENT_SELECT = ("s.id, s.text, s.start, s.end, src.name, src.kind, s.source_start, s.source_end, s.cue, s.channel, s.date,"
+                    " s.date_text, s.date_at, s.event_word, s.record, s.event_reference, s.claim, s.negations, s.quote,"
+                    " s.modality, s.role, s.sentence, e.key, f.anchor, s.incident, s.negated, s.document_id, d.title,"
+                    " d.outlet, d.published, d.url, d.sha256, " + ", ".join(f"s.{c}" for c in WORDING_COLUMNS))
 
 
 def wording_row(s: Statement) -> tuple[str | None, ...]:
     """The statement's word-level readings as stored (migration m011): words space-separated, lists as JSON."""
     return (" ".join(s.words), " ".join(map(str, s.word_starts)), " ".join(s.masked), json.dumps(s.quoted),
             json.dumps([m.to_row() for m in s.mentions]), s.began)
-
-
-def wording_fields(r: sqlite3.Row) -> dict[str, Any]:
-    """The Statement fields wording_row stored (most statements quote nothing and hold no number: no JSON read)."""
-    quoted, mentions = r["quoted"], r["mentions"]
-    return {"words": tuple(r["words"].split()), "word_starts": tuple(map(int, r["word_starts"].split())),
-            "masked": tuple(r["masked"].split()), "quoted": tuple(json.loads(quoted)) if quoted != "[]" else (),
-            "mentions": tuple(Mention.from_row(m) for m in json.loads(mentions)) if mentions != "[]" else (),
-            "began": r["began"]}
 
 
 def story_key(url: str | None, outlet: str | None, title: str | None, sha256: str) -> str:
@@ -576,22 +572,17 @@ class Store:
         if source:
             where.append("src.name LIKE ?")
             params.append(f"%{source}%")
-        sql = ("SELECT s.*, src.name AS source_name, src.kind AS source_kind, e.key AS event_key, f.anchor AS frame_anchor,"
-               " d.title AS doc_title, d.outlet AS doc_outlet, d.published AS doc_published, d.url AS doc_url,"
-               " d.sha256 AS doc_sha256"
-               " FROM statements s JOIN documents d ON d.id = s.document_id"
+        sql = (f"SELECT {STATEMENT_SELECT} FROM statements s JOIN documents d ON d.id = s.document_id"
                " LEFT JOIN sources src ON src.id = s.source_id LEFT JOIN events e ON e.id = s.event_id"
                " LEFT JOIN frames f ON f.id = s.frame_id"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.document_id, s.start, s.id"
                + " LIMIT ? OFFSET ?")
         params += [-1 if limit is None else limit, offset]
-        cursor = self.conn.cursor()
-        cursor.row_factory = sqlite3.Row  # read by name, without a dict per row
         try:
-            rows = cursor.execute(sql, params).fetchall()
+            rows = self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search {search!r}: {exc}") from None
-        ids = json.dumps([r["id"] for r in rows])
+        ids = json.dumps([r[0] for r in rows])
         figures: dict[int, list[Quantity]] = {}
         for sid, *q in self.conn.execute(
                 "SELECT statement_id, text, low, high, noun, category, each, action, hedge, start, end, role, date, unit,"
@@ -604,21 +595,25 @@ class Store:
                 " WHERE statement_id IN (SELECT value FROM json_each(?)) ORDER BY id", [ids]):
             statuses.setdefault(sid, []).append(Status(state, cue, bool(negated), start, end))
         out = []
-        for r in rows:
-            told = figures.get(r["id"], ())
+        for (sid, text, start, end, source, source_kind, source_start, source_end, cue, channel, day, date_text, date_at,
+             event_word, record, event_reference, claim, negations, quote, modality, role, sentence, event, frame,
+             incident, negated, document_id, title, outlet, published, url, sha256,
+             words, word_starts, masked, quoted, mentions, began) in rows:
+            told = figures.get(sid, ())
             out.append(Statement(
-                text=r["text"], start=r["start"], end=r["end"], source=r["source_name"], source_kind=r["source_kind"],
-                source_start=r["source_start"], source_end=r["source_end"], cue=r["cue"], channel=r["channel"],
-                date=r["date"], date_text=r["date_text"], date_at=r["date_at"], event_word=r["event_word"], record=r["record"],
-                event_reference=r["event_reference"], claim=tuple(r["claim"].split()), negations=tuple(r["negations"].split()),
-                quote=bool(r["quote"]), modality=r["modality"], role=r["role"],
-                sentence=r["sentence"], event=r["event_key"], frame=r["frame_anchor"], incident=r["incident"], negated=bool(r["negated"]), document_id=r["document_id"],
-                id=r["id"], document=r["doc_title"], outlet=r["doc_outlet"], published=r["doc_published"],
-                story_key=story_key(r["doc_url"], r["doc_outlet"], r["doc_title"], r["doc_sha256"]),
-                quantities=tuple(q for q in told if q.unit not in TIME_UNITS),
-                durations=tuple(q for q in told if q.unit in TIME_UNITS),
-                statuses=tuple(statuses.get(r["id"], ())),
-                **wording_fields(r)))
+                text=text, start=start, end=end, source=source, source_kind=source_kind, source_start=source_start,
+                source_end=source_end, cue=cue, channel=channel, date=day, date_text=date_text, date_at=date_at,
+                event_word=event_word, record=record, event_reference=event_reference, claim=tuple(claim.split()),
+                negations=tuple(negations.split()), quote=bool(quote), modality=modality, role=role, sentence=sentence,
+                event=event, frame=frame, incident=incident, negated=bool(negated), document_id=document_id, id=sid,
+                document=title, outlet=outlet, published=published, story_key=story_key(url, outlet, title, sha256),
+                quantities=tuple(q for q in told if q.unit not in TIME_UNITS) if told else (),
+                durations=tuple(q for q in told if q.unit in TIME_UNITS) if told else (),
+                statuses=tuple(statuses[sid]) if sid in statuses else (),
+                words=tuple(words.split()), word_starts=tuple(map(int, word_starts.split())), masked=tuple(masked.split()),
+                quoted=tuple(json.loads(quoted)) if quoted != "[]" else (),
+                mentions=tuple(Mention.from_row(m) for m in json.loads(mentions)) if mentions != "[]" else (),
+                began=began))
         return out
 
     def story_parts(self, statements: int) -> list[list[int]]:
