@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 SEVERITIES = ("info", "warning", "error")
@@ -234,7 +235,7 @@ class Finding:
         events = [s.event for s in self.statements if s.event]
         return max(sorted(set(events)), key=events.count) if events else None
 
-    @property
+    @cached_property  # the finding is frozen: computed once (a whole-database run asks for it several times)
     def fingerprint(self) -> str:
         basis = self.subject or ",".join(sorted(statement_key(s) for s in self.statements))
         return hashlib.sha256(f"{self.rule}|{basis}".encode()).hexdigest()[:16]

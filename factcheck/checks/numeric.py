@@ -18,7 +18,6 @@ story, default false), `max_ratio` (figures further apart are different measures
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date
 
 from factcheck.checks.common import block, finding, fmt, frame_of, same_incident, who
@@ -33,13 +32,16 @@ REACH_DAYS = MAX_SPAN_DAYS  # a figure meets those of its own day, or of the day
 PARAMS = {"min_value": 2.0, "same_document": False, "restated": True, "restated_similarity": 90.0, "max_ratio": 5.0}
 
 
-def measure(s: Statement, q: Quantity, same_document: bool) -> tuple[object, ...] | None:
+def measure(s: Statement, q: Quantity, same_document: bool, day: str | None = None) -> tuple[object, ...] | None:
+    """What one figure counts: frame, day (q.date, or `day` given for it), action, category, each. None where
+    nothing is provably the same."""
     # no frame: nothing provably the same to compare with (within a story, restated() covers slips); extraction
     # dates each figure by its own clause, and "in 2012" or "in December" is a span, not one day's count
+    day = day or q.date
     if not s.frame or not frame_of(s) or not q.action or not (q.category or q.noun) or q.hedge == "vague" \
-            or not q.date or len(q.date) != 10:
+            or not day or len(day) != 10:
         return None
-    return (frame_of(s), q.date, q.action, q.category or q.noun, q.each, s.document_id if same_document else None)
+    return (frame_of(s), day, q.action, q.category or q.noun, q.each, s.document_id if same_document else None)
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
@@ -116,7 +118,7 @@ def _join_spans(pairs: list[tuple[Statement, Quantity]], groups: dict[object, li
         span = _span(q.date)
         if span is None:
             continue
-        base = measure(s, replace(q, date=span[0]), same_doc)
+        base = measure(s, q, same_doc, day=span[0])
         if base is None:
             continue
         inside = [d for d in days.get((base[0], *base[2:]), ()) if span[0] <= d <= span[1]]
@@ -127,6 +129,8 @@ def _join_spans(pairs: list[tuple[Statement, Quantity]], groups: dict[object, li
 def _span(day: str | None) -> tuple[str, str] | None:
     """'2017-10-01/2017-10-10' -> its first and last day, for spans of at most MAX_SPAN_DAYS."""
     first, _, last = (day or "").partition("/")
+    if not last:
+        return None
     try:
         if (date.fromisoformat(last) - date.fromisoformat(first)).days <= MAX_SPAN_DAYS:
             return first, last
