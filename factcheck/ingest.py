@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from factcheck.errors import FactcheckError, StoreError
-from factcheck.extract.pool import Extraction
+from factcheck.extract.pool import Extracted, Extraction
 from factcheck.lexicon import Lexicon
 from factcheck.model import Document, Statement
 from factcheck.read import MAX_BYTES, Meta, documents
@@ -58,7 +58,7 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
     """
     report = IngestReport()
     extracted: list[tuple[Document, list[Statement]]] = []
-    extraction = Extraction(lex, processes)
+    extraction = Extraction(lex, processes, rows=not dry_run)
     batch = _Batch(store, report)
     doc = None
     try:
@@ -102,11 +102,11 @@ class _Batch:
 
     def __init__(self, store: Store, report: IngestReport) -> None:
         self.store, self.report = store, report
-        self.documents: list[tuple[Document, list[Statement]]] = []
+        self.documents: list[tuple[Document, Extracted]] = []
         self.waiting: set[str] = set()  # the texts (sha256) handed to extraction and not yet stored
         self.started = 0.0  # when the first of them was extracted
 
-    def add_all(self, done: Iterable[tuple[Document, list[Statement]]]) -> None:
+    def add_all(self, done: Iterable[tuple[Document, Extracted]]) -> None:
         """Add extracted documents; the batch is stored when it is full or its first document waited long enough."""
         for pair in done:
             if not self.documents:

@@ -9,7 +9,7 @@ import json
 import os
 import socket
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
@@ -58,6 +58,29 @@ def wording_row(s: Statement) -> tuple[str | None, ...]:
     """The statement's word-level readings as stored (migration m011): words space-separated, lists as JSON."""
     return (" ".join(s.words), " ".join(map(str, s.word_starts)), " ".join(s.masked), json.dumps(s.quoted),
             json.dumps([m.to_row() for m in s.mentions]), s.began)
+
+
+class Rows:
+    """A document's statements as the store inserts them: for each, what names its source, event and frame (the
+    store resolves them to ids) and its values, figures and states as row tuples. Made where the statements were
+    extracted (a worker process sends these, which cost a fraction of the statements' objects to send and
+    receive); the store takes these or the statements themselves."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, statements: Iterable[Statement]) -> None:
+        self.items = [
+            (s.source, s.source_kind, s.event, s.date, s.frame,
+             (s.text, s.start, s.end, s.source_start, s.source_end, s.cue, s.channel, s.date, s.date_text, int(s.quote),
+              s.modality, s.role, s.sentence, int(s.negated), statement_digest(s), s.incident, s.date_at, s.event_word,
+              s.record, s.event_reference, " ".join(s.claim), " ".join(s.negations), *wording_row(s)),
+             [(q.text, q.low, q.high, q.noun, q.category, int(q.each), q.action, q.hedge, q.start, q.end, q.role, q.date,
+               q.unit, int(q.partial)) for q in (*s.quantities, *s.durations)],
+             [(st.state, st.cue, int(st.negated), st.start, st.end) for st in s.statuses])
+            for s in statements]
+
+    def __len__(self) -> int:
+        return len(self.items)
 
 
 def story_key(url: str | None, outlet: str | None, title: str | None, sha256: str) -> str:
@@ -403,7 +426,7 @@ class Store:
         """Store one document with its statements in one transaction; returns the document id."""
         return self.store_document(doc, statements)[0]
 
-    def store_document(self, doc: Document, statements: Iterable[Statement]) -> tuple[int, bool]:
+    def store_document(self, doc: Document, statements: Rows | Iterable[Statement]) -> tuple[int, bool]:
         """(id, True) when the document is stored now, with its statements, in one transaction;
         (id of the stored copy, False) when its text is already stored, perhaps by another process a moment ago
         (from another outlet, URL or day, that is one more appearance of the stored story, recorded).
@@ -411,15 +434,16 @@ class Store:
         A new text under the URL of a stored story (without a URL: the same outlet and title) is its new
         version: the old one is kept, marked superseded, and no longer checked."""
         with self.transaction() as c, _indexing(c):
-            return self._store_document(c, doc, list(statements))
+            return self._store_document(c, doc, statements if isinstance(statements, Rows) else list(statements))
 
-    def store_documents(self, extracted: list[tuple[Document, list[Statement]]]) -> list[tuple[int, bool]]:
-        """store_document for each (document, statements), all in one transaction: one commit, one sync to disk.
+    def store_documents(self, extracted: Sequence[tuple[Document, Rows | Sequence[Statement]]]) -> list[tuple[int, bool]]:
+        """store_document for each (document, statements or their Rows), all in one transaction: one commit, one sync to disk.
         Each document is stored whole or not at all, as the batch is."""
         with self.transaction() as c, _indexing(c):
             return [self._store_document(c, doc, statements) for doc, statements in extracted]
 
-    def _store_document(self, c: sqlite3.Connection, doc: Document, statements: list[Statement]) -> tuple[int, bool]:
+    def _store_document(self, c: sqlite3.Connection, doc: Document, statements: Rows | Sequence[Statement]
+                        ) -> tuple[int, bool]:
         doc_id = self._insert_document(c, doc)
         if doc_id is None:
             stored = self._document_id(c, doc.sha256)
@@ -479,7 +503,7 @@ class Store:
     def _document_id(self, c: sqlite3.Connection, sha256: str) -> int:
         return c.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()[0]
 
-    def _insert_statements(self, c: sqlite3.Connection, doc_id: int, statements: list[Statement]) -> list[int]:
+    def _insert_statements(self, c: sqlite3.Connection, doc_id: int, statements: Rows | Sequence[Statement]) -> list[int]:
         """Statements with their figures and states, in three executemany calls; returns their ids.
 
         Ids are assigned here: the transaction holds the write lock, so max(id) cannot move under us.
@@ -489,34 +513,31 @@ class Store:
         events: dict[tuple[str, str | None], int] = {}
         frames: dict[tuple[str, str], int] = {}
         rows, figures, states = [], [], []
-        for sid, s in enumerate(statements, first):
+        items = statements.items if isinstance(statements, Rows) else Rows(statements).items
+        for sid, (source, source_kind, event, day, frame, values, told, stated) in enumerate(items, first):
             source_id = None
-            if s.source:
-                key = (s.source, s.source_kind)
+            if source:
+                key = (source, source_kind)
                 if key not in sources:
-                    sources[key] = self._source_id(c, s.source, s.source_kind, doc_id)
+                    sources[key] = self._source_id(c, source, source_kind, doc_id)
                 source_id = sources[key]
             event_id = None
-            if s.event:
-                if (s.event, s.date) not in events:
-                    events[(s.event, s.date)] = self._event_id(c, s.event, s.date)
-                event_id = events[(s.event, s.date)]
+            if event:
+                if (event, day) not in events:
+                    events[(event, day)] = self._event_id(c, event, day)
+                event_id = events[(event, day)]
             frame_id = None
-            if s.event and s.frame:
-                if (s.event, s.frame) not in frames:
-                    frames[(s.event, s.frame)] = self._frame_id(c, s.event, s.frame)
-                frame_id = frames[(s.event, s.frame)]
-            rows.append((sid, doc_id, source_id, s.text, s.start, s.end, s.source_start, s.source_end, s.cue, s.channel,
-                         s.date, s.date_text, int(s.quote), s.modality, s.role, s.sentence, event_id, int(s.negated),
-                         statement_digest(s), frame_id, s.incident, s.date_at, s.event_word, s.record, s.event_reference,
-                         " ".join(s.claim), " ".join(s.negations), *wording_row(s)))
-            figures += [(sid, q.text, q.low, q.high, q.noun, q.category, int(q.each), q.action, q.hedge, q.start, q.end,
-                         q.role, q.date, q.unit, int(q.partial)) for q in (*s.quantities, *s.durations)]
-            states += [(sid, st.state, st.cue, int(st.negated), st.start, st.end) for st in s.statuses]
+            if event and frame:
+                if (event, frame) not in frames:
+                    frames[(event, frame)] = self._frame_id(c, event, frame)
+                frame_id = frames[(event, frame)]
+            rows.append((sid, doc_id, source_id, event_id, frame_id, *values))
+            figures += [(sid, *q) for q in told]
+            states += [(sid, *st) for st in stated]
         c.executemany(
-            "INSERT INTO statements (id, document_id, source_id, text, start, end, source_start, source_end, cue, channel,"
-            " date, date_text, quote, modality, role, sentence, event_id, negated, digest, frame_id, incident, date_at,"
-            " event_word, record, event_reference, claim, negations,"
+            "INSERT INTO statements (id, document_id, source_id, event_id, frame_id, text, start, end, source_start,"
+            " source_end, cue, channel, date, date_text, quote, modality, role, sentence, negated, digest, incident,"
+            " date_at, event_word, record, event_reference, claim, negations,"
             f" {', '.join(WORDING_COLUMNS)}) VALUES ({', '.join('?' * (27 + len(WORDING_COLUMNS)))})", rows)
         c.executemany("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start, end,"
                       " role, date, unit, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)

@@ -1,6 +1,7 @@
 """claims.db: migrations by name, WAL, foreign keys, full-text search, refusal of newer databases."""
 from __future__ import annotations
 
+import pickle
 import sqlite3
 from dataclasses import replace
 
@@ -13,7 +14,7 @@ from factcheck.errors import StoreError
 from factcheck.extract import extract
 from factcheck.model import Document, Quantity
 from factcheck.sources import SourceIndex, same_source, story_local
-from factcheck.store import MIGRATIONS, Store
+from factcheck.store import MIGRATIONS, Rows, Store
 
 STORY = Document(
     text="Ferries return\n\nThe operator said on Sunday that 12 of its 15 boats were sailing again.\n"
@@ -111,6 +112,16 @@ def test_search_finds_what_each_way_of_storing_added(store, lexicon):
         c.execute("UPDATE statements SET text = 'the timetable was provisional' WHERE text = 'the timetable was final'")
     assert store.statements(search="final") == []
     assert len(store.statements(search="provisional")) == 1
+
+
+def test_rows_made_elsewhere_store_what_the_statements_store(lexicon):
+    statements = extract(STORY, lexicon)
+    direct, sent = Store(":memory:"), Store(":memory:")
+    direct.store_documents([(STORY, statements)])
+    sent.store_documents([(STORY, pickle.loads(pickle.dumps(Rows(statements))))])  # as a worker process sends them
+    assert sent.statements() == direct.statements()
+    assert any(s.quantities for s in sent.statements()) and any(s.statuses for s in sent.statements())
+    assert len(Rows(statements)) == len(statements)
 
 
 def test_bad_search_syntax_is_a_store_error(store):

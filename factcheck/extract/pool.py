@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from factcheck.extract import extract
 from factcheck.lexicon import Lexicon
 from factcheck.model import Document, Statement
+from factcheck.store import Rows
 
 POOL_AFTER = 4  # documents extracted here before the workers start (some 30 ms each; forking takes less)
 AHEAD = 4  # documents in flight per worker
@@ -26,6 +27,7 @@ AHEAD = 4  # documents in flight per worker
 MAX_WORKERS = 4
 
 _lexicon: Lexicon | None = None  # a worker's lexicon
+Extracted = list[Statement] | Rows  # a document's statements, or (Extraction(rows=True)) the rows the store inserts
 
 
 def workers() -> int:
@@ -38,33 +40,34 @@ def workers() -> int:
 class Extraction:
     """Documents handed in one at a time, extracted here or by worker processes, given back in order."""
 
-    def __init__(self, lex: Lexicon, processes: int | None = None) -> None:
+    def __init__(self, lex: Lexicon, processes: int | None = None, rows: bool = False) -> None:
         self.lex = lex
         self.processes = workers() if processes is None else processes
+        self.rows = rows  # give back each document's statements as the store's Rows (cheaper from a worker)
         self.pool: ProcessPoolExecutor | None = None
-        self.in_flight: deque[tuple[Document, Future[list[Statement]]]] = deque()
+        self.in_flight: deque[tuple[Document, Future[Extracted]]] = deque()
         self.handed = 0
 
-    def put(self, doc: Document) -> Iterator[tuple[Document, list[Statement]]]:
+    def put(self, doc: Document) -> Iterator[tuple[Document, Extracted]]:
         """Hand in a document; yields those whose extraction is done and whose turn it is."""
         self.handed += 1
         if self.processes < 2 or self.handed <= POOL_AFTER:
-            yield doc, extract(doc, self.lex)
+            yield doc, _extracted(doc, self.lex, self.rows)
             return
         if self.pool is None:
             # forked: the workers get the lexicon as it is (only documents and statements are pickled)
             self.pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("fork"),
                                             initializer=_start_worker, initargs=(self.lex,))
-        self.in_flight.append((doc, self.pool.submit(_extract, doc)))
+        self.in_flight.append((doc, self.pool.submit(_extract, doc, self.rows)))
         while len(self.in_flight) > AHEAD * self.processes:
             yield self._next()
 
-    def rest(self) -> Iterator[tuple[Document, list[Statement]]]:
+    def rest(self) -> Iterator[tuple[Document, Extracted]]:
         """Every document still in flight, in order."""
         while self.in_flight:
             yield self._next()
 
-    def _next(self) -> tuple[Document, list[Statement]]:
+    def _next(self) -> tuple[Document, Extracted]:
         doc, future = self.in_flight.popleft()
         return doc, future.result()
 
@@ -85,6 +88,10 @@ def _start_worker(lex: Lexicon) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract(doc: Document) -> list[Statement]:
+def _extracted(doc: Document, lex: Lexicon, rows: bool) -> Extracted:
+    return Rows(extract(doc, lex)) if rows else extract(doc, lex)
+
+
+def _extract(doc: Document, rows: bool) -> Extracted:
     assert _lexicon is not None, "set when the worker starts"
-    return extract(doc, _lexicon)
+    return _extracted(doc, _lexicon, rows)
