@@ -49,7 +49,7 @@ def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None
 def _cited(s: Statement) -> Statement:
     """A statement as a finding keeps it once its part is checked: without the word-level readings only checks
     use (a whole-database run keeps every finding, and each would otherwise hold its statements' words)."""
-    return replace(s, words=(), word_starts=(), masked=(), mentions=())
+    return Statement.restored({**vars(s), "words": (), "word_starts": (), "masked": (), "mentions": ()})
 
 
 def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) -> tuple[list[Finding], set[int]]:

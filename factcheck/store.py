@@ -621,20 +621,21 @@ class Store:
              incident, negated, document_id, title, outlet, published, url, sha256,
              words, word_starts, masked, quoted, mentions, began) in rows:
             told = figures.get(sid, ())
-            out.append(Statement(
-                text=text, start=start, end=end, source=source, source_kind=source_kind, source_start=source_start,
-                source_end=source_end, cue=cue, channel=channel, date=day, date_text=date_text, date_at=date_at,
-                event_word=event_word, record=record, event_reference=event_reference, claim=tuple(claim.split()),
-                negations=tuple(negations.split()), quote=bool(quote), modality=modality, role=role, sentence=sentence,
-                event=event, frame=frame, incident=incident, negated=bool(negated), document_id=document_id, id=sid,
-                document=title, outlet=outlet, published=published, story_key=story_key(url, outlet, title, sha256),
-                quantities=tuple(q for q in told if q.unit not in TIME_UNITS) if told else (),
-                durations=tuple(q for q in told if q.unit in TIME_UNITS) if told else (),
-                statuses=tuple(statuses[sid]) if sid in statuses else (),
-                words=tuple(words.split()), word_starts=tuple(map(int, word_starts.split())), masked=tuple(masked.split()),
-                quoted=tuple(json.loads(quoted)) if quoted != "[]" else (),
-                mentions=tuple(Mention.from_row(m) for m in json.loads(mentions)) if mentions != "[]" else (),
-                began=began))
+            out.append(Statement.restored({
+                "text": text, "start": start, "end": end, "source": source, "source_kind": source_kind,
+                "source_start": source_start, "source_end": source_end, "cue": cue, "channel": channel, "date": day,
+                "date_text": date_text, "date_at": date_at, "quote": bool(quote), "modality": modality, "role": role,
+                "sentence": sentence, "event": event, "event_word": event_word, "record": record,
+                "event_reference": event_reference, "frame": frame, "incident": incident,
+                "quantities": tuple(q for q in told if q.unit not in TIME_UNITS) if told else (),
+                "statuses": tuple(statuses[sid]) if sid in statuses else (), "negated": bool(negated),
+                "claim": tuple(claim.split()), "negations": tuple(negations.split()), "words": tuple(words.split()),
+                "word_starts": tuple(map(int, word_starts.split())), "masked": tuple(masked.split()),
+                "quoted": tuple(json.loads(quoted)) if quoted != "[]" else (),
+                "mentions": tuple(Mention.from_row(m) for m in json.loads(mentions)) if mentions != "[]" else (),
+                "durations": tuple(q for q in told if q.unit in TIME_UNITS) if told else (), "began": began,
+                "document_id": document_id, "id": sid, "story_key": story_key(url, outlet, title, sha256),
+                "document": title, "outlet": outlet, "published": published}))
         return out
 
     def story_parts(self, statements: int) -> list[list[int]]:

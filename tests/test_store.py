@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from factcheck.errors import StoreError
 from factcheck.extract import extract
-from factcheck.model import Document, Quantity
+from factcheck.model import Document, Quantity, Statement
 from factcheck.sources import SourceIndex, same_source, story_local
 from factcheck.store import MIGRATIONS, Rows, Store
 
@@ -80,6 +80,18 @@ def test_document_and_statements_round_trip(store, lexicon):
     assert official.source_kind == "anonymous"
     assert [q.text for s in loaded for q in s.quantities] == [q.text for s in statements for q in s.quantities]
     assert store.document_by_sha(STORY.sha256)["title"] == "Ferries return"
+
+
+def test_a_loaded_statement_is_the_extracted_one_with_what_the_store_adds(store, lexicon):
+    statements = extract(STORY, lexicon)
+    store.add_document(STORY, statements)
+    for loaded, told in zip(store.statements(), statements, strict=True):
+        added = {"id": loaded.id, "document_id": loaded.document_id, "story_key": loaded.story_key,
+                 "document": "Ferries return", "outlet": "Coastal Courier", "published": "2025-05-25"}
+        assert loaded == replace(told, **added)
+        assert repr(loaded) == repr(replace(told, **added))
+    with pytest.raises(TypeError, match="all"):
+        Statement.restored({"text": "a"})
 
 
 def test_a_document_is_stored_whole_or_not_at_all(store, lexicon):
