@@ -39,15 +39,18 @@ def _conflict(a: Statement, b: Statement, size: int, rule: Rule) -> bool:
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     ignore = frozenset(w.lower() for w in rule.params["function_words"])  # type: ignore[attr-defined]
-    props, sides = {}, {}
-    for s in statements:
-        props[id(s)] = proposition(s, ignore)
-        # a negation word that extraction did not read as negating the statement: neither side
-        sides[id(s)] = "no" if s.negated else None if s.negations else "yes"
+    # a negation word that extraction did not read as negating the statement: neither side
+    sides = {id(s): "no" if s.negated else None if s.negations else "yes" for s in statements}
+    denying = [s for s in statements if s.negated]
+    if not denying:
+        return []
+    # only a statement of a story or a day with a denial can meet one (_conflict): the others' words are not read
+    stories, days = {s.document_id for s in denying}, {s.date for s in denying if s.date}
+    props = {id(s): proposition(s, ignore) for s in statements if s.document_id in stories or s.date in days}
     out = _near(statements, rule, props, sides)
     seen = {frozenset(s.id for s in f.statements) for f in out}
-    denied = {props[id(s)] for s in statements if sides[id(s)] == "no" and props[id(s)]}  # no block without one
-    for words_, group in block(statements, lambda s: props[id(s)] if props[id(s)] in denied else None).items():
+    denied = {props[id(s)] for s in denying if props[id(s)]}  # no block without one
+    for words_, group in block(statements, lambda s: props.get(id(s)) if props.get(id(s)) in denied else None).items():
         yes = [s for s in group if sides[id(s)] == "yes"]
         no = [s for s in group if sides[id(s)] == "no"]
         for a in yes:
@@ -66,7 +69,7 @@ def _near(statements: Sequence[Statement], rule: Rule, props: dict[int, frozense
     statement is only compared with the few that share that word.
     """
     out = []
-    for _, story in block(statements, lambda s: s.document_id).items():
+    for _, story in block(statements, lambda s: s.document_id if id(s) in props else None).items():
         if not any(sides[id(s)] == "no" for s in story):
             continue
         freq: dict[str, int] = {}

@@ -26,11 +26,13 @@ REACH_DAYS = WINDOW_DAYS  # a completed total meets the stages of the week befor
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple[int | None, ...]] = set()
+    summed = {s.document_id for s in statements if len(s.quantities) >= 2}  # a sum has two parts at least
     for s in statements:
-        out += _apposition(s, rule, lex)
-    for _, group in block(statements, lambda s: s.document_id).items():
+        if len(s.quantities) >= 3:  # a whole and two parts
+            out += _apposition(s, rule, lex)
+    for _, group in block(statements, lambda s: s.document_id if s.document_id in summed else None).items():
         for s in group:
-            for parts, whole in _part_sets(s, lex):
+            for parts, whole in _part_sets(s, lex) if len(s.quantities) >= 2 else ():
                 key = (s.id, *(id(q) for q in parts))
                 if key in seen:
                     continue
