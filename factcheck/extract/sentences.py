@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import re
 
-from syntok import segmenter
-from syntok.tokenizer import Tokenizer
+from factcheck.extract.syntok_replay import split as syntok_split
 
-_TOKENIZER = Tokenizer(replace_not_contraction=False)
 CLOSE_QUOTES = "\u201d\u00bb"
 QUOTE_MARKS = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''")
 SIGNED = re.compile(r"[\u2015\u2014\u2013]\s*[A-Z][^\s.!?]*(?:\s+[A-Z][^\s!?]*){0,4}\s*\.?\s*$")  # "... .\u201d \u2015 Ana Ruiz"
@@ -33,9 +31,9 @@ MAYBE_BOUNDARY = re.compile(r"[.!?\u2026\u2014\u2013:;][\"'\u201d\u2019)\]]*(?:\
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans within text[start:end], as offsets into text; the text is never rewritten.
 
-    syntok is the slow part of ingest, so a paragraph is first cut at unmistakable boundaries (a full
-    stop after a lower-case word of three letters or more, then a capitalised word), and a piece with no
-    possible boundary left is one sentence without asking syntok.
+    A paragraph is first cut at unmistakable boundaries (a full stop after a lower-case word of three letters
+    or more, then a capitalised word); a piece with no possible boundary left is one sentence, and the others
+    are split as syntok splits them (syntok_replay: syntok itself only around brackets).
     """
     spans: list[tuple[int, int]] = []
     pos = start
@@ -55,12 +53,7 @@ def _syntok_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         first = start + len(chunk) - len(chunk.lstrip())
         return [(first, first + len(stripped))]
     spans: list[tuple[int, int]] = []
-    for sentence in segmenter.split(_TOKENIZER.tokenize(chunk)):
-        if not sentence:
-            continue
-        s = sentence[0].offset
-        last = sentence[-1]
-        e = last.offset + len(last.value)
+    for s, e in syntok_split(chunk):
         if spans and TITLE_END.search(text[spans[-1][0]:spans[-1][1]]):
             spans[-1] = (spans[-1][0], start + e)
         else:
