@@ -251,11 +251,13 @@ class Store:
         for s in statements:
             if s.source and not story_local(s.source, s.source_kind) and s.quote and s.quoted:
                 quoting.add(s.source)
-            # the same proposition, negated, by another voice that day: its claim's words hold these stems too
-            if s.date and reach.ignored is not None:
+            # the same proposition by another voice that day, denied where this one affirms it (or affirmed where
+            # this one denies it; a negation word that does not negate the statement takes no side): its claim's
+            # words hold these stems too
+            if s.date and reach.ignored is not None and (s.negated or not s.negations):
                 stems = frozenset(rough_stem(w) for w in s.claim if w not in reach.ignored and w not in s.negations)
                 if stems:
-                    sayings.add((s.date, stems))
+                    sayings.add((s.date, stems, s.negated))
             openings |= {" ".join(q.split()[:4]) for q in s.quoted if q.split()}
             for q in s.quantities:
                 if s.event and q.exact and (q.category or q.noun):
@@ -289,26 +291,31 @@ class Store:
         known = set(known)
         return self.current_documents(found - known | self._saying(sayings, known))
 
-    def _saying(self, sayings: set[tuple[str, frozenset[str]]], known: set[int]) -> set[int]:
-        """Stories with a statement of the day whose claim's words hold every stem of the proposition: one read of
-        each day's claims, indexed by stem."""
-        by_day: dict[str, list[frozenset[str]]] = {}
-        for day, stems in sayings:
-            by_day.setdefault(day, []).append(stems)
+    def _saying(self, sayings: set[tuple[str, frozenset[str], bool]], known: set[int]) -> set[int]:
+        """Stories with a statement of the day on the other side (denying an affirmation, affirming a denial) whose
+        claim's words hold every stem of the proposition: one read of each day's claims, indexed by stem; a day
+        with only affirmations here reads only its denials."""
+        by_day: dict[str, list[tuple[frozenset[str], bool]]] = {}
+        for day, stems, negated in sayings:
+            by_day.setdefault(day, []).append((stems, negated))
         found: set[int] = set()
         skip = json.dumps(sorted(known))
         for day, wanted in by_day.items():
-            needed = frozenset().union(*wanted)
-            index: dict[str, set[int]] = {}
-            for doc, claim in self.conn.execute("SELECT document_id, claim FROM statements WHERE date = ?"
-                                                " AND document_id NOT IN (SELECT value FROM json_each(?))",
-                                                [day, skip]):
+            needed = frozenset().union(*(stems for stems, _ in wanted))
+            index: dict[tuple[str, bool], set[int]] = {}
+            denials_only = not any(negated for _, negated in wanted)
+            for doc, claim, negated, negations in self.conn.execute(
+                    "SELECT document_id, claim, negated, negations FROM statements WHERE date = ?"
+                    + (" AND negated = 1" if denials_only else "")
+                    + " AND document_id NOT IN (SELECT value FROM json_each(?))", [day, skip]):
+                if not negated and negations:
+                    continue  # takes no side
                 for w in claim.split():
                     stem = rough_stem(w)
                     if stem in needed:
-                        index.setdefault(stem, set()).add(doc)
-            for stems in wanted:
-                found |= set.intersection(*(index.get(x, set()) for x in stems))
+                        index.setdefault((stem, bool(negated)), set()).add(doc)
+            for stems, negated in wanted:
+                found |= set.intersection(*(index.get((x, not negated), set()) for x in stems))
         return found
 
     def _frame_blocks(self, statements: list[Statement], reach: Reach) -> list[tuple[str, list[Any]]]:

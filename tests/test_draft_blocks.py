@@ -100,6 +100,23 @@ def test_another_voice_denying_the_same_words_that_day_is_read_too(tmp_path, rul
     store.close()
 
 
+def test_an_affirmation_reads_the_denials_of_that_day_not_the_other_affirmations(tmp_path, rules, monkeypatch):
+    store, ids = stored(
+        tmp_path, rules,
+        ("denied.txt", "2025-06-02", "Bridge open\n\nCouncillor Ines Roth said the old bridge was not closed"
+                                     " for repairs on Monday.\n"),
+        ("agreed.txt", "2025-06-02", "Bridge shut\n\nEngineer Tom Vik said the old bridge was closed for repairs"
+                                     " on Monday.\n"))
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\ntitle: Bridge works\npublished: 2025-06-02\n---\nBridge works\n\nMayor Ola Berg said the"
+                     " old bridge was closed for repairs on Monday.\n", encoding="utf-8")
+    assert draft_neighbours(store, rules, draft, "2025-06-02") == {ids["denied.txt"]}
+    narrow = findings(store, rules, draft, False, monkeypatch)
+    assert "polarity-conflict" in {kind for kind, _, _ in narrow}
+    assert narrow == findings(store, rules, draft, True, monkeypatch)
+    store.close()
+
+
 STRIKE = "Strike hits Kharkiv\n\nA missile strike on Kharkiv killed 12 people on Monday, the regional governor said.\n"
 STRIKE_AGAIN = "Kharkiv struck again\n\nA missile strike on Kharkiv killed 30 people on Tuesday, the regional governor said.\n"
 STRIKE_TOLL = "Kharkiv toll\n\nThe missile strike on Kharkiv on Monday killed 14 people, city officials said.\n"
