@@ -318,8 +318,15 @@ def m023_search_index_by_store(db: sqlite_utils.Database) -> None:
     # INSERT INTO statements_fts (statements_fts) VALUES ('rebuild').
     db.execute("DROP TRIGGER IF EXISTS statements_ai")
 
+def m024_denials_by_day(db: sqlite_utils.Database) -> None:
+    # the few statements that deny something, by day: an affirmation is compared across stories only with the
+    # denials of its day (polarity-conflict), and a draft or an audit looks for them on each day it touches
+    db.execute("CREATE INDEX idx_statements_denials ON statements (date) WHERE negated = 1")
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
               m013_triage_history, m014_passes, m015_readings, m016_revisions,
               m017_claims, m018_changed_documents, m019_statement_days,
-              m020_frame_days, m021_story_versions, m022_rare_claims, m023_search_index_by_store]
+              m020_frame_days, m021_story_versions, m022_rare_claims, m023_search_index_by_store,
+              m024_denials_by_day]

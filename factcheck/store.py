@@ -247,17 +247,13 @@ class Store:
         the same words, negated, by another voice or the same one); stored copies of the same texts. Across
         stories the checks compare nothing outside these. Stories in `known` (read already) are left out."""
         statements = list(statements)
-        quoting, sayings, openings, measures, records, lasting, started = (set() for _ in range(7))
+        quoting, openings, measures, records, lasting, started = (set() for _ in range(6))
         for s in statements:
             if s.source and not story_local(s.source, s.source_kind) and s.quote and s.quoted:
                 quoting.add(s.source)
             # the same proposition by another voice that day, denied where this one affirms it (or affirmed where
             # this one denies it; a negation word that does not negate the statement takes no side): its claim's
             # words hold these stems too
-            if s.date and reach.ignored is not None and (s.negated or not s.negations):
-                stems = frozenset(rough_stem(w) for w in s.claim if w not in reach.ignored and w not in s.negations)
-                if stems:
-                    sayings.add((s.date, stems, s.negated))
             openings |= {" ".join(q.split()[:4]) for q in s.quoted if q.split()}
             for q in s.quantities:
                 if s.event and q.exact and (q.category or q.noun):
@@ -289,7 +285,24 @@ class Store:
         for sql, params in queries:
             found |= {r[0] for r in self.conn.execute(sql, params)}
         known = set(known)
-        return self.current_documents(found - known | self._saying(sayings, known))
+        return self.current_documents(found - known | self._saying(self._sayings(statements, reach), known))
+
+    def _sayings(self, statements: list[Statement], reach: Reach) -> set[tuple[str, frozenset[str], bool]]:
+        """(day, stems of the proposition, denied) of the statements that may meet their other side that day (see
+        _saying): every denial, and the affirmations of a day some stored statement denies something on."""
+        if reach.ignored is None:
+            return set()
+        sides = [s for s in statements if s.date and (s.negated or not s.negations)]
+        days = {s.date for s in sides if s.negated} | {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT date FROM statements WHERE negated = 1 AND date IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted({s.date for s in sides}))])}
+        sayings = set()
+        for s in sides:
+            if s.date in days:
+                stems = frozenset(rough_stem(w) for w in s.claim if w not in reach.ignored and w not in s.negations)
+                if stems:
+                    sayings.add((s.date, stems, s.negated))
+        return sayings
 
     def _saying(self, sayings: set[tuple[str, frozenset[str], bool]], known: set[int]) -> set[int]:
         """Stories with a statement of the day on the other side (denying an affirmation, affirming a denial) whose

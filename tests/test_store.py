@@ -247,7 +247,10 @@ def test_what_storing_a_document_and_reading_its_blocks_ask_is_answered_by_an_in
                 "SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id"
                 " WHERE s.record IS NOT NULL AND e.key = 'x'",
                 "SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id"
-                " WHERE s.began IS NOT NULL AND e.key = 'x'"):
+                " WHERE s.began IS NOT NULL AND e.key = 'x'",
+                "SELECT DISTINCT date FROM statements WHERE negated = 1 AND date IN ('2025-01-01', '2025-01-02')",
+                "SELECT document_id, claim, negated, negations FROM statements WHERE date = '2025-01-01'"
+                " AND negated = 1 AND document_id NOT IN (1, 2)"):
         plan = " ".join(str(row[-1]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
         assert "USING" in plan and "SCAN" not in plan, (sql, plan)
     store.close()
