@@ -101,14 +101,14 @@ class Mention:
     clause_before: tuple[str, ...]  # the statement's words and clause marks before the number, fillers dropped
     clause_after: tuple[str, ...]  # ... and after it
 
-    @property
+    @cached_property  # the checks ask each figure several times
     def before(self) -> tuple[str, ...]:
         """The six words before the number, lower-cased."""
-        return tuple(w.lower() for w in self.before_raw)[-6:]
+        return tuple(w.lower() for w in self.before_raw[-6:])
 
-    @property
+    @cached_property
     def after(self) -> tuple[str, ...]:
-        return tuple(w.lower() for w in self.after_raw)[:6]
+        return tuple(w.lower() for w in self.after_raw[:6])
 
     @property
     def is_year(self) -> bool:

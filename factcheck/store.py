@@ -341,26 +341,26 @@ class Store:
             row = self.conn.execute("SELECT id FROM frames WHERE event = ? AND anchor = ?", key).fetchone()
             if row:
                 ids[key] = row[0]
-        days: dict[int, set[date]] = {}
+        told: dict[int, set[str | None]] = {}  # as written, each read as a day once
         settled, totalled = set(), set()
         for s in statements:
             frame = ids.get((s.event, s.frame))
             if frame is None:
                 continue
-            told = {s.date, s.published, *(q.date for q in s.quantities)}
-            days.setdefault(frame, set()).update(d for d in map(_day, told) if d)
+            told.setdefault(frame, set()).update((s.date, s.published, *(q.date for q in s.quantities)))
             if any(st.state == reach.settled and not st.negated for st in s.statuses):
                 settled.add(frame)
             if any(q.action in reach.totals for q in s.quantities):
                 totalled.add(frame)
+        days = {frame: {d for d in map(_day, texts) if d} for frame, texts in told.items()}
         totals = sorted(reach.totals)
         queries: list[tuple[str, list[Any]]] = [
             ("SELECT s.document_id FROM statements s JOIN quantities q ON q.statement_id = s.id WHERE s.frame_id = ?"
              f" AND q.action IN ({','.join('?' * len(totals))})", [frame, *totals]) for frame in settled if totals]
         for frame in totalled:
-            days[frame].update(d for (told,) in self.conn.execute(
+            days[frame].update(d for (said,) in self.conn.execute(
                 "SELECT DISTINCT s.date FROM statements s JOIN statuses st ON st.statement_id = s.id"
-                " WHERE s.frame_id = ? AND st.state = ? AND st.negated = 0", [frame, reach.settled]) if (d := _day(told)))
+                " WHERE s.frame_id = ? AND st.state = ? AND st.negated = 0", [frame, reach.settled]) if (d := _day(said)))
         width = timedelta(days=reach.days)
         for frame, found in days.items():
             for first, last in _spans(sorted(found), width):

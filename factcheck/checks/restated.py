@@ -112,7 +112,7 @@ def _qualified(longer: Figure, shorter: Figure, nb: int, na: int) -> bool:
 
 def restated(statements: Sequence[Statement], min_similarity: float) -> list[tuple[Figure, Figure]]:
     """Pairs of figures that restate one frame with different values, in one story."""
-    figs = [f for s in statements if s.document_id is not None for f in figures(s)]
+    figs = [f for s in statements if s.document_id is not None and s.mentions for f in figures(s)]
     pairs = []
     for _, group in block(figs, _key).items():
         if len(group) < 2 or len({f.value for f in group}) < 2:
@@ -174,7 +174,7 @@ def restated_clauses(statements: Sequence[Statement]) -> list[tuple[Figure, Figu
     """Pairs of figures, in two sentences of one story, whose clause is the same words with values that
     cannot both hold."""
     pairs = []
-    for _, story in block(statements, lambda s: s.document_id).items():
+    for _, story in block(statements, lambda s: s.document_id if s.mentions else None).items():
         figs = [f for s in story for f in figures(s) if not f.mention.is_year]
         for i, a in enumerate(figs):
             for b in figs[i + 1:]:
