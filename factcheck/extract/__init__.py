@@ -119,7 +119,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 if is_quote:
                     last_quote_speaker = (name, kind, us + a.source_start, us + a.source_end)
             speakers.observe(unit, vocab)
-            if found and any(s.sentence == sentence_no for s in out):
+            if found and out and out[-1].sentence == sentence_no:  # a statement of this unit (the last ones are)
                 continue
             line = speaker_line.match(unit)
             if line and not found:

@@ -74,6 +74,19 @@ def _body_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[
             frozenset(o.lower() for o in lex.outlets))
 
 
+@lru_cache(maxsize=1 << 14)
+def _name_reading(run: str, lex: Lexicon) -> tuple[str, str, bool] | None:
+    """What a NAME_RUN match names, told from its words alone (read once per name): (first word as written, the
+    name without titles, whether it has several words); None when its words make it no person's name."""
+    g = lex.grammar
+    words = run.split()
+    if words[0] in g.not_first or any(w.rstrip("'\u2019s") in g.not_first or w in g.not_inside for w in words[1:]):
+        return None
+    if _body_rx(lex)[0].search(run) or words[0].lower() in lex.openers:
+        return None
+    return words[0], person_core(run, lex), len(words) > 1
+
+
 class Speakers:
     """Resolves source mentions in reading order: surnames and pronouns to the last full mention."""
 
@@ -167,14 +180,11 @@ class Speakers:
     def _names_in(self, text: str) -> list[tuple[str, str, bool]]:
         """The people a text names: (first word as written, the name without titles, whether it has several words)."""
         found = []
+        lex = self.lex
         for m in NAME_RUN.finditer(text):
-            words = m.group(0).split()
-            if words[0] in self.g.not_first or PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()]) or any(
-                    w.rstrip("'\u2019s") in self.g.not_first or w in self.g.not_inside for w in words[1:]):
-                continue
-            if self.body.search(m.group(0)) or words[0].lower() in self.lex.openers:
-                continue
-            found.append((words[0], person_core(m.group(0), self.lex), len(words) > 1))
+            reading = _name_reading(m.group(0), lex)
+            if reading is not None and not PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()]):
+                found.append(reading)
         return found
 
     def _mark(self, name: str) -> None:

@@ -24,6 +24,7 @@ FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'
 CONTRACTIONS = [(re.compile(p), full) for p, full in (
     (r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"), (r"n't\b", " not"), (r"'re\b", " are"), (r"'ve\b", " have"),
     (r"'ll\b", " will"), (r"\bi'm\b", "i am"), (r"'d\b", " would"))]
+CONTRACTED = [(p, full, p.pattern.replace(r"\b", "")) for p, full in CONTRACTIONS]  # each with its letters as written
 NOT_WORD = re.compile(r"[^\w' ]+")
 SPACES = re.compile(r"\s+")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -37,6 +38,9 @@ NUMBER = re.compile(r"(?<![\w.,:=\"'#@/-])(\d{1,3}(?:,\d{3})+|[1-9]\d{0,8}|0)(\.
 DIGIT = re.compile(r"\d")
 NUMBER_GATE = Gate.of(NUMBER_WORDS)  # a text with no digit and none of these words has no number
 MASKED_WORD = re.compile(r"[a-z%$]+")
+# where WORD and MASKED_WORD read a lower-cased text apart (a digit, '%', '$', an apostrophe inside a WORD run): a text
+# without any has the same runs of [a-z] for both
+MASK_APART = re.compile(r"[0-9%$'\u2019]")
 RAW = re.compile(r"[A-Za-z%$]+")
 RANGE = re.compile(r"(?:\bbetween|\bfrom|\d\s*(?:and|to|-|\u2013))\s*\$?\s*$", re.I)
 RANGE_AFTER = re.compile(r"\s*(?:and|to|-|\u2013)\s*\$?\d", re.I)
@@ -63,13 +67,17 @@ def wording(text: str, quote: bool, vocab: frozenset[str] | None = None) -> Word
     lower = text.lower()
     found = list(WORD.finditer(lower))
     numbers = list(NUMBER.finditer(text)) if DIGIT.search(text) or NUMBER_GATE.may_match(vocab) else []
-    return Wording(words=tuple(map(re.Match.group, found)), word_starts=tuple(map(re.Match.start, found)),
-                   masked=_masked(text, lower, numbers), quoted=tuple(quote_sentences(text)) if quote else (),
+    words = tuple(map(re.Match.group, found))
+    return Wording(words=words, word_starts=tuple(map(re.Match.start, found)),
+                   masked=_masked(text, lower, numbers, words), quoted=tuple(quote_sentences(text)) if quote else (),
                    mentions=tuple(mentions(text, numbers)))
 
 
-def _masked(text: str, lower: str, numbers: list[re.Match[str]]) -> tuple[str, ...]:
-    """The words with the numbers taken out (the numbers found once, on the text as written)."""
+def _masked(text: str, lower: str, numbers: list[re.Match[str]], words: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The words with the numbers taken out (the numbers found once, on the text as written). words: the text's
+    WORD runs, which are these when it holds no number and no character a WORD and a MASKED_WORD read apart."""
+    if not numbers and words and len(lower) == len(text) and not MASK_APART.search(lower):
+        return words
     if len(lower) != len(text):  # a letter whose lower case is longer: offsets differ, mask the lower text itself
         return tuple(MASKED_WORD.findall(NUMBER.sub(" ", lower)))
     pieces, at = [], 0
@@ -83,8 +91,9 @@ def _masked(text: str, lower: str, numbers: list[re.Match[str]]) -> tuple[str, .
 def normalise(text: str) -> str:
     """Lower case, straight quotes, no punctuation; contractions spelt out ('we're' = 'we are')."""
     folded = text.translate(FOLD).lower()
-    for pattern, full in CONTRACTIONS if "'" in folded else ():  # each contraction holds an apostrophe
-        folded = pattern.sub(full, folded)
+    for pattern, full, written in CONTRACTED if "'" in folded else ():  # each contraction holds an apostrophe
+        if written in folded:  # a pattern finds nothing in a text without its letters
+            folded = pattern.sub(full, folded)
     return SPACES.sub(" ", NOT_WORD.sub(" ", folded)).strip()
 
 
@@ -107,6 +116,7 @@ def mentions(text: str, numbers: list[re.Match[str]] | None = None) -> list[Ment
     ('between $5,000 and $15,000') are left out."""
     out = []
     clause = _Clause(text)
+    years: tuple[str, ...] | None = None  # the years the text names, read once
     for m in NUMBER.finditer(text) if numbers is None else numbers:
         raw = m.group(0)
         if m.group(1):
@@ -118,11 +128,13 @@ def mentions(text: str, numbers: list[re.Match[str]] | None = None) -> list[Ment
             value, is_year = word_value(raw) or 0, False
         if RANGE.search(text[max(0, m.start() - 12):m.start()]) or RANGE_AFTER.match(text[m.end():m.end() + 14]):
             continue
+        if not is_year and years is None:
+            years = tuple(sorted(set(YEAR.findall(text))))
         out.append(Mention(
             text=raw, value=value, start=m.start(),
             before_raw=tuple(RAW.findall(text[max(0, m.start() - REACH):m.start()]))[-CONTEXT:],
             after_raw=tuple(RAW.findall(text[m.end():m.end() + REACH]))[:CONTEXT],
-            years=() if is_year else tuple(sorted(set(YEAR.findall(text)))),
+            years=() if is_year else years,
             clause_before=clause.before(m.start()), clause_after=clause.after(m.end())))
     return out
 
