@@ -121,8 +121,12 @@ class Mention:
 
     @classmethod
     def from_row(cls, row: list[Any]) -> "Mention":
-        text, value, start, *lists = row
-        return cls(text, value, start, *(tuple(x) for x in lists))
+        text, value, start, before_raw, after_raw, years, clause_before, clause_after = row
+        mention = object.__new__(cls)  # as Statement.restored: every field at once
+        mention.__dict__.update(text=text, value=value, start=start, before_raw=tuple(before_raw),
+                                after_raw=tuple(after_raw), years=tuple(years), clause_before=tuple(clause_before),
+                                clause_after=tuple(clause_after))
+        return mention
 
 
 @dataclass(frozen=True)
