@@ -165,38 +165,53 @@ def _stops(chunk: str) -> Iterator[_Stop]:
     """The terminals where syntok decides, in order: every terminal token not taken along by the one before."""
     done = 0  # the tokens before this offset are read
     for found in _STOP_WORD.finditer(chunk):
-        word_end = _WORD.match(chunk, found.start()).end()
+        word = _WORD.match(chunk, found.start())
+        word_end = word.end()
         if word_end <= done:
             continue
-        toks: list[_Tok] = []
-        stream = _tokens(chunk, found.start())
-
-        def at(k: int) -> _Tok | None:
-            while len(toks) <= k:
-                t = next(stream, None)
-                if t is None:
-                    return None
-                toks.append(t)
-            return toks[k]
-
+        toks = _word_tokens(word.group(), word.start())
+        pos = _read_on(chunk, toks, word_end)  # the next word, where the token after a terminal mostly is
         i = 0
-        while (t := at(i)) is not None and t.offset < word_end:
+        while i < len(toks) and toks[i].offset < word_end:
+            t = toks[i]
             if t.offset < done or t.value not in _TERMINALS:
                 i += 1
                 continue
             before = toks[i - 1] if i else _token_before(chunk, found.start())
-            j = i + 1
-            while (n := at(j)) is not None and n.value in _TAKEN_ALONG:
-                j += 1
-            if n is not None and n.value in State.closing_quotes and not n.spaced:
-                j += 1
-                while (n := at(j)) is not None and n.value in _TAKEN_ALONG:
-                    j += 1
+            j, pos = _along(chunk, toks, i + 1, pos)
+            if j < len(toks) and toks[j].value in State.closing_quotes and not toks[j].spaced:
+                j, pos = _along(chunk, toks, j + 1, pos)
+            n = toks[j] if j < len(toks) else None
             yield _Stop(t.offset, before, toks[j - 1].end, n, toks[i + 1].value if j > i + 1 else n.value if n else "")
             if n is None:
                 return
             done = n.offset
             i = j
+
+
+def _along(chunk: str, toks: list[_Tok], j: int, pos: int) -> tuple[int, int]:
+    """The index of the first token from j on that syntok does not take along after a terminal (terminals and
+    closing brackets, spaced or not), reading on into the chunk as needed; and where reading stopped."""
+    while True:
+        while j < len(toks) and toks[j].value in _TAKEN_ALONG:
+            j += 1
+        if j < len(toks) or pos < 0:
+            return j, pos
+        pos = _read_on(chunk, toks, pos)
+
+
+def _read_on(chunk: str, toks: list[_Tok], pos: int) -> int:
+    """Add the tokens of the next word from pos on to toks, or syntok's empty token after trailing space;
+    where the next word may start, -1 when the chunk is read."""
+    if pos < 0:
+        return pos
+    word = _WORD.search(chunk, pos)
+    if word is not None:
+        toks += _word_tokens(word.group(), word.start())
+        return word.end()
+    if _is_space(chunk[-1]):
+        toks.append(_Tok(len(chunk), "", True))
+    return -1
 
 
 def _tokens(chunk: str, pos: int) -> Iterator[_Tok]:
