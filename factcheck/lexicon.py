@@ -77,6 +77,33 @@ def words_of(text: str) -> frozenset[str] | None:
     return frozenset("\0".join(WORD_RUN.findall(text)).lower().split("\0"))
 
 
+def word_offsets(lower: str, words: Iterable[str]) -> list[int]:
+    """Every offset at which one of these words (lower case) stands in a lower-cased text, inside longer words too,
+    in order."""
+    found: set[int] = set()
+    for w in words:
+        at = lower.find(w)
+        while at >= 0:
+            found.add(at)
+            at = lower.find(w, at + 1)
+    return sorted(found)
+
+
+def matches_at(rx: re.Pattern[str], text: str, offsets: list[int]) -> list[re.Match[str]]:
+    """rx.finditer(text) for a pattern whose matches are never empty and can start at these offsets only (sorted): it
+    is tried there only, left to right, each match past the one before, as finditer goes."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in offsets:
+        if at < end:
+            continue
+        m = rx.match(text, at)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 @dataclass(frozen=True)
 class Gate:
     """Whether a word-list pattern can match a text at all, told from the text's words: a pattern that finds its

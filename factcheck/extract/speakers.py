@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from factcheck.extract.sentences import quote_spans
-from factcheck.lexicon import Gate, Lexicon
+from factcheck.lexicon import Gate, Lexicon, matches_at, word_offsets
 from factcheck.sources import person_core
 
 # 'Ana Ruiz', 'Mr. Ana Ruiz', 'Mrs. Ruiz', after no word character or dot: the capital first, then what stands
@@ -131,7 +131,7 @@ class Speakers:
             self._note_title(first, name)
             self._mark(name)
         if self.role_gate.may_match(words):  # a role is a word of the unit
-            self._note_roles(text)
+            self._note_roles(text, words)
         surnames = self.surnames
         for w in CAPITALISED.findall(text) if surnames else ():
             if w in surnames:
@@ -156,16 +156,23 @@ class Speakers:
         self.unit += 1
         self.here = set()
 
-    def _note_roles(self, text: str) -> None:
-        """'Governor Ana Ruiz', 'Ana Ruiz, the port's spokeswoman': who a later 'the governor' or 'the spokeswoman' is."""
-        for rx, role_at, name_at in ((ROLE_RUN, 1, 2), (ROLE_APPOSED, 2, 1)):
-            for m in rx.finditer(text):
-                role = next((w for w in m.group(role_at).lower().split()[::-1] if w in self.role_words), None)
-                if role is None:
-                    continue
-                core = person_core(m.group(name_at), self.lex)
-                if core in self.people:  # a full name read already (looked up, its recency untouched)
-                    self.roles[role] = (core, self.unit)
+    def _note_roles(self, text: str, words: frozenset[str] | None = None) -> None:
+        """'Governor Ana Ruiz', 'Ana Ruiz, the port's spokeswoman': who a later 'the governor' or 'the spokeswoman' is.
+        words: the text's (words_of), when read already."""
+        lower = text.lower()
+        if words is None or len(lower) != len(text):
+            runs = ROLE_RUN.findall(text)
+        else:  # ROLE_RUN's role is a word of ASCII letters: a match with a role starts where a role of the text stands
+            runs = [m.groups() for m in matches_at(ROLE_RUN, text, word_offsets(lower, self.role_words.intersection(words)))]
+        found = [(word.lower(), name) for word, name in runs]  # the role: one word
+        found += [(next((w for w in words.lower().split()[::-1] if w in self.role_words), None), name)
+                  for name, words in ROLE_APPOSED.findall(text)]
+        for role, name in found:
+            if role is None or role not in self.role_words:
+                continue
+            core = person_core(name, self.lex)
+            if core in self.people:  # a full name read already (looked up, its recency untouched)
+                self.roles[role] = (core, self.unit)
 
     def _titled(self, text: str, g: re.Match[str]) -> str | None:
         """The person a gendered noun describes as a title or apposition ('spokesman Tom Berg', 'Berg, a spokesman')."""
