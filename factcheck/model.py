@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 SEVERITIES = ("info", "warning", "error")
 SOURCE_KINDS = ("person", "organization", "outlet", "document", "anonymous")
@@ -34,6 +34,26 @@ def excerpt(text: str, limit: int) -> str:
 def severity_rank(severity: str) -> int:
     """Order of severities: info < warning < error."""
     return SEVERITIES.index(severity)
+
+
+T = TypeVar("T")
+
+
+class read_once(Generic[T]):
+    """A property of a frozen record computed on its first read and kept in the instance (as
+    functools.cached_property, without the lock Python 3.11 takes on every first read: a million statements'
+    figures are read once each)."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, record: Any, owner: type | None = None) -> T:
+        if record is None:
+            return self  # type: ignore[return-value]
+        value = record.__dict__[self.name] = self.compute(record)  # read from the instance from now on
+        return value
 
 
 @dataclass(frozen=True)
@@ -101,12 +121,12 @@ class Mention:
     clause_before: tuple[str, ...]  # the statement's words and clause marks before the number, fillers dropped
     clause_after: tuple[str, ...]  # ... and after it
 
-    @cached_property  # the checks ask each figure several times
+    @read_once  # the checks ask each figure several times
     def before(self) -> tuple[str, ...]:
         """The six words before the number, lower-cased."""
         return tuple(w.lower() for w in self.before_raw[-6:])
 
-    @cached_property
+    @read_once
     def after(self) -> tuple[str, ...]:
         return tuple(w.lower() for w in self.after_raw[:6])
 
@@ -252,7 +272,7 @@ class Finding:
         events = [s.event for s in self.statements if s.event]
         return max(sorted(set(events)), key=events.count) if events else None
 
-    @cached_property  # the finding is frozen: computed once (a whole-database run asks for it several times)
+    @read_once  # a whole-database run asks for it several times
     def fingerprint(self) -> str:
         basis = self.subject or ",".join(sorted(statement_key(s) for s in self.statements))
         return hashlib.sha256(f"{self.rule}|{basis}".encode()).hexdigest()[:16]
