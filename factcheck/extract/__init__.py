@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import MISSING, fields
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -22,6 +23,8 @@ from factcheck.model import Document, Statement
 from factcheck.places import Place, find_places
 
 MAX_STATEMENT = 1200
+STATEMENT_DEFAULTS = {f.name: f.default for f in fields(Statement)}  # in field order; MISSING for a required one
+STATEMENT_REQUIRED = frozenset(name for name, default in STATEMENT_DEFAULTS.items() if default is MISSING)
 CLOSING_MARK = re.compile(r"[,.;:!?]?[\u201d\"]")
 HEADLINE_COPY_REACH = 40  # characters of date stamp that may stand before a repeated headline
 
@@ -232,7 +235,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     off = doc.offset
     words = wording(content, quote, vocab)
     claimed, negations = claim(words.words, lex)
-    return Statement(
+    values = dict(
         text=content, start=off + s, end=off + s + len(content), source=name, source_kind=kind,
         source_start=None if ss is None else off + ss, source_end=None if se is None else off + se,
         cue=cue, channel=channel, date=date, date_text=main_days[0].text if main_days else None,
@@ -241,6 +244,10 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
         event_reference=event_reference(words.words, event, lex), quantities=tuple(quantities),
         statuses=tuple(statuses), negated=negated, claim=claimed, negations=negations, **words._asdict(),
         durations=tuple(find_durations(content, lex, vocab)), began=event_start(content, lex, vocab))
+    if not STATEMENT_REQUIRED <= values.keys():
+        return Statement(**values)  # a field with no plain default that this function does not set: the dataclass says
+    # every field at once (the frozen dataclass's __init__ sets them one call each), the others at their defaults
+    return Statement.restored({**STATEMENT_DEFAULTS, **values})
 
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property
+from itertools import accumulate
 from typing import NamedTuple
 
 from factcheck.extract.quantities import word_value
@@ -46,6 +46,7 @@ RANGE = re.compile(r"(?:\bbetween|\bfrom|\d\s*(?:and|to|-|\u2013))\s*\$?\s*$", r
 RANGE_AFTER = re.compile(r"\s*(?:and|to|-|\u2013)\s*\$?\d", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TOKEN = re.compile(r"[a-z%$]+(?:['\u2019][a-z]+)?|[,;:()\u2014]")
+TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # a text's tokens with the gaps between them
 # hedges, articles and relative pronouns: "Walmart, which employs about" restates "Walmart employs"
 FILLERS = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "only", "just", "at", "least",
            "more", "less", "than", "over", "under", "up", "to", "fewer", "within", "a", "an", "the", "which", "who", "whom"}
@@ -149,39 +150,40 @@ class _Clause:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.read = False
+        self.starts: list[int] | None = None  # where each token starts and ends; None when lower-casing moved offsets
+        self.ends: list[int] = []
+        self.kept_starts: list[int] = []  # the starts and tokens of those that are not FILLERS
+        self.kept: list[str] = []
 
-    @cached_property
-    def spans(self) -> list[tuple[int, int, str]] | None:
-        """(start, end, token) over the lower-cased text; None when lower-casing moved the offsets."""
+    def _read(self) -> None:
+        """The tokens of the lower-cased text, split out with the gaps between them: token i is part 2i + 1, and the
+        lengths of the parts before it add up to its start."""
+        self.read = True
         lower = self.text.lower()
-        return [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(lower)] if len(lower) == len(self.text) else None
-
-    @cached_property
-    def _starts(self) -> list[int]:
-        return [s for s, _, _ in self.spans or ()]
-
-    @cached_property
-    def _kept(self) -> tuple[list[int], list[str]]:
-        """The starts and tokens of the spans that are not FILLERS."""
-        kept = [(s, t) for s, _, t in self.spans or () if t not in FILLERS]
-        return [s for s, _ in kept], [t for _, t in kept]
+        if len(lower) != len(self.text):
+            return
+        parts = TOKEN_SPLIT.split(lower)
+        at = list(accumulate(map(len, parts)))
+        self.starts, self.ends = at[0:-1:2], at[1::2]
+        kept = [(s, t) for s, t in zip(self.starts, parts[1::2]) if t not in FILLERS]
+        self.kept_starts, self.kept = [s for s, _ in kept], [t for _, t in kept]
 
     def _straddles(self, at: int) -> bool:
-        spans = self.spans
-        if spans is None:
+        if not self.read:
+            self._read()
+        if self.starts is None:
             return True
         # the last token starting before the point: the only one that may reach past it
-        i = bisect_left(self._starts, at) - 1
-        return i >= 0 and spans[i][1] > at
+        i = bisect_left(self.starts, at) - 1
+        return i >= 0 and self.ends[i] > at
 
     def before(self, at: int) -> tuple[str, ...]:
         if self._straddles(at):
             return _tokens(self.text[:at])
-        starts, tokens = self._kept
-        return tuple(tokens[:bisect_left(starts, at)])  # no token straddles: those starting before it end before it
+        return tuple(self.kept[:bisect_left(self.kept_starts, at)])  # no token straddles: those starting before end before
 
     def after(self, at: int) -> tuple[str, ...]:
         if self._straddles(at):
             return _tokens(self.text[at:])
-        starts, tokens = self._kept
-        return tuple(tokens[bisect_left(starts, at):])
+        return tuple(self.kept[bisect_left(self.kept_starts, at):])
