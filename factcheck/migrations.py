@@ -324,9 +324,16 @@ def m024_denials_by_day(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_statements_denials ON statements (date) WHERE negated = 1")
 
 
+def m025_totals_and_states(db: sqlite_utils.Database) -> None:
+    # figures by what happened to them and states by name: a claim that an event is settled looks up the agreed
+    # totals (rare) and an agreed total the claims of completion, instead of reading every statement of the frame
+    db["quantities"].create_index(["action"])
+    db["statuses"].create_index(["state"])
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
               m013_triage_history, m014_passes, m015_readings, m016_revisions,
               m017_claims, m018_changed_documents, m019_statement_days,
               m020_frame_days, m021_story_versions, m022_rare_claims, m023_search_index_by_store,
-              m024_denials_by_day]
+              m024_denials_by_day, m025_totals_and_states]

@@ -250,7 +250,11 @@ def test_what_storing_a_document_and_reading_its_blocks_ask_is_answered_by_an_in
                 " WHERE s.began IS NOT NULL AND e.key = 'x'",
                 "SELECT DISTINCT date FROM statements WHERE negated = 1 AND date IN ('2025-01-01', '2025-01-02')",
                 "SELECT document_id, claim, negated, negations FROM statements WHERE date = '2025-01-01'"
-                " AND negated = 1 AND document_id NOT IN (1, 2)"):
+                " AND negated = 1 AND document_id NOT IN (1, 2)",
+                "SELECT s.document_id FROM quantities q CROSS JOIN statements s ON s.id = q.statement_id"
+                " WHERE q.action IN ('agreed') AND s.frame_id = 1",
+                "SELECT DISTINCT s.date FROM statuses st CROSS JOIN statements s ON s.id = st.statement_id"
+                " WHERE st.state = 'completed' AND st.negated = 0 AND s.frame_id = 1"):
         plan = " ".join(str(row[-1]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
         assert "USING" in plan and "SCAN" not in plan, (sql, plan)
     store.close()
