@@ -110,6 +110,8 @@ SIGNATURE = re.compile(r"(?:[\u201d\"]|'')\s*[\u2015\u2014\u2013]\s*([A-Z][\w'\u
                        r"[\s.]*$")
 SIGNATURE_HINT = re.compile(r"[\u2015\u2014\u2013]")
 CLAUSE_JOIN = re.compile(r"[,;]?\s*(?:(?:[\u201d\"]|'')\s*)?(?:,\s*)?(?:but|while|whereas|and|although|though|yet)?\s*$")
+JOIN_MARKS = 12  # the most characters but white space a CLAUSE_JOIN match holds: ';', "''", ',', 'although'
+JOIN_REACH = 40
 TOLD_OBJECT = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|supporters|students|voters|me|him|her|them|us|you|"
     r"(?:state|local|national|foreign)\s+(?:media|television|TV|radio|press)|"
@@ -521,7 +523,11 @@ def _left_content_end(unit: str, np_start: int) -> int | None:
 
 def _clause_start(unit: str, np_start: int) -> int:
     lo = reach(unit, np_start)
-    m = CLAUSE_JOIN.search(unit[lo:np_start])
+    before = unit[lo:np_start]
+    # CLAUSE_JOIN is anchored at the end and holds JOIN_MARKS characters but white space at most: when the last
+    # JOIN_REACH characters hold more, its match starts among them, and the search need not try the ones before
+    tail = len(before) > JOIN_REACH and len("".join(before[-JOIN_REACH:].split())) > JOIN_MARKS
+    m = CLAUSE_JOIN.search(before, len(before) - JOIN_REACH) if tail else CLAUSE_JOIN.search(before)
     return lo + m.start() if m else np_start
 
 

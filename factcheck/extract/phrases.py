@@ -25,6 +25,8 @@ QUANTIFIED = re.compile(
     r"((?:(?:\d(?:[\d,.]*\d)?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)(?:\s+(?:percent|in))?|"
     r"[Hh]alf|[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll|[Nn]one|[Ee]ach|[Bb]oth|[Ss]everal|[Ff]ew|(?:[Tt]he|[Aa]) majority|"
     r"(?:a\s+)?(?:third|quarter|fifth)|two-thirds|three-quarters)\s+of\s+)?$")
+QUANTIFIER_ENDS = ("of", "only", "nearly", "about", "almost", "roughly", "some", "over", "just", "fully", "barely",
+                   "than", "least")  # the last words of QUANTIFIED's groups
 PP_BEFORE = re.compile(r"(?<![\w-])(?:of|for|from|in|at|on|with|by)\s+$")
 PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|en|wn)")  # 'released', 'taken', 'drawn': a participle after a noun
 NUMBER = re.compile(r"\d[\d,.]*%?")  # '73 percent said', '40 officers said': a count opens the phrase
@@ -83,7 +85,12 @@ def np_before(text: str, end: int, toks: list[Token], lex: Lexicon) -> Phrase | 
     tail ('officials from both parties', 'Mr. Morgan of the Sierra Club'), then it is the whole phrase."""
     np = _np_before(text, end, toks, lex)
     if np is not None:
-        q = QUANTIFIED.search(text, max(0, np.start - 40), np.start)  # 'nearly eight of 10 voters', 'only 52 percent'
+        before = text[max(0, np.start - 40):np.start]
+        # 'nearly eight of 10 voters', 'only 52 percent': what counts of a QUANTIFIED match (its groups) ends with
+        # 'of' or a hedge's last word, then white space
+        last = before.split()[-1:] if before[-1:].isspace() else ()
+        q = QUANTIFIED.search(text, max(0, np.start - 40), np.start) if last and last[0].lower().endswith(
+            QUANTIFIER_ENDS) else None
         if q and (q.group(2) or (q.group(1) and text[np.start:np.start + 1].isdigit())):
             qs = q.start(1) if q.group(1) else q.start(2)
             np = Phrase(qs, np.end, qs if np.mention_start == np.start else np.mention_start, np.mention_end)
