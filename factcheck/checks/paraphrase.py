@@ -55,6 +55,8 @@ def paraphrased(statements: Sequence[Statement], lex: Lexicon | None = None) -> 
 def _vague(statements: Sequence[Statement]) -> list[Pair]:
     figures = [(s, q) for s in statements if s.document_id is not None for q in s.quantities
                if q.noun and q.role in ("figure", "total") and q.high > 0]
+    vague = {(s.document_id, q.noun) for s, q in figures if q.hedge == VAGUE}  # a pair holds one at least (_apart)
+    figures = [(s, q) for s, q in figures if (s.document_id, q.noun) in vague]
     words: dict[int, frozenset[str]] = {}
     out = []
     for _, group in block(figures, lambda p: (p[0].document_id, p[1].noun)).items():

@@ -78,7 +78,7 @@ def figures(s: Statement) -> list[Figure]:
 
 
 def _key(f: Figure) -> tuple[object, ...] | None:
-    before = tuple(w for w in f.before if w not in HEDGES)[-1:]
+    before = next(((w,) for w in reversed(f.before) if w not in HEDGES), ())  # the last word that is no hedge
     after = tuple(w for w in f.after if w not in HEDGES)[:1 if before else 2]
     if len(before) + len(after) < 2:
         return None
