@@ -27,6 +27,8 @@ from factcheck.extract.subjects import (END_ONLY, INHERIT, INTRO, OPENING_MODIFI
                                         appositive_subject, ends_with, is_name, reach, subject_before, unit_subject)
 from factcheck.lexicon import Gate, Lexicon, matches_at, phrase_regex, word_offsets
 
+SPACES = re.compile(r"\s+")
+WORD_CHAR = re.compile(r"\w")
 CLOSE_BEFORE = re.compile(r"(?:,\s*['\u2019]?(?:[\u201d\"\u00bb]|'')?|[,?!\u2014-]\s*['\u2019]?(?:[\u201d\"\u00bb]|'')|\s[\u2014\u2013]|\s--)\s*$")
 # the last marks CLOSE_BEFORE can end with, before white space
 CLOSE_ENDS = frozenset(",'\u2019\u201d\"\u00bb\u2014\u2013-")
@@ -330,7 +332,7 @@ def attribute(unit: str, lex: Lexicon, words: frozenset[str] | None = None) -> l
 
 def _at_cue(unit: str, cs: int, ce: int, toks: list[Token], quotes: list[tuple[int, int]],
             lex: Lexicon, stances: frozenset[str] = frozenset()) -> _Cand | None:
-    cue = re.sub(r"\s+", " ", unit[cs:ce].lower())
+    cue = SPACES.sub(" ", unit[cs:ce].lower())
     stance = cue in stances
     lo = reach(unit, cs)
     before = unit[lo:cs]
@@ -775,7 +777,7 @@ def _bounded(unit: str, cands: list[_Cand], channel_rx: re.Pattern[str],
                 if nxt and nxt.cue[0] > c.cue[1]:
                     end = nxt.clause
         s, e = _trim(unit, start, end)
-        if e - s < 8 or not re.search(r"\w", unit[s:e]) or question_rx.match(unit, s):
+        if e - s < 8 or not WORD_CHAR.search(unit, s, e) or question_rx.match(unit, s):
             continue
         src_text = c.name or unit[c.src[0]:c.src[1]]
         a, b = c.channel_region

@@ -30,6 +30,8 @@ QUANTIFIER_ENDS = ("of", "only", "nearly", "about", "almost", "roughly", "some",
 PP_BEFORE = re.compile(r"(?<![\w-])(?:of|for|from|in|at|on|with|by)\s+$")
 PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|en|wn)")  # 'released', 'taken', 'drawn': a participle after a noun
 NUMBER = re.compile(r"\d[\d,.]*%?")  # '73 percent said', '40 officers said': a count opens the phrase
+LOWER_WORD = re.compile(r"[a-z][a-z'\u2019.-]*")
+LAST_LETTERS = re.compile(r"([A-Za-z]+)$")
 class Token(NamedTuple):
     start: int
     end: int
@@ -57,7 +59,7 @@ def boundary_before(text: str, pos: int, lex: Lexicon) -> bool:
         return pos <= 40 or not text[:pos].strip()
     if head[-1] in ",;:(\u2014\u2013\u2015\u201c\u201d\"'\u2018\u2019.!?" or head.endswith("--"):
         return True
-    m = re.search(r"([A-Za-z]+)$", head)
+    m = LAST_LETTERS.search(head)
     return bool(m) and m.group(1).lower() in lex.grammar.boundary
 
 
@@ -76,7 +78,7 @@ def _cap(word: str) -> bool:
 
 def _lower_ok(core: str, g: Grammar) -> bool:
     low = core.lower()
-    return (bool(core) and core[0].islower() and low not in g.stop and re.fullmatch(r"[a-z][a-z'\u2019.-]*", core) is not None
+    return (bool(core) and core[0].islower() and low not in g.stop and LOWER_WORD.fullmatch(core) is not None
             and not (low.endswith("ly") and low not in ("ally", "family", "assembly", "daily", "rally")))
 
 

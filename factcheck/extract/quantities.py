@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from factcheck.dates import MONTHS, DateMention
@@ -113,6 +114,21 @@ def word_value(text: str) -> float | None:
     return total + current
 
 
+def _figures(text: str, words: frozenset[str] | None) -> Iterator[re.Match[str]]:
+    """NUMBER's matches: none without a digit or a number word; without a number word, from the first digit on (or
+    the currency sign right before it), where the first can start."""
+    if NUMBER_GATE.may_match(words):
+        return NUMBER.finditer(text)
+    digit = DIGIT.search(text)
+    if digit is None:
+        return iter(())
+    at = digit.start()
+    return NUMBER.finditer(text, at - 1 if at and text[at - 1] in CURRENCY else at)
+
+
+CURRENCY = "$\u00a3\u20ac"  # what NUMBER's 'cur' group takes
+
+
 def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_date: str | None,
                     words: frozenset[str] | None = None) -> list[Quantity]:
     """Every figure in a statement, offsets relative to the statement text. words: the statement's (words_of),
@@ -122,7 +138,7 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
     taken = [(d.start, d.end) for d in dates if d.kind != "year"]
     lead = len(text) - len(text.lstrip())
     found: list[tuple[int, int, float, float, str | None]] = []
-    for m in NUMBER.finditer(text) if DIGIT.search(text) or NUMBER_GATE.may_match(words) else ():
+    for m in _figures(text, words):
         s, e = m.span()
         if any(a <= s < b for a, b in taken):
             continue

@@ -14,6 +14,8 @@ from factcheck.extract.sentences import quote_spans
 from factcheck.lexicon import Gate, Lexicon, matches_at, word_offsets
 from factcheck.sources import person_core
 
+SPACES = re.compile(r"\s+")
+OWNED_NOUN = re.compile(r"\w['\u2019]s\s+[a-z]")  # "Trump's campaign"
 # 'Ana Ruiz', 'Mr. Ana Ruiz', 'Mrs. Ruiz', after no word character or dot: the capital first, then what stands
 # before it, so the pattern is tried at capitals only, not at every character
 NAME_RUN = re.compile(r"[A-Z](?<![\w.][A-Z])(?:"
@@ -218,7 +220,7 @@ class Speakers:
             m = tail.group(1)  # 'the harbour master Ana Ruiz', 'the Russian Defense Ministry'
             low, words = m.lower(), m.lower().split()
             first = words[0]
-        if re.search(r"\w['\u2019]s\s+[a-z]", m) and words[-1][:1].islower() and first not in self.g.determiners:
+        if OWNED_NOUN.search(m) and words[-1][:1].islower() and first not in self.g.determiners:
             kind = self._described(words) or "organization"
             if kind in ("organization", "anonymous"):
                 self.last_group = (m, kind, self.unit)
@@ -248,7 +250,7 @@ class Speakers:
     def _clean(self, mention: str) -> str:
         """The mention without quotes and brackets, clause openers ('Although Trump'), a dangling possessive
         ('Trump's') or a trailing day ('Ruiz on Tuesday')."""
-        m = re.sub(r"\s+", " ", mention.strip(" ,\u201c\u201d\"'()"))
+        m = SPACES.sub(" ", mention.strip(" ,\u201c\u201d\"'()"))
         words = m.split()
         while len(words) > 1 and words[0].lower().strip(",") in self.lex.openers:
             words = words[1:]

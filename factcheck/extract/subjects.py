@@ -8,6 +8,7 @@ from functools import lru_cache
 from factcheck.extract.phrases import Phrase, Token, boundary_before, np_after, np_before, np_postmodified
 from factcheck.lexicon import Lexicon
 
+SPACES = re.compile(r"\s+")
 QUOTE_MARK = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''|``")
 END_ONLY = re.compile(r"[\s.!?,;:\u201d\"')\u2014\u2013-]*$")
 INHERIT = (-1, -1)  # the source of '... and said': the previous clause's speaker, filled in later
@@ -109,10 +110,10 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
     for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said', 'went on to say'
         final = _at_end(LAST_WORDS[1], words)  # the last word, which the last two or three end with
         m = next((m for m in (_at_end(LAST_WORDS[n], words) for n in (3, 2)) if m and
-                  re.sub(r"\s+", " ", m.group(1).lower()) in g.auxiliaries), None
+                  SPACES.sub(" ", m.group(1).lower()) in g.auxiliaries), None
                  ) if final and final.group(1).lower() in _auxiliary_ends(lex) else None
         m = m or final
-        aux = re.sub(r"\s+", " ", m.group(1).lower()) if m else ""
+        aux = SPACES.sub(" ", m.group(1).lower()) if m else ""
         if (stance or progressive) and not (aux in g.auxiliaries or aux in g.be) and CONTRACTED_BE.search(aux):
             words = words[:len(words) - len(CONTRACTED_BE.search(aux).group(0))]
             # "He's claiming": the subject and its 'is' in one word; "he's sought": a pronoun's 'has', before a

@@ -67,7 +67,11 @@ def wording(text: str, quote: bool, vocab: frozenset[str] | None = None) -> Word
     already: a text with no digit and no number word has no number."""
     lower = text.lower()
     found = list(WORD.finditer(lower))
-    numbers = list(NUMBER.finditer(text)) if DIGIT.search(text) or NUMBER_GATE.may_match(vocab) else []
+    if NUMBER_GATE.may_match(vocab):
+        numbers = list(NUMBER.finditer(text))
+    else:  # no number word: the numbers are written in digits, none before the first
+        digit = DIGIT.search(text)
+        numbers = list(NUMBER.finditer(text, digit.start())) if digit else []
     words = tuple(map(re.Match.group, found))
     return Wording(words=words, word_starts=tuple(map(re.Match.start, found)),
                    masked=_masked(text, lower, numbers, words), quoted=tuple(quote_sentences(text)) if quote else (),
