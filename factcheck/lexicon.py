@@ -72,9 +72,14 @@ WORD_RUN = re.compile(r"\w+")
 def words_of(text: str) -> frozenset[str] | None:
     """A text's words (its \\w+ runs) in lower case, read once for every Gate; None when the words cannot tell
     (the text holds a character of CASE_ODD)."""
-    if not text.isascii() and not CASE_ODD.isdisjoint(text):
+    if text.isascii():  # lower-casing keeps every character a word character or not, and in its place
+        return frozenset(WORD_RUN.findall(text.lower())) or NO_WORDS
+    if not CASE_ODD.isdisjoint(text):
         return None
     return frozenset("\0".join(WORD_RUN.findall(text)).lower().split("\0"))
+
+
+NO_WORDS = frozenset({""})  # the words of a text without any: the one empty run its joined runs split into
 
 
 def word_offsets(lower: str, words: Iterable[str]) -> list[int]:
@@ -115,6 +120,10 @@ class Gate:
     by_key: dict[str, tuple[frozenset[str], ...]]  # a word of each longer phrase (its longest) -> the words of those
     keys: frozenset[str]
     always: bool  # a phrase the words cannot tell about (beyond ASCII, or no word of its own)
+    words: frozenset[str] = field(init=False, repr=False, compare=False)  # singles and keys: a text with none, no match
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", self.singles | self.keys)
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> Gate:
@@ -136,10 +145,12 @@ class Gate:
 
     def may_match(self, words: frozenset[str] | None) -> bool:
         """False only when no phrase can match a text with these words (None: words unknown)."""
-        if words is None or self.always or not self.singles.isdisjoint(words):
+        if words is None or self.always:
             return True
-        if self.keys.isdisjoint(words):
+        if self.words.isdisjoint(words):  # most texts, for most lists
             return False
+        if not self.singles.isdisjoint(words):
+            return True
         return any(need <= words for key in self.keys.intersection(words) for need in self.by_key[key])
 
 

@@ -1,0 +1,95 @@
+"""The shortcuts extraction takes find what the patterns they stand for find (random texts, written for these tests)."""
+import importlib
+import random
+
+from factcheck.extract import attribution, phrases, quantities
+from factcheck.lexicon import CASE_ODD, WORD_RUN, Gate, matches_at, phrase_regex, word_offsets, words_of
+from factcheck.ruleset import load_rules
+
+wording = importlib.import_module("factcheck.extract.wording")  # the module, not the function the package exports
+PIECES = ["said", "Said", "SAID", "says", "told", "told reporters", "according to", "the", "mayor", "Ruiz", " ", "  ",
+          ",", "\u201d", "''", "-", "'", "\u2019", "unsaid", "re", "5", "2,000", "$", "\u20ac", "two", "Twenty", "of",
+          "nearly", "(", "and", "but", "\n", "\u0130", "\u017f", "caf\u00e9", "x"]
+
+
+def _texts(seed: int, n: int = 3000) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(PIECES) for _ in range(rnd.randint(0, 14))) for _ in range(n)]
+
+
+def test_words_of_reads_ascii_and_other_texts_alike() -> None:
+    for text in _texts(1):
+        if not CASE_ODD.isdisjoint(text):
+            assert words_of(text) is None
+        else:
+            assert words_of(text) == frozenset("\0".join(WORD_RUN.findall(text)).lower().split("\0")), text
+
+
+def test_a_gate_says_no_only_where_its_pattern_finds_nothing() -> None:
+    phrases_ = ["said", "told reporters", "according to", "two", "n't", "caf\u00e9"]
+    gate, rx = Gate.of(phrases_), phrase_regex(phrases_)
+    for text in _texts(2):
+        if rx.search(text):
+            assert gate.may_match(words_of(text)), text
+
+
+def test_a_pattern_tried_where_its_opening_words_stand_finds_what_finditer_finds() -> None:
+    rx = phrase_regex(["said", "says", "told", "told reporters", "according to"])
+    openers = {"said", "says", "told", "according"}
+    for text in _texts(3):
+        words, lower = words_of(text), text.lower()
+        if words is None or len(lower) != len(text):
+            continue
+        found = matches_at(rx, text, word_offsets(lower, openers & words))
+        assert [m.span() for m in found] == [m.span() for m in rx.finditer(text)], text
+
+
+def test_the_cue_matches_are_the_cue_pattern_s() -> None:
+    lex = load_rules().lexicon
+    cue_rx = attribution._patterns(lex)[0]
+    for text in _texts(4):
+        found = attribution._cue_matches(text, cue_rx, words_of(text), lex)
+        assert [m.span() for m in found] == [m.span() for m in cue_rx.finditer(text)], text
+
+
+def test_the_clause_joint_read_from_the_tail_is_the_one_the_whole_text_gives() -> None:
+    for text in _texts(5, 2000):
+        unit = text * 6  # long enough for the tail to count
+        for at in range(0, len(unit) + 1, 7):
+            m = attribution.CLAUSE_JOIN.search(unit[attribution.reach(unit, at):at])
+            assert attribution._clause_start(unit, at) == attribution.reach(unit, at) + (m.start() if m else at - attribution.reach(unit, at))
+
+
+def test_figures_read_from_the_first_digit_are_all_of_them() -> None:
+    for text in _texts(6):
+        words = words_of(text)
+        expected = [m.span() for m in quantities.NUMBER.finditer(text)] if quantities.DIGIT.search(text) or \
+            quantities.NUMBER_GATE.may_match(words) else []
+        assert [m.span() for m in quantities._figures(text, words)] == expected, text
+        numbers = wording.wording(text, False, words).mentions
+        assert numbers == wording.wording(text, False, None).mentions, text
+
+
+def test_masked_words_are_the_words_with_the_numbers_taken_out() -> None:
+    for text in _texts(7):
+        lower = text.lower()
+        numbers = list(wording.NUMBER.finditer(text))
+        pieces, at = [], 0
+        for m in numbers:
+            pieces += [lower[at:m.start()], " "]
+            at = m.end()
+        pieces.append(lower[at:])
+        expected = tuple(wording.MASKED_WORD.findall("".join(pieces))) if len(lower) == len(text) else \
+            tuple(wording.MASKED_WORD.findall(wording.NUMBER.sub(" ", lower)))
+        assert wording.wording(text, False, None).masked == expected, text
+
+
+def test_a_quantifier_counts_only_where_the_words_before_end_as_its_groups_do() -> None:
+    words = ["nearly", "Only", "more than", "at least", "eight", "of", "10", "half", "(", "about", "x", ",", "the"]
+    rnd = random.Random(8)
+    for _ in range(5000):
+        before = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 6))) + rnd.choice(["", " ", "  "])
+        q = phrases.QUANTIFIED.search(before + "4 voters", 0, len(before))
+        if q and (q.group(2) or q.group(1)):
+            last = before.split()[-1:] if before[-1:].isspace() else ()
+            assert last and last[0].lower().endswith(phrases.QUANTIFIER_ENDS), before
