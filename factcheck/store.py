@@ -778,9 +778,8 @@ class Store:
                     c.execute("INSERT INTO flags (id, rule, kind, severity, message, detail, state, digest, first_seen,"
                               " last_seen, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)",
                               (fid, f.rule, f.kind, f.severity, f.message, f.detail, digest, stamp, stamp, run_id, run_id))
-                    for pos, s in enumerate(f.statements):
-                        c.execute("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
-                                  (fid, s.id, pos))
+                    c.executemany("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
+                                  [(fid, s.id, pos) for pos, s in enumerate(f.statements)])
                     result["new"].append(fid)
                     continue
                 state, old_digest = row
@@ -796,10 +795,9 @@ class Store:
                     reason = None
                     result["open"].append(fid)
                 known = {r[0] for r in c.execute("SELECT statement_id FROM flag_statements WHERE flag_id = ?", (fid,))}
-                for pos, s in enumerate(f.statements, start=len(known)):
-                    if s.id not in known:  # another story told the same conflict: one more citation
-                        c.execute("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
-                                  (fid, s.id, pos))
+                # another story told the same conflict: one more citation
+                c.executemany("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
+                              [(fid, s.id, pos) for pos, s in enumerate(f.statements, start=len(known)) if s.id not in known])
                 c.execute("UPDATE flags SET state = ?, digest = ?, message = ?, detail = ?, severity = ?, last_seen = ?,"
                           " last_run = ?, resolved_at = NULL, reopened_reason = coalesce(?, reopened_reason) WHERE id = ?",
                           (state, digest, f.message, f.detail, f.severity, stamp, run_id, reason, fid))
@@ -887,12 +885,12 @@ class Store:
                                                       f" ({','.join('?' * len(chunk))})", chunk)}
                 c.executemany("DELETE FROM pass_statements WHERE pass_id = ?", [(p,) for p in stale])
                 c.executemany("DELETE FROM passes WHERE id = ?", [(p,) for p in stale])
-            for f in passed:
-                fid = f.fingerprint
-                c.execute("INSERT OR IGNORE INTO passes (id, rule, kind, message, detail, run_id, seen_at)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?)", (fid, f.rule, f.kind, f.message, f.detail, run_id, stamp))
-                c.executemany("INSERT OR IGNORE INTO pass_statements (pass_id, statement_id, position) VALUES (?, ?, ?)",
-                              [(fid, s.id, pos) for pos, s in enumerate(f.statements) if s.id is not None])
+            passed = list(passed)
+            c.executemany("INSERT OR IGNORE INTO passes (id, rule, kind, message, detail, run_id, seen_at)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          [(f.fingerprint, f.rule, f.kind, f.message, f.detail, run_id, stamp) for f in passed])
+            c.executemany("INSERT OR IGNORE INTO pass_statements (pass_id, statement_id, position) VALUES (?, ?, ?)",
+                          [(f.fingerprint, s.id, pos) for f in passed for pos, s in enumerate(f.statements) if s.id is not None])
 
     def passes(self, limit: int | None = None) -> list[Finding]:
         """The checks that held at the last run (the first `limit` of them), with the statements they cite."""
