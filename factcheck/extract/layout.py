@@ -41,7 +41,7 @@ class Furniture:
     credit: re.Pattern[str]  # "Getty.", "Jane Doe/Reuters"
     counter: re.Pattern[str]  # "Get short URL" before a share count
     topic: re.Pattern[str]  # "Topic Missile Strikes (200)"
-    tail: re.Pattern[str]  # "... said. 01 Related Headline One Headline Two": link lists after the story
+    tail: re.Pattern[str]  # "... said. 01 Related Headline One Headline Two": link lists after the story (group 1, after the mark)
 
 
 def _alts(words: list[str]) -> str:
@@ -66,7 +66,8 @@ def furniture(lex: Lexicon | None = None) -> Furniture:
         credit=re.compile(rf"[\s(]*(?:(?:{NAME}|{credit})[ \t]*/[ \t]*)?{credit}(?:[ \t]*(?:/|,|via)[ \t]*(?:{credit}|{NAME}))*[\s.)]*"),
         counter=re.compile(rf"(?:{_alts(w['counters'])})(?!\w)[ \t]*:?", re.I),
         topic=re.compile(rf"(?:{_alts(w['topics'])})\b[ \t]*:?[ \t]+(?-i:[A-Z])[^()\n.]{{0,100}}?\(\d+\)", re.I),
-        tail=re.compile(rf"(?<=[.!?\u201d\"])[ \t]+(?:\.\.\.[ \t]*)?(?:\d{{1,3}}[ \t]+)?(?:{_alts(w['tails'])})\b[ \t]*:?[ \t]+(?=[A-Z])",
+        # the mark before the list read as its first character: the pattern is tried at these marks only
+        tail=re.compile(rf"[.!?\u201d\"]([ \t]+(?:\.\.\.[ \t]*)?(?:\d{{1,3}}[ \t]+)?(?:{_alts(w['tails'])})\b[ \t]*:?[ \t]+(?=[A-Z]))",
                         re.I),
     )
 
@@ -126,7 +127,7 @@ def furniture_tail(paragraph: str, marks: Furniture | None = None) -> int:
     f = marks or furniture()
     for m in f.tail.finditer(paragraph):
         if not SENTENCE_STOP.search(paragraph, m.end()) and not paragraph.rstrip().endswith((".", "!", "?")):
-            return m.start()
+            return m.start(1)
     return len(paragraph)
 
 
