@@ -331,17 +331,9 @@ def m025_totals_and_states(db: sqlite_utils.Database) -> None:
     db["statuses"].create_index(["state"])
 
 
-def m026_statements_in_story_order(db: sqlite_utils.Database) -> None:
-    # a story's statements in the order they are read (document, start, id): loading a part of the archive
-    # reads them in order from the index instead of sorting them; it serves lookups by story as the index it
-    # replaces did
-    db.execute("CREATE INDEX idx_statements_document_order ON statements (document_id, start, id)")
-    db.execute("DROP INDEX IF EXISTS idx_statements_document_id")
-
-
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
               m013_triage_history, m014_passes, m015_readings, m016_revisions,
               m017_claims, m018_changed_documents, m019_statement_days,
               m020_frame_days, m021_story_versions, m022_rare_claims, m023_search_index_by_store,
-              m024_denials_by_day, m025_totals_and_states, m026_statements_in_story_order]
+              m024_denials_by_day, m025_totals_and_states]

@@ -236,17 +236,6 @@ def test_polls_are_documents_of_their_own_story(store, lexicon):
     assert len(polls) == 2 and {r["kind"] for r in polls} == {"document"}
 
 
-def test_a_part_of_the_archive_is_read_in_story_order_without_sorting(tmp_path):
-    store = Store(tmp_path / "claims.db")
-    run: list[str] = []
-    store.conn.set_trace_callback(run.append)  # each statement as SQLite runs it, its parameters filled in
-    store.statements(document_ids=[1, 2, 3])
-    store.conn.set_trace_callback(None)
-    (query,) = [sql for sql in run if sql.startswith("SELECT s.id, s.text")]
-    plan = " ".join(str(r[-1]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + query))
-    assert "idx_statements_document_order" in plan and "TEMP B-TREE" not in plan, plan
-
-
 def test_what_storing_a_document_and_reading_its_blocks_ask_is_answered_by_an_index(tmp_path):
     # each stored document looks for the version it supersedes and the versions it replaced: a scan of every
     # stored document each time would make ingest slow down as the archive grows
