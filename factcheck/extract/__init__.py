@@ -240,8 +240,9 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
         source_start=None if ss is None else off + ss, source_end=None if se is None else off + se,
         cue=cue, channel=channel, date=date, date_text=main_days[0].text if main_days else None,
         date_at=own_days[0].start if own_days else None, quote=quote, modality=modality, role=role, sentence=sentence_no,
-        event=event, event_word=event_word(content, event, lex, nouns), record=record_claim(content, event, lex),
-        event_reference=event_reference(words.words, event, lex), quantities=tuple(quantities),
+        event=event, event_word=event_word(content, event, lex, nouns) if event else None,
+        record=record_claim(content, event, lex) if event else None,  # each reads its event: none without one
+        event_reference=event_reference(words.words, event, lex) if event else None, quantities=tuple(quantities),
         statuses=tuple(statuses), negated=negated, claim=claimed, negations=negations, **words._asdict(),
         durations=tuple(find_durations(content, lex, vocab)), began=event_start(content, lex, vocab))
     if not STATEMENT_REQUIRED <= values.keys():

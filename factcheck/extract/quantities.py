@@ -136,7 +136,7 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
     hedge_rx, vague_rx, action_rx = _rx(lex)
     # a bare year is left to _not_a_count: "in 2010" is a year, "the 2000 soldiers" a count
     taken = [(d.start, d.end) for d in dates if d.kind != "year"]
-    lead = len(text) - len(text.lstrip())
+    lead = -1  # where the text's first word starts, read for the first number word
     found: list[tuple[int, int, float, float, str | None]] = []
     for m in _figures(text, words):
         s, e = m.span()
@@ -153,6 +153,8 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             if text[e:e + 1] == "+":  # "20+ killed": twenty or more
                 high, e = math.inf, e + 1
         elif m["word"]:
+            if lead < 0:
+                lead = len(text) - len(text.lstrip())
             if _word_excluded(text, m, lead):
                 continue
             v = word_value(m["word"])

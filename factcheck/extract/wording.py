@@ -75,7 +75,7 @@ def wording(text: str, quote: bool, vocab: frozenset[str] | None = None) -> Word
     words = tuple(map(re.Match.group, found))
     return Wording(words=words, word_starts=tuple(map(re.Match.start, found)),
                    masked=_masked(text, lower, numbers, words), quoted=tuple(quote_sentences(text)) if quote else (),
-                   mentions=tuple(mentions(text, numbers)))
+                   mentions=tuple(mentions(text, numbers)) if numbers else ())
 
 
 def _masked(text: str, lower: str, numbers: list[re.Match[str]], words: tuple[str, ...] = ()) -> tuple[str, ...]:
