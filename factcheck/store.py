@@ -56,8 +56,9 @@ STATEMENT_SELECT = ("s.id, s.text, s.start, s.end, src.name, src.kind, s.source_
 
 def wording_row(s: Statement) -> tuple[str | None, ...]:
     """The statement's word-level readings as stored (migration m011): words space-separated, lists as JSON."""
-    return (" ".join(s.words), " ".join(map(str, s.word_starts)), " ".join(s.masked), json.dumps(s.quoted),
-            json.dumps([m.to_row() for m in s.mentions]), s.began)
+    return (" ".join(s.words), " ".join(map(str, s.word_starts)), " ".join(s.masked),
+            json.dumps(s.quoted) if s.quoted else "[]", json.dumps([m.to_row() for m in s.mentions]) if s.mentions else "[]",
+            s.began)
 
 
 class Rows:
