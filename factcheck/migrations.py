@@ -331,9 +331,21 @@ def m025_totals_and_states(db: sqlite_utils.Database) -> None:
     db["statuses"].create_index(["state"])
 
 
+def m026_frame_days_when_framed(db: sqlite_utils.Database) -> None:
+    # the frame_days triggers of m020 fire only for what they can add: a statement of a frame, a figure with a day
+    # (most statements have no frame; the trigger body ran for each of them)
+    insert = "INSERT OR IGNORE INTO frame_days (frame_id, day, statement_id, document_id) "
+    db.execute("DROP TRIGGER statements_frame_days")
+    db.execute("CREATE TRIGGER statements_frame_days AFTER INSERT ON statements WHEN NEW.frame_id IS NOT NULL"
+               f" BEGIN {insert}{FRAME_DAYS['statements']}; END")
+    db.execute("DROP TRIGGER quantities_frame_days")
+    db.execute("CREATE TRIGGER quantities_frame_days AFTER INSERT ON quantities WHEN length(NEW.date) >= 10"
+               f" BEGIN {insert}{FRAME_DAYS['quantities']}; END")
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
               m013_triage_history, m014_passes, m015_readings, m016_revisions,
               m017_claims, m018_changed_documents, m019_statement_days,
               m020_frame_days, m021_story_versions, m022_rare_claims, m023_search_index_by_store,
-              m024_denials_by_day, m025_totals_and_states]
+              m024_denials_by_day, m025_totals_and_states, m026_frame_days_when_framed]
