@@ -124,7 +124,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
             speakers.observe(unit, vocab)
             if found and out and out[-1].sentence == sentence_no:  # a statement of this unit (the last ones are)
                 continue
-            line = speaker_line.match(unit)
+            line = speaker_line.match(unit) if unit.rstrip().endswith(":") else None  # the pattern ends so
             if line and not found:
                 # "Ruiz added:" introduces the quotation that follows, in this paragraph or the next
                 resolved = speakers.resolve(line.group(1))
@@ -144,7 +144,8 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 continue
             out.append(_build(doc, text, us, ue, lex, published, sentence_no, role, None, None, None,
                               _is_quote(quotes, us, ue), known=(unit, vocab)))
-        if not paragraph_attributed and not quotes and not speaker_line.match(text[block.start:block.end].strip()):
+        if not paragraph_attributed and not quotes and not (text[block.start:block.end].rstrip().endswith(":") and
+                                                           speaker_line.match(text[block.start:block.end].strip())):
             last_quote_speaker = None
     return assign_frames(out, lex, _dateline_places(text, layout, lex))
 

@@ -138,8 +138,9 @@ class Speakers:
         for w in CAPITALISED.findall(text) if surnames else ():
             if w in surnames:
                 self._mark(surnames[w])
-        quoted = quote_spans(text, 0, len(text)) if '"' in text or "\u201c" in text or "''" in text else []
-        for g in self.gendered.finditer(text) if self.gendered_gate.may_match(words) else ():
+        gendered = self.gendered.finditer(text) if self.gendered_gate.may_match(words) else ()
+        quoted = quote_spans(text, 0, len(text)) if gendered and ('"' in text or "\u201c" in text or "''" in text) else []
+        for g in gendered:
             if any(qs < g.start() < qe for qs, qe in quoted):
                 continue  # 'a man who attacks my wife' in a quotation: a figure of speech, not someone in the story
             titled = self._titled(text, g)
