@@ -343,9 +343,28 @@ def m026_frame_days_when_framed(db: sqlite_utils.Database) -> None:
                f" BEGIN {insert}{FRAME_DAYS['quantities']}; END")
 
 
+def m027_marks_once(db: sqlite_utils.Database) -> None:
+    # a statement, figure or state added to a story already marked at the current count of the change counter
+    # marks nothing again: storing a document marked it (its insert), and its rows then cost one lookup each
+    # instead of two writes. This holds because an audit moves the counter on when it records it
+    # (Store.finish_audit), as this migration does once, so a mark equal to the counter is never one an audit saw.
+    now = "(SELECT n FROM revisions WHERE id = 1)"
+    mark = "UPDATE revisions SET n = n + 1 WHERE id = 1; INSERT OR REPLACE INTO changed_documents (document_id, revision) "
+    story = {"statements": "NEW.document_id",
+             "quantities": "(SELECT document_id FROM statements WHERE id = NEW.statement_id)",
+             "statuses": "(SELECT document_id FROM statements WHERE id = NEW.statement_id)"}
+    for table, doc in story.items():
+        db.execute(f"DROP TRIGGER {table}_insert_revision")
+        db.execute(f"CREATE TRIGGER {table}_insert_revision AFTER INSERT ON {table}"
+                   f" WHEN (SELECT revision FROM changed_documents WHERE document_id = {doc}) IS NOT {now}"
+                   f" BEGIN {mark} SELECT {doc}, {now}; END")
+    db.execute("UPDATE revisions SET n = n + 1 WHERE id = 1")
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
               m013_triage_history, m014_passes, m015_readings, m016_revisions,
               m017_claims, m018_changed_documents, m019_statement_days,
               m020_frame_days, m021_story_versions, m022_rare_claims, m023_search_index_by_store,
-              m024_denials_by_day, m025_totals_and_states, m026_frame_days_when_framed]
+              m024_denials_by_day, m025_totals_and_states, m026_frame_days_when_framed,
+              m027_marks_once]

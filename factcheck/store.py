@@ -987,8 +987,17 @@ class Store:
                      previous: dict[str, set[int]] | None = None, **counts: int) -> dict[str, Any]:
         """Record the audit snapshot and mark the run ok, in one transaction: all of it or none. `revision` is
         the change counter the run's statements were read at. Given the `previous` snapshot (as audit_flags read
-        it), only the flags whose citations changed are written."""
+        it), only the flags whose citations changed are written.
+
+        The counter moves on here, so that no story's mark equals it any more: a row added to a story marked at the
+        current count marks nothing (m027), which holds only while no audit has recorded that count. When nothing
+        changed since the run read the counter, the moved counter is the one recorded (the next audit with nothing
+        new reads no statement)."""
         with self.transaction() as c:
+            current = c.execute("SELECT n FROM revisions WHERE id = 1").fetchone()[0]
+            c.execute("UPDATE revisions SET n = n + 1 WHERE id = 1")
+            if current == revision:
+                revision = current + 1
             if previous is None:
                 c.execute("DELETE FROM audit_flags")
                 previous = {}

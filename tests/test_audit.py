@@ -10,7 +10,9 @@ import pytest
 from conftest import bench_module
 
 from factcheck.audit import audit, history, touched
+from factcheck.extract import extract
 from factcheck.ingest import ingest
+from factcheck.model import Document
 from factcheck.read import Meta
 from factcheck.ruleset import RuleSet, load_rules
 from factcheck.store import Store
@@ -305,12 +307,28 @@ def test_the_change_counter_moves_with_every_edit_to_what_checks_read(tmp_path, 
     store = Store(tmp_path / "claims.db")
     add(store, rules, tmp_path, "ferry.txt", FERRY)
     counts = [store.revision()]
-    audit(store, rules)  # recording flags and runs is not a change to what checks read
+    first = audit(store, rules)  # the audit moves the counter on once, and records where it stands
     counts.append(store.revision())
     with store.transaction() as c:  # an edit by hand, as another tool might make it
         c.execute("UPDATE statuses SET negated = 1 WHERE id = (SELECT min(id) FROM statuses)")
     counts.append(store.revision())
-    assert counts[0] > 0 and counts[1] == counts[0] and counts[2] > counts[1]
+    assert counts[0] > 0 and counts[1] == counts[0] + 1 == first.run["revision"] and counts[2] > counts[1]
     again = audit(store, rules)
-    assert "nothing added" not in again.run["note"] and again.run["revision"] == counts[2]
+    assert "nothing added" not in again.run["note"] and again.run["revision"] == counts[2] + 1
+    assert "nothing added" in audit(store, rules).run["note"]
+    store.close()
+
+
+def test_a_statement_added_to_a_story_after_an_audit_is_seen_by_the_next(tmp_path, rules):
+    # rows added to a story marked at the current count mark nothing again (m027): an audit must move the count on
+    store = Store(tmp_path / "claims.db")
+    add(store, rules, tmp_path, "ferry.txt", FERRY)
+    audit(store, rules)
+    title = store.statements()[0].document
+    typed = Document(text="The harbour office said 9 of the 15 boats were sailing again.", title=title)
+    (added,) = extract(typed, rules.lexicon)[:1]
+    sid = store.add_statement(typed, added)
+    again = audit(store, rules)
+    assert "nothing added" not in again.run["note"] and again.run["statements_checked"] > 0
+    assert sid in {s.id for s in store.statements()}
     store.close()
