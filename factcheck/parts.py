@@ -42,7 +42,10 @@ def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None
             for f in part_findings:
                 if (f.outcome, f.fingerprint) not in seen:
                     seen.add((f.outcome, f.fingerprint))
-                    kept = replace(f, statements=tuple(slim.setdefault(id(s), _cited(s)) for s in f.statements))
+                    for s in f.statements:
+                        if id(s) not in slim:
+                            slim[id(s)] = _cited(s)
+                    kept = replace(f, statements=tuple(slim[id(s)] for s in f.statements))
                     vars(kept)["fingerprint"] = f.fingerprint  # the same statements' keys: not hashed again
                     findings.append(kept)
     return findings, checked

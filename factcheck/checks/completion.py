@@ -25,9 +25,10 @@ def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Fin
         event = frame[0]
         claims = block((s for s in group if s.date and len(s.date) == 10
                         and any(st.state == COMPLETED and not st.negated for st in s.statuses)), lambda s: s.date)
+        told = totals(group, rule.params["agreed_action"], lex) if claims else []  # read once for every day
         for date, said in sorted(claims.items()):
             said.sort(key=lambda s: (s.source is None, s.role != "body"))  # a named source first
-            agreed = [t for t in totals(group, rule.params["agreed_action"], lex) if t[0].date and t[0].date <= date]
+            agreed = [t for t in told if t[0].date and t[0].date <= date]
             if not agreed:
                 continue
             total_stmt, total_q = max(agreed, key=lambda t: t[1].low)
