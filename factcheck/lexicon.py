@@ -94,6 +94,27 @@ def word_offsets(lower: str, words: Iterable[str]) -> list[int]:
     return sorted(found)
 
 
+def opening_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The words the phrases open with (lower case), where a phrase_regex of them can match only; None when one is
+    not ASCII or opens with no word character (its matches are not told by a text's lower-cased words)."""
+    lowered = {p.lower() for p in phrases}
+    if not all(p.isascii() and WORD_RUN.match(p) for p in lowered):
+        return None
+    return frozenset(WORD_RUN.match(p).group(0) for p in lowered)  # type: ignore[union-attr]
+
+
+def phrase_matches(rx: re.Pattern[str], text: str, words: frozenset[str] | None,
+                   openers: frozenset[str] | None) -> list[re.Match[str]]:
+    """rx.finditer(text) for rx a phrase_regex of phrases that open with `openers` (opening_words): tried only where
+    one of those stands. A phrase of ASCII found case-insensitively on word boundaries opens with one of the text's
+    words (words_of, None for a text holding a character a case-insensitive pattern takes for another letter), which
+    stands in the lower-cased text."""
+    lower = text.lower()
+    if words is None or openers is None or len(lower) != len(text):
+        return list(rx.finditer(text))
+    return matches_at(rx, text, word_offsets(lower, openers.intersection(words)))
+
+
 def matches_at(rx: re.Pattern[str], text: str, offsets: list[int]) -> list[re.Match[str]]:
     """rx.finditer(text) for a pattern whose matches are never empty and can start at these offsets only (sorted): it
     is tried there only, left to right, each match past the one before, as finditer goes."""

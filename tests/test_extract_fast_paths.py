@@ -3,7 +3,8 @@ import importlib
 import random
 
 from factcheck.extract import attribution, phrases, quantities
-from factcheck.lexicon import CASE_ODD, WORD_RUN, Gate, matches_at, phrase_regex, word_offsets, words_of
+from factcheck.lexicon import (CASE_ODD, WORD_RUN, Gate, matches_at, phrase_matches, phrase_regex, word_offsets,
+                               words_of)
 from factcheck.ruleset import load_rules
 
 wording = importlib.import_module("factcheck.extract.wording")  # the module, not the function the package exports
@@ -44,12 +45,13 @@ def test_a_pattern_tried_where_its_opening_words_stand_finds_what_finditer_finds
         assert [m.span() for m in found] == [m.span() for m in rx.finditer(text)], text
 
 
-def test_the_cue_matches_are_the_cue_pattern_s() -> None:
+def test_the_cue_and_action_matches_are_their_patterns_matches() -> None:
     lex = load_rules().lexicon
-    cue_rx = attribution._patterns(lex)[0]
-    for text in _texts(4):
-        found = attribution._cue_matches(text, cue_rx, words_of(text), lex)
-        assert [m.span() for m in found] == [m.span() for m in cue_rx.finditer(text)], text
+    cue_rx, action_rx = attribution._patterns(lex)[0], quantities._rx(lex)[2]
+    for text in _texts(4) + [t.replace("said", "killed").replace("told", "Released") for t in _texts(9)]:
+        for rx, openers in ((cue_rx, attribution._cue_openers(lex)), (action_rx, quantities._action_openers(lex))):
+            found = phrase_matches(rx, text, words_of(text), openers)
+            assert [m.span() for m in found] == [m.span() for m in rx.finditer(text)], text
 
 
 def test_the_clause_joint_read_from_the_tail_is_the_one_the_whole_text_gives() -> None:

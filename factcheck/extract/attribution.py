@@ -25,7 +25,7 @@ from factcheck.extract.phrases import Phrase, Token, np_after, np_before, tokens
 from factcheck.extract.sentences import opens_quote, quote_spans
 from factcheck.extract.subjects import (END_ONLY, INHERIT, INTRO, OPENING_MODIFIER, QUOTE_MARK, RELATIVE,
                                         appositive_subject, ends_with, is_name, reach, subject_before, unit_subject)
-from factcheck.lexicon import Gate, Lexicon, matches_at, phrase_regex, word_offsets
+from factcheck.lexicon import Gate, Lexicon, opening_words, phrase_matches, phrase_regex
 
 SPACES = re.compile(r"\s+")
 WORD_CHAR = re.compile(r"\w")
@@ -207,26 +207,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 
 @lru_cache(maxsize=8)
 def _cue_openers(lex: Lexicon) -> frozenset[str] | None:
-    """The words the cue phrases open with (lower case); None when one opens with no word character or is not ASCII
-    (its matches are not told by lower-cased words)."""
-    phrases = {p.lower() for p in (*lex.cues, *lex.stance)}
-    if not all(p.isascii() and WORD_START.match(p) for p in phrases):
-        return None
-    return frozenset(WORD_START.match(p).group(0) for p in phrases)  # type: ignore[union-attr]
-
-
-WORD_START = re.compile(r"\w+")
-
-
-def _cue_matches(unit: str, cue_rx: re.Pattern[str], words: frozenset[str] | None, lex: Lexicon) -> list[re.Match[str]]:
-    """cue_rx.finditer(unit), tried only where a word a cue phrase opens with stands: a phrase of ASCII letters found
-    case-insensitively on word boundaries opens with one of the unit's words (words_of, which is None for a text
-    holding a character a case-insensitive pattern takes for another letter), and it stands in the lower-cased unit."""
-    openers = _cue_openers(lex)
-    lower = unit.lower()
-    if words is None or openers is None or len(lower) != len(unit):
-        return list(cue_rx.finditer(unit))
-    return matches_at(cue_rx, unit, word_offsets(lower, openers.intersection(words)))
+    """The words the cue phrases open with: the cue pattern is tried where they stand only."""
+    return opening_words((*lex.cues, *lex.stance))
 
 
 def quote_regions(unit: str) -> list[tuple[int, int]]:
@@ -258,7 +240,7 @@ def attribute(unit: str, lex: Lexicon, words: frozenset[str] | None = None) -> l
     according = [m for m in according_rx.finditer(unit) if not _inside(m.start(), quotes)
                  ] if according_gate.may_match(words) else []
     passive = [m for m in _passive_rx(lex).finditer(unit) if not _inside(m.start(), quotes)] if " by " in unit else []
-    cues = [m for m in _cue_matches(unit, cue_rx, words, lex) if not _inside(m.start(), quotes)
+    cues = [m for m in phrase_matches(cue_rx, unit, words, _cue_openers(lex)) if not _inside(m.start(), quotes)
             and not (m.start() > 0 and unit[m.start() - 1] in "-'\u2019")] if cue_gate.may_match(words) else []
     if cues and any(unit[m.start()].isupper() and m.start() > 0 for m in cues) and not title_case(unit):
         # 'the United States,' is a name, not a verb: a capitalised cue inside a sentence counts in headlines only

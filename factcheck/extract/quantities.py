@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from factcheck.dates import MONTHS, DateMention
-from factcheck.lexicon import Gate, Lexicon, phrase_regex
+from factcheck.lexicon import Gate, Lexicon, opening_words, phrase_matches, phrase_regex
 from factcheck.model import PERCENT, Quantity
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -87,6 +87,11 @@ def _rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     vague = phrase_regex(list(lex.vague))
     action = phrase_regex(list(lex.actions))
     return hedge, vague, action
+
+
+@lru_cache(maxsize=8)
+def _action_openers(lex: Lexicon) -> frozenset[str] | None:
+    return opening_words(lex.actions)
 
 
 @lru_cache(maxsize=8)
@@ -179,7 +184,8 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
     if not found:
         return []
     found.sort()
-    actions = [(m.start(), m.end(), lex.actions[SPACES.sub(" ", m.group(0).lower())]) for m in action_rx.finditer(text)]
+    actions = [(m.start(), m.end(), lex.actions[SPACES.sub(" ", m.group(0).lower())])
+               for m in phrase_matches(action_rx, text, words, _action_openers(lex))]
     out = []
     for s, e, low, high, kind in found:
         hedge = None
