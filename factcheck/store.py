@@ -127,6 +127,11 @@ def _indexing(c: sqlite3.Connection) -> Iterator[None]:
     c.execute("INSERT INTO statements_fts (rowid, text) SELECT id, text FROM statements WHERE id > ?", (last,))
 
 
+def _flag_digest(f: Finding) -> str:
+    """What a triaged flag rests on: its claims when the check names them, else its cited statements' digests."""
+    return CLAIMS + " vs ".join(f.claims) if f.claims else ",".join(statement_digest(s) for s in f.statements)
+
+
 def _like_escape(text: str) -> str:
     """Text matched literally by LIKE ... ESCAPE '\\'."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -764,26 +769,27 @@ class Store:
         """
         stamp = now()
         result: dict[str, list[str]] = {"new": [], "open": [], "resolved": [], "reopened": []}
-        seen = set()
         with self.transaction() as c:
+            found: dict[str, Finding] = {}
             for f in findings:
-                if f.outcome != "flag":
+                if f.outcome == "flag":
+                    found.setdefault(f.fingerprint, f)
+            seen = set(found)
+            stored = {r[0]: (r[1], r[2]) for r in c.execute(
+                "SELECT id, state, digest FROM flags WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(found))])}
+            new = [(fid, f) for fid, f in found.items() if fid not in stored]  # inserted together, in order found
+            c.executemany("INSERT INTO flags (id, rule, kind, severity, message, detail, state, digest, first_seen, last_seen,"
+                          " first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)",
+                          [(fid, f.rule, f.kind, f.severity, f.message, f.detail, _flag_digest(f), stamp, stamp, run_id, run_id)
+                           for fid, f in new])
+            c.executemany("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
+                          [(fid, s.id, pos) for fid, f in new for pos, s in enumerate(f.statements)])
+            result["new"] += [fid for fid, _ in new]
+            for fid, f in found.items():
+                if fid not in stored:
                     continue
-                fid = f.fingerprint
-                if fid in seen:
-                    continue
-                seen.add(fid)
-                digest = CLAIMS + " vs ".join(f.claims) if f.claims else ",".join(statement_digest(s) for s in f.statements)
-                row = c.execute("SELECT state, digest FROM flags WHERE id = ?", (fid,)).fetchone()
-                if row is None:
-                    c.execute("INSERT INTO flags (id, rule, kind, severity, message, detail, state, digest, first_seen,"
-                              " last_seen, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)",
-                              (fid, f.rule, f.kind, f.severity, f.message, f.detail, digest, stamp, stamp, run_id, run_id))
-                    c.executemany("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
-                                  [(fid, s.id, pos) for pos, s in enumerate(f.statements)])
-                    result["new"].append(fid)
-                    continue
-                state, old_digest = row
+                digest = _flag_digest(f)
+                state, old_digest = stored[fid]
                 if state == "resolved":
                     state, reason = "open", "found again after it was resolved"
                     result["new"].append(fid)
