@@ -19,5 +19,5 @@ PARAMS: dict[str, object] = {}
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     return [finding(rule, "flag", [s], f"{s.source}: {excerpt(s.text, 80)}", a=who(s), source=s.source or "")
-            for s in statements if s.source_kind == "anonymous" and (s.source or "").lower() not in lex.pronouns
-            and (s.quantities or s.statuses)]
+            for s in statements if s.source_kind == "anonymous" and (s.quantities or s.statuses)
+            and (s.source or "").lower() not in lex.pronouns]

@@ -54,7 +54,7 @@ def _restated(a: Dated, b: Dated, min_words: int) -> bool:
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     n = int(rule.params["min_words"])  # type: ignore[call-overload]
-    items = [d for d in map(dated, statements) if d is not None and len(d.before) >= n]
+    items = [d for d in map(dated, (s for s in statements if s.date_at is not None)) if d is not None and len(d.before) >= n]
     out = []
     for _, group in block(items, lambda d: (d.statement.document_id, d.before[-n:])).items():
         if len({d.statement.date for d in group}) < 2:

@@ -25,7 +25,8 @@ def _key(s: Statement, q: Quantity) -> tuple[object, ...] | None:
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     pairs = [(s, q) for s in statements for q in s.quantities if s.date and len(s.date) == 10]
-    groups = block(pairs, lambda p: _key(*p))
+    claimed = {_key(s, q) for s, q in pairs if s.record} - {None}  # only a measure with a record claim is compared
+    groups = block(pairs, lambda p: k if (k := _key(*p)) in claimed else None) if claimed else {}
     out = []
     for key, group in groups.items():
         for s, q in group:
