@@ -95,3 +95,18 @@ def test_a_quantifier_counts_only_where_the_words_before_end_as_its_groups_do() 
         if q and (q.group(2) or q.group(1)):
             last = before.split()[-1:] if before[-1:].isspace() else ()
             assert last and last[0].lower().endswith(phrases.QUANTIFIER_ENDS), before
+
+
+def test_stances_after_a_name_and_passive_cues_are_found_as_their_patterns_find_them() -> None:
+    lex = load_rules().lexicon
+    rnd = random.Random(10)
+    pieces = ["Ruiz", " ", "  ", "\n", "backing", "Backing", "opposing", "the", "plan", ".", ")", "was", "is", "been",
+              "endorsed", "told", "said", "by", "the union", "x", ",", "\u017f", "had", " was told by ", " had been asked by "]
+    passive = attribution._passive_rx(lex)
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
+        words = words_of(text)
+        found = attribution._named_stances(text, words, lex)
+        assert [m.span() for m in found] == [m.span() for m in attribution._named_stance(lex).finditer(text)], text
+        if passive.search(text):
+            assert attribution._passive_gate(lex).may_match(words), text

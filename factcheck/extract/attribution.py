@@ -25,7 +25,7 @@ from factcheck.extract.phrases import Phrase, Token, np_after, np_before, tokens
 from factcheck.extract.sentences import opens_quote, quote_spans
 from factcheck.extract.subjects import (END_ONLY, INHERIT, INTRO, OPENING_MODIFIER, QUOTE_MARK, RELATIVE,
                                         appositive_subject, ends_with, is_name, reach, subject_before, unit_subject)
-from factcheck.lexicon import Gate, Lexicon, opening_words, phrase_matches, phrase_regex
+from factcheck.lexicon import Gate, Lexicon, matches_at, opening_words, phrase_matches, phrase_regex, word_offsets
 
 SPACES = re.compile(r"\s+")
 WORD_CHAR = re.compile(r"\w")
@@ -239,7 +239,8 @@ def attribute(unit: str, lex: Lexicon, words: frozenset[str] | None = None) -> l
     quotes = quote_regions(unit) if QUOTE_MARK.search(unit) else []
     according = [m for m in according_rx.finditer(unit) if not _inside(m.start(), quotes)
                  ] if according_gate.may_match(words) else []
-    passive = [m for m in _passive_rx(lex).finditer(unit) if not _inside(m.start(), quotes)] if " by " in unit else []
+    passive = [m for m in _passive_rx(lex).finditer(unit) if not _inside(m.start(), quotes)
+               ] if " by " in unit and _passive_gate(lex).may_match(words) else []
     cues = [m for m in phrase_matches(cue_rx, unit, words, _cue_openers(lex)) if not _inside(m.start(), quotes)
             and not (m.start() > 0 and unit[m.start() - 1] in "-'\u2019")] if cue_gate.may_match(words) else []
     if cues and any(unit[m.start()].isupper() and m.start() > 0 for m in cues) and not title_case(unit):
@@ -280,7 +281,7 @@ def attribute(unit: str, lex: Lexicon, words: frozenset[str] | None = None) -> l
         named = [c for m in (NAMED_PARTICIPLE.finditer(unit) if speech else ()) if not _inside(m.start(), quotes)
                  and (c := _named_participle(unit, m, toks, lex))]
         spoken = {c.cue[0] for c in named}
-        cands += named + [c for m in (_named_stance(lex).finditer(unit) if stance_ing_gate.may_match(words) else ())
+        cands += named + [c for m in (_named_stances(unit, words, lex) if stance_ing_gate.may_match(words) else ())
                           if m.start(1) not in spoken and
                           not _inside(m.start(), quotes) and (c := _named_participle(unit, m, toks, lex, True))]
     if label and not cands:
@@ -639,6 +640,28 @@ def _named_stance(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(r"(?<=[\w.)])\s+(" + _alternation(_stance_ing(lex)) + r")\b")
 
 
+@lru_cache(maxsize=8)
+def _stance_ing_openers(lex: Lexicon) -> frozenset[str] | None:
+    return opening_words(_stance_ing(lex))
+
+
+def _named_stances(unit: str, words: frozenset[str] | None, lex: Lexicon) -> list[re.Match[str]]:
+    """_named_stance(lex).finditer(unit), tried only at the white space before a stance's first word (words: the
+    unit's, as phrase_matches reads them): a match is that white space, then the stance."""
+    openers = _stance_ing_openers(lex)
+    lower = unit.lower()
+    if words is None or openers is None or len(lower) != len(unit):
+        return list(_named_stance(lex).finditer(unit))
+    offsets = set()
+    for at in word_offsets(lower, openers.intersection(words)):
+        space = at
+        while space > 0 and unit[space - 1].isspace():
+            space -= 1
+        if space < at:
+            offsets.add(space)
+    return matches_at(_named_stance(lex), unit, sorted(offsets))
+
+
 def _named_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon, stance: bool = False
                       ) -> _Cand | None:
     """'footage of Ruiz saying the pier was unsafe', 'a letter saying that ...': a speech verb's '-ing' form right after
@@ -669,6 +692,12 @@ def _passive_rx(lex: Lexicon) -> re.Pattern[str]:
     be = _alternation(w for w in lex.grammar.be if w.isalpha())  # not "'s": 'is' or 'has'
     words = _alternation(w for w in lex.grammar.auxiliaries if " " not in w and w not in lex.clause_negation)
     return re.compile(rf"\b(?:(?:{words})\s+){{0,2}}(?:{be})\s+(?:(?:{words})\s+)?(" + _alternation(forms) + r")\s+by\s+")
+
+
+@lru_cache(maxsize=8)
+def _passive_gate(lex: Lexicon) -> Gate:
+    """Whether _passive_rx can match a unit with these words: its participle is one of them."""
+    return Gate.of(w.lower() for w in lex.cues if " " not in w and PARTICIPLE_FORM.search(w))
 
 
 def _passive(unit: str, m: re.Match[str], toks: list[Token], lex: Lexicon) -> _Cand | None:
