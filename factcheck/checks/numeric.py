@@ -38,10 +38,10 @@ def measure(s: Statement, q: Quantity, same_document: bool, day: str | None = No
     # no frame: nothing provably the same to compare with (within a story, restated() covers slips); extraction
     # dates each figure by its own clause, and "in 2012" or "in December" is a span, not one day's count
     day = day or q.date
-    if not s.frame or not frame_of(s) or not q.action or not (q.category or q.noun) or q.hedge == "vague" \
-            or not day or len(day) != 10:
+    if not s.frame or not q.action or not (q.category or q.noun) or q.hedge == "vague" or not day or len(day) != 10:
         return None
-    return (frame_of(s), day, q.action, q.category or q.noun, q.each, s.document_id if same_document else None)
+    frame = frame_of(s)
+    return (frame, day, q.action, q.category or q.noun, q.each, s.document_id if same_document else None) if frame else None
 
 
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
