@@ -164,6 +164,16 @@ class Gate:
                 by_key.setdefault(max(runs, key=len), []).append(frozenset(runs))
         return cls(frozenset(singles), {k: tuple(v) for k, v in by_key.items()}, frozenset(by_key), always)
 
+    @classmethod
+    def union(cls, gates: Iterable[Gate]) -> Gate:
+        """One gate for several lists: it may match where one of theirs may."""
+        gates = list(gates)
+        by_key: dict[str, tuple[frozenset[str], ...]] = {}
+        for g in gates:
+            for key, needs in g.by_key.items():
+                by_key[key] = by_key.get(key, ()) + needs
+        return cls(frozenset().union(*(g.singles for g in gates)), by_key, frozenset(by_key), any(g.always for g in gates))
+
     def may_match(self, words: frozenset[str] | None) -> bool:
         """False only when no phrase can match a text with these words (None: words unknown)."""
         if words is None or self.always:

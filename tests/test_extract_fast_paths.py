@@ -110,3 +110,15 @@ def test_stances_after_a_name_and_passive_cues_are_found_as_their_patterns_find_
         assert [m.span() for m in found] == [m.span() for m in attribution._named_stance(lex).finditer(text)], text
         if passive.search(text):
             assert attribution._passive_gate(lex).may_match(words), text
+
+
+def test_a_union_of_gates_may_match_where_one_of_them_may() -> None:
+    lists = [["completed", "under way"], ["war", "peace talks"], ["years of war", "n't"], []]
+    gates = [Gate.of(words) for words in lists]
+    union = Gate.union(gates)
+    rnd = random.Random(11)
+    vocabulary = ["completed", "under", "way", "war", "peace", "talks", "years", "of", "t", "x", "didn"]
+    for _ in range(3000):
+        words = frozenset(rnd.sample(vocabulary, rnd.randint(0, 5)))
+        assert union.may_match(words) == any(g.may_match(words) for g in gates), words
+    assert union.may_match(None) and Gate.union([*gates, Gate.of(["caf\u00e9"])]).may_match(frozenset())

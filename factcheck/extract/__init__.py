@@ -9,13 +9,13 @@ from typing import NamedTuple
 from factcheck.dates import DateMention, find_dates, parse_iso
 from factcheck.extract.attribution import attribute
 from factcheck.extract.claims import claim, event_reference
-from factcheck.extract.durations import event_start, find_durations
+from factcheck.extract.durations import event_start, find_durations, gates as duration_gates
 from factcheck.extract.frames import assign_frames
 from factcheck.extract.layout import blocks
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.sentences import QUOTE_MARKS, quote_spans, units
 from factcheck.extract.speakers import Speakers
-from factcheck.extract.states import event_nouns, event_word, find_event, find_statuses
+from factcheck.extract.states import event_gate, event_nouns, event_word, find_event, find_statuses, state_gate
 from factcheck.extract.superlatives import record_claim
 from factcheck.extract.wording import wording
 from factcheck.lexicon import Gate, Lexicon, words_of
@@ -74,6 +74,13 @@ def _patterns(lex: Lexicon) -> _Patterns:
                                 rf"(?:\s+\w+){{0,3}}\s*:\s*$"),
         hedge_gate=Gate.of(lex.modality["hedge"]), plan_gate=Gate.of(lex.modality["plan"]),
         negated_gate=Gate.of(lex.clause_negation))
+
+
+@lru_cache(maxsize=8)
+def _rare_gate(lex: Lexicon) -> Gate:
+    """Whether a statement with these words may name a state, an event, a duration or a start: the gates those
+    readings open with, as one (most statements name none)."""
+    return Gate.union((state_gate(lex), event_gate(lex), *duration_gates(lex)))
 
 
 def extract(doc: Document, lex: Lexicon) -> list[Statement]:
@@ -225,8 +232,11 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     main_days = own_days or ([said_on] if said_on else [])
     date = main_days[0].iso if main_days else (published.isoformat() if published else None)
     quantities = find_quantities(content, lex, dates, date, vocab)
-    statuses = find_statuses(content, lex, vocab)
-    nouns = event_nouns(content, lex, vocab)
+    if _rare_gate(lex).may_match(vocab):
+        statuses, nouns = find_statuses(content, lex, vocab), event_nouns(content, lex, vocab)
+        durations, began = tuple(find_durations(content, lex, vocab)), event_start(content, lex, vocab)
+    else:  # what each of these finds where its own gate says no
+        statuses, nouns, durations, began = [], [], (), None
     event = find_event(content, lex, [q.action for q in quantities], nouns)
     rx = _patterns(lex)
     modality = ("hedge" if rx.hedge_gate.may_match(vocab) and rx.hedge.search(content) else
@@ -245,7 +255,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
         record=record_claim(content, event, lex) if event else None,  # each reads its event: none without one
         event_reference=event_reference(words.words, event, lex) if event else None, quantities=tuple(quantities),
         statuses=tuple(statuses), negated=negated, claim=claimed, negations=negations, **words._asdict(),
-        durations=tuple(find_durations(content, lex, vocab)), began=event_start(content, lex, vocab))
+        durations=durations, began=began)
     if not STATEMENT_REQUIRED <= values.keys():
         return Statement(**values)  # a field with no plain default that this function does not set: the dataclass says
     # every field at once (the frozen dataclass's __init__ sets them one call each), the others at their defaults

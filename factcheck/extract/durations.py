@@ -33,7 +33,7 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=8)
-def _gates(lex: Lexicon) -> tuple[Gate, Gate]:
+def gates(lex: Lexicon) -> tuple[Gate, Gate]:
     """Whether a duration can be found (its unit word, 'of' or 'into', an event noun of one word: 'years of war')
     and whether a start can be, from a text's words."""
     durations = [f"{unit}{plural} {link} {event}" for unit in TIME_UNITS for plural in ("", "s")
@@ -44,7 +44,7 @@ def _gates(lex: Lexicon) -> tuple[Gate, Gate]:
 def find_durations(text: str, lex: Lexicon, words: frozenset[str] | None = None) -> list[Quantity]:
     """Each stated duration of an event the lexicon names: unit, interval in that unit, the event as category.
     words: the text's (words_of), when read already."""
-    if not _gates(lex)[0].may_match(words):
+    if not gates(lex)[0].may_match(words):
         return []
     out = []
     for m in _patterns(lex)[0].finditer(text):
@@ -67,7 +67,7 @@ def event_start(text: str, lex: Lexicon, words: frozenset[str] | None = None) ->
     """'2022-02-01/2022-02-28' for a statement that says when something began ('launched its invasion in
     February 2022'): the earliest day, month or year it names; None when it names no start. words: the text's
     (words_of), when read already."""
-    if not _gates(lex)[1].may_match(words) or not _patterns(lex)[1].search(text):
+    if not gates(lex)[1].may_match(words) or not _patterns(lex)[1].search(text):
         return None
     earliest = None
     for d in find_dates(text, None):

@@ -20,7 +20,7 @@ OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|his|her|\d|[a-z]+s\b)", re.
 def find_statuses(text: str, lex: Lexicon, words: frozenset[str] | None = None) -> list[Status]:
     """Every state phrase in a statement, negation respected ('has not been completed'). words: the statement's
     (words_of), when read already."""
-    if not _state_gate(lex).may_match(words):
+    if not state_gate(lex).may_match(words):
         return []
     out = []
     for m in lex.state_rx.finditer(text):
@@ -58,12 +58,12 @@ def _stage_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=8)
-def _state_gate(lex: Lexicon) -> Gate:
+def state_gate(lex: Lexicon) -> Gate:
     return Gate.of([w for words in lex.states.values() for w in words])
 
 
 @lru_cache(maxsize=8)
-def _event_gate(lex: Lexicon) -> Gate:
+def event_gate(lex: Lexicon) -> Gate:
     return Gate.of(lex.events)
 
 
@@ -76,7 +76,7 @@ def event_nouns(text: str, lex: Lexicon, words: frozenset[str] | None = None) ->
     """The lexicon's event nouns in a text, in order, as listed (lower case, single spaces); none inside a
     category phrase ("prisoners of war" names no war). find_event and event_word read them. words: the text's
     (words_of), when read already (taking out a category phrase leaves no word that was not there)."""
-    if not lex.events or not _event_gate(lex).may_match(words):
+    if not lex.events or not event_gate(lex).may_match(words):
         return []
     rx, _ = _event_rx(lex)
     return [SPACES.sub(" ", m.group(0).lower()) for m in rx.finditer(category_phrases(lex).sub(" ", text))]
