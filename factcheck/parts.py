@@ -8,6 +8,7 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from operator import attrgetter
 
 from factcheck.checks import reach, run_checks
 from factcheck.model import Finding, Statement
@@ -16,6 +17,7 @@ from factcheck.store import Store
 
 PART_STATEMENTS = 60_000  # statements a whole-database run checks at a time (with their blocks: some 300 MB)
 Progress = Callable[[int, int], None]  # (parts checked, parts in all)
+IN_STORY_ORDER = attrgetter("document_id", "start", "id")
 
 
 def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None,
@@ -64,8 +66,9 @@ def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) 
         own = store.statements(document_ids=documents)
         focus = {s.id for s in own if s.id is not None}
         near = store.neighbours(own, reach(rules.rules), known=documents)
-        together = sorted(own + store.statements(document_ids=near),
-                          key=lambda s: (s.document_id or 0, s.start, s.id or 0))  # in document order, as a whole run
+        # in document order, as a whole run (stored statements all have a story and an id; the two lists are each
+        # in that order already, so the sort only merges them)
+        together = sorted(own + store.statements(document_ids=near), key=IN_STORY_ORDER)
         return run_checks(together, rules.rules, rules.lexicon, focus=focus), focus
 
 
