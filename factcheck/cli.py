@@ -25,9 +25,11 @@ if TYPE_CHECKING:  # the core is imported by the command that needs it: `--help`
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT (128 + 2)
 STATEMENTS_PAGE = 50  # statements a table shows unless --limit says otherwise
 NEW = "new"  # how the audit's report marks a flag this run found (its stored state is open)
 READ_FORMATS = ("text", "markdown", "html")  # report formats for a reader: they list some flags and count the rest
+INGEST_LIMIT = 20  # documents an ingest lists by name unless --limit says otherwise; the summary counts them all
 AUDIT_LIMIT = 50  # flags the audit's report lists in full (cron mail stays short); `report` lists the rest
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -139,36 +141,114 @@ max_bytes_option = click.option("--max-bytes", type=click.IntRange(min=1), defau
 @meta_options
 @click.option("--dry-run", is_flag=True, help="Show what would be stored, store nothing.")
 @max_bytes_option
+@click.option("--limit", type=click.IntRange(min=0), default=INGEST_LIMIT, show_default=True,
+              help="List at most this many documents by name (0: all); the rest are counted. Errors are all listed.")
 @click.pass_obj
-def ingest_cmd(app: App, files, published, outlet, title, url, dry_run, max_bytes) -> None:  # type: ignore[no-untyped-def]
+def ingest_cmd(app: App, files, published, outlet, title, url, dry_run, max_bytes, limit) -> None:  # type: ignore[no-untyped-def]
     """Read articles (.txt, .md, .html, .jsonl, .csv, or directories of them) into the database.
 
     \b
+    Lists what was stored, then one summary line; a progress bar on stderr when it is a terminal.
+    Exit codes: 0 done, 2 a file could not be read or stored, 130 interrupted (Ctrl-C).
     Example:
       factcheck ingest samples/ --outlet "Eastern Wire"
+      factcheck ingest archive.jsonl --limit 0
       factcheck ingest draft.txt --published 2025-05-23 --dry-run
     """
-    from factcheck.ingest import ingest
+    import time
+
+    from factcheck.ingest import Interrupted, ingest
     from factcheck.store import Store
 
     from factcheck.render.terminal import console, statements_table
 
+    started = time.monotonic()
     store = Store(":memory:") if dry_run else app.store
-    report, extracted = ingest(store, list(files), make_meta(published, outlet, title, url), app.rules.lexicon, dry_run,
-                               max_bytes)
+    meta = make_meta(published, outlet, title, url)
+    try:
+        with ingest_progress(sys.stderr.isatty() and not dry_run) as progress:
+            report, extracted = ingest(store, list(files), meta, app.rules.lexicon, dry_run, max_bytes, progress=progress)
+    except KeyboardInterrupt as exc:
+        # what was stored is whole (one transaction a batch); say how much, not a traceback
+        done = exc.report if isinstance(exc, Interrupted) else None
+        for error in done.errors if done else []:
+            say(f"factcheck: {error}", err=True)
+        if done:
+            kept = (f"after {plural(len(done.stored) + len(done.skipped), 'document')}: {len(done.stored)} stored, "
+                    f"{len(done.skipped)} already stored")
+        else:
+            kept = "(the documents stored before it are kept)"
+        say(f"factcheck: ingest interrupted {kept}; the rest were not stored (run the same ingest again to finish: "
+            "what is stored is skipped)", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     out = console()
     if dry_run:
         for doc, statements in extracted:
             out.print(statements_table(statements, title=f"{doc.path}: {doc.title or ''} ({doc.published or 'undated'})"))
+    listed = 0
     for f in report.stored:
+        if limit and listed >= limit:
+            break
         say(f"stored {f.path}: \"{f.title or ''}\" ({f.published or 'undated'}), {f.statements} statements"
             + (f"; {f.note}" if f.note else ""))
+        listed += 1
     for f in report.skipped:
+        if limit and listed >= limit:
+            break
         say(f"already stored {f.path}: \"{f.title or ''}\" ({f.note or 'nothing to do'})")
+        listed += 1
+    if listed < len(report.stored) + len(report.skipped):
+        click.echo(f"... and {len(report.stored) + len(report.skipped) - listed} more (--limit 0 lists them all)")
     for error in report.errors:
         say(f"factcheck: {error}", err=True)
+    if not dry_run:
+        click.echo(ingest_summary(report, time.monotonic() - started))
     if report.errors:
         sys.exit(EXIT_ERROR)
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def ingest_summary(report, seconds: float) -> str:  # type: ignore[no-untyped-def]
+    """One line a cron job can keep: documents stored, already stored, errors, time taken."""
+    documents = len(report.stored) + len(report.skipped)
+    statements = sum(f.statements for f in report.stored)
+    return (f"ingested {plural(documents, 'document')} in {seconds:.1f} s: {len(report.stored)} stored "
+            f"({plural(statements, 'statement')}), {len(report.skipped)} already stored, "
+            f"{plural(len(report.errors), 'error')}")
+
+
+@contextmanager
+def ingest_progress(show: bool):  # type: ignore[no-untyped-def]
+    """A transient progress line on stderr when it is a terminal: documents done, their rate, the file being read
+    and, when the number of files is known (no feed among them), a bar by files with the time left; else nothing."""
+    if not show:
+        yield None
+        return
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from factcheck.render.safe import clean
+
+    started = time.monotonic()
+    columns = (TextColumn("{task.fields[done]} documents, {task.fields[rate]}/s"), BarColumn(bar_width=24),
+               TimeRemainingColumn(), TextColumn("{task.description}", markup=False))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=None, done=0, rate=0)
+
+        def show_state(state) -> None:  # type: ignore[no-untyped-def]
+            elapsed = time.monotonic() - started
+            done = state.done
+            name = clean(Path(state.current).name)
+            bar.update(task, description=name if len(name) <= 32 else name[:31] + "…", done=done,
+                       rate=round(done / elapsed) if elapsed > 0 else 0,
+                       total=state.files, completed=state.files_read if state.files is not None else done)
+
+        yield show_state
 
 
 @cli.command("add")

@@ -3,14 +3,15 @@ of documents per transaction, each document whole or not at all."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from factcheck.errors import FactcheckError, StoreError
+from factcheck.errors import FactcheckError, InputError, StoreError
 from factcheck.extract.pool import Extracted, Extraction
 from factcheck.lexicon import Lexicon
 from factcheck.model import Document, Statement
-from factcheck.read import MAX_BYTES, Meta, documents
+from factcheck.read import MAX_BYTES, STREAMED, Meta, article_files, file_documents
 from factcheck.store import Store
 
 
@@ -41,12 +42,36 @@ class IngestReport:
     document_ids: list[int] = field(default_factory=list)
 
 
+@dataclass
+class Progress:
+    """How far an ingest has come, handed to the `progress` callback as documents are read and stored."""
+
+    report: IngestReport
+    files: int | None  # files to read, counted at the start; None when one is a feed (its rows are not counted ahead)
+    files_read: int = 0
+    current: str = ""  # the file being read
+
+    @property
+    def done(self) -> int:
+        """Documents stored, found already stored or refused so far."""
+        return len(self.report.stored) + len(self.report.skipped) + len(self.report.errors)
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest, raised once the documents extracted so far are stored; `report` says what was."""
+
+    def __init__(self, report: IngestReport) -> None:
+        super().__init__()
+        self.report = report
+
+
 BATCH = 64  # documents stored per transaction: one commit, one sync to disk, for many documents
 BATCH_SECONDS = 2.0  # ... or fewer: no document read waits longer than this to be stored
 
 
 def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bool = False,
-           max_bytes: int = MAX_BYTES, processes: int | None = None
+           max_bytes: int = MAX_BYTES, processes: int | None = None,
+           progress: Callable[[Progress], None] | None = None
            ) -> tuple[IngestReport, list[tuple[Document, list[Statement]]]]:
     """Read, extract and store; returns the report and, on a dry run, the (document, statements) pairs extracted.
 
@@ -54,15 +79,21 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
     and stored in the order read, BATCH at a time (or those read in BATCH_SECONDS), each batch in one
     transaction, so each document is stored whole or not at all; a bad input holds back nothing else. A
     text already stored, by an earlier call or by another process a moment ago, is reported as such. An
-    interrupted ingest stores what it had extracted.
+    interrupted ingest stores what it had extracted, then raises Interrupted. `progress`, if given, is called
+    with a Progress as each document is read and each batch stored.
     """
     report = IngestReport()
     extracted: list[tuple[Document, list[Statement]]] = []
     extraction = Extraction(lex, processes, rows=not dry_run)
-    batch = _Batch(store, report)
+    files = list(article_files(paths))  # the names only: no file is opened before its turn
+    state = Progress(report, None if any(isinstance(f, Path) and f.suffix.lower() in STREAMED for f in files)
+                     else sum(isinstance(f, Path) for f in files))
+    tell = progress or (lambda state: None)
+    batch = _Batch(store, report, lambda: tell(state))
     doc = None
     try:
-        for doc in documents(paths, meta, max_bytes):
+        for doc in _read(files, meta, max_bytes, state):
+            tell(state)
             if isinstance(doc, FactcheckError):
                 report.errors.append(str(doc))
                 continue
@@ -91,17 +122,30 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
         report.errors.append(f"{exc} ({first.path if first else ''} and any files after it not stored)")
     except KeyboardInterrupt:
         batch.flush()
-        raise
+        raise Interrupted(report) from None
     finally:
         extraction.close()
+    tell(state)
     return report, extracted
+
+
+def _read(files: list[Path | InputError], meta: Meta, max_bytes: int, state: Progress
+          ) -> Iterable[Document | InputError]:
+    """Every document of every file in order (read.documents, counting the files read into `state`)."""
+    for item in files:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        state.current = str(item)
+        yield from file_documents(item, meta, max_bytes)
+        state.files_read += 1
 
 
 class _Batch:
     """Extracted documents waiting to be stored together, in one transaction: one commit, one sync to disk."""
 
-    def __init__(self, store: Store, report: IngestReport) -> None:
-        self.store, self.report = store, report
+    def __init__(self, store: Store, report: IngestReport, stored: Callable[[], None] = lambda: None) -> None:
+        self.store, self.report, self.stored = store, report, stored  # stored(): called after each batch
         self.documents: list[tuple[Document, Extracted]] = []
         self.waiting: set[str] = set()  # the texts (sha256) handed to extraction and not yet stored
         self.started = 0.0  # when the first of them was extracted
@@ -129,3 +173,4 @@ class _Batch:
                 self.report.skipped.append(Filed.of(doc))
             self.report.document_ids.append(doc_id)
         self.documents.clear()
+        self.stored()

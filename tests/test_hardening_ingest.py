@@ -113,27 +113,27 @@ def test_two_ingests_sharing_files_both_finish_and_store_everything(tmp_path):
     b = desk(tmp_path, "b", 15, "the mainland")
     db = tmp_path / "c.db"
     Store(str(db)).close()  # the schema exists before the race starts
-    first = start(db, "ingest", a)
+    first = start(db, "ingest", a, "--limit", "0")
     time.sleep(0.3)
-    second = start(db, "ingest", a, b)
+    second = start(db, "ingest", a, b, "--limit", "0")
     (code_a, out_a, err_a), (code_ab, out_ab, err_ab) = finish([first, second])
     assert (code_a, lines(err_a)) == (0, [])
     assert (code_ab, lines(err_ab)) == (0, [])
     stored = stored_paths(db)
     assert len(stored) == 165
     assert sorted(p for p in stored if "/b/" in p) == sorted(str(p) for p in b.iterdir())
-    # every file is reported once by each process, as stored or as already stored
-    assert len(out_a.splitlines()) == 150 and len(out_ab.splitlines()) == 165
+    # every file is reported once by each process, as stored or as already stored, then the summary line
+    assert len(out_a.splitlines()) == 150 + 1 and len(out_ab.splitlines()) == 165 + 1
 
 
 def test_two_identical_ingests_at_once_both_exit_0(tmp_path):
     a = desk(tmp_path, "a", 25, "the island")
     db = tmp_path / "c.db"
     Store(str(db)).close()  # the database exists before the race
-    results = finish([start(db, "ingest", a), start(db, "ingest", a)])
+    results = finish([start(db, "ingest", a, "--limit", "0"), start(db, "ingest", a, "--limit", "0")])
     for code, out, err in results:
         assert (code, lines(err)) == (0, [])
-        assert len(out.splitlines()) == 25
+        assert len(out.splitlines()) == 25 + 1  # and the summary line
     stored_lines = [line for _, out, _ in results for line in out.splitlines() if line.startswith("stored ")]
     assert len(stored_lines) == 25  # each text stored once, by one of the two
     assert len(stored_paths(db)) == 25
