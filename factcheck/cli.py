@@ -160,6 +160,7 @@ def ingest_cmd(app: App, files, published, outlet, title, url, dry_run, max_byte
     from factcheck.ingest import Interrupted, ingest
     from factcheck.store import Store
 
+    from factcheck.render.ingest_lines import interrupted, listing, summary
     from factcheck.render.terminal import console, statements_table
 
     started = time.monotonic()
@@ -168,56 +169,24 @@ def ingest_cmd(app: App, files, published, outlet, title, url, dry_run, max_byte
     try:
         with ingest_progress(sys.stderr.isatty() and not dry_run) as progress:
             report, extracted = ingest(store, list(files), meta, app.rules.lexicon, dry_run, max_bytes, progress=progress)
-    except KeyboardInterrupt as exc:
-        # what was stored is whole (one transaction a batch); say how much, not a traceback
+    except KeyboardInterrupt as exc:  # what was stored is whole (a transaction a batch): say how much, no traceback
         done = exc.report if isinstance(exc, Interrupted) else None
         for error in done.errors if done else []:
             say(f"factcheck: {error}", err=True)
-        if done:
-            kept = (f"after {plural(len(done.stored) + len(done.skipped), 'document')}: {len(done.stored)} stored, "
-                    f"{len(done.skipped)} already stored")
-        else:
-            kept = "(the documents stored before it are kept)"
-        say(f"factcheck: ingest interrupted {kept}; the rest were not stored (run the same ingest again to finish: "
-            "what is stored is skipped)", err=True)
+        say(f"factcheck: {interrupted(done)}", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    out = console()
     if dry_run:
+        out = console()
         for doc, statements in extracted:
             out.print(statements_table(statements, title=f"{doc.path}: {doc.title or ''} ({doc.published or 'undated'})"))
-    listed = 0
-    for f in report.stored:
-        if limit and listed >= limit:
-            break
-        say(f"stored {f.path}: \"{f.title or ''}\" ({f.published or 'undated'}), {f.statements} statements"
-            + (f"; {f.note}" if f.note else ""))
-        listed += 1
-    for f in report.skipped:
-        if limit and listed >= limit:
-            break
-        say(f"already stored {f.path}: \"{f.title or ''}\" ({f.note or 'nothing to do'})")
-        listed += 1
-    if listed < len(report.stored) + len(report.skipped):
-        click.echo(f"... and {len(report.stored) + len(report.skipped) - listed} more (--limit 0 lists them all)")
+    for line in listing(report, limit):
+        say(line)
     for error in report.errors:
         say(f"factcheck: {error}", err=True)
     if not dry_run:
-        click.echo(ingest_summary(report, time.monotonic() - started))
+        say(summary(report, time.monotonic() - started))
     if report.errors:
         sys.exit(EXIT_ERROR)
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def ingest_summary(report, seconds: float) -> str:  # type: ignore[no-untyped-def]
-    """One line a cron job can keep: documents stored, already stored, errors, time taken."""
-    documents = len(report.stored) + len(report.skipped)
-    statements = sum(f.statements for f in report.stored)
-    return (f"ingested {plural(documents, 'document')} in {seconds:.1f} s: {len(report.stored)} stored "
-            f"({plural(statements, 'statement')}), {len(report.skipped)} already stored, "
-            f"{plural(len(report.errors), 'error')}")
 
 
 @contextmanager

@@ -85,13 +85,14 @@ def ingest(store: Store, paths: list[str], meta: Meta, lex: Lexicon, dry_run: bo
     report = IngestReport()
     extracted: list[tuple[Document, list[Statement]]] = []
     extraction = Extraction(lex, processes, rows=not dry_run)
-    files = list(article_files(paths))  # the names only: no file is opened before its turn
-    state = Progress(report, None if any(isinstance(f, Path) and f.suffix.lower() in STREAMED for f in files)
-                     else sum(isinstance(f, Path) for f in files))
+    state = Progress(report, None)
     tell = progress or (lambda state: None)
     batch = _Batch(store, report, lambda: tell(state))
     doc = None
     try:
+        files = list(article_files(paths))  # the names only: no file is opened before its turn
+        if not any(isinstance(f, Path) and f.suffix.lower() in STREAMED for f in files):
+            state.files = sum(isinstance(f, Path) for f in files)
         for doc in _read(files, meta, max_bytes, state):
             tell(state)
             if isinstance(doc, FactcheckError):

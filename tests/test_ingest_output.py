@@ -159,3 +159,12 @@ def test_progress_knows_the_number_of_files_unless_one_is_a_feed(tmp_path, store
     ingest(Store(":memory:"), [str(feed), str(folder / "desk-000.txt")], Meta(), lexicon, progress=states.append)
     assert states[-1].files is None  # a feed's rows are not counted ahead
     assert states[-1].done == 5 and states[-1].files_read == 2
+
+
+def test_the_summary_says_one_document_statement_and_error_in_the_singular():
+    from factcheck.ingest import Filed, IngestReport
+    from factcheck.render.ingest_lines import summary as summary_line
+
+    report = IngestReport(stored=[Filed("orchard.txt", "Orchard bulletin", None, statements=1)],
+                          errors=["gone.txt: no such file"])
+    assert summary_line(report, 0.54) == "ingested 1 document in 0.5 s: 1 stored (1 statement), 0 already stored, 1 error"
