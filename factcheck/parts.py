@@ -15,7 +15,7 @@ from factcheck.model import Finding, Statement
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
 
-PART_STATEMENTS = 60_000  # statements a whole-database run checks at a time (with their blocks: some 300 MB)
+PART_STATEMENTS = 100_000  # statements a whole-database run checks at a time (with their blocks: some 500 MB)
 Progress = Callable[[int, int], None]  # (parts checked, parts in all)
 IN_STORY_ORDER = attrgetter("document_id", "start", "id")
 
@@ -55,8 +55,10 @@ def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None
 
 def _cited(s: Statement) -> Statement:
     """A statement as a finding keeps it once its part is checked: without the word-level readings only checks
-    use (a whole-database run keeps every finding, and each would otherwise hold its statements' words)."""
-    return Statement.restored({**vars(s), "words": (), "word_starts": (), "masked": (), "mentions": ()})
+    use (a whole-database run keeps every finding, and each would otherwise hold its statements' words); its
+    text, source, day, figures and states stay (what reports show and flag identities read)."""
+    return Statement.restored({**vars(s), "words": (), "word_starts": (), "masked": (), "mentions": (), "claim": (),
+                               "negations": (), "quoted": ()})
 
 
 def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) -> tuple[list[Finding], set[int]]:
