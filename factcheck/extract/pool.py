@@ -21,7 +21,7 @@ from factcheck.model import Document, Statement
 from factcheck.store import Rows
 
 POOL_AFTER = 4  # documents extracted here before the workers start (some 30 ms each; forking takes less)
-AHEAD = 4  # documents in flight per worker
+AHEAD = 16  # documents in flight per worker: enough to keep it busy while a batch is stored
 # Past this, a worker adds its memory (some 70 MB) for little: reading and storing, in the ingest's own
 # process, take about a quarter of the time extraction takes.
 MAX_WORKERS = 4
