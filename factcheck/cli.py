@@ -644,12 +644,12 @@ def render_audit(result, fmt: str, store):  # type: ignore[no-untyped-def]
     """The audit's new, resolved and still-open flags through the report's renderers; JSON as DESIGN.md has it."""
     from factcheck.render import record_dict
     from factcheck.render.formats import render_report
-    from factcheck.render.safe import json_text
+    from factcheck.render.safe import json_stream
     from factcheck.model import Report
 
-    if fmt == "json":
-        return json_text({"run": result.run, "new": [record_dict(r) for r in result.new],
-                          "resolved": [record_dict(r) for r in result.resolved], "open": result.open})
+    if fmt == "json":  # written a flag at a time: a first audit of a large archive lists thousands
+        return json_stream({"run": result.run, "new": (record_dict(r) for r in result.new),
+                            "resolved": (record_dict(r) for r in result.resolved), "open": result.open})
     # new and resolved, then what is still open: each night's report is whole, whatever ran before it that day
     flags = [replace(f, state=NEW) for f in result.new] + result.resolved + result.still_open(store)  # new ones marked
     return render_report(Report(flags=tuple(flags), passed=(), title=result.summary(),

@@ -264,3 +264,13 @@ def test_only_figures_and_states_are_highlighted_not_the_parties_counted(lexicon
     (s,) = [s for s in extract(doc, lexicon) if s.role == "body"]
     marked = [piece for piece, lit in pieces(s) if lit]
     assert "40 detainees" in marked and "two sides" not in marked
+
+
+def test_a_streamed_json_object_holds_its_lists_item_by_item_and_its_other_fields_whole():
+    from factcheck.render.safe import json_stream
+
+    text = "".join(json_stream({"run": {"id": 3, "note": "ok\x85"}, "new": iter([{"a": 1}, {"b": [2]}]), "resolved": [],
+                                "open": 2, "none": None}))
+    assert json.loads(text) == {"run": {"id": 3, "note": "ok\x85"}, "new": [{"a": 1}, {"b": [2]}], "resolved": [],
+                                "open": 2, "none": None}
+    assert "\x85" not in text and '"new": [\n  {"a": 1},\n  {"b": [2]}\n ]' in text

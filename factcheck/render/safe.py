@@ -27,13 +27,17 @@ def json_text(data: Any) -> str:
     return _escaped(json.dumps(data, ensure_ascii=False, indent=1))
 
 
-def json_stream(lists: dict[str, Iterable[Any]]) -> Iterator[str]:
-    """One JSON object of lists, written item by item, one item per line: a large result is never held as one
-    string (and an item on one line is written by json's C encoder, several times faster than an indented one)."""
+def json_stream(fields: dict[str, Any]) -> Iterator[str]:
+    """One JSON object whose lists are written item by item, one item per line: a large result is never held as
+    one string (and an item on one line is written by json's C encoder, several times faster than an indented
+    one). A field that is no list or iterator (a dict, a string, a number) is written on its own line."""
     yield "{"
-    for i, (key, items) in enumerate(lists.items()):
+    for i, (key, value) in enumerate(fields.items()):
+        if value is None or isinstance(value, (dict, str, int, float)):
+            yield ("," if i else "") + f"\n {json.dumps(key)}: " + _escaped(json.dumps(value, ensure_ascii=False))
+            continue
         yield ("," if i else "") + f"\n {json.dumps(key)}: ["
-        for j, item in enumerate(items):
+        for j, item in enumerate(value):
             yield ("," if j else "") + "\n  " + _escaped(json.dumps(item, ensure_ascii=False))
         yield "\n ]"
     yield "\n}\n"
