@@ -272,6 +272,14 @@ class Finding:
         events = [s.event for s in self.statements if s.event]
         return max(sorted(set(events)), key=events.count) if events else None
 
+    def citing(self, statements: tuple[Statement, ...]) -> Finding:
+        """The same finding citing these copies of its statements (with the same keys: slimmed ones), its fingerprint
+        kept; set at once, as Statement.restored is (dataclasses.replace reads the fields each time)."""
+        copy = object.__new__(Finding)
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__["statements"] = statements
+        return copy
+
     @read_once  # a whole-database run asks for it several times
     def fingerprint(self) -> str:
         basis = self.subject or ",".join(sorted(statement_key(s) for s in self.statements))

@@ -7,7 +7,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from operator import attrgetter
 
 from factcheck.checks import reach, run_checks
@@ -47,9 +46,7 @@ def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None
                     for s in f.statements:
                         if id(s) not in slim:
                             slim[id(s)] = _cited(s)
-                    kept = replace(f, statements=tuple(slim[id(s)] for s in f.statements))
-                    vars(kept)["fingerprint"] = f.fingerprint  # the same statements' keys: not hashed again
-                    findings.append(kept)
+                    findings.append(f.citing(tuple(slim[id(s)] for s in f.statements)))
     return findings, checked
 
 
