@@ -225,19 +225,24 @@ def m017_claims(db: sqlite_utils.Database) -> None:
         last = rows[-1][0]
 
 
+# the change counter's triggers (m018, m027): move the count on; mark a story changed at the current count
+BUMP = "UPDATE revisions SET n = n + 1 WHERE id = 1"
+MARK = "INSERT OR REPLACE INTO changed_documents (document_id, revision) "
+COUNT = "(SELECT n FROM revisions WHERE id = 1)"
+
+
 def m018_changed_documents(db: sqlite_utils.Database) -> None:
     # which stories changed, and at which count of the change counter: an incremental audit reads only the
     # stories changed since the counter it recorded (and those sharing a block with them), never the whole table
     db.execute("CREATE TABLE changed_documents (document_id INTEGER PRIMARY KEY, revision INTEGER NOT NULL)")
     db.execute("CREATE INDEX idx_changed_documents_revision ON changed_documents (revision)")
-    bump = "UPDATE revisions SET n = n + 1 WHERE id = 1;"
-    mark = "INSERT OR REPLACE INTO changed_documents (document_id, revision) {} ;"
-    now = "(SELECT n FROM revisions WHERE id = 1)"
-    of_row = {"documents": "SELECT {r}.id, " + now,
-              "statements": "SELECT {r}.document_id, " + now,
-              "quantities": "SELECT document_id, " + now + " FROM statements WHERE id = {r}.statement_id",
-              "statuses": "SELECT document_id, " + now + " FROM statements WHERE id = {r}.statement_id",
-              "sources": "SELECT DISTINCT document_id, " + now + " FROM statements WHERE source_id = {r}.id"}
+    bump = BUMP + ";"
+    mark = MARK + "{} ;"
+    of_row = {"documents": "SELECT {r}.id, " + COUNT,
+              "statements": "SELECT {r}.document_id, " + COUNT,
+              "quantities": "SELECT document_id, " + COUNT + " FROM statements WHERE id = {r}.statement_id",
+              "statuses": "SELECT document_id, " + COUNT + " FROM statements WHERE id = {r}.statement_id",
+              "sources": "SELECT DISTINCT document_id, " + COUNT + " FROM statements WHERE source_id = {r}.id"}
     for table in CHECKED_TABLES:
         for op in ("INSERT", "UPDATE", "DELETE"):
             db.execute(f"DROP TRIGGER {table}_{op.lower()}_revision")
@@ -312,11 +317,12 @@ def m022_rare_claims(db: sqlite_utils.Database) -> None:
 
 
 def m023_search_index_by_store(db: sqlite_utils.Database) -> None:
-    # new statements enter the full-text index as the store inserts them, a document's at once
-    # (Store._insert_statements): the trigger per row took half of the time of storing them. Edits and removals
-    # keep their triggers; a statement inserted by hand in SQL is searchable after
+    # new statements enter the full-text index as the store inserts them, a transaction's at once
+    # (store._indexing): the trigger per row took half of the time of storing them. Edits and removals keep their
+    # triggers; a statement inserted by hand in SQL is searchable after
     # INSERT INTO statements_fts (statements_fts) VALUES ('rebuild').
     db.execute("DROP TRIGGER IF EXISTS statements_ai")
+
 
 def m024_denials_by_day(db: sqlite_utils.Database) -> None:
     # the few statements that deny something, by day: an affirmation is compared across stories only with the
@@ -348,17 +354,15 @@ def m027_marks_once(db: sqlite_utils.Database) -> None:
     # marks nothing again: storing a document marked it (its insert), and its rows then cost one lookup each
     # instead of two writes. This holds because an audit moves the counter on when it records it
     # (Store.finish_audit), as this migration does once, so a mark equal to the counter is never one an audit saw.
-    now = "(SELECT n FROM revisions WHERE id = 1)"
-    mark = "UPDATE revisions SET n = n + 1 WHERE id = 1; INSERT OR REPLACE INTO changed_documents (document_id, revision) "
     story = {"statements": "NEW.document_id",
              "quantities": "(SELECT document_id FROM statements WHERE id = NEW.statement_id)",
              "statuses": "(SELECT document_id FROM statements WHERE id = NEW.statement_id)"}
     for table, doc in story.items():
         db.execute(f"DROP TRIGGER {table}_insert_revision")
         db.execute(f"CREATE TRIGGER {table}_insert_revision AFTER INSERT ON {table}"
-                   f" WHEN (SELECT revision FROM changed_documents WHERE document_id = {doc}) IS NOT {now}"
-                   f" BEGIN {mark} SELECT {doc}, {now}; END")
-    db.execute("UPDATE revisions SET n = n + 1 WHERE id = 1")
+                   f" WHEN (SELECT revision FROM changed_documents WHERE document_id = {doc}) IS NOT {COUNT}"
+                   f" BEGIN {BUMP}; {MARK} SELECT {doc}, {COUNT}; END")
+    db.execute(BUMP)
 
 
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Generic, TypeVar
 
 SEVERITIES = ("info", "warning", "error")
@@ -37,6 +37,14 @@ def severity_rank(severity: str) -> int:
 
 
 T = TypeVar("T")
+
+
+def set_at_once(record_type: type[T], values: dict[str, Any]) -> T:
+    """A frozen record with these field values, set in one step: the generated __init__ of a frozen dataclass sets
+    each field by a call of its own, which dominates loading or copying hundreds of thousands of records."""
+    record = object.__new__(record_type)
+    record.__dict__.update(values)
+    return record
 
 
 class read_once(Generic[T]):
@@ -142,11 +150,9 @@ class Mention:
     @classmethod
     def from_row(cls, row: list[Any]) -> "Mention":
         text, value, start, before_raw, after_raw, years, clause_before, clause_after = row
-        mention = object.__new__(cls)  # as Statement.restored: every field at once
-        mention.__dict__.update(text=text, value=value, start=start, before_raw=tuple(before_raw),
-                                after_raw=tuple(after_raw), years=tuple(years), clause_before=tuple(clause_before),
-                                clause_after=tuple(clause_after))
-        return mention
+        return set_at_once(cls, {"text": text, "value": value, "start": start, "before_raw": tuple(before_raw),
+                                 "after_raw": tuple(after_raw), "years": tuple(years),
+                                 "clause_before": tuple(clause_before), "clause_after": tuple(clause_after)})
 
 
 @dataclass(frozen=True)
@@ -210,16 +216,15 @@ class Statement:
 
     @classmethod
     def restored(cls, values: dict[str, Any]) -> Statement:
-        """A statement read back from the store, every field given: set at once. The generated __init__ of a
-        frozen dataclass sets its fields one call each, most of the cost of loading a large database."""
+        """A statement with every field given (read back from the store, or extracted with STATEMENT_DEFAULTS
+        under it), set at once (set_at_once)."""
         if len(values) != len(STATEMENT_FIELDS):
             raise TypeError(f"a restored statement needs all {len(STATEMENT_FIELDS)} fields, got {len(values)}")
-        s = object.__new__(cls)
-        s.__dict__.update(values)
-        return s
+        return set_at_once(cls, values)
 
 
 STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
+STATEMENT_DEFAULTS = {f.name: f.default for f in fields(Statement) if f.default is not MISSING}  # no required field
 
 
 @dataclass(frozen=True)
@@ -274,11 +279,8 @@ class Finding:
 
     def citing(self, statements: tuple[Statement, ...]) -> Finding:
         """The same finding citing these copies of its statements (with the same keys: slimmed ones), its fingerprint
-        kept; set at once, as Statement.restored is (dataclasses.replace reads the fields each time)."""
-        copy = object.__new__(Finding)
-        copy.__dict__.update(self.__dict__)
-        copy.__dict__["statements"] = statements
-        return copy
+        kept; set at once (dataclasses.replace reads the fields on every call)."""
+        return set_at_once(Finding, {**self.__dict__, "statements": statements})
 
     @read_once  # a whole-database run asks for it several times
     def fingerprint(self) -> str:

@@ -257,9 +257,6 @@ class Store:
         for s in statements:
             if s.source and not story_local(s.source, s.source_kind) and s.quote and s.quoted:
                 quoting.add(s.source)
-            # the same proposition by another voice that day, denied where this one affirms it (or affirmed where
-            # this one denies it; a negation word that does not negate the statement takes no side): its claim's
-            # words hold these stems too
             openings |= {" ".join(q.split()[:4]) for q in s.quoted if q.split()}
             for q in s.quantities:
                 if s.event and q.exact and (q.category or q.noun):
@@ -295,7 +292,8 @@ class Store:
 
     def _sayings(self, statements: list[Statement], reach: Reach) -> set[tuple[str, frozenset[str], bool]]:
         """(day, stems of the proposition, denied) of the statements that may meet their other side that day (see
-        _saying): every denial, and the affirmations of a day some stored statement denies something on."""
+        _saying): every denial, and the affirmations of a day some stored statement denies something on. A negation
+        word that does not negate its statement takes no side."""
         if reach.ignored is None:
             return set()
         sides = [s for s in statements if s.date and (s.negated or not s.negations)]
@@ -774,7 +772,6 @@ class Store:
             for f in findings:
                 if f.outcome == "flag":
                     found.setdefault(f.fingerprint, f)
-            seen = set(found)
             stored = {r[0]: (r[1], r[2]) for r in c.execute(
                 "SELECT id, state, digest FROM flags WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(found))])}
             new = [(fid, f) for fid, f in found.items() if fid not in stored]  # inserted together, in order found
@@ -809,7 +806,7 @@ class Store:
                           " last_run = ?, resolved_at = NULL, reopened_reason = coalesce(?, reopened_reason) WHERE id = ?",
                           (state, digest, f.message, f.detail, f.severity, stamp, run_id, reason, fid))
             for fid, in c.execute("SELECT id FROM flags WHERE state IN ('open', 'confirmed')").fetchall():
-                if fid in seen:
+                if fid in found:
                     continue
                 cited = {r[0] for r in c.execute("SELECT statement_id FROM flag_statements WHERE flag_id = ?", (fid,))}
                 if scope is not None and not cited & scope:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import MISSING, fields
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -19,12 +18,10 @@ from factcheck.extract.states import event_gate, event_nouns, event_word, find_e
 from factcheck.extract.superlatives import record_claim
 from factcheck.extract.wording import wording
 from factcheck.lexicon import Gate, Lexicon, words_of
-from factcheck.model import Document, Statement
+from factcheck.model import STATEMENT_DEFAULTS, Document, Statement
 from factcheck.places import Place, find_places
 
 MAX_STATEMENT = 1200
-STATEMENT_DEFAULTS = {f.name: f.default for f in fields(Statement)}  # in field order; MISSING for a required one
-STATEMENT_REQUIRED = frozenset(name for name, default in STATEMENT_DEFAULTS.items() if default is MISSING)
 CLOSING_MARK = re.compile(r"[,.;:!?]?[\u201d\"]")
 HEADLINE_COPY_REACH = 40  # characters of date stamp that may stand before a repeated headline
 
@@ -256,10 +253,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
         event_reference=event_reference(words.words, event, lex) if event else None, quantities=tuple(quantities),
         statuses=tuple(statuses), negated=negated, claim=claimed, negations=negations, **words._asdict(),
         durations=durations, began=began)
-    if not STATEMENT_REQUIRED <= values.keys():
-        return Statement(**values)  # a field with no plain default that this function does not set: the dataclass says
-    # every field at once (the frozen dataclass's __init__ sets them one call each), the others at their defaults
-    return Statement.restored({**STATEMENT_DEFAULTS, **values})
+    return Statement.restored({**STATEMENT_DEFAULTS, **values})  # the fields not set here at their defaults
 
 
 

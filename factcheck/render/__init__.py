@@ -8,6 +8,11 @@ from typing import Any
 from factcheck.model import FLAG_STATES, SEVERITIES, Finding, Flag, Report, Statement, severity_rank
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 flag', '3 flags': a count and its noun, plural unless the count is one."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def statement_dict(s: Statement) -> dict[str, Any]:
     """A cited statement as the JSON contract in DESIGN.md has it."""
     return {"id": s.id, "text": s.text, "source": s.source, "source_kind": s.source_kind, "channel": s.channel,
@@ -103,13 +108,13 @@ def listed(report: Report) -> tuple[list[Flag], list[str]]:
         kinds = Counter(r.finding.kind for r, f in zip(report.flags, full) if not f and r.finding.severity == severity)
         if kinds:
             total = sum(kinds.values())
-            noun = {"info": "info note", "warning": "warning", "error": "error"}[severity] + ("s" if total != 1 else "")
+            noun = {"info": "info note", "warning": "warning", "error": "error"}[severity]
             told = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
-            lines.append(f"{total} {noun} not listed ({told}): --severity {severity} lists them")
+            lines.append(f"{counted(total, noun)} not listed ({told}): --severity {severity} lists them")
     if report.limit and len(shown) > report.limit:
         rest = len(shown) - report.limit
         shown = sorted(shown, key=lambda r: r.order)[:report.limit]
-        lines.append(f"{rest} more flag{'s' if rest != 1 else ''} not listed: --limit 0 lists all")
+        lines.append(f"{counted(rest, 'more flag')} not listed: --limit 0 lists all")
     return shown, lines
 
 
@@ -118,13 +123,13 @@ def headline(report: Report) -> list[str]:
     sev = Counter(r.finding.severity for r in report.flags)
     states = Counter(r.state for r in report.flags if r.state)
     n = len(report.flags)
-    first = f"{n} flag{'s' if n != 1 else ''}"
+    first = counted(n, "flag")
     if n:
         first += ": " + ", ".join(f"{sev[s]} {s}" for s in reversed(SEVERITIES) if sev[s])
     if states:
         first += " (" + ", ".join(f"{states[s]} {s}" for s in ("new", *FLAG_STATES) if states[s]) + ")"
     p = len(report.passed) if report.passed_total is None else report.passed_total
-    second = [f"{p} check{'s' if p != 1 else ''} passed"]
+    second = [f"{counted(p, 'check')} passed"]
     c = report.counts
     for key, name in (("documents", "stor"), ("sources", "source"), ("statements", "statement")):
         if key in c:
@@ -163,7 +168,7 @@ def verified(report: Report) -> tuple[list[Finding], list[str]]:
     total = len(report.passed) if report.passed_total is None else report.passed_total
     shown = list(report.passed[:report.limit] if report.limit else report.passed)
     rest = total - len(shown)
-    return shown, [f"{rest} more check{'s' if rest != 1 else ''} passed, not listed: --limit 0 lists all"] if rest else []
+    return shown, [f"{counted(rest, 'more check')} passed, not listed: --limit 0 lists all"] if rest else []
 
 
 def passed_line(f: Finding) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
+from factcheck.render import counted
+
 
 class IngestReport(Protocol):
     """What an ingest did (factcheck.ingest.IngestReport; render/ reads it without importing the core)."""
@@ -15,10 +17,6 @@ class IngestReport(Protocol):
     stored: Sequence[Any]  # each with path, title, published, statements, note
     skipped: Sequence[Any]  # each with path, title, note
     errors: Sequence[str]
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def listing(report: IngestReport, limit: int) -> Iterator[str]:
@@ -44,9 +42,9 @@ def summary(report: IngestReport, seconds: float) -> str:
     """One line with exact counts: documents stored (and their statements), already stored, errors, time taken."""
     documents = len(report.stored) + len(report.skipped)
     statements = sum(f.statements for f in report.stored)
-    return (f"ingested {plural(documents, 'document')} in {seconds:.1f} s: {len(report.stored)} stored "
-            f"({plural(statements, 'statement')}), {len(report.skipped)} already stored, "
-            f"{plural(len(report.errors), 'error')}")
+    return (f"ingested {counted(documents, 'document')} in {seconds:.1f} s: {len(report.stored)} stored "
+            f"({counted(statements, 'statement')}), {len(report.skipped)} already stored, "
+            f"{counted(len(report.errors), 'error')}")
 
 
 def interrupted(report: IngestReport | None) -> str:
@@ -55,7 +53,7 @@ def interrupted(report: IngestReport | None) -> str:
     if report is None:
         done = "(the documents stored before it are kept)"
     else:
-        done = (f"after {plural(len(report.stored) + len(report.skipped), 'document')}: {len(report.stored)} stored, "
+        done = (f"after {counted(len(report.stored) + len(report.skipped), 'document')}: {len(report.stored)} stored, "
                 f"{len(report.skipped)} already stored")
     return (f"ingest interrupted {done}; the rest were not stored "
             "(run the same ingest again to finish: what is stored is skipped)")
