@@ -225,6 +225,8 @@ class Statement:
 
 STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 STATEMENT_DEFAULTS = {f.name: f.default for f in fields(Statement) if f.default is not MISSING}  # no required field
+# the word-level readings only checks use: a statement a finding, flag or report cites does without them
+CHECK_READINGS = ("claim", "negations", "words", "word_starts", "masked", "quoted", "mentions")
 
 
 @dataclass(frozen=True)

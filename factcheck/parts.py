@@ -10,13 +10,14 @@ from contextlib import contextmanager
 from operator import attrgetter
 
 from factcheck.checks import reach, run_checks
-from factcheck.model import Finding, Statement
+from factcheck.model import CHECK_READINGS, Finding, Statement
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
 
 PART_STATEMENTS = 100_000  # statements a whole-database run checks at a time (with their blocks: some 500 MB)
 Progress = Callable[[int, int], None]  # (parts checked, parts in all)
 IN_STORY_ORDER = attrgetter("document_id", "start", "id")
+WITHOUT_READINGS = dict.fromkeys(CHECK_READINGS, ())
 
 
 def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None,
@@ -52,10 +53,10 @@ def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None
 
 def _cited(s: Statement) -> Statement:
     """A statement as a finding keeps it once its part is checked: without the word-level readings only checks
-    use (a whole-database run keeps every finding, and each would otherwise hold its statements' words); its
+    use (CHECK_READINGS: a whole-database run keeps every finding, and each would otherwise hold its statements'
+    words; flags read back from the store come the same way); its
     text, source, day, figures and states stay (what reports show and flag identities read)."""
-    return Statement.restored({**vars(s), "words": (), "word_starts": (), "masked": (), "mentions": (), "claim": (),
-                               "negations": (), "quoted": ()})
+    return Statement.restored({**vars(s), **WITHOUT_READINGS})
 
 
 def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) -> tuple[list[Finding], set[int]]:

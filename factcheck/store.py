@@ -23,7 +23,7 @@ from factcheck.errors import AmbiguousError, NotFoundError, StoreError
 from factcheck.lexicon import rough_stem
 from factcheck.migrations import MIGRATIONS
 from factcheck.model import (
-    TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Reach, Statement, Status, severity_rank, statement_digest,
+    CHECK_READINGS, TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Reach, Statement, Status, severity_rank, statement_digest,
 )
 from factcheck.sources import MAYBE_NAMED, SourceIndex, story_local
 
@@ -52,6 +52,9 @@ STATEMENT_SELECT = ("s.id, s.text, s.start, s.end, src.name, src.kind, s.source_
                     " s.date_text, s.date_at, s.event_word, s.record, s.event_reference, s.claim, s.negations, s.quote,"
                     " s.modality, s.role, s.sentence, e.key, f.anchor, s.incident, s.negated, s.document_id, d.title,"
                     " d.outlet, d.published, d.url, d.sha256, " + ", ".join(f"s.{c}" for c in WORDING_COLUMNS))
+# the same without what only checks read (CHECK_READINGS), as stored when empty: what flags and passes cite
+CITED_SELECT = ", ".join(("'[]'" if c in ("s.quoted", "s.mentions") else "''") if c[2:] in CHECK_READINGS else c
+                         for c in STATEMENT_SELECT.split(", "))
 
 
 def wording_row(s: Statement) -> tuple[str | None, ...]:
@@ -254,18 +257,21 @@ class Store:
         stories the checks compare nothing outside these. Stories in `known` (read already) are left out."""
         statements = list(statements)
         quoting, openings, measures, records, lasting, started = (set() for _ in range(6))
-        for s in statements:
-            if s.source and not story_local(s.source, s.source_kind) and s.quote and s.quoted:
-                quoting.add(s.source)
-            openings |= {" ".join(q.split()[:4]) for q in s.quoted if q.split()}
-            for q in s.quantities:
-                if s.event and q.exact and (q.category or q.noun):
-                    records.add(s.event)
-                    if s.record:
-                        measures.add((s.event, q.category or q.noun))
-            lasting |= {q.category for q in s.durations if q.category}
-            if s.event and s.began:
-                started.add(s.event)
+        for s in statements:  # most statements hold none of these: each test reads one field first
+            if s.quoted:
+                if s.source and s.quote and not story_local(s.source, s.source_kind):
+                    quoting.add(s.source)
+                openings.update(" ".join(q.split()[:4]) for q in s.quoted if q.split())
+            if s.event:
+                for q in s.quantities:
+                    if q.exact and (q.category or q.noun):
+                        records.add(s.event)
+                        if s.record:
+                            measures.add((s.event, q.category or q.noun))
+                if s.began:
+                    started.add(s.event)
+            if s.durations:
+                lasting.update(q.category for q in s.durations if q.category)
         queries: list[tuple[str, list[Any]]] = [
             ("SELECT id FROM documents WHERE sha256 = ?", [sha]) for sha in set(shas)]
         queries += self._frame_blocks(statements, reach)
@@ -348,14 +354,17 @@ class Store:
         told: dict[int, set[str | None]] = {}  # as written, each read as a day once
         settled, totalled = set(), set()
         for s in statements:
-            frame = ids.get((s.event, s.frame))
-            if frame is None:
+            if not s.frame or (frame := ids.get((s.event, s.frame))) is None:
                 continue
-            told.setdefault(frame, set()).update((s.date, s.published, *(q.date for q in s.quantities)))
-            if any(st.state == reach.settled and not st.negated for st in s.statuses):
+            written = told.setdefault(frame, set())
+            written.add(s.date)
+            written.add(s.published)
+            if s.quantities:
+                written.update(q.date for q in s.quantities)
+                if any(q.action in reach.totals for q in s.quantities):
+                    totalled.add(frame)
+            if s.statuses and any(st.state == reach.settled and not st.negated for st in s.statuses):
                 settled.add(frame)
-            if any(q.action in reach.totals for q in s.quantities):
-                totalled.add(frame)
         days = {frame: {d for d in map(_day, texts) if d} for frame, texts in told.items()}
         totals = sorted(reach.totals)
         queries: list[tuple[str, list[Any]]] = [
@@ -599,10 +608,11 @@ class Store:
 
     def statements(self, document_ids: Iterable[int] | None = None, search: str | None = None,
                    source: str | None = None, limit: int | None = None, offset: int = 0,
-                   ids: Iterable[int] | None = None) -> list[Statement]:
+                   ids: Iterable[int] | None = None, readings: bool = True) -> list[Statement]:
         """Statements with their figures, states, sources and documents, in document order; `limit` and
         `offset` page through them (the page is cut in SQL: a page of a large database reads only that page).
-        Without `document_ids` or `ids`, only the current version of each story: a superseded one is history."""
+        Without `document_ids` or `ids`, only the current version of each story: a superseded one is history.
+        Without `readings`, none of the word-level readings only checks use (CHECK_READINGS): what flags cite."""
         where, params = [], []
         if ids is not None:
             where.append("s.id IN (SELECT value FROM json_each(?))")
@@ -618,7 +628,7 @@ class Store:
         if source:
             where.append("src.name LIKE ?")
             params.append(f"%{source}%")
-        sql = (f"SELECT {STATEMENT_SELECT} FROM statements s JOIN documents d ON d.id = s.document_id"
+        sql = (f"SELECT {STATEMENT_SELECT if readings else CITED_SELECT} FROM statements s JOIN documents d ON d.id = s.document_id"
                " LEFT JOIN sources src ON src.id = s.source_id LEFT JOIN events e ON e.id = s.event_id"
                " LEFT JOIN frames f ON f.id = s.frame_id"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.document_id, s.start, s.id"
@@ -782,9 +792,13 @@ class Store:
             c.executemany("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
                           [(fid, s.id, pos) for fid, f in new for pos, s in enumerate(f.statements)])
             result["new"] += [fid for fid, _ in new]
-            for fid, f in found.items():
-                if fid not in stored:
-                    continue
+            again = [(fid, f) for fid, f in found.items() if fid in stored]
+            known: dict[str, set[int]] = {}
+            for fid, sid in c.execute("SELECT flag_id, statement_id FROM flag_statements"
+                                      " WHERE flag_id IN (SELECT value FROM json_each(?))", [json.dumps([fid for fid, _ in again])]):
+                known.setdefault(fid, set()).add(sid)
+            cite, update, history = [], [], []
+            for fid, f in again:
                 digest = _flag_digest(f)
                 state, old_digest = stored[fid]
                 if state == "resolved":
@@ -793,26 +807,27 @@ class Store:
                 elif state in ("dismissed", "confirmed") and old_digest != digest:
                     state, reason = "open", _what_changed(old_digest or "", digest)
                     result["reopened"].append(fid)
-                    c.execute("INSERT INTO triage_history (flag_id, state, note, by, at) VALUES (?, 'open', ?, 'factcheck', ?)",
-                              (fid, reason, stamp))
+                    history.append((fid, reason, stamp))
                 else:
                     reason = None
                     result["open"].append(fid)
-                known = {r[0] for r in c.execute("SELECT statement_id FROM flag_statements WHERE flag_id = ?", (fid,))}
-                # another story told the same conflict: one more citation
-                c.executemany("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
-                              [(fid, s.id, pos) for pos, s in enumerate(f.statements, start=len(known)) if s.id not in known])
-                c.execute("UPDATE flags SET state = ?, digest = ?, message = ?, detail = ?, severity = ?, last_seen = ?,"
+                cited = known.get(fid, set())  # another story told the same conflict: one more citation
+                cite += [(fid, s.id, pos) for pos, s in enumerate(f.statements, start=len(cited)) if s.id not in cited]
+                update.append((state, digest, f.message, f.detail, f.severity, stamp, run_id, reason, fid))
+            c.executemany("INSERT INTO triage_history (flag_id, state, note, by, at) VALUES (?, 'open', ?, 'factcheck', ?)",
+                          history)
+            c.executemany("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)", cite)
+            c.executemany("UPDATE flags SET state = ?, digest = ?, message = ?, detail = ?, severity = ?, last_seen = ?,"
                           " last_run = ?, resolved_at = NULL, reopened_reason = coalesce(?, reopened_reason) WHERE id = ?",
-                          (state, digest, f.message, f.detail, f.severity, stamp, run_id, reason, fid))
-            for fid, in c.execute("SELECT id FROM flags WHERE state IN ('open', 'confirmed')").fetchall():
-                if fid in found:
-                    continue
-                cited = {r[0] for r in c.execute("SELECT statement_id FROM flag_statements WHERE flag_id = ?", (fid,))}
-                if scope is not None and not cited & scope:
-                    continue
-                c.execute("UPDATE flags SET state = 'resolved', resolved_at = ? WHERE id = ?", (stamp, fid))
-                result["resolved"].append(fid)
+                          update)
+            missing = [fid for fid, in c.execute("SELECT id FROM flags WHERE state IN ('open', 'confirmed')") if fid not in found]
+            if scope is not None:  # only those citing a statement the run saw
+                seen = {fid for fid, in c.execute(
+                    "SELECT DISTINCT flag_id FROM flag_statements WHERE flag_id IN (SELECT value FROM json_each(?))"
+                    " AND statement_id IN (SELECT value FROM json_each(?))", [json.dumps(missing), json.dumps(sorted(scope))])}
+                missing = [fid for fid in missing if fid in seen]
+            c.executemany("UPDATE flags SET state = 'resolved', resolved_at = ? WHERE id = ?", [(stamp, fid) for fid in missing])
+            result["resolved"] += missing
         return result
 
     def flags(self, states: Iterable[str] | None = None, ids: Iterable[str] | None = None,
@@ -835,7 +850,7 @@ class Store:
                 "SELECT flag_id, statement_id FROM flag_statements WHERE flag_id IN (SELECT value FROM json_each(?))"
                 " ORDER BY flag_id, position", [json.dumps(fids)]):
             cited.setdefault(fid, []).append(sid)
-        by_id = {s.id: s for s in self.statements(ids={sid for sids in cited.values() for sid in sids})} if cited else {}
+        by_id = {s.id: s for s in self.statements(ids={sid for sids in cited.values() for sid in sids}, readings=False)} if cited else {}
         return [_flag(r, [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
 
     def flag_states(self, flag_ids: Iterable[str]) -> dict[str, str]:
@@ -904,7 +919,7 @@ class Store:
                 "SELECT pass_id, statement_id FROM pass_statements WHERE pass_id IN (SELECT value FROM json_each(?))"
                 " ORDER BY pass_id, position", [json.dumps([r["id"] for r in rows])]):
             cited.setdefault(pid, []).append(sid)
-        by_id = {s.id: s for s in self.statements(ids={i for ids in cited.values() for i in ids})}
+        by_id = {s.id: s for s in self.statements(ids={i for ids in cited.values() for i in ids}, readings=False)}
         return [Finding(rule=r["rule"], kind=r["kind"], severity="info", outcome="pass", message=r["message"] or "",
                         detail=r["detail"] or "", statements=tuple(by_id[i] for i in cited.get(r["id"], []) if i in by_id))
                 for r in rows]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from factcheck.errors import StoreError
 from factcheck.extract import extract
-from factcheck.model import Document, Quantity, Statement
+from factcheck.model import CHECK_READINGS, Document, Quantity, Statement
 from factcheck.sources import SourceIndex, same_source, story_local
 from factcheck.store import MIGRATIONS, Rows, Store
 
@@ -92,6 +92,14 @@ def test_a_loaded_statement_is_the_extracted_one_with_what_the_store_adds(store,
         assert repr(loaded) == repr(replace(told, **added))
     with pytest.raises(TypeError, match="all"):
         Statement.restored({"text": "a"})
+
+
+def test_a_statement_read_for_citing_is_the_checked_one_without_its_word_readings(store, lexicon):
+    store.add_document(STORY, extract(STORY, lexicon))
+    full, cited = store.statements(), store.statements(readings=False)
+    assert any(s.words and s.claim for s in full) and any(s.mentions for s in full)  # something to leave out
+    without = dict.fromkeys(CHECK_READINGS, ())
+    assert cited == [replace(s, **without) for s in full]
 
 
 def test_a_document_is_stored_whole_or_not_at_all(store, lexicon):

@@ -20,18 +20,18 @@ def statement_dict(s: Statement) -> dict[str, Any]:
             "quote": s.quote, "start": s.start, "end": s.end}
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
-    """A flag or pass as the JSON contract in DESIGN.md has it."""
+def finding_dict(f: Finding, flag_id: str | None = None) -> dict[str, Any]:
+    """A flag or pass as the JSON contract in DESIGN.md has it; a stored flag's id given (not computed again)."""
     out: dict[str, Any] = {"rule": f.rule, "kind": f.kind, "severity": f.severity, "message": f.message,
                            "detail": f.detail, "statements": [statement_dict(s) for s in f.statements]}
     if f.outcome == "flag":
-        out = {"id": f.fingerprint, **out}
+        out = {"id": flag_id or f.fingerprint, **out}
     return out
 
 
 def record_dict(rec: Flag) -> dict[str, Any]:
     """A flag with its triage state as JSON: DESIGN.md's flag shape plus state, note, who and when."""
-    return {**finding_dict(rec.finding), "id": rec.id, "state": rec.state, "note": rec.note,
+    return {**finding_dict(rec.finding, rec.id), "state": rec.state, "note": rec.note,
             "triaged_by": rec.triaged_by, "triaged_at": rec.triaged_at, "first_seen": rec.first_seen,
             "last_seen": rec.last_seen, "resolved_at": rec.resolved_at, "reopened_reason": rec.reopened_reason,
             "history": [dict(h) for h in rec.history]}
