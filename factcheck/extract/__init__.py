@@ -23,6 +23,7 @@ from factcheck.places import Place, find_places
 
 MAX_STATEMENT = 1200
 CLOSING_MARK = re.compile(r"[,.;:!?]?[\u201d\"]")
+CLAUSE_MARK = re.compile(r"[,;]\s")
 HEADLINE_COPY_REACH = 40  # characters of date stamp that may stand before a repeated headline
 
 
@@ -199,8 +200,8 @@ def _as_written(mention: str) -> str:
 def _first_clause_end(text: str) -> int:
     """Where the main clause ends: the first comma or semicolon after a few words (dates after it belong
     to side clauses: '..., with more due to be released on Saturday')."""
-    m = re.search(r"[,;]\s", text[20:])
-    return 20 + m.start() if m else len(text)
+    m = CLAUSE_MARK.search(text, 20)
+    return m.start() if m else len(text)
 
 
 def _continues(text: str, start: int, quotes: list[tuple[int, int]]) -> bool:

@@ -17,6 +17,7 @@ from factcheck.lexicon import Gate
 from factcheck.model import Mention
 
 WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
+WORD_SPLIT = re.compile(f"({WORD.pattern})")  # a text's words with the gaps between them
 
 # quotes
 QUOTED = re.compile(r"[\u201c\"\u201e]([^\u201c\u201d\"]{3,})[\u201d\"\u201c]?")
@@ -66,14 +67,15 @@ def wording(text: str, quote: bool, vocab: frozenset[str] | None = None) -> Word
     """Every word-level reading of a statement the checks need. vocab: the statement's words (words_of), when read
     already: a text with no digit and no number word has no number."""
     lower = text.lower()
-    found = list(WORD.finditer(lower))
+    # word i is part 2i + 1 of the split, and the lengths of the parts before it add up to its start
+    parts = WORD_SPLIT.split(lower)
     if NUMBER_GATE.may_match(vocab):
         numbers = list(NUMBER.finditer(text))
     else:  # no number word: the numbers are written in digits, none before the first
         digit = DIGIT.search(text)
         numbers = list(NUMBER.finditer(text, digit.start())) if digit else []
-    words = tuple(map(re.Match.group, found))
-    return Wording(words=words, word_starts=tuple(map(re.Match.start, found)),
+    words = tuple(parts[1::2])
+    return Wording(words=words, word_starts=tuple(accumulate(map(len, parts[:-1])))[0::2],
                    masked=_masked(text, lower, numbers, words), quoted=tuple(quote_sentences(text)) if quote else (),
                    mentions=tuple(mentions(text, numbers)) if numbers else ())
 
