@@ -74,14 +74,14 @@ def touched(store: Store, since: int, previous: dict[str, set[int]], rules: Rule
     stood at `since`, the ids cited by open flags that are no longer current). Call in a read snapshot."""
     changed_docs = store.changed_documents(since)
     current = store.current_documents(changed_docs)
-    changed = store.statements(document_ids=current)
+    changed = store.statements(document_ids=current, readings="checked")
     focus = {s.id for s in changed if s.id is not None}
     cited = set().union(*previous.values()) if previous else set()
     where = store.documents_of(cited)
     gone = {sid for sid in cited if sid not in where or (where[sid] in changed_docs and where[sid] not in current)}
     linked = {where[sid] for ids in previous.values() if ids & (focus | gone) for sid in ids if sid in where}
     docs = store.neighbours(changed, reach(rules.rules), known=current) | current | store.current_documents(linked)
-    return store.statements(document_ids=docs), focus, gone
+    return store.statements(document_ids=docs, readings="checked"), focus, gone
 
 
 @contextmanager

@@ -30,7 +30,7 @@ def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None
     with store.read_snapshot(), collector_paused():
         parts = store.story_parts(statements or PART_STATEMENTS)
         if len(parts) <= 1:
-            every = store.statements()
+            every = store.statements(readings="checked")
             return run_checks(every, rules.rules, rules.lexicon), len(every)
         findings: list[Finding] = []
         seen: set[tuple[str, str]] = set()
@@ -63,12 +63,12 @@ def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) 
     """The findings citing a statement of these stories, checked with the stories sharing a block with them
     (Store.neighbours: each of their blocks is read whole), and the ids of those statements."""
     with collector_paused():
-        own = store.statements(document_ids=documents)
+        own = store.statements(document_ids=documents, readings="checked")
         focus = {s.id for s in own if s.id is not None}
         near = store.neighbours(own, reach(rules.rules), known=documents)
         # in document order, as a whole run (stored statements all have a story and an id; the two lists are each
         # in that order already, so the sort only merges them)
-        together = sorted(own + store.statements(document_ids=near), key=IN_STORY_ORDER)
+        together = sorted(own + store.statements(document_ids=near, readings="checked"), key=IN_STORY_ORDER)
         return run_checks(together, rules.rules, rules.lexicon, focus=focus), focus
 
 

@@ -52,9 +52,18 @@ STATEMENT_SELECT = ("s.id, s.text, s.start, s.end, src.name, src.kind, s.source_
                     " s.date_text, s.date_at, s.event_word, s.record, s.event_reference, s.claim, s.negations, s.quote,"
                     " s.modality, s.role, s.sentence, e.key, f.anchor, s.incident, s.negated, s.document_id, d.title,"
                     " d.outlet, d.published, d.url, d.sha256, " + ", ".join(f"s.{c}" for c in WORDING_COLUMNS))
-# the same without what only checks read (CHECK_READINGS), as stored when empty: what flags and passes cite
-CITED_SELECT = ", ".join(("'[]'" if c in ("s.quoted", "s.mentions") else "''") if c[2:] in CHECK_READINGS else c
-                         for c in STATEMENT_SELECT.split(", "))
+# which statements the checks read a word-level reading of: the words and their offsets where a day is written
+# (date-conflict's `dated`), the masked words where there are numbers (numeric-conflict's restated figures)
+CHECKED_WHERE = {"words": "s.date_at IS NOT NULL", "word_starts": "s.date_at IS NOT NULL", "masked": "s.mentions != '[]'"}
+# Store.statements' `readings`: every one (what was extracted); those the checks read (others empty, as stored when
+# empty); none of CHECK_READINGS (what a flag or a pass cites)
+READINGS = {
+    "all": STATEMENT_SELECT,
+    "checked": ", ".join(f"CASE WHEN {CHECKED_WHERE[c[2:]]} THEN {c} ELSE '' END" if c[2:] in CHECKED_WHERE else c
+                         for c in STATEMENT_SELECT.split(", ")),
+    "cited": ", ".join(("'[]'" if c in ("s.quoted", "s.mentions") else "''") if c[2:] in CHECK_READINGS else c
+                       for c in STATEMENT_SELECT.split(", ")),
+}
 
 
 def wording_row(s: Statement) -> tuple[str | None, ...]:
@@ -608,11 +617,12 @@ class Store:
 
     def statements(self, document_ids: Iterable[int] | None = None, search: str | None = None,
                    source: str | None = None, limit: int | None = None, offset: int = 0,
-                   ids: Iterable[int] | None = None, readings: bool = True) -> list[Statement]:
+                   ids: Iterable[int] | None = None, readings: str = "all") -> list[Statement]:
         """Statements with their figures, states, sources and documents, in document order; `limit` and
         `offset` page through them (the page is cut in SQL: a page of a large database reads only that page).
         Without `document_ids` or `ids`, only the current version of each story: a superseded one is history.
-        Without `readings`, none of the word-level readings only checks use (CHECK_READINGS): what flags cite."""
+        `readings` (READINGS): "all" as extracted, "checked" only those the checks read (CHECKED_WHERE), "cited"
+        none of the word-level readings only checks use (CHECK_READINGS)."""
         where, params = [], []
         if ids is not None:
             where.append("s.id IN (SELECT value FROM json_each(?))")
@@ -628,7 +638,7 @@ class Store:
         if source:
             where.append("src.name LIKE ?")
             params.append(f"%{source}%")
-        sql = (f"SELECT {STATEMENT_SELECT if readings else CITED_SELECT} FROM statements s JOIN documents d ON d.id = s.document_id"
+        sql = (f"SELECT {READINGS[readings]} FROM statements s JOIN documents d ON d.id = s.document_id"
                " LEFT JOIN sources src ON src.id = s.source_id LEFT JOIN events e ON e.id = s.event_id"
                " LEFT JOIN frames f ON f.id = s.frame_id"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.document_id, s.start, s.id"
@@ -850,7 +860,8 @@ class Store:
                 "SELECT flag_id, statement_id FROM flag_statements WHERE flag_id IN (SELECT value FROM json_each(?))"
                 " ORDER BY flag_id, position", [json.dumps(fids)]):
             cited.setdefault(fid, []).append(sid)
-        by_id = {s.id: s for s in self.statements(ids={sid for sids in cited.values() for sid in sids}, readings=False)} if cited else {}
+        wanted = {sid for sids in cited.values() for sid in sids}
+        by_id = {s.id: s for s in self.statements(ids=wanted, readings="cited")} if wanted else {}
         return [_flag(r, [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
 
     def flag_states(self, flag_ids: Iterable[str]) -> dict[str, str]:
@@ -919,7 +930,7 @@ class Store:
                 "SELECT pass_id, statement_id FROM pass_statements WHERE pass_id IN (SELECT value FROM json_each(?))"
                 " ORDER BY pass_id, position", [json.dumps([r["id"] for r in rows])]):
             cited.setdefault(pid, []).append(sid)
-        by_id = {s.id: s for s in self.statements(ids={i for ids in cited.values() for i in ids}, readings=False)}
+        by_id = {s.id: s for s in self.statements(ids={i for ids in cited.values() for i in ids}, readings="cited")}
         return [Finding(rule=r["rule"], kind=r["kind"], severity="info", outcome="pass", message=r["message"] or "",
                         detail=r["detail"] or "", statements=tuple(by_id[i] for i in cited.get(r["id"], []) if i in by_id))
                 for r in rows]

@@ -96,7 +96,7 @@ def test_a_loaded_statement_is_the_extracted_one_with_what_the_store_adds(store,
 
 def test_a_statement_read_for_citing_is_the_checked_one_without_its_word_readings(store, lexicon):
     store.add_document(STORY, extract(STORY, lexicon))
-    full, cited = store.statements(), store.statements(readings=False)
+    full, cited = store.statements(), store.statements(readings="cited")
     assert any(s.words and s.claim for s in full) and any(s.mentions for s in full)  # something to leave out
     without = dict.fromkeys(CHECK_READINGS, ())
     assert cited == [replace(s, **without) for s in full]
@@ -266,3 +266,22 @@ def test_what_storing_a_document_and_reading_its_blocks_ask_is_answered_by_an_in
         plan = " ".join(str(row[-1]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
         assert "USING" in plan and "SCAN" not in plan, (sql, plan)
     store.close()
+
+
+SLIPS = Document(
+    text="Bridge works run late\n\nThe county engineer said the new bridge over the river will open on 14 March 2025.\n"
+         "Crews have poured 40 tonnes of concrete into the eastern pier this week, the engineer said.\n"
+         "Residents were told the new bridge over the river will open on 21 March 2025.\n"
+         "Crews have poured 60 tonnes of concrete into the eastern pier this week, the engineer said.",
+    title="Bridge works run late", outlet="Valley Gazette", published="2025-02-20", published_from="metadata")
+
+
+def test_the_checks_find_the_same_with_only_the_readings_they_read(store, rules, lexicon):
+    from factcheck.checks import run_checks
+
+    store.add_document(SLIPS, extract(SLIPS, lexicon))
+    every, checked = store.statements(), store.statements(readings="checked")
+    assert any(not s.words for s in checked) and all(s.words for s in every)  # some left out
+    found = {(f.rule, f.fingerprint) for f in run_checks(every, rules.rules, lexicon)}
+    assert {"date-conflict", "numeric-conflict"} <= {rule for rule, _ in found}
+    assert {(f.rule, f.fingerprint) for f in run_checks(checked, rules.rules, lexicon)} == found

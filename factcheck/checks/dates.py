@@ -1,6 +1,7 @@
 """date-conflict: one restated event or plan given two different days in one story.
 
-Reads the day extraction gave each statement (`date`; `date_text`, the words that named it; `date_at`, where).
+Reads the day extraction gave each statement (`date`; `date_text`, the words that named it; `date_at`, where),
+and the words around it (loaded only where `date_at` is set: store.CHECKED_WHERE).
 Only days written out with a number count ("July 11", "14 April 2024"): weekdays and "today" are
 resolved against the publication day and would make a slip out of a reading. Blocking: each
 statement is keyed by its story and the `min_words` words right before its date; within a block two
