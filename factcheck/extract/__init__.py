@@ -261,7 +261,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
 def _past_closing_mark(text: str, s: int, e: int) -> int:
     """A clause cut at the comma inside a quotation ('had been \u201ccompleted,\u201d but ...') ends after the
     closing mark, so the quotation is shown whole."""
-    opened = sum(text.count(m, s, e) for m in "\u201c\u201e") - text.count("\u201d", s, e)
+    opened = text.count("\u201c", s, e) + text.count("\u201e", s, e) - text.count("\u201d", s, e)
     straight = text.count('"', s, e) % 2
     if opened <= 0 and not straight:
         return e

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factcheck.lexicon import Lexicon
 
@@ -35,6 +36,7 @@ def speaker_label(unit: str, lex: Lexicon) -> tuple[int, int, int] | None:
     return m.start(1), m.end(1), m.end()
 
 
+@lru_cache(maxsize=64)  # asked several times of one unit
 def title_case(unit: str) -> bool:
     """A headline written in title case, where a verb is capitalised too ('Ruiz Vows To Reopen Pier')."""
     long = [w for w in LONG_WORD.findall(unit) if len(w) >= 4]

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import partial
+from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple
 
 from factcheck.lexicon import Grammar, Lexicon
 
 TOKEN = re.compile(r"''|``|[,;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb]|[^\s,;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb]+")
+TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # a text's tokens with the gaps between them
 PUNCT = set(",;:!?()\u201c\u201d\"\u2014\u2013\u2015\u00ab\u00bb") | {"''", "``"}
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Prof|Rev|Capt|Adm|Maj|"
                           r"Cmdr|Supt|Insp|Amb|Pres|Atty|Hon|Mt|Ft|Co|Corp|Inc|Ltd|No|Del|Sens|Reps)\.$|^[A-Z]\.$")
@@ -48,8 +51,11 @@ class Phrase(NamedTuple):
 
 
 def tokens_of(text: str) -> list[Token]:
-    new = tuple.__new__  # Token's own constructor, without the keyword handling of a NamedTuple's __new__
-    return [new(Token, (m.start(), m.end(), m.group())) for m in TOKEN.finditer(text)]
+    # token i is part 2i + 1 of the split, and the lengths of the parts before it add up to its start; each Token
+    # built by tuple.__new__ (without the keyword handling of a NamedTuple's __new__), no match object read
+    parts = TOKEN_SPLIT.split(text)
+    at = list(accumulate(map(len, parts)))
+    return list(map(partial(tuple.__new__, Token), zip(at[0:-1:2], at[1::2], parts[1::2])))
 
 
 def boundary_before(text: str, pos: int, lex: Lexicon) -> bool:

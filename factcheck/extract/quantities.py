@@ -24,13 +24,16 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "m":
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1, "two-thirds": 2 / 3,
              "three-quarters": 0.75}
 WORD = r"(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")"
+FIGURE = (r"(?<![\w$\u00a3\u20ac.,/:-])(?P<cur>[$\u00a3\u20ac])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
+          r"(?:\s*(?P<scale>million|billion|thousand|bn|m)\b)?(?P<pct>\s*(?:%|percent\b|per cent\b))?(?![\w/:])(?!-\w)")
 NUMBER = re.compile(
-    r"(?<![\w$\u00a3\u20ac.,/:-])(?P<cur>[$\u00a3\u20ac])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
-    r"(?:\s*(?P<scale>million|billion|thousand|bn|m)\b)?(?P<pct>\s*(?:%|percent\b|per cent\b))?(?![\w/:])(?!-\w)"
+    FIGURE +
     rf"|(?<![\w-])(?P<word>{WORD}(?:[- ]{WORD})?(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?{WORD})?)?)(?![\w-])"
     r"|(?<![\w-])(?P<frac>(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth|thirds|quarters|fifths))\s+of\b",
     re.I)
 DIGIT = re.compile(r"\d")
+# NUMBER for a text with no number word: its figures in digits only (the groups of the word forms never match)
+DIGITS = re.compile(FIGURE + r"(?:(?P<word>(?!))(?P<frac>(?!)))?", re.I)
 # a figure NUMBER finds without a digit opens with one of these as a word ('twenty-five', 'a third of')
 NUMBER_GATE = Gate.of([*UNITS, *TENS, "half", "third", "quarter", "fifth", "tenth", "thirds", "quarters", "fifths"])
 FUNCTION_WORDS = {"and", "or", "of", "on", "in", "to", "by", "were", "was", "are", "is", "had", "have", "has", "with",
@@ -128,7 +131,7 @@ def _figures(text: str, words: frozenset[str] | None) -> Iterator[re.Match[str]]
     if digit is None:
         return iter(())
     at = digit.start()
-    return NUMBER.finditer(text, at - 1 if at and text[at - 1] in CURRENCY else at)
+    return DIGITS.finditer(text, at - 1 if at and text[at - 1] in CURRENCY else at)
 
 
 CURRENCY = "$\u00a3\u20ac"  # what NUMBER's 'cur' group takes

@@ -6,7 +6,8 @@ import re
 from factcheck.extract.syntok_replay import split as syntok_split
 
 CLOSE_QUOTES = "\u201d\u00bb"
-QUOTE_MARKS = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''")
+# a mark, or two apostrophes ('' for a double mark): one set opens the pattern, so a search skips to its characters
+QUOTE_MARKS = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"'](?:(?<=')'|(?<!'))")
 SIGNED = re.compile(r"[\u2015\u2014\u2013]\s*[A-Z][^\s.!?]*(?:\s+[A-Z][^\s!?]*){0,4}\s*\.?\s*$")  # "... .\u201d \u2015 Ana Ruiz"
 # a signed quotation followed by the next one in the same paragraph: '...\u201d \u2015 Ana Ruiz \u201cWe ...'
 SIGNED_INSIDE = re.compile(r"[\u201d\"][ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*[A-Z][\w.'\u2019-]*(?:[ \t\u00a0][A-Z][\w.'\u2019-]*){0,4}"
@@ -22,10 +23,12 @@ ASKED_AFTER = re.compile(r"[?!][\u201d\"]\s*$")
 SPEAKER_TAG = re.compile(r"(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey)\s+"
                          r"(?:said|asked|added|wondered|shouted|replied|responded|continued|wrote|says|asks)"
                          r"(?:\s+[\w.'\u2019-]+){0,4}\.?|(?:said|asked|added)\s+[\w.'\u2019 -]{2,60}\.?")
-CLEAR_BOUNDARY = re.compile(r"(?<![\w.'\u2019-])(?:[a-z][a-z'\u2019-]{2,}|[A-Z][a-z]{5,})[.!?][\"\u201d\u2019]?"
+# (the word's letters taken possessively: none of them is a mark, so a shorter run cannot be followed by one)
+CLEAR_BOUNDARY = re.compile(r"(?<![\w.'\u2019-])(?:[a-z][a-z'\u2019-]{2,}+|[A-Z][a-z]{5,}+)[.!?][\"\u201d\u2019]?"
                             r"(?=[ \t]+(?:[\"\u201c\u2018]?[A-Z][a-z]|\d[\d,]*[ \t]+[a-z])|[\"\u201c]?[A-Z][a-z]{2,})")
 # ("... said. 114 others were hurt"; a page that lost its spaces: "... on Saturday.Charleston police said")
-MAYBE_BOUNDARY = re.compile(r"[.!?\u2026\u2014\u2013:;][\"'\u201d\u2019)\]]*(?:\s+\S|[A-Z])|[\u2014\u2013{}]")
+# (one set first, so a search skips to its characters: a dash or brace alone, a mark before white space or a capital)
+MAYBE_BOUNDARY = re.compile(r"[.!?\u2026\u2014\u2013:;{}](?:(?<=[\u2014\u2013{}])|[\"'\u201d\u2019)\]]*(?:\s+\S|[A-Z]))")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -17,10 +17,11 @@ from factcheck.sources import person_core
 SPACES = re.compile(r"\s+")
 OWNED_NOUN = re.compile(r"\w['\u2019]s\s+[a-z]")  # "Trump's campaign"
 # 'Ana Ruiz', 'Mr. Ana Ruiz', 'Mrs. Ruiz', after no word character or dot: the capital first, then what stands
-# before it, so the pattern is tried at capitals only, not at every character
+# before it, so the pattern is tried at capitals only, not at every character; the first word's letters possessively
+# (white space must follow them: a shorter run cannot be followed by any)
 NAME_RUN = re.compile(r"[A-Z](?<![\w.][A-Z])(?:"
                       r"(?:(?<=M)(?:r|rs|s)\.\s+[A-Z]|(?<=D)r\.\s+[A-Z])?"
-                      r"[a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2}\b"
+                      r"[a-z][\w'\u2019-]*+(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2}\b"
                       r"|(?:(?<=M)(?:r|rs|s)|(?<=D)r)\.\s+[A-Z][\w'\u2019-]+)")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near|of|across|outside|inside)\s+$", re.I)
 RECENT_UNITS = 6

@@ -9,7 +9,8 @@ from factcheck.extract.phrases import Phrase, Token, boundary_before, np_after, 
 from factcheck.lexicon import Lexicon
 
 SPACES = re.compile(r"\s+")
-QUOTE_MARK = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]|''|``")
+# a mark, or '' or `` for a double mark (one set first, as sentences.QUOTE_MARKS)
+QUOTE_MARK = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"'`](?:(?<=')'|(?<=`)`|(?<!['`]))")
 END_ONLY = re.compile(r"[\s.!?,;:\u201d\"')\u2014\u2013-]*$")
 INHERIT = (-1, -1)  # the source of '... and said': the previous clause's speaker, filled in later
 INTRO_PHRASE = re.compile(r"\s*(?:In|At|During|After|Before|On|Following|Speaking|Since|Asked)\s[^,;:\u201c\u201d\"]*$")
