@@ -136,3 +136,18 @@ def test_the_command_line_loads_no_core_module_until_a_command_needs_it():
     code = "import sys, factcheck.cli; print(' '.join(m for m in sys.modules if m.startswith('factcheck.')))"
     loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
     assert loaded <= {"factcheck.cli", "factcheck.errors", "factcheck.model"}, loaded
+
+
+def test_verify_and_audit_pause_the_cycle_collector_only_while_they_run(write, fc, monkeypatch):
+    import gc
+
+    import factcheck.verify
+
+    seen = []
+    checked = factcheck.verify.checked_in_parts
+    monkeypatch.setattr(factcheck.verify, "checked_in_parts", lambda *a, **k: (seen.append(gc.isenabled()), checked(*a, **k))[1])
+    fc("ingest", write("harbour.md", STORY))
+    assert gc.isenabled()
+    assert fc("verify", "--format", "json").exit_code == 1
+    assert fc("audit", "--format", "json").exit_code == 1
+    assert seen == [False] and gc.isenabled()  # paused while verify checked; on again after both commands
