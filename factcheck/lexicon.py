@@ -67,6 +67,8 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
 # holds one ('ı', 'İ' for i, 'ſ' for s, the Kelvin sign for k): a text holding one is read by the pattern itself
 CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
 WORD_RUN = re.compile(r"\w+")
+CASE_ODD_CHARACTER = re.compile("[" + "".join(sorted(CASE_ODD)) + "]")
+FINAL_SIGMA = "\u03a3"  # the one capital whose lower case depends on the characters around it
 
 
 def words_of(text: str) -> frozenset[str] | None:
@@ -74,8 +76,10 @@ def words_of(text: str) -> frozenset[str] | None:
     (the text holds a character of CASE_ODD)."""
     if text.isascii():  # lower-casing keeps every character a word character or not, and in its place
         return frozenset(WORD_RUN.findall(text.lower())) or NO_WORDS
-    if not CASE_ODD.isdisjoint(text):
+    if CASE_ODD_CHARACTER.search(text):
         return None
+    if FINAL_SIGMA not in text:  # so too beyond ASCII (every character but CASE_ODD's), but for a capital sigma,
+        return frozenset(WORD_RUN.findall(text.lower())) or NO_WORDS  # lowered by what follows it, word or not
     return frozenset("\0".join(WORD_RUN.findall(text)).lower().split("\0"))
 
 

@@ -230,6 +230,8 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             text=text[s:end].strip(), low=low, high=high, noun=noun, category=category,
             each=_each(text, clause, s, end), action=action, hedge=hedge,
             start=s, end=end, date=_date_for(dates, clause, s, end, default_date)))
+    if not out:  # most statements: no figure to mark, join or reckon
+        return out
     return _shares(_reckoned(text, _ranges(text, _mark_parts(text, out, lex)), lex))
 
 
@@ -427,6 +429,12 @@ def _combined(text: str, clause: tuple[int, int], end: int, actions: list[tuple[
     return None
 
 
+@lru_cache(maxsize=8)
+def _summed_actions(lex: Lexicon) -> frozenset[str]:
+    """The actions that add up to a category (lexicon [sums]: 'killed', 'wounded'); a figure of one counts people."""
+    return frozenset(a for acts in lex.sums.values() for a in acts)
+
+
 def _mark_parts(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
     """Apposition: '390 people, of whom 270 were soldiers and 120 civilians' marks a total and its parts.
     A part without a noun ('... and eight') takes its sibling's noun."""
@@ -442,7 +450,7 @@ def _mark_parts(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
             out[i] = _replace(out[i], role="total", action="agreed" if agreed else None)
             if out[i - 1].noun is None:
                 out[i - 1] = _replace(out[i - 1], noun=out[i].noun, category=out[i].category)
-    people = {a for acts in lex.sums.values() for a in acts}
+    people = _summed_actions(lex)
     for i, q in enumerate(out):
         if q.noun is None and q.action in people and "person" in lex.categories:
             # "the death toll rose to 21", "killed 12 and wounded 40": a toll counts people
