@@ -130,6 +130,16 @@ def _spans(days: list[date], gap: timedelta) -> list[tuple[date, date]]:
     return runs
 
 
+def _null(value: None) -> None:
+    return value
+
+
+# A None bound as a parameter is NULL either way; without an adapter of its own, Python's sqlite3 (3.11) first asks
+# the adapting protocol for a method, raising and clearing an AttributeError for each None: an eighth of the CPU of
+# storing documents, whose statements' rows hold a dozen NULLs each.
+sqlite3.register_adapter(type(None), _null)
+
+
 @contextmanager
 def _indexing(c: sqlite3.Connection) -> Iterator[None]:
     """The statements inserted within the block enter the full-text index at its end, in one statement (m023:
@@ -170,6 +180,9 @@ class Store:
     def __init__(self, path: str | Path = ":memory:", busy_timeout: int | None = None) -> None:
         self.path = str(path)
         self._source_index: SourceIndex | None = None
+        # in a write transaction, once the source index has looked, it takes in the transaction's new sources as
+        # _source_id inserts them: no look at the database per name
+        self._writing = self._index_current = False
         self.busy_timeout = busy_timeout_ms() if busy_timeout is None else busy_timeout
         if self.path != ":memory:" and Path(self.path).is_dir():
             raise StoreError(f"{self.path}: is a directory, not a database file")
@@ -393,15 +406,18 @@ class Store:
 
     def _sources(self, c: sqlite3.Connection | None = None) -> SourceIndex:
         """The named sources, kept between calls; those added since the last look, by this or another process,
-        are taken in first."""
+        are taken in first (in a write transaction, at its first look only: no other process writes meanwhile)."""
         if self._source_index is None:
             self._source_index = SourceIndex()
         index, conn = self._source_index, c or self.conn
+        if self._index_current:
+            return index
         last = conn.execute("SELECT coalesce(max(id), 0) FROM sources").fetchone()[0]
         for known in conn.execute(f"SELECT id, name, kind FROM sources WHERE id > ? AND id <= ? AND {MAYBE_NAMED}"
                                   " ORDER BY id", (index.seen, last)):
             index.add(*known)
         index.seen = max(index.seen, last)
+        self._index_current = self._writing
         return index
 
     # --- schema ---------------------------------------------------------------------------------
@@ -448,6 +464,7 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise self._error(exc) from None
+        self._writing = True
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -458,6 +475,8 @@ class Store:
             if isinstance(exc, sqlite3.OperationalError):  # read-only, locked, disk full: one line, not a traceback
                 raise self._error(exc) from None
             raise
+        finally:
+            self._writing = self._index_current = False
 
     # --- documents and statements -----------------------------------------------------------------
 
@@ -600,6 +619,8 @@ class Store:
             sid = self._sources(c).match(name)
         if sid is None:
             sid = c.execute("INSERT INTO sources (name, kind) VALUES (?, ?)", (name, kind or "person")).lastrowid
+            if self._index_current:
+                self._sources(c).add(sid, name, kind or "person")
         c.execute("INSERT INTO source_aliases (alias, source_id) VALUES (?, ?)", (alias, sid))
         return sid
 
