@@ -38,7 +38,8 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at|from|for|of|with|near|inside|outside|to)\
 
 
 ROLE_RUN = re.compile(r"\b([A-Za-z]+)\s+(?=((?:[A-Z][a-z][\w'\u2019-]*\s+){0,2}[A-Z][a-z][\w'\u2019-]*)\b)")  # 'Gov. Ana Ruiz'
-ROLE_APPOSED = re.compile(r"([A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){0,2}),\s+(?:a|an|the|his|her|its)\s+"
+# (the name's words possessively: white space or the comma follows each, neither a word's character)
+ROLE_APPOSED = re.compile(r"([A-Z][a-z][\w'\u2019-]*+(?:\s+[A-Z][a-z][\w'\u2019-]*+){0,2}),\s+(?:a|an|the|his|her|its)\s+"
                           r"((?:[\w'\u2019-]+\s+){0,3}[a-z]+)\b")  # 'Ana Ruiz, the port's spokeswoman'
 ROLE_REACH = 30  # units within which 'the spokeswoman' stands for the person last named so
 APPOSED = re.compile(r"([A-Z][\w'\u2019-]+),\s+(?:a|an|the|his|her)\s+(?:[\w'\u2019-]+\s+){0,3}$")
@@ -170,7 +171,7 @@ class Speakers:
             runs = [m.groups() for m in matches_at(ROLE_RUN, text, word_offsets(lower, self.role_words.intersection(words)))]
         found = [(word.lower(), name) for word, name in runs]  # the role: one word
         found += [(next((w for w in words.lower().split()[::-1] if w in self.role_words), None), name)
-                  for name, words in ROLE_APPOSED.findall(text)]
+                  for name, words in (ROLE_APPOSED.findall(text) if "," in text else ())]
         for role, name in found:
             if role is None or role not in self.role_words:
                 continue

@@ -34,8 +34,9 @@ MIN_QUOTE_WORDS = 5
 # numbers as written
 NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
                 "thirty", "forty", "fifty", "hundred")
-NUMBER = re.compile(r"(?<![\w.,:=\"'#@/-])(\d{1,3}(?:,\d{3})+|[1-9]\d{0,8}|0)(\.\d+)?(?:\s*(million|billion))?(?![\d,:/A-Za-z]|\.\d)"
-                    r"|\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+FIGURE = r"(?<![\w.,:=\"'#@/-])(\d{1,3}(?:,\d{3})+|[1-9]\d{0,8}|0)(\.\d+)?(?:\s*(million|billion))?(?![\d,:/A-Za-z]|\.\d)"
+NUMBER = re.compile(FIGURE + r"|\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+DIGITS = re.compile(FIGURE + r"(?:((?!)))?", re.I)  # NUMBER where no number word stands (its group 4 never matches)
 DIGIT = re.compile(r"\d")
 NUMBER_GATE = Gate.of(NUMBER_WORDS)  # a text with no digit and none of these words has no number
 MASKED_WORD = re.compile(r"[a-z%$]+")
@@ -73,7 +74,7 @@ def wording(text: str, quote: bool, vocab: frozenset[str] | None = None) -> Word
         numbers = list(NUMBER.finditer(text))
     else:  # no number word: the numbers are written in digits, none before the first
         digit = DIGIT.search(text)
-        numbers = list(NUMBER.finditer(text, digit.start())) if digit else []
+        numbers = list(DIGITS.finditer(text, digit.start())) if digit else []
     words = tuple(parts[1::2])
     return Wording(words=words, word_starts=tuple(accumulate(map(len, parts[:-1])))[0::2],
                    masked=_masked(text, lower, numbers, words), quoted=tuple(quote_sentences(text)) if quote else (),
