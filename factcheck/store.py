@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +129,26 @@ def _spans(days: list[date], gap: timedelta) -> list[tuple[date, date]]:
         else:
             runs.append((d, d))
     return runs
+
+
+ROWS_PER_INSERT = 64  # at most; 64 statements' rows bind some 2,500 parameters, well under SQLite's limit
+_INSERTS: dict[tuple[str, int], str] = {}  # the INSERT of n rows, by its head and n: each text made (and prepared) once
+
+
+def _insert_rows(c: sqlite3.Connection, head: str, rows: list[tuple[Any, ...]]) -> None:
+    """The rows, in order, inserted by `head` ('INSERT INTO t (a, b)') with many rows per statement: the row
+    triggers of a table (change marks, frame days) set up their frame once per statement, which executemany
+    runs once per row, where setting it up cost more than the trigger's work. Statements of 64, 32, ... 1 rows:
+    a few texts, prepared once each."""
+    done = 0
+    while done < len(rows):
+        n = min(ROWS_PER_INSERT, 1 << ((len(rows) - done).bit_length() - 1))
+        sql = _INSERTS.get((head, n))
+        if sql is None:
+            row = "(" + ", ".join("?" * len(rows[done])) + ")"
+            sql = _INSERTS[(head, n)] = f"{head} VALUES {', '.join([row] * n)}"
+        c.execute(sql, list(chain.from_iterable(rows[done:done + n])))
+        done += n
 
 
 def _null(value: None) -> None:
@@ -324,13 +345,12 @@ class Store:
         word that does not negate its statement takes no side."""
         if reach.ignored is None:
             return set()
-        sides = [s for s in statements if s.date and (s.negated or not s.negations)]
-        days = {s.date for s in sides if s.negated} | {r[0] for r in self.conn.execute(
+        days = {s.date for s in statements if s.negated and s.date} | {r[0] for r in self.conn.execute(
             "SELECT DISTINCT date FROM statements WHERE negated = 1 AND date IN (SELECT value FROM json_each(?))",
-            [json.dumps(sorted({s.date for s in sides}))])}
-        sayings = set()
-        for s in sides:
-            if s.date in days:
+            [json.dumps(sorted({s.date for s in statements if s.date}))])}
+        sayings: set[tuple[str, frozenset[str], bool]] = set()
+        for s in statements if days else ():
+            if s.date in days and (s.negated or not s.negations):
                 stems = frozenset(rough_stem(w) for w in s.claim if w not in reach.ignored and w not in s.negations)
                 if stems:
                     sayings.add((s.date, stems, s.negated))
@@ -368,26 +388,29 @@ class Store:
         of them is about (the day it names, its story's day, its figures' days: table frame_days, m020). A claim
         that the event is settled also reads the frame's agreed totals of any day, and an agreed total the frame's
         claims of any later day with the days around them."""
-        ids: dict[tuple[str | None, str | None], int] = {}
-        for key in {(s.event, s.frame) for s in statements if s.event and s.frame}:
-            row = self.conn.execute("SELECT id FROM frames WHERE event = ? AND anchor = ?", key).fetchone()
-            if row:
-                ids[key] = row[0]
-        told: dict[int, set[str | None]] = {}  # as written, each read as a day once
-        settled, totalled = set(), set()
+        told: dict[tuple[str, str], set[str | None]] = {}  # by (event, anchor): days as written, each read once
+        settling: set[tuple[str, str]] = set()  # frames a statement calls settled
+        totalling: set[tuple[str, str]] = set()  # frames with an agreed total
         for s in statements:
-            if not s.frame or (frame := ids.get((s.event, s.frame))) is None:
+            if not s.frame or not s.event:
                 continue
-            written = told.setdefault(frame, set())
+            key = (s.event, s.frame)
+            written = told.get(key)
+            if written is None:
+                written = told[key] = set()
             written.add(s.date)
             written.add(s.published)
             if s.quantities:
                 written.update(q.date for q in s.quantities)
                 if any(q.action in reach.totals for q in s.quantities):
-                    totalled.add(frame)
+                    totalling.add(key)
             if s.statuses and any(st.state == reach.settled and not st.negated for st in s.statuses):
-                settled.add(frame)
-        days = {frame: {d for d in map(_day, texts) if d} for frame, texts in told.items()}
+                settling.add(key)
+        ids = {key: row[0] for key in told
+               if (row := self.conn.execute("SELECT id FROM frames WHERE event = ? AND anchor = ?", key).fetchone())}
+        days = {ids[key]: {d for d in map(_day, texts) if d} for key, texts in told.items() if key in ids}
+        settled = {ids[key] for key in settling if key in ids}
+        totalled = {ids[key] for key in totalling if key in ids}
         totals = sorted(reach.totals)
         queries: list[tuple[str, list[Any]]] = [
             ("SELECT s.document_id FROM quantities q CROSS JOIN statements s ON s.id = q.statement_id"  # the totals first:
@@ -596,14 +619,13 @@ class Store:
             rows.append((sid, doc_id, source_id, event_id, frame_id, *values))
             figures += [(sid, *q) for q in told]
             states += [(sid, *st) for st in stated]
-        c.executemany(
-            "INSERT INTO statements (id, document_id, source_id, event_id, frame_id, text, start, end, source_start,"
-            " source_end, cue, channel, date, date_text, quote, modality, role, sentence, negated, digest, incident,"
-            " date_at, event_word, record, event_reference, claim, negations,"
-            f" {', '.join(WORDING_COLUMNS)}) VALUES ({', '.join('?' * (27 + len(WORDING_COLUMNS)))})", rows)
-        c.executemany("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start, end,"
-                      " role, date, unit, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
-        c.executemany("INSERT INTO statuses (statement_id, state, cue, negated, start, end) VALUES (?, ?, ?, ?, ?, ?)", states)
+        _insert_rows(c, "INSERT INTO statements (id, document_id, source_id, event_id, frame_id, text, start, end,"
+                     " source_start, source_end, cue, channel, date, date_text, quote, modality, role, sentence, negated,"
+                     " digest, incident, date_at, event_word, record, event_reference, claim, negations,"
+                     f" {', '.join(WORDING_COLUMNS)})", rows)
+        _insert_rows(c, "INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start,"
+                     " end, role, date, unit, partial)", figures)
+        _insert_rows(c, "INSERT INTO statuses (statement_id, state, cue, negated, start, end)", states)
         return [row[0] for row in rows]
 
     def _source_id(self, c: sqlite3.Connection, name: str, kind: str | None, doc_id: int) -> int:
