@@ -123,3 +123,14 @@ def test_a_union_of_gates_may_match_where_one_of_them_may() -> None:
         words = frozenset(rnd.sample(vocabulary, rnd.randint(0, 5)))
         assert union.may_match(words) == any(g.may_match(words) for g in gates), words
     assert union.may_match(None) and Gate.union([*gates, Gate.of(["caf\u00e9"])]).may_match(frozenset())
+
+
+def test_clear_boundaries_are_the_pattern_s_matches() -> None:
+    from factcheck.extract.sentences import CLEAR_BOUNDARY, _clear_boundaries
+    rnd = random.Random(7)
+    pieces = ["pier", "Harbour", "x", " ", "\t", ".", "!", "?", "'", "\u2019", "-", "\"", "\u201d", "\u201c", "Ferries",
+              "Sal", "12", "3,4", " a", "Mr.", "e.g.", "\n", "A", "Quayside"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 15)))
+        for start, end in ((0, len(text)), (min(3, len(text)), max(0, len(text) - 2))):
+            assert _clear_boundaries(text, start, end) == [m.end() for m in CLEAR_BOUNDARY.finditer(text, start, end)], text

@@ -52,6 +52,7 @@ CLOCK_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|ET\b|GMT)",
 LABEL_BEFORE = re.compile(r"(?:No\.|number|#|page|article|section|chapter|route|room|flight|tel\.?|magnitude|category|level|"
                           r"grade|size|model|version|phase|stage|round|code|zone|gate|platform|terminal|district|ward|resolutions?)\s*$",
                           re.I)
+LABEL_REACH = 12  # more characters than LABEL_BEFORE's longest word ('resolutions'), which ends where white space does
 LISTED_AFTER = re.compile(r"\s*\d+\s*(?:,|and|or)\s*$")
 YEAR_PREPOSITION = re.compile(r"\b(?:in|since|of|by|from|until|till|to|before|after|during|early|late|mid)\s*$", re.I)
 NEXT_WORD = re.compile(r"\s+([a-z]+)")
@@ -304,9 +305,14 @@ def _not_a_count(text: str, m: re.Match[str], value: float, lex: Lexicon) -> boo
         return True  # a day of the month
     if CLOCK_AFTER.match(text, m.end()):
         return True
-    if LABEL_BEFORE.search(before) or LABEL_BEFORE.search(LISTED_AFTER.sub("", text[max(0, m.start() - 40):m.start()])):
+    if _label_at_end(before) or _label_at_end(LISTED_AFTER.sub("", text[max(0, m.start() - 40):m.start()])):
         return True  # "resolution 2118", and "resolutions 2118 and 2235"
     return False
+
+
+def _label_at_end(words: str) -> bool:
+    """LABEL_BEFORE.search(words), looked for where its match can start only: the word before the trailing white space."""
+    return LABEL_BEFORE.search(words, max(0, len(words.rstrip()) - LABEL_REACH)) is not None
 
 
 def _word_excluded(text: str, m: re.Match[str], lead: int) -> bool:

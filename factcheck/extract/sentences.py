@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 from factcheck.extract.syntok_replay import split as syntok_split
 
@@ -27,6 +28,9 @@ SPEAKER_TAG = re.compile(r"(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}
 CLEAR_BOUNDARY = re.compile(r"(?<![\w.'\u2019-])(?:[a-z][a-z'\u2019-]{2,}+|[A-Z][a-z]{5,}+)[.!?][\"\u201d\u2019]?"
                             r"(?=[ \t]+(?:[\"\u201c\u2018]?[A-Z][a-z]|\d[\d,]*[ \t]+[a-z])|[\"\u201c]?[A-Z][a-z]{2,})")
 # ("... said. 114 others were hurt"; a page that lost its spaces: "... on Saturday.Charleston police said")
+SENTENCE_MARK = re.compile(r"[.!?]")
+LOWER = frozenset(string.ascii_lowercase)
+LOWER_RUN = LOWER | {"'", "\u2019", "-"}  # what CLEAR_BOUNDARY's lower-case word is made of
 # (one set first, so a search skips to its characters: a dash or brace alone, a mark before white space or a capital)
 MAYBE_BOUNDARY = re.compile(r"[.!?\u2026\u2014\u2013:;{}](?:(?<=[\u2014\u2013{}])|[\"'\u201d\u2019)\]]*(?:\s+\S|[A-Z]))")
 
@@ -40,11 +44,31 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     pos = start
-    for m in CLEAR_BOUNDARY.finditer(text, start, end):
-        spans += _syntok_spans(text, pos, m.end())
-        pos = m.end()
+    for cut in _clear_boundaries(text, start, end):
+        spans += _syntok_spans(text, pos, cut)
+        pos = cut
     spans += _syntok_spans(text, pos, end)
     return spans
+
+
+def _clear_boundaries(text: str, start: int, end: int) -> list[int]:
+    """Where CLEAR_BOUNDARY's matches in text[start:end] end (its finditer), tried at the marks only: its word runs
+    to the mark, so it can start where the lower-case run before the mark starts, or at the capital before the
+    run of lower-case letters, and nowhere else (a match holds one mark, so they never overlap)."""
+    cuts = []
+    for mark in SENTENCE_MARK.finditer(text, start, end):
+        j = mark.start()
+        while j > start and text[j - 1] in LOWER:
+            j -= 1
+        i = j
+        while i > start and text[i - 1] in LOWER_RUN:
+            i -= 1
+        for at in sorted({i, j - 1}):
+            m = CLEAR_BOUNDARY.match(text, at, end) if at >= start else None
+            if m:
+                cuts.append(m.end())
+                break
+    return cuts
 
 
 def _syntok_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

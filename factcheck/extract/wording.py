@@ -26,8 +26,7 @@ CONTRACTIONS = [(re.compile(p), full) for p, full in (
     (r"\bcan't\b", "cannot"), (r"\bwon't\b", "will not"), (r"n't\b", " not"), (r"'re\b", " are"), (r"'ve\b", " have"),
     (r"'ll\b", " will"), (r"\bi'm\b", "i am"), (r"'d\b", " would"))]
 CONTRACTED = [(p, full, p.pattern.replace(r"\b", "")) for p, full in CONTRACTIONS]  # each with its letters as written
-NOT_WORD = re.compile(r"[^\w' ]+")
-SPACES = re.compile(r"\s+")
+NOT_WORD = re.compile(r"[^\w']+")  # a run of punctuation and white space: one space
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 MIN_QUOTE_WORDS = 5
 
@@ -102,7 +101,7 @@ def normalise(text: str) -> str:
     for pattern, full, written in CONTRACTED if "'" in folded else ():  # each contraction holds an apostrophe
         if written in folded:  # a pattern finds nothing in a text without its letters
             folded = pattern.sub(full, folded)
-    return SPACES.sub(" ", NOT_WORD.sub(" ", folded)).strip()
+    return NOT_WORD.sub(" ", folded).strip()
 
 
 def quote_sentences(text: str) -> list[str]:
