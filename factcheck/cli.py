@@ -26,6 +26,7 @@ EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT (128 + 2)
+EXIT_TERMINATED = 143  # SIGTERM (kill, a service manager stopping a job), as a shell reports it (128 + 15)
 STATEMENTS_PAGE = 50  # statements a table shows unless --limit says otherwise
 NEW = "new"  # how the audit's report marks a flag this run found (its stored state is open)
 READ_FORMATS = ("text", "markdown", "html")  # report formats for a reader: they list some flags and count the rest
@@ -84,6 +85,29 @@ def collector_paused_throughout(command):  # type: ignore[no-untyped-def]
         with collector_paused():
             return command(*args, **kwargs)
     return run
+
+
+@contextmanager
+def stopped_as_interrupted():  # type: ignore[no-untyped-def]
+    """SIGTERM (kill, a service manager stopping a job) ends the work as Ctrl-C does: what is done is kept and
+    said. Yields a list that holds the signal once one came. Only the main thread can take signals."""
+    import signal
+    import threading
+
+    stopped: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield stopped
+        return
+
+    def stop(signum, frame):  # type: ignore[no-untyped-def]
+        stopped.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield stopped
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def say(line: str, err: bool = False) -> None:
@@ -162,7 +186,7 @@ def ingest_cmd(app: App, files, published, outlet, title, url, dry_run, max_byte
 
     \b
     Lists what was stored, then one summary line; a progress bar on stderr when it is a terminal.
-    Exit codes: 0 done, 2 a file could not be read or stored, 130 interrupted (Ctrl-C).
+    Exit codes: 0 done, 2 a file could not be read or stored, 130 interrupted (Ctrl-C), 143 stopped (SIGTERM).
     Example:
       factcheck ingest samples/ --outlet "Eastern Wire"
       factcheck ingest archive.jsonl --limit 0
@@ -180,14 +204,14 @@ def ingest_cmd(app: App, files, published, outlet, title, url, dry_run, max_byte
     store = Store(":memory:") if dry_run else app.store
     meta = make_meta(published, outlet, title, url)
     try:
-        with ingest_progress(sys.stderr.isatty() and not dry_run) as progress:
+        with ingest_progress(sys.stderr.isatty() and not dry_run) as progress, stopped_as_interrupted() as stopped:
             report, extracted = ingest(store, list(files), meta, app.rules.lexicon, dry_run, max_bytes, progress=progress)
     except KeyboardInterrupt as exc:  # what was stored is whole (a transaction a batch): say how much, no traceback
         done = exc.report if isinstance(exc, Interrupted) else None
         for error in done.errors if done else []:
             say(f"factcheck: {error}", err=True)
         say(f"factcheck: {interrupted(done)}", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(EXIT_TERMINATED if stopped else EXIT_INTERRUPTED)
     if dry_run:
         out = console()
         for doc, statements in extracted:

@@ -168,3 +168,28 @@ def test_the_summary_says_one_document_statement_and_error_in_the_singular():
     report = IngestReport(stored=[Filed("orchard.txt", "Orchard bulletin", None, statements=1)],
                           errors=["gone.txt: no such file"])
     assert summary_line(report, 0.54) == "ingested 1 document in 0.5 s: 1 stored (1 statement), 0 already stored, 1 error"
+
+
+def test_an_ingest_stopped_by_sigterm_says_how_many_documents_it_stored_and_exits_143(tmp_path, fc, db_path, monkeypatch):
+    import os
+    import signal
+
+    folder = bulletins(tmp_path, 5)
+    real = ingest_module.file_documents
+    opened = []
+
+    def file_documents(path, meta, max_bytes):  # type: ignore[no-untyped-def]
+        opened.append(path)
+        if len(opened) == 4:
+            os.kill(os.getpid(), signal.SIGTERM)  # as `kill PID` sends it
+        yield from real(path, meta, max_bytes)
+
+    monkeypatch.setattr(ingest_module, "file_documents", file_documents)
+    before = signal.getsignal(signal.SIGTERM)
+    result = fc("ingest", folder)
+    assert result.exit_code == 143
+    assert result.stderr.splitlines() == [
+        "factcheck: ingest interrupted after 3 documents: 3 stored, 0 already stored; the rest were not stored "
+        "(run the same ingest again to finish: what is stored is skipped)"]
+    assert len(Store(str(db_path)).documents()) == 3
+    assert signal.getsignal(signal.SIGTERM) is before  # the handler is the ingest's only while it runs
