@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -129,26 +128,6 @@ def _spans(days: list[date], gap: timedelta) -> list[tuple[date, date]]:
         else:
             runs.append((d, d))
     return runs
-
-
-ROWS_PER_INSERT = 64  # at most; 64 statements' rows bind some 2,500 parameters, well under SQLite's limit
-_INSERTS: dict[tuple[str, int], str] = {}  # the INSERT of n rows, by its head and n: each text made (and prepared) once
-
-
-def _insert_rows(c: sqlite3.Connection, head: str, rows: list[tuple[Any, ...]]) -> None:
-    """The rows, in order, inserted by `head` ('INSERT INTO t (a, b)') with many rows per statement: the row
-    triggers of a table (change marks, frame days) set up their frame once per statement, which executemany
-    runs once per row, where setting it up cost more than the trigger's work. Statements of 64, 32, ... 1 rows:
-    a few texts, prepared once each."""
-    done = 0
-    while done < len(rows):
-        n = min(ROWS_PER_INSERT, 1 << ((len(rows) - done).bit_length() - 1))
-        sql = _INSERTS.get((head, n))
-        if sql is None:
-            row = "(" + ", ".join("?" * len(rows[done])) + ")"
-            sql = _INSERTS[(head, n)] = f"{head} VALUES {', '.join([row] * n)}"
-        c.execute(sql, list(chain.from_iterable(rows[done:done + n])))
-        done += n
 
 
 def _null(value: None) -> None:
@@ -619,13 +598,14 @@ class Store:
             rows.append((sid, doc_id, source_id, event_id, frame_id, *values))
             figures += [(sid, *q) for q in told]
             states += [(sid, *st) for st in stated]
-        _insert_rows(c, "INSERT INTO statements (id, document_id, source_id, event_id, frame_id, text, start, end,"
-                     " source_start, source_end, cue, channel, date, date_text, quote, modality, role, sentence, negated,"
-                     " digest, incident, date_at, event_word, record, event_reference, claim, negations,"
-                     f" {', '.join(WORDING_COLUMNS)})", rows)
-        _insert_rows(c, "INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start,"
-                     " end, role, date, unit, partial)", figures)
-        _insert_rows(c, "INSERT INTO statuses (statement_id, state, cue, negated, start, end)", states)
+        c.executemany(
+            "INSERT INTO statements (id, document_id, source_id, event_id, frame_id, text, start, end, source_start,"
+            " source_end, cue, channel, date, date_text, quote, modality, role, sentence, negated, digest, incident,"
+            " date_at, event_word, record, event_reference, claim, negations,"
+            f" {', '.join(WORDING_COLUMNS)}) VALUES ({', '.join('?' * (27 + len(WORDING_COLUMNS)))})", rows)
+        c.executemany("INSERT INTO quantities (statement_id, text, low, high, noun, category, each, action, hedge, start, end,"
+                      " role, date, unit, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
+        c.executemany("INSERT INTO statuses (statement_id, state, cue, negated, start, end) VALUES (?, ?, ?, ?, ?, ?)", states)
         return [row[0] for row in rows]
 
     def _source_id(self, c: sqlite3.Connection, name: str, kind: str | None, doc_id: int) -> int:
