@@ -186,7 +186,11 @@ class Gate:
             return False
         if not self.singles.isdisjoint(words):
             return True
-        return any(need <= words for key in self.keys.intersection(words) for need in self.by_key[key])
+        for key in self.keys.intersection(words):  # (loops, not a generator: this runs for every statement)
+            for need in self.by_key[key]:
+                if need <= words:
+                    return True
+        return False
 
 
 @dataclass(frozen=True)

@@ -244,7 +244,8 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     off = doc.offset
     words = wording(content, quote, vocab)
     claimed, negations = claim(words.words, lex)
-    values = dict(
+    values = STATEMENT_DEFAULTS.copy()  # the fields not set here at their defaults
+    values.update(
         text=content, start=off + s, end=off + s + len(content), source=name, source_kind=kind,
         source_start=None if ss is None else off + ss, source_end=None if se is None else off + se,
         cue=cue, channel=channel, date=date, date_text=main_days[0].text if main_days else None,
@@ -254,7 +255,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
         event_reference=event_reference(words.words, event, lex) if event else None, quantities=tuple(quantities),
         statuses=tuple(statuses), negated=negated, claim=claimed, negations=negations, **words._asdict(),
         durations=durations, began=began)
-    return Statement.restored({**STATEMENT_DEFAULTS, **values})  # the fields not set here at their defaults
+    return Statement.restored(values)
 
 
 

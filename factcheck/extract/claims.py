@@ -29,10 +29,10 @@ def claim(words: Sequence[str], lex: Lexicon) -> tuple[tuple[str, ...], tuple[st
     The claim without its negation words is what polarity-conflict compares: "he did not use the pump" and
     "he used the pump" then differ only in "did", a word of do-support the check may ignore."""
     negation, endings = _negation(lex)
-    if negation.isdisjoint(words):
-        joined = "".join(words)  # most claims hold no negation word and no contraction: the words as they are
-        if "'" not in joined and "\u2019" not in joined and all(words):  # (an empty word is dropped)
-            return tuple(words), ()
+    joined = "".join(words)
+    if "n'" not in joined and "n\u2019" not in joined and all(words):  # (an empty word is dropped)
+        # every ending opens with "n" and an apostrophe: most claims hold none, their words stay as they are
+        return tuple(words), tuple(dict.fromkeys(w for w in words if w in negation)) if not negation.isdisjoint(words) else ()
     out, found = [], []
     for w in words:
         # every ending holds an apostrophe: a word without one ends with none of them
