@@ -365,10 +365,24 @@ def m027_marks_once(db: sqlite_utils.Database) -> None:
     db.execute(BUMP)
 
 
+def m028_quote_openings(db: sqlite_utils.Database) -> None:
+    # the quotations of the stored statements by their opening words (model.quote_opening): a draft, an audit or a
+    # part of a verify looks up those its quotes open with, where a LIKE over the stored quotes read every one of
+    # them for each opening. Filled by the store as it indexes what it inserts (store._indexing)
+    from factcheck.store import quote_openings
+
+    db.execute("CREATE TABLE quote_openings (opening TEXT NOT NULL, statement_id INTEGER NOT NULL,"
+               " document_id INTEGER NOT NULL, PRIMARY KEY (opening, statement_id)) WITHOUT ROWID")
+    db.execute("CREATE INDEX idx_quote_openings_statement ON quote_openings (statement_id)")
+    db.execute("CREATE TRIGGER statements_quote_openings_delete AFTER DELETE ON statements"
+               " BEGIN DELETE FROM quote_openings WHERE statement_id = OLD.id; END")
+    quote_openings(db.conn, 0)
+
+
 MIGRATIONS = [m001_documents, m002_sources, m003_statements, m004_figures, m005_events, m006_flags_runs, m007_audit_snapshot,
               m008_frames, m009_incidents, m010_run_process, m011_wording, m012_versions_appearances,
               m013_triage_history, m014_passes, m015_readings, m016_revisions,
               m017_claims, m018_changed_documents, m019_statement_days,
               m020_frame_days, m021_story_versions, m022_rare_claims, m023_search_index_by_store,
               m024_denials_by_day, m025_totals_and_states, m026_frame_days_when_framed,
-              m027_marks_once]
+              m027_marks_once, m028_quote_openings]

@@ -225,6 +225,12 @@ class Statement:
 
 STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 STATEMENT_DEFAULTS = {f.name: f.default for f in fields(Statement) if f.default is not MISSING}  # no required field
+def quote_opening(sentence: str) -> str:
+    """A quoted sentence's first four words: misattribution compares the quotes that open alike, and the store
+    indexes them so (quote_openings, m028)."""
+    return " ".join(sentence.split()[:4])
+
+
 # the word-level readings only checks use: a statement a finding, flag or report cites does without them
 CHECK_READINGS = ("claim", "negations", "words", "word_starts", "masked", "quoted", "mentions")
 

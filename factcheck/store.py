@@ -23,7 +23,8 @@ from factcheck.errors import AmbiguousError, NotFoundError, StoreError
 from factcheck.lexicon import rough_stem
 from factcheck.migrations import MIGRATIONS
 from factcheck.model import (
-    CHECK_READINGS, TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Reach, Statement, Status, severity_rank, statement_digest,
+    CHECK_READINGS, TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Reach, Statement, Status, quote_opening,
+    severity_rank, statement_digest,
 )
 from factcheck.sources import MAYBE_NAMED, SourceIndex, story_local
 
@@ -143,20 +144,25 @@ sqlite3.register_adapter(type(None), _null)
 @contextmanager
 def _indexing(c: sqlite3.Connection) -> Iterator[None]:
     """The statements inserted within the block enter the full-text index at its end, in one statement (m023:
-    no trigger per row)."""
+    no trigger per row), and their quotations the index of openings (m028)."""
     last = c.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
     yield
     c.execute("INSERT INTO statements_fts (rowid, text) SELECT id, text FROM statements WHERE id > ?", (last,))
+    quote_openings(c, last)
+
+
+def quote_openings(c: sqlite3.Connection, after: int) -> None:
+    """Index the quotations of the statements with ids above `after` by their opening words (m028)."""
+    rows = c.execute("SELECT id, document_id, quoted FROM statements WHERE id > ? AND quote = 1 AND quoted != '[]'",
+                     (after,)).fetchall()
+    c.executemany("INSERT OR IGNORE INTO quote_openings (opening, statement_id, document_id) VALUES (?, ?, ?)",
+                  [(opening, sid, doc) for sid, doc, quoted in rows
+                   for opening in {quote_opening(q) for q in json.loads(quoted)} if opening])
 
 
 def _flag_digest(f: Finding) -> str:
     """What a triaged flag rests on: its claims when the check names them, else its cited statements' digests."""
     return CLAIMS + " vs ".join(f.claims) if f.claims else ",".join(statement_digest(s) for s in f.statements)
-
-
-def _like_escape(text: str) -> str:
-    """Text matched literally by LIKE ... ESCAPE '\\'."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _run_counts(counts: dict[str, int]) -> tuple[int, ...]:
@@ -260,7 +266,8 @@ class Store:
                                  ("appearances", " WHERE document_id IN (SELECT id FROM wanted)"),
                                  ("statements", " WHERE document_id IN (SELECT id FROM wanted)"),
                                  ("quantities", " WHERE statement_id IN (SELECT id FROM main.statements)"),
-                                 ("statuses", " WHERE statement_id IN (SELECT id FROM main.statements)")):
+                                 ("statuses", " WHERE statement_id IN (SELECT id FROM main.statements)"),
+                                 ("quote_openings", " WHERE statement_id IN (SELECT id FROM main.statements)")):
                 cols = ", ".join(f'"{r[1]}"' for r in c.execute(f"PRAGMA main.table_info({table})"))
                 c.execute(f"INSERT INTO main.{table} ({cols}) SELECT {cols} FROM src.{table}{where}")
             c.execute("COMMIT")
@@ -283,7 +290,7 @@ class Store:
             if s.quoted:
                 if s.source and s.quote and not story_local(s.source, s.source_kind):
                     quoting.add(s.source)
-                openings.update(" ".join(q.split()[:4]) for q in s.quoted if q.split())
+                openings.update(o for q in s.quoted if (o := quote_opening(q)))
             if s.event:
                 for q in s.quantities:
                     if q.exact and (q.category or q.noun):
@@ -300,8 +307,7 @@ class Store:
         index = self._sources()
         queries += [("SELECT document_id FROM statements WHERE source_id = ? AND quote = 1", [sid])
                     for sid in {sid for name in quoting for sid, _ in index.candidates(name)}]
-        queries += [("SELECT document_id FROM statements WHERE quote = 1 AND quoted LIKE ? ESCAPE '\\'",
-                     [f'%"{_like_escape(json.dumps(o)[1:-1])}%']) for o in openings]  # as stored: JSON
+        queries += [("SELECT document_id FROM quote_openings WHERE opening = ?", [o]) for o in openings]
         queries += [("SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id JOIN quantities q"
                      " ON q.statement_id = s.id WHERE e.key = ? AND coalesce(q.category, q.noun) = ?", [event, measure])
                     for event, measure in measures]
@@ -458,6 +464,16 @@ class Store:
     def applied_migrations(self) -> list[str]:
         """Names of the migrations recorded in this database, in the order applied."""
         return [r["name"] for r in self.db.query("SELECT name FROM migrations ORDER BY rowid")]
+
+    @contextmanager
+    def page_cache(self, kib: int) -> Iterator[None]:
+        """SQLite's page cache at `kib` KiB within the block (its default: 2 MiB), as it was after it."""
+        before = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
+        self.conn.execute(f"PRAGMA cache_size = {-int(kib)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {before}")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

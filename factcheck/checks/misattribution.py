@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from factcheck.checks.common import block, finding, who
 from factcheck.lexicon import Lexicon
-from factcheck.model import Finding, Rule, Statement
+from factcheck.model import Finding, Rule, Statement, quote_opening
 from factcheck.sources import same_source
 
 PARAMS = {"min_similarity": 95.0, "same_document": False}
@@ -21,7 +21,7 @@ PARAMS = {"min_similarity": 95.0, "same_document": False}
 def check(statements: Sequence[Statement], rule: Rule, lex: Lexicon) -> list[Finding]:
     items = [(s, q) for s in statements if s.source and s.source_kind != "anonymous" for q in s.quoted]
     out, done = [], set()
-    for _, group in block(items, lambda it: " ".join(it[1].split()[:4])).items():
+    for _, group in block(items, lambda it: quote_opening(it[1])).items():
         for i, (s1, q1) in enumerate(group):
             for s2, q2 in group[i + 1:]:
                 if s1.source == s2.source or same_source(s1.source or "", s2.source or ""):
