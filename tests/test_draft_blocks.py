@@ -183,3 +183,25 @@ def test_the_frame_days_the_triggers_keep_are_those_the_migration_fills(tmp_path
         c.execute(FILL_FRAME_DAYS)
     assert store.conn.execute(query).fetchall() == kept
     store.close()
+
+
+QUOTED = ("---\ntitle: {title}\noutlet: {outlet}\npublished: 2025-06-0{day}\n---\n{title}\n\n"
+          "\"The orchard levy will be halved before the harvest begins,\" {speaker} said on {weekday}.\n")
+
+
+def test_a_quote_put_in_another_mouth_is_found_through_the_index_of_openings(tmp_path, rules, monkeypatch):
+    store = Store(tmp_path / "claims.db")
+    stored = tmp_path / "stored.md"
+    stored.write_text(QUOTED.format(title="Levy cut promised", outlet="Valley Gazette", day=2,
+                                    speaker="Farm minister Aled Morgan", weekday="Monday"), encoding="utf-8")
+    ingest(store, [str(stored)], Meta(), rules.lexicon)
+    assert [r[0] for r in store.conn.execute("SELECT opening FROM quote_openings")] == ["the orchard levy will"]
+    draft = tmp_path / "draft.md"
+    draft.write_text(QUOTED.format(title="Levy pledge", outlet="Hill Post", day=3,
+                                   speaker="Treasury secretary Ruth Ellery", weekday="Tuesday"), encoding="utf-8")
+    narrow = findings(store, rules, draft, False, monkeypatch)
+    assert "misattribution" in {kind for kind, _, _ in narrow}
+    assert narrow == findings(store, rules, draft, True, monkeypatch)
+    store.conn.execute("DELETE FROM statements WHERE quote = 1")  # by hand: the index follows
+    assert store.conn.execute("SELECT count(*) FROM quote_openings").fetchone()[0] == 0
+    store.close()

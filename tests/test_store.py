@@ -285,3 +285,17 @@ def test_the_checks_find_the_same_with_only_the_readings_they_read(store, rules,
     found = {(f.rule, f.fingerprint) for f in run_checks(every, rules.rules, lexicon)}
     assert {"date-conflict", "numeric-conflict"} <= {rule for rule, _ in found}
     assert {(f.rule, f.fingerprint) for f in run_checks(checked, rules.rules, lexicon)} == found
+
+
+def test_the_migration_indexes_the_quotations_stored_before_it(store, lexicon):
+    from factcheck.migrations import m028_quote_openings
+
+    told = Document(text="Quay works\n\n\"We will reopen the north quay by spring,\" harbour master Ines Duarte said.",
+                    title="Quay works", outlet="Coastal Courier", published="2025-03-02", published_from="metadata")
+    store.add_document(told, extract(told, lexicon))
+    indexed = store.conn.execute("SELECT * FROM quote_openings").fetchall()
+    assert [row[0] for row in indexed] == ["we will reopen the"]
+    for name in ("TRIGGER statements_quote_openings_delete", "TABLE quote_openings"):
+        store.conn.execute(f"DROP {name}")
+    m028_quote_openings(store.db)
+    assert store.conn.execute("SELECT * FROM quote_openings").fetchall() == indexed
