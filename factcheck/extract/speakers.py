@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from factcheck.extract.sentences import quote_spans
-from factcheck.lexicon import Gate, Lexicon, matches_at, word_offsets
+from factcheck.lexicon import WORD_RUN, Gate, Lexicon, matches_at, word_offsets
 from factcheck.sources import person_core
 
 SPACES = re.compile(r"\s+")
@@ -99,6 +99,7 @@ class Speakers:
         self.lex = lex
         self.people: list[str] = []  # full names seen, most recent last
         self.surnames: dict[str, str] = {}  # surname -> the full name last seen with it
+        self.surname_words: set[str] = set()  # each surname's first word in lower case: a unit without one names none
         self.gender: dict[str, str] = {}  # settled: titles, unnamed people, or a clear majority of clues
         self.votes: dict[str, list[int]] = {}  # person -> [male clues, female clues]
         self.seen: dict[str, int] = {}  # person -> unit where last mentioned
@@ -137,7 +138,9 @@ class Speakers:
         if self.role_gate.may_match(words):  # a role is a word of the unit
             self._note_roles(text, words)
         surnames = self.surnames
-        for w in CAPITALISED.findall(text) if surnames else ():
+        # a CAPITALISED word opens with a whole word of the text, which is a surname's first word where it is one
+        for w in CAPITALISED.findall(text) if surnames and (
+                words is None or not self.surname_words.isdisjoint(words)) else ():
             if w in surnames:
                 self._mark(surnames[w])
         gendered = self.gendered.finditer(text) if self.gendered_gate.may_match(words) else ()
@@ -153,8 +156,8 @@ class Speakers:
             self.seen[key] = self.unit  # an unnamed person: makes a later pronoun ambiguous, names no one here
             self.gender[key] = "f" if g.group(1) else "m"
         if len(here) == 1:
-            said = words is None or not PRONOUN_WORDS.isdisjoint(words)  # a pronoun is a word of the unit
-            pronouns = {w.lower() for w in PRONOUN.findall(text)} if said else set()
+            # PRONOUN finds whole words: those of the unit's words (words_of) that are pronouns, when they are read
+            pronouns = {w.lower() for w in PRONOUN.findall(text)} if words is None else PRONOUN_WORDS & words
             male, female = bool(pronouns & self.g.male), bool(pronouns & self.g.female)
             if male != female:
                 self._vote(here.pop(), "m" if male else "f")
@@ -195,7 +198,9 @@ class Speakers:
         lex = self.lex
         for m in NAME_RUN.finditer(text):
             reading = _name_reading(m.group(0), lex)
-            if reading is not None and not PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()]):
+            # (PLACE_PREPOSITION ends with white space: a name after none has no preposition before it)
+            if reading is not None and not (text[m.start() - 1:m.start()].isspace() and
+                                             PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()])):
                 found.append(reading)
         return found
 
@@ -431,14 +436,21 @@ class Speakers:
                 return next(iter(later))
             if add:
                 self.people.append(name)
-                self.surnames[name.split()[-1]] = name
+                self._note_surname(name)
                 return name
             return None
         if name in self.people:
             self.people.remove(name)
         self.people.append(name)
-        self.surnames[name.split()[-1]] = name
+        self._note_surname(name)
         return name
+
+    def _note_surname(self, name: str) -> None:
+        surname = name.split()[-1]
+        self.surnames[surname] = name
+        first = WORD_RUN.match(surname)
+        if first:
+            self.surname_words.add(first.group(0).lower())
 
 
 def _always_after_the(text: str, name: str) -> bool:
