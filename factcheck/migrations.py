@@ -366,13 +366,13 @@ def m027_marks_once(db: sqlite_utils.Database) -> None:
 
 
 def m028_quote_openings(db: sqlite_utils.Database) -> None:
-    # the quotations of the stored statements by their opening words (model.quote_opening): a draft, an audit or a
+    # the quotations of the stored statements by their opening words (model.quote_opening) and length: a draft, an audit or a
     # part of a verify looks up those its quotes open with, where a LIKE over the stored quotes read every one of
     # them for each opening. Filled by the store as it indexes what it inserts (store._indexing)
     from factcheck.store import quote_openings
 
-    db.execute("CREATE TABLE quote_openings (opening TEXT NOT NULL, statement_id INTEGER NOT NULL,"
-               " document_id INTEGER NOT NULL, PRIMARY KEY (opening, statement_id)) WITHOUT ROWID")
+    db.execute("CREATE TABLE quote_openings (opening TEXT NOT NULL, length INTEGER NOT NULL, statement_id INTEGER NOT NULL,"
+               " document_id INTEGER NOT NULL, PRIMARY KEY (opening, length, statement_id)) WITHOUT ROWID")
     db.execute("CREATE INDEX idx_quote_openings_statement ON quote_openings (statement_id)")
     db.execute("CREATE TRIGGER statements_quote_openings_delete AFTER DELETE ON statements"
                " BEGIN DELETE FROM quote_openings WHERE statement_id = OLD.id; END")

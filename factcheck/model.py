@@ -225,6 +225,20 @@ class Statement:
 
 STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 STATEMENT_DEFAULTS = {f.name: f.default for f in fields(Statement) if f.default is not MISSING}  # no required field
+def quote_runs(sentence: str) -> set[str]:
+    """A quoted sentence's runs of three words: quote-mismatch compares a speaker's quotes that share one."""
+    words = sentence.split()
+    return {" ".join(words[k:k + 3]) for k in range(len(words) - 2)}
+
+
+def quote_lengths(length: int, alike: float) -> tuple[float, float]:
+    """The lengths a quote may have to be `alike` (rapidfuzz ratio, 0-100) to one of `length` characters: the
+    ratio is 2 * matched / (both lengths), and no more than the shorter can match."""
+    if alike <= 0:
+        return 0.0, float("inf")
+    return length * alike / (200 - alike), length * (200 - alike) / alike
+
+
 def quote_opening(sentence: str) -> str:
     """A quoted sentence's first four words: misattribution compares the quotes that open alike, and the store
     indexes them so (quote_openings, m028)."""
@@ -240,12 +254,18 @@ class Reach:
     """How far the rules compare the statements of one event frame across days (checks.reach): a block is the
     frame's statements within `days` of a day the statement names, its story's day or its figures' days; a
     frame's totals of the `totals` actions meet claims of the `settled` state on any later day. A proposition is
-    a claim's stems without its negations and the `ignored` words."""
+    a claim's stems without its negations and the `ignored` words. A speaker's quotes meet when they share a
+    run of three words that at most `quote_runs` of them use; quotes opening alike, when their lengths allow them
+    to be `quote_alike` alike (quote_lengths)."""
 
     days: int = 0
     totals: frozenset[str] = frozenset()
     settled: str = "completed"
     ignored: frozenset[str] | None = None  # words no proposition holds (polarity-conflict); None: none compared
+    quote_runs: int = 0  # a speaker's quotes are compared when they share a three-word run used by at most this
+    # many of them (quote-mismatch); 0: none compared
+    quote_alike: float | None = None  # how alike (rapidfuzz ratio) two speakers' quotes opening with the same words
+    # must be to meet (misattribution; the least any rule asks); None: none compared
 
 
 @dataclass(frozen=True)

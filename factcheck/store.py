@@ -24,7 +24,7 @@ from factcheck.lexicon import rough_stem
 from factcheck.migrations import MIGRATIONS
 from factcheck.model import (
     CHECK_READINGS, TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Reach, Statement, Status, quote_opening,
-    severity_rank, statement_digest,
+    quote_lengths, quote_runs, severity_rank, statement_digest,
 )
 from factcheck.sources import MAYBE_NAMED, SourceIndex, story_local
 
@@ -152,12 +152,11 @@ def _indexing(c: sqlite3.Connection) -> Iterator[None]:
 
 
 def quote_openings(c: sqlite3.Connection, after: int) -> None:
-    """Index the quotations of the statements with ids above `after` by their opening words (m028)."""
+    """Index the quotations of the statements with ids above `after` by their opening words and length (m028)."""
     rows = c.execute("SELECT id, document_id, quoted FROM statements WHERE id > ? AND quote = 1 AND quoted != '[]'",
                      (after,)).fetchall()
-    c.executemany("INSERT OR IGNORE INTO quote_openings (opening, statement_id, document_id) VALUES (?, ?, ?)",
-                  [(opening, sid, doc) for sid, doc, quoted in rows
-                   for opening in {quote_opening(q) for q in json.loads(quoted)} if opening])
+    c.executemany("INSERT OR IGNORE INTO quote_openings (opening, length, statement_id, document_id) VALUES (?, ?, ?, ?)",
+                  [(quote_opening(q), len(q), sid, doc) for sid, doc, quoted in rows for q in json.loads(quoted) if q.split()])
 
 
 def _flag_digest(f: Finding) -> str:
@@ -285,12 +284,13 @@ class Store:
         the same words, negated, by another voice or the same one); stored copies of the same texts. Across
         stories the checks compare nothing outside these. Stories in `known` (read already) are left out."""
         statements = list(statements)
-        quoting, openings, measures, records, lasting, started = (set() for _ in range(6))
+        quoting: dict[str, set[str]] = {}  # a named source's quotes: their runs of three words
+        openings, measures, records, lasting, started = (set() for _ in range(5))
         for s in statements:  # most statements hold none of these: each test reads one field first
             if s.quoted:
                 if s.source and s.quote and not story_local(s.source, s.source_kind):
-                    quoting.add(s.source)
-                openings.update(o for q in s.quoted if (o := quote_opening(q)))
+                    quoting.setdefault(s.source, set()).update(r for q in s.quoted for r in quote_runs(q))
+                openings.update((quote_opening(q), len(q)) for q in s.quoted if q.split())
             if s.event:
                 for q in s.quantities:
                     if q.exact and (q.category or q.noun):
@@ -304,10 +304,8 @@ class Store:
         queries: list[tuple[str, list[Any]]] = [
             ("SELECT id FROM documents WHERE sha256 = ?", [sha]) for sha in set(shas)]
         queries += self._frame_blocks(statements, reach)
-        index = self._sources()
-        queries += [("SELECT document_id FROM statements WHERE source_id = ? AND quote = 1", [sid])
-                    for sid in {sid for name in quoting for sid, _ in index.candidates(name)}]
-        queries += [("SELECT document_id FROM quote_openings WHERE opening = ?", [o]) for o in openings]
+        queries += [("SELECT document_id FROM quote_openings WHERE opening = ? AND length BETWEEN ? AND ?",
+                     [o, *quote_lengths(n, reach.quote_alike)]) for o, n in openings if reach.quote_alike is not None]
         queries += [("SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id JOIN quantities q"
                      " ON q.statement_id = s.id WHERE e.key = ? AND coalesce(q.category, q.noun) = ?", [event, measure])
                     for event, measure in measures]
@@ -318,11 +316,30 @@ class Store:
         queries += [("SELECT document_id FROM statements s JOIN quantities q ON q.statement_id = s.id"
                      f" WHERE q.category = ? AND q.unit IN ({','.join('?' * len(TIME_UNITS))})", [event, *TIME_UNITS])
                     for event in started]
-        found: set[int] = set()
+        found = self._quoting(quoting, reach.quote_runs)
         for sql, params in queries:
             found |= {r[0] for r in self.conn.execute(sql, params)}
         known = set(known)
         return self.current_documents(found - known | self._saying(self._sayings(statements, reach), known))
+
+    def _quoting(self, quoting: dict[str, set[str]], most: int) -> set[int]:
+        """Stories quoting a named source (any the name may denote) in words that share a run of three with
+        these quotes of it, a run at most `most` of the source's stored quotes use (quote-mismatch: a commoner
+        run tells nothing). Only the quotations are read."""
+        if not most:
+            return set()
+        index, found = self._sources(), set()
+        for name, runs in quoting.items():
+            told: dict[str, set[int]] = {}  # run -> the stored quotes (statement ids) of the source using it
+            stories: dict[int, int] = {}
+            for sid, doc, quoted in self.conn.execute(
+                    "SELECT id, document_id, quoted FROM statements WHERE source_id IN (SELECT value FROM json_each(?))"
+                    " AND quote = 1 AND quoted != '[]'", [json.dumps(sorted({i for i, _ in index.candidates(name)}))]):
+                stories[sid] = doc
+                for run in runs & set().union(*map(quote_runs, json.loads(quoted))):
+                    told.setdefault(run, set()).add(sid)
+            found |= {stories[sid] for sids in told.values() if len(sids) <= most for sid in sids}
+        return found
 
     def _sayings(self, statements: list[Statement], reach: Reach) -> set[tuple[str, frozenset[str], bool]]:
         """(day, stems of the proposition, denied) of the statements that may meet their other side that day (see

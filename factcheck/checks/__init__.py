@@ -36,14 +36,19 @@ CHECKS = {
 def reach(rules: Sequence[Rule]) -> Reach:
     """How far across days these rules compare the statements of one event frame: the most any of their checks
     declares (REACH_DAYS), the agreed totals completion-conflict holds against claims of any later day, and the
-    function words of polarity-conflict's propositions (of every such rule: a word any of them ignores).
+    function words of polarity-conflict's propositions (of every such rule: a word any of them ignores), and how
+    common a run of words quote-mismatch still compares a speaker's quotes by, and how alike misattribution asks
+    two speakers' quotes to be.
     What a draft or an audit reads around a statement (Store.neighbours) follows it."""
     polarity_rules = any(r.kind == "polarity-conflict" for r in rules)
     return Reach(days=max((getattr(CHECKS[r.kind], "REACH_DAYS", 0) for r in rules), default=0),
                  totals=frozenset(str(r.params.get("agreed_action", completion.PARAMS["agreed_action"])) for r in rules if r.kind == "completion-conflict"),
                  settled=stages.COMPLETED,
                  ignored=frozenset(w.lower() for r in rules if r.kind == "polarity-conflict"
-                                   for w in r.params.get("function_words", ())) if polarity_rules else None)
+                                   for w in r.params.get("function_words", ())) if polarity_rules else None,
+                 quote_runs=quotes.MAX_SHARED if any(r.kind == "quote-mismatch" for r in rules) else 0,
+                 quote_alike=min((float(r.params.get("min_similarity", misattribution.PARAMS["min_similarity"]))
+                                  for r in rules if r.kind == "misattribution"), default=None))
 
 
 def run_checks(statements: Sequence[Statement], rules: Sequence[Rule], lexicon: Lexicon,

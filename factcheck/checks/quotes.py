@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from factcheck.checks.common import block, finding, who
 from factcheck.lexicon import Lexicon
-from factcheck.model import Finding, Rule, Statement
+from factcheck.model import Finding, Rule, Statement, quote_runs
 
 PARAMS = {"min_similarity": 75.0}
 MAX_SHARED = 50
@@ -48,9 +48,8 @@ def _candidates(group: list[tuple[Statement, list[str]]]) -> list[tuple[int, int
     index: dict[str, set[int]] = defaultdict(set)
     for i, (_, sentences) in enumerate(group):
         for sentence in sentences:
-            words = sentence.split()
-            for k in range(len(words) - 2):
-                index[" ".join(words[k:k + 3])].add(i)
+            for run in quote_runs(sentence):
+                index[run].add(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
         if 1 < len(members) <= MAX_SHARED:
