@@ -32,6 +32,7 @@ SIZE ?= 2600 26000 262000
 bench: install
 	$(BIN)/python bench/ingest_speed.py
 	$(BIN)/python bench/scale.py --docs $(SIZE)
+	$(BIN)/python bench/real_parts.py
 
 DOCS ?= 1000
 planted: install
