@@ -225,7 +225,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     vocab = known[1] if known and known[0] == content else words_of(content)
     dates = find_dates(content, published, vocab)
     days = [d for d in dates if d.kind == "day"]
-    first_clause = _first_clause_end(content)
+    first_clause = _first_clause_end(content) if days else 0  # (read for its days only)
     own_days = [d for d in days if d.start < first_clause]
     main_days = own_days or ([said_on] if said_on else [])
     date = main_days[0].iso if main_days else (published.isoformat() if published else None)
