@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from operator import attrgetter
 
 from factcheck.checks import reach, run_checks
-from factcheck.model import CHECK_READINGS, Finding, Statement
+from factcheck.model import CHECK_READINGS, STATEMENT_FIELDS, Finding, Statement
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
 
@@ -56,7 +56,7 @@ def _cited(s: Statement) -> Statement:
     use (CHECK_READINGS: a whole-database run keeps every finding, and each would otherwise hold its statements'
     words; flags read back from the store come the same way); its
     text, source, day, figures and states stay (what reports show and flag identities read)."""
-    return Statement.restored({**vars(s), **WITHOUT_READINGS})
+    return Statement.restored({**{name: getattr(s, name) for name in STATEMENT_FIELDS}, **WITHOUT_READINGS})
 
 
 def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) -> tuple[list[Finding], set[int]]:
