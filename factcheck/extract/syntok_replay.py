@@ -41,7 +41,8 @@ _TAKEN_ALONG = State.terminals | State.closing_brackets  # taken into the senten
 _BRACKETS = "".join(sorted(State.opening_brackets | State.closing_brackets))
 _WORD = re.compile(r"[^\s\u200b]+")  # syntok's tokenizer also breaks words at a zero width space
 _TERMINAL_CHARS = "".join(sorted({c for t in _TERMINALS for c in t}))
-_STOP_WORD = re.compile(r"(?<![^\s\u200b])[^\s\u200b]*?[" + re.escape(_TERMINAL_CHARS) + "]")  # a word holding one
+# a word holding one, up to the first (the characters before it taken possessively: none is a terminal)
+_STOP_WORD = re.compile(r"(?<![^\s\u200b])[^\s\u200b" + re.escape(_TERMINAL_CHARS) + "]*+[" + re.escape(_TERMINAL_CHARS) + "]")
 _BRACKET = re.compile("[" + re.escape(_BRACKETS) + "]")
 _ODD_SPACE = re.compile(r"[\x1c-\x1f]")
 # left to syntok whole: a bracket in a word of two marks or more and no letter or digit (syntok's token is the
