@@ -97,7 +97,7 @@ class Document:
         return hashlib.sha256((self.text + who).encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A figure in a statement: value or interval, what it counts, and what happened to it."""
 
@@ -165,7 +165,7 @@ class Mention:
                                  "clause_before": tuple(clause_before), "clause_after": tuple(clause_after)})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Status:
     """An event's state as a statement asserts it."""
 
