@@ -22,6 +22,7 @@ from factcheck.store import Rows
 
 POOL_AFTER = 4  # documents extracted here before the workers start (some 30 ms each; forking takes less)
 AHEAD = 16  # documents in flight per worker: enough to keep it busy while a batch is stored
+CHUNK = 4  # documents a worker takes at a time: each task costs this process a pickling, a wake-up and a future
 # Past this, a worker adds its memory (some 70 MB) for little: reading and storing, in the ingest's own
 # process, take about a quarter of the time extraction takes.
 MAX_WORKERS = 4
@@ -45,7 +46,8 @@ class Extraction:
         self.processes = workers() if processes is None else processes
         self.rows = rows  # give back each document's statements as the store's Rows (cheaper from a worker)
         self.pool: ProcessPoolExecutor | None = None
-        self.in_flight: deque[tuple[Document, Future[Extracted]]] = deque()
+        self.waiting: list[Document] = []  # the next chunk, not handed to a worker yet
+        self.in_flight: deque[tuple[list[Document], Future[list[Extracted]]]] = deque()
         self.handed = 0
 
     def put(self, doc: Document) -> Iterator[tuple[Document, Extracted]]:
@@ -58,24 +60,33 @@ class Extraction:
             # forked: the workers get the lexicon as it is (only documents and statements are pickled)
             self.pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("fork"),
                                             initializer=_start_worker, initargs=(self.lex,))
-        self.in_flight.append((doc, self.pool.submit(_extract, doc, self.rows)))
-        while len(self.in_flight) > AHEAD * self.processes:
-            yield self._next()
+        self.waiting.append(doc)
+        if len(self.waiting) == CHUNK:
+            self._hand()
+        while len(self.in_flight) * CHUNK > AHEAD * self.processes:
+            yield from self._next()
 
     def rest(self) -> Iterator[tuple[Document, Extracted]]:
         """Every document still in flight, in order."""
+        self._hand()
         while self.in_flight:
-            yield self._next()
+            yield from self._next()
 
-    def _next(self) -> tuple[Document, Extracted]:
-        doc, future = self.in_flight.popleft()
-        return doc, future.result()
+    def _hand(self) -> None:
+        if self.waiting and self.pool is not None:
+            self.in_flight.append((self.waiting, self.pool.submit(_extract, self.waiting, self.rows)))
+            self.waiting = []
+
+    def _next(self) -> Iterator[tuple[Document, Extracted]]:
+        docs, future = self.in_flight.popleft()
+        yield from zip(docs, future.result(), strict=True)
 
     def close(self) -> None:
         """Stop the workers; documents still in flight are dropped."""
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
+        self.waiting = []
         self.in_flight.clear()
 
 
@@ -92,6 +103,6 @@ def _extracted(doc: Document, lex: Lexicon, rows: bool) -> Extracted:
     return Rows(extract(doc, lex)) if rows else extract(doc, lex)
 
 
-def _extract(doc: Document, rows: bool) -> Extracted:
+def _extract(docs: list[Document], rows: bool) -> list[Extracted]:
     assert _lexicon is not None, "set when the worker starts"
-    return _extracted(doc, _lexicon, rows)
+    return [_extracted(doc, _lexicon, rows) for doc in docs]
