@@ -888,9 +888,9 @@ class Store:
                           update)
             missing = [fid for fid, in c.execute("SELECT id FROM flags WHERE state IN ('open', 'confirmed')") if fid not in found]
             if scope is not None:  # only those citing a statement the run saw
-                seen = {fid for fid, in c.execute(
-                    "SELECT DISTINCT flag_id FROM flag_statements WHERE flag_id IN (SELECT value FROM json_each(?))"
-                    " AND statement_id IN (SELECT value FROM json_each(?))", [json.dumps(missing), json.dumps(sorted(scope))])}
+                seen = {fid for fid, sid in c.execute(  # their citations, read once: one probe a flag, not a pair
+                    "SELECT flag_id, statement_id FROM flag_statements WHERE flag_id IN (SELECT value FROM json_each(?))",
+                    [json.dumps(missing)]) if sid in scope}
                 missing = [fid for fid in missing if fid in seen]
             c.executemany("UPDATE flags SET state = 'resolved', resolved_at = ? WHERE id = ?", [(stamp, fid) for fid in missing])
             result["resolved"] += missing
