@@ -278,8 +278,9 @@ class Store:
                    known: Iterable[int] = ()) -> set[int]:
         """Current stories that share a block with these statements (a draft's, or those an audit finds changed):
         the same event frame within `reach` (_frame_blocks); the quotations of a named source the names may denote
-        (quote-mismatch); a quotation with the same opening words; a figure of the same event and measure as a
-        record claim (and records of the events the figures count); durations and starts of the same event;
+        that share a run of three words with its quotes here (quote-mismatch, _quoting); a quotation with the same
+        opening words at a length as alike as misattribution asks (quote_openings); a figure of the same event and
+        measure as a record claim (and records of the events the figures count); durations and starts of the same event;
         statements of the same day whose claim holds every stem of the statement's proposition (polarity-conflict:
         the same words, negated, by another voice or the same one); stored copies of the same texts. Across
         stories the checks compare nothing outside these. Stories in `known` (read already) are left out."""
