@@ -236,6 +236,8 @@ class Statement:
 STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 SLOT_SETTERS[Statement] = {name: getattr(Statement, name).__set__ for name in STATEMENT_FIELDS}
 STATEMENT_DEFAULTS = {f.name: f.default for f in fields(Statement) if f.default is not MISSING}  # no required field
+
+
 def quote_runs(sentence: str) -> set[str]:
     """A quoted sentence's runs of three words: quote-mismatch compares a speaker's quotes that share one."""
     words = sentence.split()

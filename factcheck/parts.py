@@ -54,8 +54,8 @@ def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None
 def _cited(s: Statement) -> Statement:
     """A statement as a finding keeps it once its part is checked: without the word-level readings only checks
     use (CHECK_READINGS: a whole-database run keeps every finding, and each would otherwise hold its statements'
-    words; flags read back from the store come the same way); its
-    text, source, day, figures and states stay (what reports show and flag identities read)."""
+    words; flags read back from the store come the same way); its text, source, day, figures and states stay
+    (what reports show and flag identities read)."""
     return Statement.restored({**{name: getattr(s, name) for name in STATEMENT_FIELDS}, **WITHOUT_READINGS})
 
 

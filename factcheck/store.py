@@ -159,6 +159,15 @@ def quote_openings(c: sqlite3.Connection, after: int) -> None:
                   [(quote_opening(q), len(q), sid, doc) for sid, doc, quoted in rows for q in json.loads(quoted) if q.split()])
 
 
+def _citations(c: sqlite3.Connection, flag_ids: list[str]) -> dict[str, set[int]]:
+    """The statements each of these flags cites, in one query (one probe a flag)."""
+    cited: dict[str, set[int]] = {}
+    for fid, sid in c.execute("SELECT flag_id, statement_id FROM flag_statements WHERE flag_id IN"
+                              " (SELECT value FROM json_each(?))", [json.dumps(flag_ids)]):
+        cited.setdefault(fid, set()).add(sid)
+    return cited
+
+
 def _flag_digest(f: Finding) -> str:
     """What a triaged flag rests on: its claims when the check names them, else its cited statements' digests."""
     return CLAIMS + " vs ".join(f.claims) if f.claims else ",".join(statement_digest(s) for s in f.statements)
@@ -860,10 +869,7 @@ class Store:
                           [(fid, s.id, pos) for fid, f in new for pos, s in enumerate(f.statements)])
             result["new"] += [fid for fid, _ in new]
             again = [(fid, f) for fid, f in found.items() if fid in stored]
-            known: dict[str, set[int]] = {}
-            for fid, sid in c.execute("SELECT flag_id, statement_id FROM flag_statements"
-                                      " WHERE flag_id IN (SELECT value FROM json_each(?))", [json.dumps([fid for fid, _ in again])]):
-                known.setdefault(fid, set()).add(sid)
+            known = _citations(c, [fid for fid, _ in again])
             cite, update, history = [], [], []
             for fid, f in again:
                 digest = _flag_digest(f)
@@ -889,10 +895,8 @@ class Store:
                           update)
             missing = [fid for fid, in c.execute("SELECT id FROM flags WHERE state IN ('open', 'confirmed')") if fid not in found]
             if scope is not None:  # only those citing a statement the run saw
-                seen = {fid for fid, sid in c.execute(  # their citations, read once: one probe a flag, not a pair
-                    "SELECT flag_id, statement_id FROM flag_statements WHERE flag_id IN (SELECT value FROM json_each(?))",
-                    [json.dumps(missing)]) if sid in scope}
-                missing = [fid for fid in missing if fid in seen]
+                cited = _citations(c, missing)
+                missing = [fid for fid in missing if cited.get(fid, set()) & scope]
             c.executemany("UPDATE flags SET state = 'resolved', resolved_at = ? WHERE id = ?", [(stamp, fid) for fid in missing])
             result["resolved"] += missing
         return result

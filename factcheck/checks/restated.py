@@ -127,9 +127,10 @@ def restated(statements: Sequence[Statement], min_similarity: float) -> list[tup
                     continue
                 if a.statement.date and b.statement.date and a.statement.date != b.statement.date:
                     continue
+                # the rest of the sentence must read the same: "three reasons to hope" / "four reasons to fear"
+                # (masked words: loaded where there are numbers, store.CHECKED_WHERE)
                 if _alike(a, b) < min_similarity or a.statement.masked != b.statement.masked:
-                    continue  # the rest of the sentence must read the same: "three reasons to hope" / "four reasons to fear"
-                    # (masked words: loaded where there are numbers, store.CHECKED_WHERE)
+                    continue
                 pairs.append((a, b))
                 break
     seen = {(a.statement.id, b.statement.id) for a, b in pairs}
