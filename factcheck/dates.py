@@ -46,6 +46,7 @@ ISO_DAY = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 # 18.05.2017, 05/18/2017, 18-05-2017: a day, not a figure
 NUMERIC_DAY = re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d])")
 DIGIT = re.compile(r"\d")
+YEAR_FIGURES = re.compile(r"(?:19|20)\d\d")  # what every absolute form but MONTH_DAY holds: most figures are no year
 STAMP_LABEL = re.compile(rf"(?i:{_alternatives(CALENDAR.stamp_labels)})(?!\w)[ \t]*:?[ \t]*")
 CLOCK = re.compile(r"(?P<h>\d{1,2})[:.]?(?P<m>\d\d)(?![\d.:/-])(?:[ \t]*(?i:am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|est|edt|et)\b)?")
 LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
@@ -201,19 +202,20 @@ def find_dates(text: str, published: date | None, words: frozenset[str] | None =
 def _absolute(text: str, published: date | None, add: Callable[..., None], months: bool = True) -> None:
     """Days, months and years written out or in figures; a day without a year takes the publication year.
     months: whether a month's name may stand in the text (False: the forms naming one are not tried)."""
-    for m in ISO_DAY.finditer(text):
+    year = YEAR_FIGURES.search(text) is not None  # False: only MONTH_DAY can match (the others write a year)
+    for m in ISO_DAY.finditer(text) if year else ():
         d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
         add(m, d, d, "day")
-    for m in NUMERIC_DAY.finditer(text):
+    for m in NUMERIC_DAY.finditer(text) if year else ():
         d = numeric_day(m, published)
         add(m, d, d, "day")
-    for m in DAY_MONTH_YEAR.finditer(text) if months else ():
+    for m in DAY_MONTH_YEAR.finditer(text) if months and year else ():
         d = _safe_date(int(m["year"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
         add(m, d, d, "day")
-    for m in MONTH_DAY_YEAR.finditer(text) if months else ():
+    for m in MONTH_DAY_YEAR.finditer(text) if months and year else ():
         d = _safe_date(int(m["year"]), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
         add(m, d, d, "day")
-    for m in MONTH_YEAR.finditer(text) if months else ():
+    for m in MONTH_YEAR.finditer(text) if months and year else ():
         y, mo = int(m["year"]), MONTHS[m["mon"].lower().rstrip(".")]
         add(m, date(y, mo, 1), month_end(y, mo), "month")
     if published and months:
@@ -222,7 +224,7 @@ def _absolute(text: str, published: date | None, add: Callable[..., None], month
             if d and d > published + timedelta(days=60):
                 d = _safe_date(published.year - 1, d.month, d.day)
             add(m, d, d, "day")
-    for rx in (YEAR, YEAR_MODIFIER):
+    for rx in (YEAR, YEAR_MODIFIER) if year else ():
         for m in rx.finditer(text):
             y = int(m["year"])
             add(m, date(y, 1, 1), date(y, 12, 31), "year", "year")

@@ -113,3 +113,16 @@ def test_the_month_forms_are_gated_by_the_month_names() -> None:
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
         if any(rx.search(text) for rx in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_DAY, MONTH_YEAR)):
             assert MONTH_GATE.may_match(words_of(text)), text
+
+
+def test_the_forms_writing_a_year_are_tried_only_where_one_is_written() -> None:
+    from factcheck.dates import (DAY_MONTH_YEAR, ISO_DAY, MONTH_DAY_YEAR, MONTH_YEAR, NUMERIC_DAY, YEAR, YEAR_FIGURES,
+                                 YEAR_MODIFIER)
+    pieces = ["May ", "12 ", "2019", "1899", "20", "19", "-07", "-", "/", ".", "in ", "the ", "of ", ",", "x", "07", "\n",
+              "5/"]
+    rnd = random.Random(23)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        if any(rx.search(text) for rx in (ISO_DAY, NUMERIC_DAY, DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_YEAR, YEAR,
+                                          YEAR_MODIFIER)):
+            assert YEAR_FIGURES.search(text), text
