@@ -134,6 +134,23 @@ def matches_at(rx: re.Pattern[str], text: str, offsets: list[int]) -> list[re.Ma
     return found
 
 
+FIGURE_START = re.compile(r"[\d$\u00a3\u20ac]")  # where a figure in digits can start: a digit or a currency sign
+
+
+def number_matches(rx: re.Pattern[str], text: str, words: frozenset[str] | None,
+                   number_words: frozenset[str]) -> list[re.Match[str]]:
+    """rx.finditer(text) for a pattern of numbers whose matches open with a digit, a currency sign or one of
+    number_words (lower case) standing as a whole word: tried there only, as matches_at tries. Such a word is one of
+    the text's words (words_of), and stands where it stands in the lower-cased text; a statement holds a few numbers
+    at most, so a few tries replace a search at every character."""
+    lower = text.lower()
+    if words is None or len(lower) != len(text):
+        return list(rx.finditer(text))
+    starts = {m.start() for m in FIGURE_START.finditer(text)}
+    starts.update(word_offsets(lower, number_words.intersection(words)))
+    return matches_at(rx, text, sorted(starts))
+
+
 @dataclass(frozen=True)
 class Gate:
     """Whether a word-list pattern can match a text at all, told from the text's words: a pattern that finds its

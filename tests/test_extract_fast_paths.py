@@ -3,8 +3,8 @@ import importlib
 import random
 
 from factcheck.extract import attribution, phrases, quantities
-from factcheck.lexicon import (CASE_ODD, WORD_RUN, Gate, matches_at, phrase_matches, phrase_regex, word_offsets,
-                               words_of)
+from factcheck.lexicon import (CASE_ODD, WORD_RUN, Gate, matches_at, number_matches, phrase_matches, phrase_regex,
+                               word_offsets, words_of)
 from factcheck.ruleset import load_rules
 
 wording = importlib.import_module("factcheck.extract.wording")  # the module, not the function the package exports
@@ -134,3 +134,17 @@ def test_clear_boundaries_are_the_pattern_s_matches() -> None:
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 15)))
         for start, end in ((0, len(text)), (min(3, len(text)), max(0, len(text) - 2))):
             assert _clear_boundaries(text, start, end) == [m.end() for m in CLEAR_BOUNDARY.finditer(text, start, end)], text
+
+
+def test_numbers_tried_at_digits_and_number_words_are_the_pattern_s_matches() -> None:
+    rnd = random.Random(12)
+    pieces = ["one", "One", "someone", "often", "twenty", "-", "five", "hundred", " and ", "seventeen", "seven", "teen",
+              "a third", " of", "half", "3", "1,200", ".5", "$", "\u20ac", " ", "\n", "x", "_", "\u017fix", "caf\u00e9",
+              "\u0130", "million"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        words = words_of(text)
+        assert [m.span() for m in quantities._figures(text, words)] == [m.span() for m in quantities.NUMBER.finditer(text)
+                                                                       ], text
+        found = number_matches(wording.NUMBER, text, words, wording.NUMBER_WORD_SET)
+        assert [m.span() for m in found] == [m.span() for m in wording.NUMBER.finditer(text)], text

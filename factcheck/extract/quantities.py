@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from factcheck.dates import MONTHS, DateMention
-from factcheck.lexicon import Gate, Lexicon, opening_words, phrase_matches, phrase_regex
+from factcheck.lexicon import Gate, Lexicon, number_matches, opening_words, phrase_matches, phrase_regex
 from factcheck.model import PERCENT, Quantity
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -35,7 +35,11 @@ DIGIT = re.compile(r"\d")
 # NUMBER for a text with no number word: its figures in digits only (the groups of the word forms never match)
 DIGITS = re.compile(FIGURE + r"(?:(?P<word>(?!))(?P<frac>(?!)))?", re.I)
 # a figure NUMBER finds without a digit opens with one of these as a word ('twenty-five', 'a third of')
-NUMBER_GATE = Gate.of([*UNITS, *TENS, "half", "third", "quarter", "fifth", "tenth", "thirds", "quarters", "fifths"])
+FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth", "thirds", "quarters", "fifths")
+NUMBER_GATE = Gate.of([*UNITS, *TENS, *FRACTION_WORDS])
+# a fraction ('a third of') opens with 'a', which stands everywhere: a text with one is searched whole
+FRACTION_GATE = Gate.of(FRACTION_WORDS)
+NUMBER_WORDS = frozenset([*UNITS, *TENS])  # the words NUMBER's word form opens with
 FUNCTION_WORDS = {"and", "or", "of", "on", "in", "to", "by", "were", "was", "are", "is", "had", "have", "has", "with",
                   "for", "from", "at", "as", "than", "who", "which", "that", "each", "more", "were", "so", "far",
                   "them", "us", "whom", "those", "these", "it", "they", "we", "you", "other", "others",
@@ -124,10 +128,13 @@ def word_value(text: str) -> float | None:
 
 
 def _figures(text: str, words: frozenset[str] | None) -> Iterator[re.Match[str]]:
-    """NUMBER's matches: none without a digit or a number word; without a number word, from the first digit on (or
-    the currency sign right before it), where the first can start."""
+    """NUMBER's matches: none without a digit or a number word; with a number word but no fraction, tried at the
+    digits and number words only (number_matches); without a number word, from the first digit on (or the currency
+    sign right before it), where the first can start."""
     if NUMBER_GATE.may_match(words):
-        return NUMBER.finditer(text)
+        if FRACTION_GATE.may_match(words):
+            return NUMBER.finditer(text)
+        return iter(number_matches(NUMBER, text, words, NUMBER_WORDS))
     digit = DIGIT.search(text)
     if digit is None:
         return iter(())

@@ -13,7 +13,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from factcheck.extract.quantities import word_value
-from factcheck.lexicon import Gate
+from factcheck.lexicon import Gate, number_matches
 from factcheck.model import Mention
 
 WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
@@ -38,6 +38,7 @@ NUMBER = re.compile(FIGURE + r"|\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 DIGITS = re.compile(FIGURE + r"(?:((?!)))?", re.I)  # NUMBER where no number word stands (its group 4 never matches)
 DIGIT = re.compile(r"\d")
 NUMBER_GATE = Gate.of(NUMBER_WORDS)  # a text with no digit and none of these words has no number
+NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 MASKED_WORD = re.compile(r"[a-z%$]+")
 # where WORD and MASKED_WORD read a lower-cased text apart (a digit, '%', '$', an apostrophe inside a WORD run): a text
 # without any has the same runs of [a-z] for both
@@ -69,8 +70,8 @@ def wording(text: str, quote: bool, vocab: frozenset[str] | None = None) -> Word
     lower = text.lower()
     # word i is part 2i + 1 of the split, and the lengths of the parts before it add up to its start
     parts = WORD_SPLIT.split(lower)
-    if NUMBER_GATE.may_match(vocab):
-        numbers = list(NUMBER.finditer(text))
+    if NUMBER_GATE.may_match(vocab):  # tried at the digits and number words only
+        numbers = number_matches(NUMBER, text, vocab, NUMBER_WORD_SET)
     else:  # no number word: the numbers are written in digits, none before the first
         digit = DIGIT.search(text)
         numbers = list(DIGITS.finditer(text, digit.start())) if digit else []
