@@ -3,6 +3,7 @@ part (parts.checked_in_parts): it finds what one pass over every statement finds
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -63,4 +64,25 @@ def test_a_full_audit_in_parts_keeps_the_flags_of_one_pass(tmp_path, rules, monk
     result = audit(store, rules)
     assert result.full and len(store.story_parts(parts.PART_STATEMENTS)) > 5
     assert {f.id for f in result.new} == expected and expected
+    store.close()
+
+
+def test_a_part_keeps_its_findings_packed_with_all_but_the_check_readings(tmp_path, rules):
+    shutil.copytree(REPO / "samples", tmp_path / "samples")
+    store = Store(tmp_path / "claims.db")
+    assert not ingest(store, [str(tmp_path / "samples")], Meta(), rules.lexicon)[0].errors
+    findings = run_checks(store.statements(), rules.rules, rules.lexicon)
+    assert any(s.quantities for f in findings for s in f.statements)
+    assert any(s.statuses for f in findings for s in f.statements)
+    back = parts.unpacked(parts.packed(findings))
+    assert [f.fingerprint for f in back] == [f.fingerprint for f in findings]
+    for before, after in zip(findings, back):
+        assert {k: v for k, v in vars(after).items() if k not in ("statements", "fingerprint")} == \
+            {k: v for k, v in vars(before).items() if k not in ("statements", "fingerprint")}
+        for s, t in zip(before.statements, after.statements, strict=True):
+            assert t == replace(s, **parts.WITHOUT_READINGS)
+    cited = {}
+    for f in back:  # a statement two findings cite is one object again
+        for s in f.statements:
+            assert cited.setdefault(s.id, s) is s
     store.close()
