@@ -9,7 +9,7 @@ import json
 import os
 import socket
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
@@ -113,6 +113,14 @@ def _flag(row: dict[str, Any], statements: list[Statement]) -> Flag:
     return Flag(finding=finding, id=row["id"], state=row["state"], note=row["note"], triaged_by=row["triaged_by"],
                 triaged_at=row["triaged_at"], first_seen=row["first_seen"], last_seen=row["last_seen"],
                 resolved_at=row["resolved_at"], reopened_reason=row["reopened_reason"])
+
+
+def _as_cited(f: Finding) -> list[Statement]:
+    """A just-inserted flag's statements as flag_statements holds them: each once, where it was first cited."""
+    cited: dict[int | None, Statement] = {}
+    for s in f.statements:
+        cited.setdefault(s.id, s)
+    return list(cited.values())
 
 
 def _day(text: str | None) -> date | None:
@@ -846,13 +854,15 @@ class Store:
         """Record this run's flags: new ones inserted, still-open ones touched, missing ones resolved.
 
         `scope` limits resolution to flags citing only those statement ids (an incremental run);
-        None means the run saw everything. A triaged flag stays as the editor left it while what it rests
+        None means the run saw everything. The result names the flags "new" (inserted, or found again after they
+        were resolved), "inserted" (first stored now, citing what their findings cite), "open", "resolved" and
+        "reopened". A triaged flag stays as the editor left it while what it rests
         on is unchanged: its claims when the check names them (a story that repeats the conflict, or an edit
         around it, only adds citations), else its cited statements; otherwise it is reopened, the reason
         saying what changed.
         """
         stamp = now()
-        result: dict[str, list[str]] = {"new": [], "open": [], "resolved": [], "reopened": []}
+        result: dict[str, list[str]] = {"new": [], "inserted": [], "open": [], "resolved": [], "reopened": []}
         with self.transaction() as c:
             found: dict[str, Finding] = {}
             for f in findings:
@@ -868,6 +878,7 @@ class Store:
             c.executemany("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
                           [(fid, s.id, pos) for fid, f in new for pos, s in enumerate(f.statements)])
             result["new"] += [fid for fid, _ in new]
+            result["inserted"] += [fid for fid, _ in new]
             again = [(fid, f) for fid, f in found.items() if fid in stored]
             known = _citations(c, [fid for fid, _ in again])
             cite, update, history = [], [], []
@@ -902,9 +913,12 @@ class Store:
         return result
 
     def flags(self, states: Iterable[str] | None = None, ids: Iterable[str] | None = None,
-              cited_from: str = "info") -> list[Flag]:
+              cited_from: str = "info", inserted: Mapping[str, Finding] | None = None) -> list[Flag]:
         """Stored flags with the statements they cite, oldest first; a flag below the `cited_from` severity (one a
-        report only counts) comes without them, unless an editor confirmed it."""
+        report only counts) comes without them, unless an editor confirmed it. A flag the run in hand has just
+        inserted (sync_flags' "inserted") cites its finding's statements, `inserted[id]`, as stored, instead of
+        reading them back: a first audit of a large archive lists some 100,000 of them."""
+        inserted = inserted or {}
         where, params = [], []
         if states is not None:
             where.append("state IN (SELECT value FROM json_each(?))")
@@ -915,7 +929,8 @@ class Store:
         rows = list(self.db.query("SELECT * FROM flags" + (" WHERE " + " AND ".join(where) if where else "")
                                   + " ORDER BY first_seen, id", params))
         floor = severity_rank(cited_from)
-        fids = [r["id"] for r in rows if severity_rank(r["severity"]) >= floor or r["state"] == "confirmed"]
+        cites = {r["id"] for r in rows if severity_rank(r["severity"]) >= floor or r["state"] == "confirmed"}
+        fids = [fid for fid in cites if fid not in inserted]
         cited: dict[str, list[int]] = {}
         for fid, sid in self.conn.execute(  # only the cited statements of the flags asked for
                 "SELECT flag_id, statement_id FROM flag_statements WHERE flag_id IN (SELECT value FROM json_each(?))"
@@ -923,7 +938,8 @@ class Store:
             cited.setdefault(fid, []).append(sid)
         wanted = {sid for sids in cited.values() for sid in sids}
         by_id = {s.id: s for s in self.statements(ids=wanted, readings="cited")} if wanted else {}
-        return [_flag(r, [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
+        return [_flag(r, _as_cited(inserted[r["id"]]) if r["id"] in inserted and r["id"] in cites
+                      else [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
 
     def flag_states(self, flag_ids: Iterable[str]) -> dict[str, str]:
         """Triage state of each stored flag among flag_ids."""

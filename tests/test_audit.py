@@ -14,6 +14,7 @@ from factcheck.extract import extract
 from factcheck.ingest import ingest
 from factcheck.model import Document
 from factcheck.read import Meta
+from factcheck.render import record_dict
 from factcheck.ruleset import RuleSet, load_rules
 from factcheck.store import Store
 
@@ -217,6 +218,21 @@ def test_incremental_and_full_agree_on_the_planted_corpus(tmp_path, rules):
         store = Store(db)
     assert len(store.flags(states=["open"])) > 10  # the planted conflicts were there to agree on
     store.close()
+
+def test_the_flags_an_audit_lists_as_new_are_those_it_stored(tmp_path, rules):
+    corpus, _ = bench_module("corpus").write(tmp_path / "corpus", 200, seed=5)
+    store = Store(tmp_path / "claims.db")
+    assert not ingest(store, [str(corpus)], Meta(), rules.lexicon, max_bytes=10 ** 9)[0].errors
+    first = audit(store, rules)  # every flag inserted now: listed with the statements its finding cites
+    assert len(first.new) > 10
+    stored = {f.id: f for f in store.flags(ids=[f.id for f in first.new])}
+    for listed in first.new:  # as every report shows them: the JSON record, the figures and states marked
+        again = stored[listed.id]
+        assert record_dict(listed) == record_dict(again)
+        assert [(s.quantities, s.statuses) for s in listed.finding.statements] == [
+            (s.quantities, s.statuses) for s in again.finding.statements]
+    store.close()
+
 
 # --- failures leave no half-written run ----------------------------------------------------------
 
