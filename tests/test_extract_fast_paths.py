@@ -148,3 +148,16 @@ def test_numbers_tried_at_digits_and_number_words_are_the_pattern_s_matches() ->
                                                                        ], text
         found = number_matches(wording.NUMBER, text, words, wording.NUMBER_WORD_SET)
         assert [m.span() for m in found] == [m.span() for m in wording.NUMBER.finditer(text)], text
+
+
+def test_a_statement_takes_its_unit_s_words_only_where_they_hold_all_of_its_own() -> None:
+    from factcheck.extract import _words_within
+    rnd = random.Random(15)
+    for text in _texts(16):
+        us, ue = sorted(rnd.randint(0, len(text)) for _ in range(2))
+        s, e = sorted(rnd.randint(us, ue) for _ in range(2))
+        unit_words = words_of(text[us:ue])
+        found = _words_within(text, s, e, (us, ue, unit_words))
+        own = words_of(text[s:e])
+        assert found == own or found is unit_words and (unit_words is None or own is not None and own <= unit_words |
+                                                        {""}), (text, s, e)

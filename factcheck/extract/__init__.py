@@ -122,7 +122,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 said_on = _said_on(f"{text[us:cs]} {text[ce:ue]}", published)
                 out.append(_build(doc, text, cs, ce, lex, published, sentence_no, role,
                                   (name, kind, us + a.source_start, us + a.source_end), a.cue, a.channel, is_quote,
-                                  said_on))
+                                  said_on, (us, ue, vocab)))
                 paragraph_attributed = True
                 if is_quote:
                     last_quote_speaker = (name, kind, us + a.source_start, us + a.source_end)
@@ -145,10 +145,10 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 # its own unresolved 'she said' is not the last speaker; after 'Ruiz added:' the block is hers
                 # the mention that named the speaker, a paragraph or so earlier
                 out.append(_build(doc, text, us, ue, lex, published, sentence_no, role, last_quote_speaker,
-                                  None, None, True, known=(unit, vocab)))
+                                  None, None, True, within=(us, ue, vocab)))
                 continue
             out.append(_build(doc, text, us, ue, lex, published, sentence_no, role, None, None, None,
-                              _is_quote(quotes, us, ue), known=(unit, vocab)))
+                              _is_quote(quotes, us, ue), within=(us, ue, vocab)))
         if not paragraph_attributed and not quotes and not (text[block.start:block.end].rstrip().endswith(":") and
                                                            speaker_line.match(text[block.start:block.end].strip())):
             last_quote_speaker = None
@@ -217,12 +217,12 @@ def _is_quote(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
 def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, sentence_no: int, role: str,
            source: tuple[str, str, int | None, int | None] | None, cue: str | None, channel: str | None,
            quote: bool, said_on: DateMention | None = None,
-           known: tuple[str, frozenset[str] | None] | None = None) -> Statement:
-    """known: a text whose words (words_of) are read already, the unit the statement may be whole."""
+           within: tuple[int, int, frozenset[str] | None] | None = None) -> Statement:
+    """within: the span of the unit the statement lies in, and its words (words_of), read already."""
     e = _past_closing_mark(text, s, e)
     content = text[s:e][:MAX_STATEMENT]
     # its words, read once: the word lists skip a statement without any of theirs
-    vocab = known[1] if known and known[0] == content else words_of(content)
+    vocab = _words_within(text, s, s + len(content), within)
     dates = find_dates(content, published, vocab)
     days = [d for d in dates if d.kind == "day"]
     first_clause = _first_clause_end(content) if days else 0  # (read for its days only)
@@ -257,6 +257,28 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
         durations=durations, began=began)
     return Statement.restored(values)
 
+
+
+def _words_within(text: str, s: int, e: int, within: tuple[int, int, frozenset[str] | None] | None
+                  ) -> frozenset[str] | None:
+    """The words (words_of) of text[s:e] as the gates and word lists read them, which only ask whether a word may
+    stand in it: a few words more cost a search, never a finding. So a statement that lies in its unit and starts
+    and ends between words takes the unit's words, read once; any other reads its own."""
+    if within:
+        us, ue, vocab = within
+        if (s, e) == (us, ue) or us <= s and e <= ue and _between_words(text, s) and _between_words(text, e):
+            return vocab
+    return words_of(text[s:e])
+
+
+def _between_words(text: str, at: int) -> bool:
+    """Does no word (\\w run) run across this offset?"""
+    return not (0 < at < len(text) and _is_word(text[at - 1]) and _is_word(text[at]))
+
+
+def _is_word(c: str) -> bool:
+    """A character \\w matches."""
+    return c.isalnum() or c == "_"
 
 
 def _past_closing_mark(text: str, s: int, e: int) -> int:
