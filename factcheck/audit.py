@@ -187,10 +187,8 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
     sync = store.sync_flags(flags, run_id, scope=scope)
     store.record_passes([f for f in findings if f.outcome == "pass"], run_id, scope=scope)
     found: dict[str, set[int]] = {}
-    first: dict[str, Finding] = {}  # the finding a flag id was stored from (sync_flags takes the first)
     for f in flags:
         found.setdefault(f.fingerprint, {s.id for s in f.statements if s.id is not None})
-        first.setdefault(f.fingerprint, f)
     present = kept | found  # a flag found again cites what it cites now
 
     states = store.flag_states(set(present) | set(previous))
@@ -202,7 +200,7 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
                              resolved=len(resolved_ids))
     step("done", steps, steps)
     return AuditResult(run=run_dict(run), full=focus is None, reason=reason, open=len(live),
-                       new=sort_flags(store.flags(ids=new_ids, inserted={fid: first[fid] for fid in sync["inserted"]})),
+                       new=sort_flags(store.flags(ids=new_ids, known={s.id: s for f in flags for s in f.statements})),
                        resolved=sort_flags(store.flags(ids=resolved_ids & set(states))),
                        still_open_ids=frozenset(live - new_ids))
 

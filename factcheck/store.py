@@ -115,14 +115,6 @@ def _flag(row: dict[str, Any], statements: list[Statement]) -> Flag:
                 resolved_at=row["resolved_at"], reopened_reason=row["reopened_reason"])
 
 
-def _as_cited(f: Finding) -> list[Statement]:
-    """A just-inserted flag's statements as flag_statements holds them: each once, where it was first cited."""
-    cited: dict[int | None, Statement] = {}
-    for s in f.statements:
-        cited.setdefault(s.id, s)
-    return list(cited.values())
-
-
 def _day(text: str | None) -> date | None:
     """The first day an ISO date or span names ('2025-05-23', '2025-05-01/2025-05-10'); None for a month or a year."""
     return parse_iso(text[:10]) if text else None
@@ -854,15 +846,13 @@ class Store:
         """Record this run's flags: new ones inserted, still-open ones touched, missing ones resolved.
 
         `scope` limits resolution to flags citing only those statement ids (an incremental run);
-        None means the run saw everything. The result names the flags "new" (inserted, or found again after they
-        were resolved), "inserted" (first stored now, citing what their findings cite), "open", "resolved" and
-        "reopened". A triaged flag stays as the editor left it while what it rests
+        None means the run saw everything. A triaged flag stays as the editor left it while what it rests
         on is unchanged: its claims when the check names them (a story that repeats the conflict, or an edit
         around it, only adds citations), else its cited statements; otherwise it is reopened, the reason
         saying what changed.
         """
         stamp = now()
-        result: dict[str, list[str]] = {"new": [], "inserted": [], "open": [], "resolved": [], "reopened": []}
+        result: dict[str, list[str]] = {"new": [], "open": [], "resolved": [], "reopened": []}
         with self.transaction() as c:
             found: dict[str, Finding] = {}
             for f in findings:
@@ -878,7 +868,6 @@ class Store:
             c.executemany("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
                           [(fid, s.id, pos) for fid, f in new for pos, s in enumerate(f.statements)])
             result["new"] += [fid for fid, _ in new]
-            result["inserted"] += [fid for fid, _ in new]
             again = [(fid, f) for fid, f in found.items() if fid in stored]
             known = _citations(c, [fid for fid, _ in again])
             cite, update, history = [], [], []
@@ -913,12 +902,11 @@ class Store:
         return result
 
     def flags(self, states: Iterable[str] | None = None, ids: Iterable[str] | None = None,
-              cited_from: str = "info", inserted: Mapping[str, Finding] | None = None) -> list[Flag]:
+              cited_from: str = "info", known: Mapping[int, Statement] | None = None) -> list[Flag]:
         """Stored flags with the statements they cite, oldest first; a flag below the `cited_from` severity (one a
-        report only counts) comes without them, unless an editor confirmed it. A flag the run in hand has just
-        inserted (sync_flags' "inserted") cites its finding's statements, `inserted[id]`, as stored, instead of
-        reading them back: a first audit of a large archive lists some 100,000 of them."""
-        inserted = inserted or {}
+        report only counts) comes without them, unless an editor confirmed it. Statements in `known` (by id: a run
+        that has just checked them) are not read again: a first audit of a large archive lists some 100,000 flags."""
+        known = known or {}
         where, params = [], []
         if states is not None:
             where.append("state IN (SELECT value FROM json_each(?))")
@@ -929,17 +917,17 @@ class Store:
         rows = list(self.db.query("SELECT * FROM flags" + (" WHERE " + " AND ".join(where) if where else "")
                                   + " ORDER BY first_seen, id", params))
         floor = severity_rank(cited_from)
-        cites = {r["id"] for r in rows if severity_rank(r["severity"]) >= floor or r["state"] == "confirmed"}
-        fids = [fid for fid in cites if fid not in inserted]
+        fids = [r["id"] for r in rows if severity_rank(r["severity"]) >= floor or r["state"] == "confirmed"]
         cited: dict[str, list[int]] = {}
         for fid, sid in self.conn.execute(  # only the cited statements of the flags asked for
                 "SELECT flag_id, statement_id FROM flag_statements WHERE flag_id IN (SELECT value FROM json_each(?))"
                 " ORDER BY flag_id, position", [json.dumps(fids)]):
             cited.setdefault(fid, []).append(sid)
         wanted = {sid for sids in cited.values() for sid in sids}
-        by_id = {s.id: s for s in self.statements(ids=wanted, readings="cited")} if wanted else {}
-        return [_flag(r, _as_cited(inserted[r["id"]]) if r["id"] in inserted and r["id"] in cites
-                      else [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
+        unknown = wanted - known.keys()
+        by_id = {s.id: s for s in self.statements(ids=unknown, readings="cited")} if unknown else {}
+        by_id.update((sid, known[sid]) for sid in wanted - unknown)
+        return [_flag(r, [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
 
     def flag_states(self, flag_ids: Iterable[str]) -> dict[str, str]:
         """Triage state of each stored flag among flag_ids."""

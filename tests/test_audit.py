@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import bench_module
 
+import factcheck.parts as parts
 from factcheck.audit import audit, history, touched
 from factcheck.extract import extract
 from factcheck.ingest import ingest
@@ -17,6 +18,7 @@ from factcheck.read import Meta
 from factcheck.render import record_dict
 from factcheck.ruleset import RuleSet, load_rules
 from factcheck.store import Store
+from factcheck.verify import verify
 
 FERRY = "Ferry crews trade places\n\nThe mayor wrote on Telegram that the ferry swap between Norway and Sweden had been completed, but an official said the exchange was ongoing.\n"
 HARBOUR = "Harbour fees rise\n\nThe port authority said dock fees would rise in July.\n"
@@ -219,11 +221,17 @@ def test_incremental_and_full_agree_on_the_planted_corpus(tmp_path, rules):
     assert len(store.flags(states=["open"])) > 10  # the planted conflicts were there to agree on
     store.close()
 
-def test_the_flags_an_audit_lists_as_new_are_those_it_stored(tmp_path, rules):
+@pytest.mark.parametrize("verified, part", [(False, None), (True, None), (True, 150)],
+                         ids=["fresh", "after verify", "after verify, in parts"])
+def test_the_flags_an_audit_lists_as_new_are_those_it_stored(tmp_path, rules, monkeypatch, verified, part):
+    if part:
+        monkeypatch.setattr(parts, "PART_STATEMENTS", part)
     corpus, _ = bench_module("corpus").write(tmp_path / "corpus", 200, seed=5)
     store = Store(tmp_path / "claims.db")
     assert not ingest(store, [str(corpus)], Meta(), rules.lexicon, max_bytes=10 ** 9)[0].errors
-    first = audit(store, rules)  # every flag inserted now: listed with the statements its finding cites
+    if verified:  # the flags are stored already, by a verify: new to the audit all the same
+        assert verify(store, rules).flags
+    first = audit(store, rules)  # listed with the statements the run has just checked, not read again
     assert len(first.new) > 10
     stored = {f.id: f for f in store.flags(ids=[f.id for f in first.new])}
     for listed in first.new:  # as every report shows them: the JSON record, the figures and states marked
