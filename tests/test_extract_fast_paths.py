@@ -183,3 +183,18 @@ def test_a_unit_s_name_runs_taken_from_the_story_s_are_those_it_holds() -> None:
                 compared += bool(runs)
                 assert runs == speakers._name_runs(story[start:end]), (story, start, end)
     assert compared > 800
+
+
+def test_figures_read_with_the_statement_s_words_are_those_read_without() -> None:
+    lex = load_rules().lexicon
+    rnd = random.Random(18)
+    pieces = ["12", "2,000", "killed", "since", "Since", " ", ", ", "Thursday", "in the past", " week", "resolutions ",
+              "and", " or ", "2118", "rose to", "another", "people", "percent", "\n", "x", "\u017f"]
+    for _ in range(6000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        assert quantities.find_quantities(text, lex, [], None, words_of(text)) == \
+            quantities.find_quantities(text, lex, [], None, None), text
+    for _ in range(6000):
+        window = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        if quantities.LISTED_AFTER.sub("", window) != window:
+            assert window.rstrip().endswith((",", "and", "or")), window

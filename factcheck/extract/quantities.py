@@ -149,12 +149,16 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
                     words: frozenset[str] | None = None) -> list[Quantity]:
     """Every figure in a statement, offsets relative to the statement text. words: the statement's (words_of),
     when read already: a text with no digit, no number word and no vague quantity has no figure."""
+    figures = list(_figures(text, words))
+    vague = _vague_gate(lex).may_match(words)
+    if not figures and not vague:
+        return []  # most statements: nothing to read
     hedge_rx, vague_rx, action_rx = _rx(lex)
     # a bare year is left to _not_a_count: "in 2010" is a year, "the 2000 soldiers" a count
     taken = [(d.start, d.end) for d in dates if d.kind != "year"]
     lead = -1  # where the text's first word starts, read for the first number word
     found: list[tuple[int, int, float, float, str | None]] = []
-    for m in _figures(text, words):
+    for m in figures:
         s, e = m.span()
         if any(a <= s < b for a, b in taken):
             continue
@@ -184,7 +188,7 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             low = high = value
             e = s + len(m["frac"])
         found.append((s, e, low, high, None if not m["frac"] else "fraction"))
-    for m in vague_rx.finditer(text) if _vague_gate(lex).may_match(words) else ():
+    for m in vague_rx.finditer(text) if vague else ():
         s, e = m.span()
         if any(a < e and s < b for a, b, *_ in found) or any(a < e and s < b for a, b in taken):
             continue
@@ -240,7 +244,7 @@ def find_quantities(text: str, lex: Lexicon, dates: list[DateMention], default_d
             start=s, end=end, date=_date_for(dates, clause, s, end, default_date)))
     if not out:  # most statements: no figure to mark, join or reckon
         return out
-    return _shares(_reckoned(text, _ranges(text, _mark_parts(text, out, lex)), lex))
+    return _shares(_reckoned(text, _ranges(text, _mark_parts(text, out, lex)), lex, words))
 
 
 def _shares(qs: list[Quantity]) -> list[Quantity]:
@@ -266,11 +270,13 @@ def _ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _reckoned(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
-    """A figure counted over a span, or revised upward, is not one day's count (lexicon [reckoning])."""
+def _reckoned(text: str, qs: list[Quantity], lex: Lexicon, words: frozenset[str] | None = None) -> list[Quantity]:
+    """A figure counted over a span, or revised upward, is not one day's count (lexicon [reckoning]). words: the
+    text's (words_of), when read already: a clause (ending at a mark) holds a span only where the text does."""
     if not qs or not (lex.running or lex.updates or lex.additions):
         return qs
     running, update, addition = _reckoning_rx(lex)
+    spans = _running_gate(lex).may_match(words)
     bound = _bound_rx(lex)
     out = []
     for q in qs:
@@ -280,8 +286,8 @@ def _reckoned(text: str, qs: list[Quantity], lex: Lexicon) -> list[Quantity]:
             clause = _clause(text, q.start, q.end)
             if update.search(text[max(clause[0], q.start - 30):q.start]):
                 q = _replace(q, role="update")
-            elif any(not bound.search(text, min(m.end(), q.end), max(m.start(), q.start))
-                     for m in running.finditer(text, clause[0], clause[1])):
+            elif spans and any(not bound.search(text, min(m.end(), q.end), max(m.start(), q.start))
+                               for m in running.finditer(text, clause[0], clause[1])):
                 q = _replace(q, role="running")  # a span past a subordinator ('... after 17 were killed') is the other clause's
         out.append(q)
     return out
@@ -293,6 +299,11 @@ def _reckoning_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     return (phrase_regex(list(lex.running)) if lex.running else never,
             phrase_regex(list(lex.updates)) if lex.updates else never,
             re.compile(phrase_regex(list(lex.additions)).pattern + r"\s*$", re.I) if lex.additions else never)
+
+
+@lru_cache(maxsize=8)
+def _running_gate(lex: Lexicon) -> Gate:
+    return Gate.of(lex.running)
 
 
 @lru_cache(maxsize=8)
@@ -312,9 +323,12 @@ def _not_a_count(text: str, m: re.Match[str], value: float, lex: Lexicon) -> boo
         return True  # a day of the month
     if CLOCK_AFTER.match(text, m.end()):
         return True
-    if _label_at_end(before) or _label_at_end(LISTED_AFTER.sub("", text[max(0, m.start() - 40):m.start()])):
-        return True  # "resolution 2118", and "resolutions 2118 and 2235"
-    return False
+    if _label_at_end(before):
+        return True  # "resolution 2118"
+    window = text[max(0, m.start() - 40):m.start()]
+    if window.rstrip().endswith((",", "and", "or")):  # where LISTED_AFTER can match: it ends so, white space aside
+        window = LISTED_AFTER.sub("", window)
+    return _label_at_end(window)  # "resolutions 2118 and 2235"
 
 
 def _label_at_end(words: str) -> bool:
@@ -369,8 +383,10 @@ def category_phrases(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _clause(text: str, s: int, e: int) -> tuple[int, int]:
-    left = max(text.rfind(ch, 0, s) for ch in ",;:(\u2014")
-    rights = [i for i in (text.find(ch, e) for ch in ",;)\u2014") if i >= 0]
+    """The clause around text[s:e]: from the mark before it (, ; : ( \u2014) to the mark after it (, ; ) \u2014)."""
+    left = max(text.rfind(",", 0, s), text.rfind(";", 0, s), text.rfind(":", 0, s), text.rfind("(", 0, s),
+               text.rfind("\u2014", 0, s))
+    rights = [i for i in (text.find(",", e), text.find(";", e), text.find(")", e), text.find("\u2014", e)) if i >= 0]
     return left + 1, min(rights) if rights else len(text)
 
 
