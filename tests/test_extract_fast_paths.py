@@ -158,7 +158,7 @@ def test_a_statement_takes_its_unit_s_words_only_where_they_hold_all_of_its_own(
         us, ue = sorted(rnd.randint(0, len(text)) for _ in range(2))
         s, e = sorted(rnd.randint(us, ue) for _ in range(2))
         unit_words = words_of(text[us:ue])
-        found = _words_within(text, s, e, (us, ue, unit_words))
+        found = _words_within(text, s, e, (us, ue, unit_words, None))
         own = words_of(text[s:e])
         assert found == own or found is unit_words and (unit_words is None or own is not None and own <= unit_words |
                                                         {""}), (text, s, e)
@@ -198,3 +198,18 @@ def test_figures_read_with_the_statement_s_words_are_those_read_without() -> Non
         window = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
         if quantities.LISTED_AFTER.sub("", window) != window:
             assert window.rstrip().endswith((",", "and", "or")), window
+
+
+def test_the_words_read_with_the_word_runs_are_words_of() -> None:
+    rnd = random.Random(19)
+    pieces = ["Don", "'", "t", "\u2019s", "s2", "2", "_", "x", " ", "-", "\u201c", "caf\u00e9", "\u00e9", "\u0130",
+              "\u017f", "\u03a3", "\u2160", "\u24b6", "A", "\n", "%", "Ruiz"]
+    read_with_runs = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        words, parts = wording.read_words(text)
+        assert words == words_of(text), text
+        if parts is not None:
+            read_with_runs += 1
+            assert parts == wording.WORD_SPLIT.split(text.lower()), text
+    assert read_with_runs > 1000

@@ -16,7 +16,7 @@ from factcheck.extract.sentences import QUOTE_MARKS, quote_spans, units
 from factcheck.extract.speakers import Speakers
 from factcheck.extract.states import event_gate, event_nouns, event_word, find_event, find_statuses, state_gate
 from factcheck.extract.superlatives import record_claim
-from factcheck.extract.wording import wording
+from factcheck.extract.wording import read_words, wording
 from factcheck.lexicon import Gate, Lexicon, words_of
 from factcheck.model import STATEMENT_DEFAULTS, Document, Statement
 from factcheck.places import Place, find_places
@@ -111,7 +111,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
         for us, ue, role in _headline_copies(units(text, block.start, block.end, quotes), text, headline, block.role):
             unit = text[us:ue]
             sentence_no += 1
-            vocab = words_of(unit)  # the unit's words, read once for attribution and speakers
+            vocab, parts = read_words(unit)  # the unit's words, read once for attribution, speakers and statements
             found = attribute(unit, lex, vocab)
             for a in found:
                 resolved = speakers.resolve(a.source or "", unit[a.content_start:a.content_end])
@@ -122,7 +122,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 said_on = _said_on(f"{text[us:cs]} {text[ce:ue]}", published)
                 out.append(_build(doc, text, cs, ce, lex, published, sentence_no, role,
                                   (name, kind, us + a.source_start, us + a.source_end), a.cue, a.channel, is_quote,
-                                  said_on, (us, ue, vocab)))
+                                  said_on, (us, ue, vocab, parts)))
                 paragraph_attributed = True
                 if is_quote:
                     last_quote_speaker = (name, kind, us + a.source_start, us + a.source_end)
@@ -145,10 +145,10 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 # its own unresolved 'she said' is not the last speaker; after 'Ruiz added:' the block is hers
                 # the mention that named the speaker, a paragraph or so earlier
                 out.append(_build(doc, text, us, ue, lex, published, sentence_no, role, last_quote_speaker,
-                                  None, None, True, within=(us, ue, vocab)))
+                                  None, None, True, within=(us, ue, vocab, parts)))
                 continue
             out.append(_build(doc, text, us, ue, lex, published, sentence_no, role, None, None, None,
-                              _is_quote(quotes, us, ue), within=(us, ue, vocab)))
+                              _is_quote(quotes, us, ue), within=(us, ue, vocab, parts)))
         if not paragraph_attributed and not quotes and not (text[block.start:block.end].rstrip().endswith(":") and
                                                            speaker_line.match(text[block.start:block.end].strip())):
             last_quote_speaker = None
@@ -217,12 +217,13 @@ def _is_quote(quotes: list[tuple[int, int]], s: int, e: int) -> bool:
 def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, sentence_no: int, role: str,
            source: tuple[str, str, int | None, int | None] | None, cue: str | None, channel: str | None,
            quote: bool, said_on: DateMention | None = None,
-           within: tuple[int, int, frozenset[str] | None] | None = None) -> Statement:
-    """within: the span of the unit the statement lies in, and its words (words_of), read already."""
+           within: tuple[int, int, frozenset[str] | None, list[str] | None] | None = None) -> Statement:
+    """within: the span of the unit the statement lies in, its words and word runs (read_words), read already."""
     e = _past_closing_mark(text, s, e)
     content = text[s:e][:MAX_STATEMENT]
     # its words, read once: the word lists skip a statement without any of theirs
     vocab = _words_within(text, s, s + len(content), within)
+    parts = within[3] if within and within[:2] == (s, s + len(content)) else None  # the unit's, when it is the unit
     dates = find_dates(content, published, vocab)
     days = [d for d in dates if d.kind == "day"]
     first_clause = _first_clause_end(content) if days else 0  # (read for its days only)
@@ -242,7 +243,7 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
     negated = rx.negated_gate.may_match(vocab) and bool(rx.negated.search(content))
     name, kind, ss, se = source if source else (None, None, None, None)
     off = doc.offset
-    words = wording(content, quote, vocab)
+    words = wording(content, quote, vocab, parts)
     claimed, negations = claim(words.words, lex)
     values = STATEMENT_DEFAULTS.copy()  # the fields not set here at their defaults
     values.update(
@@ -259,13 +260,13 @@ def _build(doc: Document, text: str, s: int, e: int, lex: Lexicon, published, se
 
 
 
-def _words_within(text: str, s: int, e: int, within: tuple[int, int, frozenset[str] | None] | None
+def _words_within(text: str, s: int, e: int, within: tuple[int, int, frozenset[str] | None, list[str] | None] | None
                   ) -> frozenset[str] | None:
     """The words (words_of) of text[s:e] as the gates and word lists read them, which only ask whether a word may
     stand in it: a few words more cost a search, never a finding. So a statement that lies in its unit and starts
     and ends between words takes the unit's words, read once; any other reads its own."""
     if within:
-        us, ue, vocab = within
+        us, ue, vocab, _ = within
         if (s, e) == (us, ue) or us <= s and e <= ue and _between_words(text, s) and _between_words(text, e):
             return vocab
     return words_of(text[s:e])

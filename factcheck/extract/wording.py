@@ -13,11 +13,12 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from factcheck.extract.quantities import word_value
-from factcheck.lexicon import Gate, number_matches
+from factcheck.lexicon import NO_WORDS, Gate, number_matches, words_of
 from factcheck.model import Mention
 
 WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
 WORD_SPLIT = re.compile(f"({WORD.pattern})")  # a text's words with the gaps between them
+NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a word character beyond ASCII, which WORD does not take
 
 # quotes
 QUOTED = re.compile(r"[\u201c\"\u201e]([^\u201c\u201d\"]{3,})[\u201d\"\u201c]?")
@@ -64,12 +65,22 @@ class Wording(NamedTuple):
     mentions: tuple[Mention, ...]
 
 
-def wording(text: str, quote: bool, vocab: frozenset[str] | None = None) -> Wording:
+def read_words(text: str) -> tuple[frozenset[str] | None, list[str] | None]:
+    """A text's words (words_of), and its WORD runs with the gaps between them (WORD_SPLIT of its lower case) where
+    they were read with them: where every word character is ASCII, none an underscore and no apostrophe may stand
+    inside a WORD run, the \\w runs words_of reads are the WORD runs ("don't" is one run, words_of reads two)."""
+    if "'" in text or "\u2019" in text or "_" in text or not text.isascii() and NON_ASCII_WORD.search(text):
+        return words_of(text), None
+    parts = WORD_SPLIT.split(text.lower())
+    return frozenset(parts[1::2]) or NO_WORDS, parts
+
+
+def wording(text: str, quote: bool, vocab: frozenset[str] | None = None, parts: list[str] | None = None) -> Wording:
     """Every word-level reading of a statement the checks need. vocab: the statement's words (words_of), when read
-    already: a text with no digit and no number word has no number."""
+    already: a text with no digit and no number word has no number; parts: its WORD_SPLIT, when read already."""
     lower = text.lower()
     # word i is part 2i + 1 of the split, and the lengths of the parts before it add up to its start
-    parts = WORD_SPLIT.split(lower)
+    parts = WORD_SPLIT.split(lower) if parts is None else parts
     if NUMBER_GATE.may_match(vocab):  # tried at the digits and number words only
         numbers = number_matches(NUMBER, text, vocab, NUMBER_WORD_SET)
     else:  # no number word: the numbers are written in digits, none before the first
