@@ -213,3 +213,20 @@ def test_the_words_read_with_the_word_runs_are_words_of() -> None:
             read_with_runs += 1
             assert parts == wording.WORD_SPLIT.split(text.lower()), text
     assert read_with_runs > 1000
+
+
+def test_event_nouns_read_with_the_words_are_those_read_without() -> None:
+    from factcheck.extract import states
+    from factcheck.extract.states import event_nouns
+    lex = load_rules().lexicon
+    rnd = random.Random(20)
+    pieces = ["prisoners of war", "Prisoners of War", "war", "wars", "swap", "prisoner", "of", " ", ", ", "the ", "-",
+              "warship", "x", "\u017f", "exchange", "\n", "service members"]
+    found = 0
+    for _ in range(6000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        nouns = event_nouns(text, lex, words_of(text))
+        found += bool(nouns)
+        plain = quantities.category_phrases(lex).sub(" ", text)
+        assert nouns == [" ".join(m.group(0).lower().split()) for m in states._event_rx(lex)[0].finditer(plain)], text
+    assert found > 1000

@@ -375,11 +375,23 @@ def _noun(text: str, end: int, lex: Lexicon) -> tuple[str | None, int]:
     return first if first else (None, end)
 
 
+def _multi_categories(lex: Lexicon) -> list[str]:
+    """Category nouns of several words ('prisoners of war', 'service members'), and their plurals."""
+    multi = [w for w in lex.categories if " " in w]
+    return multi + [w + "s" for w in multi if not w.endswith("s")]
+
+
 @lru_cache(maxsize=8)
 def category_phrases(lex: Lexicon) -> re.Pattern[str]:
     """Category nouns of several words ('prisoners of war', 'service members')."""
-    multi = [w for w in lex.categories if " " in w]
-    return phrase_regex(multi + [w + "s" for w in multi if not w.endswith("s")]) if multi else re.compile(r"(?!)")
+    phrases = _multi_categories(lex)
+    return phrase_regex(phrases) if phrases else re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=8)
+def category_openers(lex: Lexicon) -> frozenset[str] | None:
+    """The words category_phrases open with (opening_words): it is tried where they stand only."""
+    return opening_words(_multi_categories(lex))
 
 
 def _clause(text: str, s: int, e: int) -> tuple[int, int]:

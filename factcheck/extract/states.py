@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factcheck.extract.quantities import category_phrases
-from factcheck.lexicon import Gate, Lexicon, phrase_regex
+from factcheck.extract.quantities import category_openers, category_phrases
+from factcheck.lexicon import Gate, Lexicon, opening_words, phrase_matches, phrase_regex
 from factcheck.model import Status
 
 WORD = re.compile(r"[a-z']+")
@@ -79,7 +79,18 @@ def event_nouns(text: str, lex: Lexicon, words: frozenset[str] | None = None) ->
     if not lex.events or not event_gate(lex).may_match(words):
         return []
     rx, _ = _event_rx(lex)
-    return [SPACES.sub(" ", m.group(0).lower()) for m in rx.finditer(category_phrases(lex).sub(" ", text))]
+    # each pattern tried where its opening words stand (phrase_matches); a category phrase becomes a space, as
+    # re.sub would make it
+    cut = phrase_matches(category_phrases(lex), text, words, category_openers(lex))
+    if cut:
+        text = " ".join([text[:cut[0].start()], *(text[a.end():b.start()] for a, b in zip(cut, cut[1:])),
+                         text[cut[-1].end():]])
+    return [SPACES.sub(" ", m.group(0).lower()) for m in phrase_matches(rx, text, words, _event_openers(lex))]
+
+
+@lru_cache(maxsize=8)
+def _event_openers(lex: Lexicon) -> frozenset[str] | None:
+    return opening_words(lex.events)
 
 
 def event_word(text: str, event: str | None, lex: Lexicon, nouns: list[str] | None = None) -> str | None:
