@@ -24,14 +24,19 @@ WITHOUT_READINGS = dict.fromkeys(CHECK_READINGS, ())
 FINDING_KEPT = ("rule", "kind", "severity", "outcome", "message", "detail", "subject", "claims")
 STATEMENT_KEPT = tuple(name for name in STATEMENT_FIELDS if name not in CHECK_READINGS)
 RECORDS_KEPT = {"quantities": Quantity, "durations": Quantity, "statuses": Status}  # statement fields holding records
+_FINDING_VALUES = attrgetter(*FINDING_KEPT)
+_STATEMENT_VALUES = attrgetter(*STATEMENT_KEPT)
+_RECORD_AT = {STATEMENT_KEPT.index(name): attrgetter(*(f.name for f in fields(record)))  # a record's values, in order
+              for name, record in RECORDS_KEPT.items()}
 
 
 def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None,
                      progress: Progress | None = None) -> tuple[list[Finding], int]:
     """Every current statement checked, and how many there are: stories of about `statements` (PART_STATEMENTS)
-    statements at a time (oldest first, so a part's stories share days), each part with the stories sharing a block with it (Store.neighbours), keeping
-    the findings that cite a statement of the part, each once. Memory follows a part and its blocks, not the
-    archive; a database of one part is checked whole. What no block joins (see Store.neighbours) is compared
+    statements at a time (oldest first, so a part's stories share days), each part with the stories sharing a
+    block with it (Store.neighbours), keeping the findings that cite a statement of the part, each once (packed
+    until the run ends). Memory follows a part and its blocks, not the archive; a database of one part is
+    checked whole. What no block joins (see Store.neighbours) is compared
     only within a part."""
     with store.read_snapshot(), collector_paused():
         parts = store.story_parts(statements or PART_STATEMENTS)
@@ -94,13 +99,8 @@ def unpacked(blob: bytes) -> list[Finding]:
             for values, fingerprint, cited in out]
 
 
-_FINDING_VALUES = attrgetter(*FINDING_KEPT)
-_STATEMENT_VALUES = attrgetter(*STATEMENT_KEPT)
-_RECORD_VALUES = {record: attrgetter(*(f.name for f in fields(record))) for record in RECORDS_KEPT.values()}
-_RECORD_AT = {STATEMENT_KEPT.index(name): _RECORD_VALUES[record] for name, record in RECORDS_KEPT.items()}
-
-
 def _statement_values(s: Statement) -> tuple:
+    """What `packed` keeps of a statement: STATEMENT_KEPT's values, its records as tuples of theirs."""
     values = list(_STATEMENT_VALUES(s))
     for at, record_values in _RECORD_AT.items():
         values[at] = tuple(map(record_values, values[at]))
