@@ -230,3 +230,22 @@ def test_event_nouns_read_with_the_words_are_those_read_without() -> None:
         plain = quantities.category_phrases(lex).sub(" ", text)
         assert nouns == [" ".join(m.group(0).lower().split()) for m in states._event_rx(lex)[0].finditer(plain)], text
     assert found > 1000
+
+
+def test_passive_cues_and_gendered_nouns_tried_at_their_opening_words_are_their_patterns_matches() -> None:
+    speakers = importlib.import_module("factcheck.extract.speakers")
+    lex = load_rules().lexicon
+    rnd = random.Random(21)
+    pieces = ["The plan", " was", " Was", " has", " also", " been", " endorsed", " told", " by", " the union", " widow",
+              " Widow's", " wife", " Mother", " man", " woman", "ly", " x", ",", "\n", " \u017f", " repeatedly", "is",
+              " was told by ", " had also been asked by", " is quoted by "]
+    checks = ((attribution._passive_rx(lex), attribution._passive_openers(lex)),
+              (speakers._word_rx(lex)[0], speakers._gendered_openers(lex)))
+    found = [0, 0]
+    for _ in range(8000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        for k, (rx, openers) in enumerate(checks):
+            matches = phrase_matches(rx, text, words_of(text), openers)
+            found[k] += bool(matches)
+            assert [m.span() for m in matches] == [m.span() for m in rx.finditer(text)], text
+    assert min(found) > 500

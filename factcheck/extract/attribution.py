@@ -239,8 +239,8 @@ def attribute(unit: str, lex: Lexicon, words: frozenset[str] | None = None) -> l
     quotes = quote_regions(unit) if QUOTE_MARK.search(unit) else []
     according = [m for m in according_rx.finditer(unit) if not _inside(m.start(), quotes)
                  ] if according_gate.may_match(words) else []
-    passive = [m for m in _passive_rx(lex).finditer(unit) if not _inside(m.start(), quotes)
-               ] if " by " in unit and _passive_gate(lex).may_match(words) else []
+    passive = [m for m in phrase_matches(_passive_rx(lex), unit, words, _passive_openers(lex))
+               if not _inside(m.start(), quotes)] if " by " in unit and _passive_gate(lex).may_match(words) else []
     cues = [m for m in phrase_matches(cue_rx, unit, words, _cue_openers(lex)) if not _inside(m.start(), quotes)
             and not (m.start() > 0 and unit[m.start() - 1] in "-'\u2019")] if cue_gate.may_match(words) else []
     if cues and any(unit[m.start()].isupper() and m.start() > 0 for m in cues) and not title_case(unit):
@@ -684,14 +684,28 @@ def _named_participle(unit: str, m: re.Match[str], toks: list[Token], lex: Lexic
                  m.group(1).lower())
 
 
+def _passive_words(lex: Lexicon) -> tuple[list[str], list[str]]:
+    """The auxiliaries and adverbs that may stand before and after the form of 'be' of a passive cue, and those forms
+    (not "'s": 'is' or 'has')."""
+    return ([w for w in lex.grammar.auxiliaries if " " not in w and w not in lex.clause_negation],
+            [w for w in lex.grammar.be if w.isalpha()])
+
+
 @lru_cache(maxsize=8)
 def _passive_rx(lex: Lexicon) -> re.Pattern[str]:
     """'The plan was endorsed by the union': a cue's participle after a form of 'be', its agent after 'by'."""
     # speech verbs only: the agent of 'was targeted by' or 'was backed by' acted, it did not speak
     forms = {w.lower() for w in lex.cues if " " not in w and PARTICIPLE_FORM.search(w)}
-    be = _alternation(w for w in lex.grammar.be if w.isalpha())  # not "'s": 'is' or 'has'
-    words = _alternation(w for w in lex.grammar.auxiliaries if " " not in w and w not in lex.clause_negation)
+    auxiliaries, be_forms = _passive_words(lex)
+    be, words = _alternation(be_forms), _alternation(auxiliaries)
     return re.compile(rf"\b(?:(?:{words})\s+){{0,2}}(?:{be})\s+(?:(?:{words})\s+)?(" + _alternation(forms) + r")\s+by\s+")
+
+
+@lru_cache(maxsize=8)
+def _passive_openers(lex: Lexicon) -> frozenset[str] | None:
+    """The words a _passive_rx match opens with, a whole word each: an auxiliary or a form of 'be'."""
+    auxiliaries, be_forms = _passive_words(lex)
+    return opening_words([*auxiliaries, *be_forms])
 
 
 @lru_cache(maxsize=8)

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from factcheck.extract.sentences import quote_spans
-from factcheck.lexicon import WORD_RUN, Gate, Lexicon, matches_at, word_offsets
+from factcheck.lexicon import WORD_RUN, Gate, Lexicon, matches_at, opening_words, phrase_matches, word_offsets
 from factcheck.sources import person_core
 
 SPACES = re.compile(r"\s+")
@@ -61,6 +61,12 @@ def _word_rx(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _gendered_gate(lex: Lexicon) -> Gate:
     """Whether the nouns for an unnamed woman or man can stand in a unit with these words."""
     return Gate.of((*lex.grammar.female_nouns, *lex.grammar.male_nouns))
+
+
+@lru_cache(maxsize=8)
+def _gendered_openers(lex: Lexicon) -> frozenset[str] | None:
+    """The words the nouns for an unnamed woman or man open with (opening_words)."""
+    return opening_words((*lex.grammar.female_nouns, *lex.grammar.male_nouns))
 
 
 @lru_cache(maxsize=8)
@@ -149,7 +155,8 @@ class Speakers:
                 words is None or not self.surname_words.isdisjoint(words)) else ():
             if w in surnames:
                 self._mark(surnames[w])
-        gendered = self.gendered.finditer(text) if self.gendered_gate.may_match(words) else ()
+        gendered = phrase_matches(self.gendered, text, words, _gendered_openers(self.lex)
+                                  ) if self.gendered_gate.may_match(words) else ()  # tried where a noun stands
         quoted = quote_spans(text, 0, len(text)) if gendered and ('"' in text or "\u201c" in text or "''" in text) else []
         for g in gendered:
             if any(qs < g.start() < qe for qs, qe in quoted):
