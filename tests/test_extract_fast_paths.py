@@ -249,3 +249,24 @@ def test_passive_cues_and_gendered_nouns_tried_at_their_opening_words_are_their_
             found[k] += bool(matches)
             assert [m.span() for m in matches] == [m.span() for m in rx.finditer(text)], text
     assert min(found) > 500
+
+
+def test_labels_read_at_the_end_and_participles_after_commas_are_their_patterns_matches() -> None:
+    lex = load_rules().lexicon
+    rnd = random.Random(22)
+    labels = ["resolution", "Resolutions", "No.", "no", "#", "tel", "Tel.", "subsection", "\u017fection", "\u0130", " ",
+              "\n", "\t", "x", "12", "and", ",", "route"]
+    for _ in range(8000):
+        window = "".join(rnd.choice(labels) for _ in range(rnd.randint(0, 6)))
+        assert quantities._label_at_end(window) == bool(quantities.LABEL_BEFORE.search(window)), window
+    pieces = ["Ruiz said", ",", ",\u201d", ',"', ",''", " ", "  ", " and", " even", " again", " saying", " adding that",
+              " backing", " comparing him to", " the plan", "\u201c", "x", "\n"]
+    participles = (attribution._stance_participle(lex), attribution._speech_participle(lex))
+    found = 0
+    for _ in range(8000):
+        unit = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        for rx in participles:
+            matches = matches_at(rx, unit, attribution._after_commas(unit))
+            found += bool(matches)
+            assert [m.span() for m in matches] == [m.span() for m in rx.finditer(unit)], unit
+    assert found > 1000

@@ -184,6 +184,17 @@ def _participle_head(lex: Lexicon) -> str:
     return r"(?:(?<=,)|(?<=,[\u201d\"])|(?<=,''))\s+(?:and\s+)?(?:(?:" + _alternation(adverbs) + r")\s+)?"
 
 
+def _after_commas(unit: str) -> list[int]:
+    """Where a pattern opening with _participle_head can match: right after a comma, or after a comma and the closing
+    mark it sits in (',”', ',"', ",''")."""
+    starts: set[int] = set()
+    at = unit.find(",")
+    while at >= 0:
+        starts.update((at + 1, at + 2, at + 3))
+        at = unit.find(",", at + 1)
+    return sorted(starts)
+
+
 def _alternation(phrases: Iterable[str]) -> str:
     """'according to|per': longest phrase first, any white space between words."""
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
@@ -293,9 +304,10 @@ def attribute(unit: str, lex: Lexicon, words: frozenset[str] | None = None) -> l
             cands.append(_Cand((sig.start(1), sig.start(1) + len(sig.group(1).rstrip().rstrip("."))), (sig.start(), sig.start(1)),
                                "left", len(unit), sig.start() + 1, sig.start(), (0, 0)))
     cands.sort(key=lambda c: c.cue[0])
-    participles = [(m, True) for m in _stance_participle(lex).finditer(unit)
+    after_commas = _after_commas(unit) if "," in unit else []  # where the participles' head can open
+    participles = [(m, True) for m in matches_at(_stance_participle(lex), unit, after_commas)
                    ] if "ing" in unit and stance_ing_gate.may_match(words) else []
-    participles += [(m, False) for m in _speech_participle(lex).finditer(unit)] if speech else []
+    participles += [(m, False) for m in matches_at(_speech_participle(lex), unit, after_commas)] if speech else []
     if "ing" in unit:
         participles += [(m, False) for m in PREPOSITIONAL_PARTICIPLE.finditer(unit)] if speech else []
     needs_subject = any(c.src == INHERIT for c in cands) or participles

@@ -53,9 +53,11 @@ LEADING_WORDS = {"the", "a", "an", "all", "some", "only", "about", "nearly", "al
 MONTH_WORDS = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?$", re.I)
 MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(MONTHS)})\b", re.I)
 CLOCK_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|ET\b|GMT)", re.I)
-LABEL_BEFORE = re.compile(r"(?:No\.|number|#|page|article|section|chapter|route|room|flight|tel\.?|magnitude|category|level|"
-                          r"grade|size|model|version|phase|stage|round|code|zone|gate|platform|terminal|district|ward|resolutions?)\s*$",
-                          re.I)
+# what a number after it labels ("resolution 2118", "No. 5"): no count
+LABELS = ("no.", "number", "#", "page", "article", "section", "chapter", "route", "room", "flight", "tel", "tel.",
+          "magnitude", "category", "level", "grade", "size", "model", "version", "phase", "stage", "round", "code", "zone",
+          "gate", "platform", "terminal", "district", "ward", "resolution", "resolutions")
+LABEL_BEFORE = re.compile(r"(?:" + "|".join(map(re.escape, LABELS)) + r")\s*$", re.I)
 LABEL_REACH = 12  # more characters than LABEL_BEFORE's longest word ('resolutions'), which ends where white space does
 LISTED_AFTER = re.compile(r"\s*\d+\s*(?:,|and|or)\s*$")
 YEAR_PREPOSITION = re.compile(r"\b(?:in|since|of|by|from|until|till|to|before|after|during|early|late|mid)\s*$", re.I)
@@ -332,7 +334,10 @@ def _not_a_count(text: str, m: re.Match[str], value: float, lex: Lexicon) -> boo
 
 
 def _label_at_end(words: str) -> bool:
-    """LABEL_BEFORE.search(words), looked for where its match can start only: the word before the trailing white space."""
+    """LABEL_BEFORE.search(words), looked for where its match can start only: the word before the trailing white space.
+    A match is a label ending where that white space begins; in ASCII, lower case tells each as the pattern does."""
+    if words.isascii():
+        return words.rstrip().lower().endswith(LABELS)
     return LABEL_BEFORE.search(words, max(0, len(words.rstrip()) - LABEL_REACH)) is not None
 
 
