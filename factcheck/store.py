@@ -68,10 +68,17 @@ READINGS = {
 
 
 def wording_row(s: Statement) -> tuple[str | None, ...]:
-    """The statement's word-level readings as stored (migration m011): words space-separated, lists as JSON."""
-    return (" ".join(s.words), " ".join(map(str, s.word_starts)), " ".join(s.masked),
+    """The statement's word-level readings as stored (migration m011): words space-separated, lists as JSON. The
+    masked words are most often the words themselves (no number in them): then their text is the words' too."""
+    words = " ".join(s.words)
+    return (words, _spaced_numbers(s.word_starts), words if s.masked is s.words else " ".join(s.masked),
             json.dumps(s.quoted) if s.quoted else "[]", json.dumps([m.to_row() for m in s.mentions]) if s.mentions else "[]",
             s.began)
+
+
+def _spaced_numbers(numbers: tuple[int, ...]) -> str:
+    """'3 9 14': the numbers written in one formatting, twice as fast as joining each one's str()."""
+    return (" %d" * len(numbers) % numbers)[1:]
 
 
 class Rows:
@@ -83,18 +90,24 @@ class Rows:
     __slots__ = ("items",)
 
     def __init__(self, statements: Iterable[Statement]) -> None:
-        self.items = [
-            (s.source, s.source_kind, s.event, s.date, s.frame,
-             (s.text, s.start, s.end, s.source_start, s.source_end, s.cue, s.channel, s.date, s.date_text, int(s.quote),
-              s.modality, s.role, s.sentence, int(s.negated), statement_digest(s), s.incident, s.date_at, s.event_word,
-              s.record, s.event_reference, " ".join(s.claim), " ".join(s.negations), *wording_row(s)),
-             [(q.text, q.low, q.high, q.noun, q.category, int(q.each), q.action, q.hedge, q.start, q.end, q.role, q.date,
-               q.unit, int(q.partial)) for q in (*s.quantities, *s.durations)],
-             [(st.state, st.cue, int(st.negated), st.start, st.end) for st in s.statuses])
-            for s in statements]
+        self.items = [_items(s) for s in statements]
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+def _items(s: Statement) -> tuple[Any, ...]:
+    """One statement as Rows holds it. Its claim is most often its words themselves (no contraction cut): then
+    their text is the words' too."""
+    wording = wording_row(s)
+    return (s.source, s.source_kind, s.event, s.date, s.frame,
+            (s.text, s.start, s.end, s.source_start, s.source_end, s.cue, s.channel, s.date, s.date_text, int(s.quote),
+             s.modality, s.role, s.sentence, int(s.negated), statement_digest(s), s.incident, s.date_at, s.event_word,
+             s.record, s.event_reference, wording[0] if s.claim is s.words else " ".join(s.claim), " ".join(s.negations),
+             *wording),
+            [(q.text, q.low, q.high, q.noun, q.category, int(q.each), q.action, q.hedge, q.start, q.end, q.role, q.date,
+              q.unit, int(q.partial)) for q in (*s.quantities, *s.durations)],
+            [(st.state, st.cue, int(st.negated), st.start, st.end) for st in s.statuses])
 
 
 def story_key(url: str | None, outlet: str | None, title: str | None, sha256: str) -> str:

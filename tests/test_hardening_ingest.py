@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import factcheck.extract.pool as pool
 import factcheck.ingest as ingest_module
 import factcheck.read as read_module
 from factcheck.store import Store
@@ -245,6 +246,7 @@ def test_documents_are_stored_a_batch_at_a_time(write, store, lexicon, monkeypat
     monkeypatch.setattr(read_module, "decode", decode)
     monkeypatch.setattr(Store, "store_documents", store_documents)
     monkeypatch.setattr(ingest_module, "BATCH", 2)
+    monkeypatch.setattr(pool, "POOL_AFTER", 3)  # extracted here as read (workers would take a chunk at a time)
     ingest(store, files, Meta(), lexicon)
     assert events == ["read 0.txt", "read 1.txt", "store 0.txt 1.txt", "read 2.txt", "store 2.txt"]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import factcheck.extract.pool as pool
 import factcheck.ingest as ingest_module
 from factcheck.ingest import Interrupted, Progress, ingest
 from factcheck.read import Meta
@@ -105,7 +106,9 @@ def test_a_dry_run_prints_no_summary(tmp_path, fc, db_path):
 
 
 def interrupt_at(monkeypatch: pytest.MonkeyPatch, file_number: int) -> None:
-    """Ctrl-C as the engine opens its `file_number`th file (counting from 1)."""
+    """Ctrl-C as the engine opens its `file_number`th file (counting from 1). Every document is extracted in this
+    process as it is read (a worker's are in flight: an interrupt drops them), so each one read before is stored."""
+    monkeypatch.setattr(pool, "POOL_AFTER", file_number)
     real = ingest_module.file_documents
     opened = []
 
@@ -185,6 +188,7 @@ def test_an_ingest_stopped_by_sigterm_says_how_many_documents_it_stored_and_exit
         yield from real(path, meta, max_bytes)
 
     monkeypatch.setattr(ingest_module, "file_documents", file_documents)
+    monkeypatch.setattr(pool, "POOL_AFTER", 4)  # each read before the signal is extracted here, as interrupt_at has it
     before = signal.getsignal(signal.SIGTERM)
     result = fc("ingest", folder)
     assert result.exit_code == 143

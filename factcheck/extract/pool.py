@@ -1,8 +1,8 @@
 """Extraction of many documents on several cores: documents in, (document, statements) out, in the order given.
 
 Extraction is a pure function of one document and the lexicon, so worker processes can share it out; the
-caller keeps reading and storing. The first POOL_AFTER documents are extracted in this process (a few files
-are not worth starting workers for), and at most AHEAD documents per worker are in flight, so a long feed
+caller keeps reading and storing. The first POOL_AFTER documents are extracted in this process (one file is
+not worth starting workers for, and the first extraction loads what the workers then share), and at most AHEAD documents per worker are in flight, so a long feed
 is never held in memory.
 """
 from __future__ import annotations
@@ -20,7 +20,9 @@ from factcheck.lexicon import Lexicon
 from factcheck.model import Document, Statement
 from factcheck.store import Rows
 
-POOL_AFTER = 4  # documents extracted here before the workers start (some 30 ms each; forking takes less)
+# documents extracted here before the workers start: the first loads the gazetteer and compiles the patterns (some
+# 0.1 s), which the forked workers inherit; each further one (some 7 ms) would keep the second core idle
+POOL_AFTER = 1
 AHEAD = 16  # documents in flight per worker: enough to keep it busy while a batch is stored
 CHUNK = 4  # documents a worker takes at a time: each task costs this process a pickling, a wake-up and a future
 # Past this, a worker adds its memory (some 70 MB) for little: reading and storing, in the ingest's own
