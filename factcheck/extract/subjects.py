@@ -68,13 +68,13 @@ def _auxiliary_ends(lex: Lexicon) -> frozenset[str]:
     return frozenset(a.split()[-1] for a in lex.grammar.auxiliaries if len(a.split()) > 1)
 
 
-def _time_tail(words: str, lex: Lexicon, final: re.Match[str] | None) -> int | None:
+def _time_tail(words: str, lex: Lexicon) -> int | None:
     """Where a phrase of time between a subject and its verb starts ('the court this month rejected', 'the board on
-    Friday pledged', 'who in 2010 said'); None when the words end with none. final: their last word (LAST_WORDS[1]),
-    which the last two end with."""
+    Friday pledged', 'who in 2010 said'); None when the words end with none."""
     m = _at_end(YEAR_TAIL, words) if words[-1:].isdigit() or words.endswith("\n") else None
     if m:
         return m.start()
+    final = _at_end(LAST_WORDS[1], words)  # the last word, which the last two end with
     if not final or final.group(1).lower() not in _time_ends(lex):
         return None
     last = _at_end(LAST_WORDS[2], words) or final
@@ -102,17 +102,14 @@ def subject_before(unit: str, cs: int, ce: int, cue: str, stance: bool, toks: li
     g = lex.grammar
     lo = reach(unit, cs)
     words = unit[lo:cs].rstrip()
-    final = _at_end(LAST_WORDS[1], words)  # the last word, read again once the words are cut
-    timed = _time_tail(words, lex, final)
+    timed = _time_tail(words, lex)
     if timed is not None and timed > 0:
         words = words[:timed].rstrip()
-        final = _at_end(LAST_WORDS[1], words)
     be = False
     contracted: Phrase | None = None  # "He's": a subject that shares its word with 'is'
     progressive = cue.split()[0].endswith("ing")  # 'is saying', 'was demanding': a form of 'be' carries the tense
-    for i in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said', 'went on to say'
-        if i:
-            final = _at_end(LAST_WORDS[1], words)  # the last word, which the last two or three end with
+    for _ in range(3):  # up to three auxiliaries and adverbs: 'had also repeatedly said', 'went on to say'
+        final = _at_end(LAST_WORDS[1], words)  # the last word, which the last two or three end with
         m = next((m for m in (_at_end(LAST_WORDS[n], words) for n in (3, 2)) if m and
                   SPACES.sub(" ", m.group(1).lower()) in g.auxiliaries), None
                  ) if final and final.group(1).lower() in _auxiliary_ends(lex) else None
