@@ -126,7 +126,7 @@ def extract(doc: Document, lex: Lexicon) -> list[Statement]:
                 paragraph_attributed = True
                 if is_quote:
                     last_quote_speaker = (name, kind, us + a.source_start, us + a.source_end)
-            speakers.observe(unit, vocab, us)
+            speakers.observe(unit, vocab)
             if found and out and out[-1].sentence == sentence_no:  # a statement of this unit (the last ones are)
                 continue
             line = speaker_line.match(unit) if unit.rstrip().endswith(":") else None  # the pattern ends so

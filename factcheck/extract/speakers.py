@@ -8,7 +8,6 @@ unresolved pronoun stays the source as written ('he', anonymous), so the clause 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from factcheck.extract.sentences import quote_spans
@@ -126,20 +125,15 @@ class Speakers:
         self.openers = lex.unnamed_people | lex.bodies | lex.documents  # nouns opening an unnamed source: 'Officials'
         self.role_gate = _role_gate(lex)
         self.titled_things: dict[str, bool] = {}  # _titled_thing's answers: the text is read once per name
-        # the story's name runs (NAME_RUN), read once: a unit's are among them (_runs_within)
-        self.runs = _name_runs(text)
-        self.run_starts = [start for start, _, _ in self.runs]
-        for _, core, several in self._names_in(text, self.runs):
+        for _, core, several in self._names_in(text):
             if several and len(core.split()) > 1:
                 self.story_names.setdefault(core.split()[-1], set()).add(core)
 
-    def observe(self, text: str, words: frozenset[str] | None = None, at: int | None = None) -> None:
+    def observe(self, text: str, words: frozenset[str] | None = None) -> None:
         """Note the people a unit mentions (they make later pronouns ambiguous) and, when it names one person
-        only, the gender of the pronouns it uses; then move on. words: the unit's (words_of), when read already;
-        at: where the unit stands in the story's text (the text these Speakers were given)."""
+        only, the gender of the pronouns it uses; then move on. words: the unit's (words_of), when read already."""
         here = self.here
-        runs = self._runs_within(at, at + len(text)) if at is not None else None
-        names = self._names_in(text, runs if runs is not None else _name_runs(text))
+        names = self._names_in(text)
         self.last_names = [core for _, core, _ in names]
         for first, core, several in names:
             name = self._full_name(core, add=several)
@@ -205,31 +199,17 @@ class Speakers:
                 return name
         return None
 
-    def _names_in(self, text: str, runs: list[tuple[int, int, str]]) -> list[tuple[str, str, bool]]:
-        """The people a text names, from its name runs (_name_runs): (first word as written, the name without titles,
-        whether it has several words)."""
+    def _names_in(self, text: str) -> list[tuple[str, str, bool]]:
+        """The people a text names: (first word as written, the name without titles, whether it has several words)."""
         found = []
         lex = self.lex
-        for start, _, run in runs:
-            reading = _name_reading(run, lex)
+        for m in NAME_RUN.finditer(text):
+            reading = _name_reading(m.group(0), lex)
             # (PLACE_PREPOSITION ends with white space: a name after none has no preposition before it)
-            if reading is not None and not (text[start - 1:start].isspace() and
-                                             PLACE_PREPOSITION.search(text[max(0, start - 12):start])):
+            if reading is not None and not (text[m.start() - 1:m.start()].isspace() and
+                                             PLACE_PREPOSITION.search(text[max(0, m.start() - 12):m.start()])):
                 found.append(reading)
         return found
-
-    def _runs_within(self, start: int, end: int) -> list[tuple[int, int, str]] | None:
-        """The name runs the unit text[start:end] of the story holds, read alone (offsets into the unit): the story's
-        own runs that lie in it. None where a run of the story reaches across an edge, or where the characters beyond
-        the edges read otherwise than the unit's edges do (a word character or a dot before it, which NAME_RUN's
-        look-behind refuses; a word character after it, which its closing \\b sees): the unit is read again."""
-        text, runs = self.text, self.runs
-        if start and (_is_word(text[start - 1]) or text[start - 1] == ".") or end < len(text) and _is_word(text[end]):
-            return None
-        i, j = bisect_left(self.run_starts, start), bisect_left(self.run_starts, end)
-        if i and runs[i - 1][1] > start or j > i and runs[j - 1][1] > end:
-            return None
-        return [(s - start, e - start, run) for s, e, run in runs[i:j]]
 
     def _mark(self, name: str) -> None:
         """Note a name as mentioned in the current unit."""
@@ -478,11 +458,6 @@ class Speakers:
         first = WORD_RUN.match(surname)
         if first:
             self.surname_words.add(first.group(0).lower())
-
-
-def _name_runs(text: str) -> list[tuple[int, int, str]]:
-    """Where NAME_RUN matches in a text, and what."""
-    return [(m.start(), m.end(), m.group(0)) for m in NAME_RUN.finditer(text)]
 
 
 def _always_after_the(text: str, name: str) -> bool:
