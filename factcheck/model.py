@@ -318,11 +318,6 @@ class Finding:
         events = [s.event for s in self.statements if s.event]
         return max(sorted(set(events)), key=events.count) if events else None
 
-    def citing(self, statements: tuple[Statement, ...]) -> Finding:
-        """The same finding citing these copies of its statements (with the same keys: slimmed ones), its fingerprint
-        kept; set at once (dataclasses.replace reads the fields on every call)."""
-        return set_at_once(Finding, {**self.__dict__, "statements": statements})
-
     @read_once  # a whole-database run asks for it several times
     def fingerprint(self) -> str:
         basis = self.subject or ",".join(sorted(statement_key(s) for s in self.statements))

@@ -36,8 +36,7 @@ def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None
     statements at a time (oldest first, so a part's stories share days), each part with the stories sharing a
     block with it (Store.neighbours), keeping the findings that cite a statement of the part, each once (packed
     until the run ends). Memory follows a part and its blocks, not the archive; a database of one part is
-    checked whole. What no block joins (see Store.neighbours) is compared
-    only within a part."""
+    checked whole. What no block joins (see Store.neighbours) is compared only within a part."""
     with store.read_snapshot(), collector_paused():
         parts = store.story_parts(statements or PART_STATEMENTS)
         if len(parts) <= 1:

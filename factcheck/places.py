@@ -114,8 +114,8 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     """The gazetteer of every place this module knows, loaded on first use.
 
-    Building the index takes about a second; it is kept in the user's cache directory, under the versions
-    of the gazetteer packages it came from, and read back in a twentieth of that. A cache that cannot be
+    Building the index takes about a second; it is kept in the user's cache directory, under a mark of the
+    installed gazetteer packages it came from (_installed), and read back in a twentieth of that. A cache that cannot be
     read or written is rebuilt or skipped silently: it is only a copy."""
     path = _cache_path()
     try:

@@ -2,8 +2,8 @@
 
 Extraction is a pure function of one document and the lexicon, so worker processes can share it out; the
 caller keeps reading and storing. The first POOL_AFTER documents are extracted in this process (one file is
-not worth starting workers for, and the first extraction loads what the workers then share), and at most AHEAD documents per worker are in flight, so a long feed
-is never held in memory.
+not worth starting workers for, and the first extraction loads what the workers then share), and at most AHEAD
+documents per worker are in flight, so a long feed is never held in memory.
 """
 from __future__ import annotations
 
