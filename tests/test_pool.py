@@ -44,3 +44,18 @@ def test_an_ingest_on_workers_stores_what_one_process_stores(pooled, write, lexi
     ingest(many, files + files[:1], Meta(), lexicon, processes=2)  # and a repeat, seen as the story again
     assert [s.text for s in many.statements()] == [s.text for s in one.statements()]
     assert [(s.source, s.quantities) for s in many.statements()] == [(s.source, s.quantities) for s in one.statements()]
+
+
+def test_the_documents_left_waiting_for_a_chunk_are_shared_out_among_the_workers(pooled, lexicon, monkeypatch):  # type: ignore[no-untyped-def]
+    docs = [story(n) for n in range(6)]  # the first extracted here, five left short of a chunk
+    extraction = Extraction(lexicon, processes=2)
+    handed: list[int] = []
+    hand = extraction._hand
+    monkeypatch.setattr(extraction, "_hand", lambda chunk: (handed.append(len(chunk)), hand(chunk))[1])
+    try:
+        done = [pair for doc in docs for pair in extraction.put(doc)] + list(extraction.rest())
+    finally:
+        extraction.close()
+    assert handed == [3, 2]
+    assert [doc for doc, _ in done] == docs
+    assert [statements for _, statements in done] == [extract(doc, lexicon) for doc in docs]
