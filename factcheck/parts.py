@@ -34,9 +34,10 @@ def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None
                      progress: Progress | None = None) -> tuple[list[Finding], int]:
     """Every current statement checked, and how many there are: stories of about `statements` (PART_STATEMENTS)
     statements at a time (oldest first, so a part's stories share days), each part with the stories sharing a
-    block with it (Store.neighbours), keeping the findings that cite a statement of the part, each once (packed
-    until the run ends). Memory follows a part and its blocks, not the archive; a database of one part is
-    checked whole. What no block joins (see Store.neighbours) is compared only within a part."""
+    block with it (Store.neighbour_stories), keeping the findings that cite a statement of the part, each once
+    (packed until the run ends, but the last part's). Memory follows a part and its blocks, not the archive; a
+    database of one part is checked whole. What no block joins (see Store.neighbours) is compared only within a
+    part."""
     with store.read_snapshot(), collector_paused():
         parts = store.story_parts(statements or PART_STATEMENTS)
         if len(parts) <= 1:
@@ -55,13 +56,15 @@ def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None
                 if (f.outcome, f.fingerprint) not in seen:
                     seen.add((f.outcome, f.fingerprint))
                     fresh.append(f)
-            kept.append(packed(fresh))
-            del part_findings, fresh  # the part's statements go before the next part is read
+            if n < len(parts) - 1:  # the last part's findings stay as they are: nothing is read after them
+                kept.append(packed(fresh))
+                fresh = []
+            del part_findings  # the part's statements go before the next part is read
         findings: list[Finding] = []
         for n in range(len(kept)):
             findings += unpacked(kept[n])
             kept[n] = b""
-    return findings, checked
+    return findings + fresh, checked
 
 
 def packed(findings: list[Finding]) -> bytes:
@@ -108,14 +111,17 @@ def _statement_values(s: Statement) -> tuple:
 
 def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) -> tuple[list[Finding], set[int]]:
     """The findings citing a statement of these stories, checked with the stories sharing a block with them
-    (Store.neighbours: each of their blocks is read whole), and the ids of those statements."""
+    (Store.neighbour_stories: each of their blocks is read whole; of a story sharing only event frames, its
+    statements with a frame), and the ids of those statements."""
     with collector_paused():
         own = store.statements(document_ids=documents, readings="checked")
         focus = {s.id for s in own if s.id is not None}
-        near = store.neighbours(own, reach(rules.rules), known=documents)
-        # in document order, as a whole run (stored statements all have a story and an id; the two lists are each
-        # in that order already, so the sort only merges them)
-        together = sorted(own + store.statements(document_ids=near, readings="checked"), key=IN_STORY_ORDER)
+        whole, framed = store.neighbour_stories(own, reach(rules.rules), known=documents)
+        near = store.statements(document_ids=whole, readings="checked")
+        near += store.statements(document_ids=framed, readings="checked", framed=True)
+        # in document order, as a whole run (stored statements all have a story and an id; the lists are each in
+        # that order already, so the sort only merges them)
+        together = sorted(own + near, key=IN_STORY_ORDER)
         return run_checks(together, rules.rules, rules.lexicon, focus=focus), focus
 
 

@@ -298,6 +298,13 @@ class Store:
 
     def neighbours(self, statements: Iterable[Statement], reach: Reach, shas: Iterable[str] = (),
                    known: Iterable[int] = ()) -> set[int]:
+        """Current stories that share a block with these statements (neighbour_stories: those sharing only an
+        event frame with them included)."""
+        whole, framed = self.neighbour_stories(statements, reach, shas, known)
+        return whole | framed
+
+    def neighbour_stories(self, statements: Iterable[Statement], reach: Reach, shas: Iterable[str] = (),
+                          known: Iterable[int] = ()) -> tuple[set[int], set[int]]:
         """Current stories that share a block with these statements (a draft's, or those an audit finds changed):
         the same event frame within `reach` (_frame_blocks); the quotations of a named source the names may denote
         that share a run of three words with its quotes here (quote-mismatch, _quoting); a quotation with the same
@@ -305,7 +312,9 @@ class Store:
         measure as a record claim (and records of the events the figures count); durations and starts of the same event;
         statements of the same day whose claim holds every stem of the statement's proposition (polarity-conflict:
         the same words, negated, by another voice or the same one); stored copies of the same texts. Across
-        stories the checks compare nothing outside these. Stories in `known` (read already) are left out."""
+        stories the checks compare nothing outside these. Stories in `known` (read already) are left out.
+        Two sets: the stories to read whole, and those sharing only event frames, of which the statements with a
+        frame are enough (a statement without one meets only its own story's: checks.common.frame_of)."""
         statements = list(statements)
         quoting: dict[str, set[str]] = {}  # a named source's quotes: their runs of three words
         openings, measures, records, lasting, started = (set() for _ in range(5))
@@ -326,7 +335,6 @@ class Store:
                 lasting.update(q.category for q in s.durations if q.category)
         queries: list[tuple[str, list[Any]]] = [
             ("SELECT id FROM documents WHERE sha256 = ?", [sha]) for sha in set(shas)]
-        queries += self._frame_blocks(statements, reach)
         queries += [("SELECT document_id FROM quote_openings WHERE opening = ? AND length BETWEEN ? AND ?",
                      [o, *quote_lengths(n, reach.quote_alike)]) for o, n in openings if reach.quote_alike is not None]
         queries += [("SELECT s.document_id FROM statements s JOIN events e ON e.id = s.event_id JOIN quantities q"
@@ -342,8 +350,12 @@ class Store:
         found = self._quoting(quoting, reach.quote_runs)
         for sql, params in queries:
             found |= {r[0] for r in self.conn.execute(sql, params)}
+        framed: set[int] = set()
+        for sql, params in self._frame_blocks(statements, reach):
+            framed |= {r[0] for r in self.conn.execute(sql, params)}
         known = set(known)
-        return self.current_documents(found - known | self._saying(self._sayings(statements, reach), known))
+        whole = self.current_documents(found - known | self._saying(self._sayings(statements, reach), known))
+        return whole, self.current_documents(framed - known - whole)
 
     def _quoting(self, quoting: dict[str, set[str]], most: int) -> set[int]:
         """Stories quoting a named source (any the name may denote) in words that share a run of three with
@@ -696,13 +708,14 @@ class Store:
 
     def statements(self, document_ids: Iterable[int] | None = None, search: str | None = None,
                    source: str | None = None, limit: int | None = None, offset: int = 0,
-                   ids: Iterable[int] | None = None, readings: str = "all") -> list[Statement]:
+                   ids: Iterable[int] | None = None, readings: str = "all", framed: bool = False) -> list[Statement]:
         """Statements with their figures, states, sources and documents, in document order; `limit` and
         `offset` page through them (the page is cut in SQL: a page of a large database reads only that page).
         Without `document_ids` or `ids`, only the current version of each story: a superseded one is history.
         `readings` (READINGS): "all" as extracted, "checked" only those the checks read (CHECKED_WHERE), "cited"
-        none of the word-level readings only checks use (CHECK_READINGS)."""
-        where, params = [], []
+        none of the word-level readings only checks use (CHECK_READINGS). `framed`: only those about an event
+        frame."""
+        where, params = ["s.frame_id IS NOT NULL"] if framed else [], []
         if ids is not None:
             where.append("s.id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(sorted(set(ids))))

