@@ -25,8 +25,7 @@ from factcheck.store import Rows
 POOL_AFTER = 1
 AHEAD = 32  # documents in flight per worker: a chunk queued behind the one it extracts, while a batch is stored
 # documents a worker takes at a time: each task costs this process a pickling, wake-ups of its pool threads and a
-# future, and both sides a switch of the core between them (train articles: CPU here 1.12 -> 0.98 s and in the
-# workers 5.8 -> 5.5 s, from 4 a task to 16)
+# future (from 4 a task to 16, the train articles took some 0.06 to 0.1 s less of its CPU)
 CHUNK = 16
 # Past this, a worker adds its memory (some 70 MB) for little: reading and storing, in the ingest's own
 # process, take about a quarter of the time extraction takes.
