@@ -71,6 +71,11 @@ CASE_ODD_CHARACTER = re.compile("[" + "".join(sorted(CASE_ODD)) + "]")
 FINAL_SIGMA = "\u03a3"  # the one capital whose lower case depends on the characters around it
 
 
+def word_char(c: str) -> bool:
+    """A character \\w matches (WORD_RUN's)."""
+    return c.isalnum() or c == "_"
+
+
 def words_of(text: str) -> frozenset[str] | None:
     """A text's words (its \\w+ runs) in lower case, read once for every Gate; None when the words cannot tell
     (the text holds a character of CASE_ODD)."""

@@ -27,9 +27,9 @@ STATEMENT_KEPT = tuple(name for name in STATEMENT_FIELDS if name not in CHECK_RE
 RECORDS_KEPT = {"quantities": Quantity, "durations": Quantity, "statuses": Status}  # statement fields holding records
 _FINDING_VALUES = attrgetter(*FINDING_KEPT)
 _STATEMENT_VALUES = attrgetter(*STATEMENT_KEPT)
-_RECORD_AT = {STATEMENT_KEPT.index(name): attrgetter(*(f.name for f in fields(record)))  # a record's values, in order
+# where each record field stands in STATEMENT_KEPT, its record type, and a record's values in order
+_RECORD_AT = {STATEMENT_KEPT.index(name): (record, attrgetter(*(f.name for f in fields(record))))
               for name, record in RECORDS_KEPT.items()}
-_RECORD_TYPE_AT = {STATEMENT_KEPT.index(name): record for name, record in RECORDS_KEPT.items()}
 _SET_KEPT = tuple(SLOT_SETTERS[Statement][name] for name in STATEMENT_KEPT)
 _SET_READINGS = tuple(SLOT_SETTERS[Statement][name] for name in CHECK_READINGS)
 
@@ -106,7 +106,7 @@ def _statement_of(values: tuple) -> Statement:
     s = object.__new__(Statement)
     for set_slot, value in zip(_SET_KEPT, values):
         set_slot(s, value)
-    for at, record in _RECORD_TYPE_AT.items():
+    for at, (record, _) in _RECORD_AT.items():
         if values[at]:
             _SET_KEPT[at](s, tuple(record(*v) for v in values[at]))
     for set_slot in _SET_READINGS:
@@ -117,7 +117,7 @@ def _statement_of(values: tuple) -> Statement:
 def _statement_values(s: Statement) -> tuple:
     """What `packed` keeps of a statement: STATEMENT_KEPT's values, its records as tuples of theirs."""
     values = list(_STATEMENT_VALUES(s))
-    for at, record_values in _RECORD_AT.items():
+    for at, (_, record_values) in _RECORD_AT.items():
         values[at] = tuple(map(record_values, values[at]))
     return tuple(values)
 

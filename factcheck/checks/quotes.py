@@ -16,7 +16,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from factcheck.checks.common import block, finding, who
-from factcheck.lexicon import Lexicon
+from factcheck.lexicon import Lexicon, word_char
 from factcheck.model import Finding, Rule, Statement, quote_runs
 
 PARAMS = {"min_similarity": 75.0}
@@ -92,8 +92,5 @@ def _one_edit_region(x: str, y: str) -> bool:
 
 def _three_words(words: list[str]) -> bool:
     """Three words in a row (a normalised quote keeps apostrophes: "' we are" holds only two)."""
-    return any(_word(a[-1:]) and b and all(map(_word, b)) and _word(c[:1]) for a, b, c in zip(words, words[1:], words[2:]))
-
-
-def _word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    return any(word_char(a[-1:]) and b and all(map(word_char, b)) and word_char(c[:1])
+               for a, b, c in zip(words, words[1:], words[2:]))

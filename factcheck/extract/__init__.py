@@ -17,7 +17,7 @@ from factcheck.extract.speakers import Speakers
 from factcheck.extract.states import event_gate, event_nouns, event_word, find_event, find_statuses, state_gate
 from factcheck.extract.superlatives import record_claim
 from factcheck.extract.wording import read_words, wording
-from factcheck.lexicon import Gate, Lexicon, words_of
+from factcheck.lexicon import Gate, Lexicon, word_char, words_of
 from factcheck.model import STATEMENT_DEFAULTS, Document, Statement
 from factcheck.places import Place, find_places
 
@@ -274,12 +274,7 @@ def _words_within(text: str, s: int, e: int, within: tuple[int, int, frozenset[s
 
 def _between_words(text: str, at: int) -> bool:
     """Does no word (\\w run) run across this offset?"""
-    return not (0 < at < len(text) and _is_word(text[at - 1]) and _is_word(text[at]))
-
-
-def _is_word(c: str) -> bool:
-    """A character \\w matches."""
-    return c.isalnum() or c == "_"
+    return not (0 < at < len(text) and word_char(text[at - 1]) and word_char(text[at]))
 
 
 def _past_closing_mark(text: str, s: int, e: int) -> int:

@@ -11,7 +11,9 @@ import re
 from functools import lru_cache
 
 from factcheck.extract.sentences import quote_spans
-from factcheck.lexicon import WORD_RUN, Gate, Lexicon, matches_at, opening_words, phrase_matches, word_offsets
+from factcheck.lexicon import (
+    WORD_RUN, Gate, Lexicon, matches_at, opening_words, phrase_matches, word_char, word_offsets,
+)
 from factcheck.sources import person_core
 
 SPACES = re.compile(r"\s+")
@@ -466,7 +468,7 @@ def _always_after_the(text: str, name: str) -> bool:
     Read with str.find: a pattern opening with a word boundary is tried at every character of the story. The
     answer is the patterns' (as many matches of the second as of the first) for a name that opens with a word
     character, holds no 'the' and cannot overlap itself; any other name is read with the patterns."""
-    if len(name) <= 3 or not _is_word(name[0]) or "the" in name or "The" in name or \
+    if len(name) <= 3 or not word_char(name[0]) or "the" in name or "The" in name or \
             any(name.startswith(name[k:]) for k in range(1, len(name))):
         alone, after_the = _name_rx(name)
         every = len(alone.findall(text))
@@ -485,14 +487,9 @@ def _always_after_the(text: str, name: str) -> bool:
     return every > 0
 
 
-def _is_word(c: str) -> bool:
-    """A character \\w matches."""
-    return c.isalnum() or c == "_"
-
-
 def _boundary(text: str, at: int) -> bool:
     """Is there a word boundary (\\b) at this offset?"""
-    return (at > 0 and _is_word(text[at - 1])) != (at < len(text) and _is_word(text[at]))
+    return (at > 0 and word_char(text[at - 1])) != (at < len(text) and word_char(text[at]))
 
 
 def _after_the(text: str, at: int) -> bool:
@@ -500,7 +497,7 @@ def _after_the(text: str, at: int) -> bool:
     i = at
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    return i < at and i >= 3 and text[i - 3:i] in ("the", "The") and (i == 3 or not _is_word(text[i - 4]))
+    return i < at and i >= 3 and text[i - 3:i] in ("the", "The") and (i == 3 or not word_char(text[i - 4]))
 
 
 @lru_cache(maxsize=4096)
