@@ -32,15 +32,26 @@ from typing import Any
 
 from factcheck.checks import reach, run_checks
 from factcheck.errors import LockedError, StoreError
-from factcheck.model import Finding, Flag, Statement, severity_rank
+from factcheck.model import Finding, Flag, Kept, Statement, cited_ids, severity_rank
 from factcheck.parts import checked_in_parts, collector_paused
+from factcheck.render import record_dict, record_json
+from factcheck.render.safe import encoded
 from factcheck.ruleset import RuleSet
-from factcheck.store import Store
+from factcheck.store import Store, stored_flag
 from factcheck.triage import sort_flags
 
 COMMAND = "audit"
 LISTED = "warning"  # flags still open below this severity are only counted in the audit's report: read without citations
 Progress = Callable[[str, int, int], None]  # (what is being done, steps done, steps in all)
+
+
+@dataclass(frozen=True)
+class Written:
+    """A new flag of a whole-database audit asked for JSON, written already (written_flags): its severity, for the
+    exit code, and its record (render.record_dict) on one line."""
+
+    severity: str
+    json: str
 
 
 @dataclass
@@ -50,7 +61,7 @@ class AuditResult:
     run: dict[str, Any]
     full: bool
     reason: str  # why the run was full or incremental, in words
-    new: list[Flag] = field(default_factory=list)
+    new: list[Flag] | list[Written] = field(default_factory=list)
     resolved: list[Flag] = field(default_factory=list)
     open: int = 0
     still_open_ids: frozenset[str] = frozenset()  # open before this run and still open (read by still_open)
@@ -61,7 +72,8 @@ class AuditResult:
         return sort_flags(store.flags(ids=self.still_open_ids, cited_from=LISTED))
 
     def worst_new(self) -> int:
-        return max((severity_rank(f.finding.severity) for f in self.new), default=-1)
+        return max((severity_rank(f.severity if isinstance(f, Written) else f.finding.severity) for f in self.new),
+                   default=-1)
 
     def summary(self) -> str:
         r = self.run
@@ -116,8 +128,9 @@ def audit_lock(db_path: str, wait: float = 0.0) -> Iterator[None]:
 
 
 def audit(store: Store, rules: RuleSet, full: bool = False, wait: float = 0.0,
-          progress: Progress | None = None) -> AuditResult:
-    """Run one audit under the lock and record it; see the module docstring."""
+          progress: Progress | None = None, keep: Callable[[Finding], Kept] | None = None) -> AuditResult:
+    """Run one audit under the lock and record it; see the module docstring. With `keep`
+    (render.formats.keeping("json")), a full run's new flags come Written."""
     with audit_lock(store.path, wait):
         store.fail_stale_runs(COMMAND, "interrupted: its process ended before the run was recorded")
         last = next((r for r in reversed(store.runs(COMMAND)) if r["outcome"] == "ok"), None)
@@ -134,7 +147,7 @@ def audit(store: Store, rules: RuleSet, full: bool = False, wait: float = 0.0,
         run_id = store.start_run(COMMAND, rules.hash, full)
         try:
             with collector_paused():
-                return _audit(store, rules, run_id, reason, None if full else last["revision"], progress)
+                return _audit(store, rules, run_id, reason, None if full else last["revision"], progress, keep)
         except BaseException as exc:
             try:
                 store.fail_run(run_id, f"failed: {type(exc).__name__}: {exc}"[:300])
@@ -144,7 +157,7 @@ def audit(store: Store, rules: RuleSet, full: bool = False, wait: float = 0.0,
 
 
 def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | None,
-           progress: Progress | None) -> AuditResult:
+           progress: Progress | None, keep: Callable[[Finding], Kept] | None = None) -> AuditResult:
     """`since` is the change counter the last audit read; None for a full run."""
     step = progress or (lambda what, done, total: None)
     steps = len(rules.rules) + 2
@@ -165,9 +178,10 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
         return AuditResult(run=run_dict(run), full=False, reason=reason, open=len(live),
                            still_open_ids=frozenset(live))
 
-    findings: list[Finding] = []
+    findings: list[Finding] | list[Kept] = []
     if since is None:  # every story, a part at a time (changes since the counter was read are checked again next time)
-        findings, checked = checked_in_parts(store, rules, progress=lambda done, total: step("checking", done, total))
+        findings, checked = checked_in_parts(store, rules, progress=lambda done, total: step("checking", done, total),
+                                             keep=keep)
         focus = None
     else:
         for n, rule in enumerate(rules.rules, 1):
@@ -188,7 +202,8 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
     store.record_passes([f for f in findings if f.outcome == "pass"], run_id, scope=scope)
     found: dict[str, set[int]] = {}
     for f in flags:
-        found.setdefault(f.fingerprint, {s.id for s in f.statements if s.id is not None})
+        if f.fingerprint not in found:
+            found[f.fingerprint] = {sid for sid in cited_ids(f) if sid is not None}
     present = kept | found  # a flag found again cites what it cites now
 
     states = store.flag_states(set(present) | set(previous))
@@ -199,10 +214,36 @@ def _audit(store: Store, rules: RuleSet, run_id: int, reason: str, since: int | 
                              statements_checked=checked, new=len(new_ids), still_open=len(live - new_ids),
                              resolved=len(resolved_ids))
     step("done", steps, steps)
-    return AuditResult(run=run_dict(run), full=focus is None, reason=reason, open=len(live),
-                       new=sort_flags(store.flags(ids=new_ids, known={s.id: s for f in flags for s in f.statements})),
+    if keep is not None and focus is None:  # what checked_in_parts kept
+        new: list[Flag] | list[Written] = written_flags(store, new_ids, flags)
+    else:
+        new = sort_flags(store.flags(ids=new_ids, known={s.id: s for f in flags for s in f.statements}))
+    return AuditResult(run=run_dict(run), full=focus is None, reason=reason, open=len(live), new=new,
                        resolved=sort_flags(store.flags(ids=resolved_ids & set(states))),
                        still_open_ids=frozenset(live - new_ids))
+
+
+def written_flags(store: Store, ids: set[str], flags: list[Kept]) -> list[Written]:
+    """These stored flags as the JSON report writes them, in Flag.order, without reading a statement: each from
+    the run's kept JSON of it and its stored row (state and times), when what the row says of it and cites is
+    what the run found; else (an earlier run's citations kept with it) read whole, as `flags` reads it."""
+    first: dict[str, Kept] = {}
+    for f in flags:
+        first.setdefault(f.fingerprint, f)
+    rows, cited = store.flag_rows(ids=ids)
+    listed, other = [], []
+    for row in rows:
+        f = first.get(row["id"])
+        if f is None or not f.json or f.cited != tuple(cited.get(row["id"], ())) or (
+                f.rule, f.kind, f.severity, f.message, f.detail) != (
+                row["rule"], row["kind"], row["severity"], row["message"] or "", row["detail"] or ""):
+            other.append(row["id"])
+            continue
+        rec = stored_flag(row)
+        listed.append(((-severity_rank(f.severity), f.event or "", f.kind, f.message, rec.id),
+                       Written(f.severity, record_json(f.json, rec))))
+    listed += [(rec.order, Written(rec.finding.severity, encoded(record_dict(rec)))) for rec in store.flags(ids=other)]
+    return [w for _, w in sorted(listed, key=lambda pair: pair[0])]
 
 
 def history(store: Store) -> list[dict[str, Any]]:

@@ -468,10 +468,11 @@ def verify_cmd(app: App, files, fmt, output, fail_on, save, severity, limit, qui
       factcheck verify
       factcheck verify draft.txt --format json
     """
-    from factcheck.render.formats import render_findings
+    from factcheck.render.formats import keeping, render_findings
     from factcheck.verify import verify
 
-    result = verify(app.store if files else app.existing_store, app.rules, list(files) or None, make_meta(published, outlet, title, url), save, max_bytes)
+    result = verify(app.store if files else app.existing_store, app.rules, list(files) or None,
+                    make_meta(published, outlet, title, url), save, max_bytes, keep=keeping(fmt))
     if result.ingest and result.ingest.errors:
         for error in result.ingest.errors:
             say(f"factcheck: {error}", err=True)
@@ -607,13 +608,15 @@ def audit_group(ctx: click.Context, full, fmt, output, fail_on, wait) -> None:  
     if ctx.invoked_subcommand is not None:
         return
     from factcheck.audit import audit
+    from factcheck.render.formats import keeping
 
     if output and not os.access(Path(output).resolve().parent, os.W_OK):
         # checked before the run is recorded: a report that cannot be written must not swallow the news
         raise FactcheckError(f"{output}: cannot write the report there (no such folder, or not writable)")
     tty = sys.stdout.isatty()
     with audit_progress(tty) as progress:
-        result = audit(ctx.obj.existing_store, ctx.obj.rules, full=full, wait=wait, progress=progress)
+        result = audit(ctx.obj.existing_store, ctx.obj.rules, full=full, wait=wait, progress=progress,
+                       keep=keeping("json") if fmt == "json" else None)
     noisy = result.worst_new() >= severity_rank(fail_on)
     if output:
         kept = keep_earlier(Path(output))
@@ -683,11 +686,13 @@ def render_audit(result, fmt: str, store):  # type: ignore[no-untyped-def]
     """The audit's new, resolved and still-open flags through the report's renderers; JSON as DESIGN.md has it."""
     from factcheck.render import record_dict
     from factcheck.render.formats import render_report
-    from factcheck.render.safe import json_stream
+    from factcheck.audit import Written
+    from factcheck.render.safe import Encoded, json_stream
     from factcheck.model import Report
 
     if fmt == "json":  # written a flag at a time: a first audit of a large archive lists thousands
-        return json_stream({"run": result.run, "new": (record_dict(r) for r in result.new),
+        return json_stream({"run": result.run, "new": (Encoded(r.json) if isinstance(r, Written) else record_dict(r)
+                                                       for r in result.new),
                             "resolved": (record_dict(r) for r in result.resolved), "open": result.open})
     # new and resolved, then what is still open: each night's report is whole, whatever ran before it that day
     flags = [replace(f, state=NEW) for f in result.new] + result.resolved + result.still_open(store)  # new ones marked

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 SEVERITIES = ("info", "warning", "error")
 SOURCE_KINDS = ("person", "organization", "outlet", "document", "anonymous")
@@ -336,6 +336,43 @@ def statement_key(s: Statement) -> str:
 def statement_digest(s: Statement) -> str:
     """Hash of what a statement says and who says it, to notice edits."""
     return hashlib.sha256(f"{s.text}|{s.source}|{s.date}|{s.channel}".encode()).hexdigest()[:16]
+
+
+CLAIMS = "claims: "  # a flag's digest that records what each side claims, not the statements' hashes
+
+
+def flag_digest(f: Finding) -> str:
+    """What a triaged flag rests on: its claims when the check names them, else its cited statements' digests."""
+    return CLAIMS + " vs ".join(f.claims) if f.claims else ",".join(statement_digest(s) for s in f.statements)
+
+
+class Kept(NamedTuple):
+    """A finding as a run keeps it once its statements are gone: what the store records of it (sync_flags,
+    record_passes), what reports sort by, and its JSON as a report writes it (made while its statements were
+    alive; empty when no JSON is asked for)."""
+
+    fingerprint: str
+    outcome: str
+    rule: str
+    kind: str
+    severity: str
+    message: str
+    detail: str
+    digest: str  # flag_digest, of a flag
+    cited: tuple[int | None, ...]  # the ids of its statements, in order
+    event: str | None  # Finding.event: what Flag.order sorts by after severity
+    json: str = ""
+
+
+def cited_ids(f: Finding | Kept) -> tuple[int | None, ...]:
+    """The ids of the statements a finding cites, in order."""
+    return f.cited if isinstance(f, Kept) else tuple(s.id for s in f.statements)
+
+
+def kept(f: Finding, json: str = "") -> Kept:
+    """What a run keeps of a finding (Kept)."""
+    return Kept(f.fingerprint, f.outcome, f.rule, f.kind, f.severity, f.message, f.detail,
+                flag_digest(f) if f.outcome == "flag" else "", cited_ids(f), f.event, json)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from factcheck.checks import reach, run_checks
 from factcheck.model import (
-    CHECK_READINGS, SLOT_SETTERS, STATEMENT_FIELDS, Finding, Quantity, Statement, Status, set_at_once,
+    CHECK_READINGS, SLOT_SETTERS, STATEMENT_FIELDS, Finding, Kept, Quantity, Statement, Status, set_at_once,
 )
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
@@ -34,19 +34,21 @@ _SET_KEPT = tuple(SLOT_SETTERS[Statement][name] for name in STATEMENT_KEPT)
 _SET_READINGS = tuple(SLOT_SETTERS[Statement][name] for name in CHECK_READINGS)
 
 
-def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None,
-                     progress: Progress | None = None) -> tuple[list[Finding], int]:
+def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None, progress: Progress | None = None,
+                     keep: Callable[[Finding], Kept] | None = None) -> tuple[list[Finding] | list[Kept], int]:
     """Every current statement checked, and how many there are: stories of about `statements` (PART_STATEMENTS)
     statements at a time (oldest first, so a part's stories share days), each part with the stories sharing a
     block with it (Store.neighbour_stories), keeping the findings that cite a statement of the part, each once
     (packed until the run ends, but the last part's). Memory follows a part and its blocks, not the archive; a
     database of one part is checked whole. What no block joins (see Store.neighbours) is compared only within a
-    part."""
+    part. With `keep`, what it makes of each finding while the part's statements are alive (a Kept, its JSON
+    written) comes instead: nothing is unpacked at the end."""
     with store.read_snapshot(), collector_paused():
         parts = store.story_parts(statements or PART_STATEMENTS)
         if len(parts) <= 1:
             every = store.statements(readings="checked")
-            return run_checks(every, rules.rules, rules.lexicon), len(every)
+            findings = run_checks(every, rules.rules, rules.lexicon)
+            return (list(map(keep, findings)) if keep else findings), len(every)
         kept: list[bytes] = []
         seen: set[tuple[str, str]] = set()
         checked = 0
@@ -60,13 +62,15 @@ def checked_in_parts(store: Store, rules: RuleSet, statements: int | None = None
                 if (f.outcome, f.fingerprint) not in seen:
                     seen.add((f.outcome, f.fingerprint))
                     fresh.append(f)
+            if keep:
+                fresh = list(map(keep, fresh))
             if n < len(parts) - 1:  # the last part's findings stay as they are: nothing is read after them
-                kept.append(packed(fresh))
+                kept.append(marshal.dumps(list(map(tuple, fresh)), 2) if keep else packed(fresh))
                 fresh = []
             del part_findings  # the part's statements go before the next part is read
-        findings: list[Finding] = []
+        findings: list[Finding | Kept] = []
         for n in range(len(kept)):
-            findings += unpacked(kept[n])
+            findings += map(Kept._make, marshal.loads(kept[n])) if keep else unpacked(kept[n])
             kept[n] = b""
     return findings + fresh, checked
 

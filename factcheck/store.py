@@ -23,8 +23,8 @@ from factcheck.errors import AmbiguousError, NotFoundError, StoreError
 from factcheck.lexicon import rough_stem
 from factcheck.migrations import MIGRATIONS
 from factcheck.model import (
-    CHECK_READINGS, TIME_UNITS, Document, Finding, Flag, Mention, Quantity, Reach, Statement, Status, quote_opening,
-    quote_lengths, quote_runs, severity_rank, statement_digest,
+    CHECK_READINGS, CLAIMS, TIME_UNITS, Document, Finding, Flag, Kept, Mention, Quantity, Reach, Statement, Status,
+    cited_ids, flag_digest, quote_opening, quote_lengths, quote_runs, severity_rank, statement_digest,
 )
 from factcheck.sources import MAYBE_NAMED, SourceIndex, story_local
 
@@ -119,7 +119,7 @@ def story_key(url: str | None, outlet: str | None, title: str | None, sha256: st
     return f"{outlet}|{title}" if outlet and title else f"text {sha256}"
 
 
-def _flag(row: dict[str, Any], statements: list[Statement]) -> Flag:
+def stored_flag(row: Mapping[str, Any], statements: Sequence[Statement] = ()) -> Flag:
     """A stored flag row, with the statements it cites, as the model's Flag."""
     finding = Finding(rule=row["rule"], kind=row["kind"], severity=row["severity"], outcome="flag",
                       message=row["message"] or "", statements=tuple(statements), detail=row["detail"] or "")
@@ -181,17 +181,13 @@ def _citations(c: sqlite3.Connection, flag_ids: list[str]) -> dict[str, set[int]
     return cited
 
 
-def _flag_digest(f: Finding) -> str:
-    """What a triaged flag rests on: its claims when the check names them, else its cited statements' digests."""
-    return CLAIMS + " vs ".join(f.claims) if f.claims else ",".join(statement_digest(s) for s in f.statements)
+def _digest(f: Finding | Kept) -> str:
+    return f.digest if isinstance(f, Kept) else flag_digest(f)
 
 
 def _run_counts(counts: dict[str, int]) -> tuple[int, ...]:
     """A run's counts in RUN_COUNTS order, 0 for any not given."""
     return tuple(counts.get(k, 0) for k in RUN_COUNTS)
-
-
-CLAIMS = "claims: "  # a flag's digest that records what each side claims, not the statements' hashes
 
 
 def _what_changed(old: str, new: str) -> str:
@@ -868,8 +864,10 @@ class Store:
 
     # --- flags ----------------------------------------------------------------------------------
 
-    def sync_flags(self, findings: Iterable[Finding], run_id: int | None, scope: set[int] | None = None) -> dict[str, list[str]]:
-        """Record this run's flags: new ones inserted, still-open ones touched, missing ones resolved.
+    def sync_flags(self, findings: Iterable[Finding | Kept], run_id: int | None, scope: set[int] | None = None
+                   ) -> dict[str, list[str]]:
+        """Record this run's flags (findings, or what a run kept of them): new ones inserted, still-open ones
+        touched, missing ones resolved.
 
         `scope` limits resolution to flags citing only those statement ids (an incremental run);
         None means the run saw everything. A triaged flag stays as the editor left it while what it rests
@@ -880,7 +878,7 @@ class Store:
         stamp = now()
         result: dict[str, list[str]] = {"new": [], "open": [], "resolved": [], "reopened": []}
         with self.transaction() as c:
-            found: dict[str, Finding] = {}
+            found: dict[str, Finding | Kept] = {}
             for f in findings:
                 if f.outcome == "flag":
                     found.setdefault(f.fingerprint, f)
@@ -889,16 +887,16 @@ class Store:
             new = [(fid, f) for fid, f in found.items() if fid not in stored]  # inserted together, in order found
             c.executemany("INSERT INTO flags (id, rule, kind, severity, message, detail, state, digest, first_seen, last_seen,"
                           " first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)",
-                          [(fid, f.rule, f.kind, f.severity, f.message, f.detail, _flag_digest(f), stamp, stamp, run_id, run_id)
+                          [(fid, f.rule, f.kind, f.severity, f.message, f.detail, _digest(f), stamp, stamp, run_id, run_id)
                            for fid, f in new])
             c.executemany("INSERT OR IGNORE INTO flag_statements (flag_id, statement_id, position) VALUES (?, ?, ?)",
-                          [(fid, s.id, pos) for fid, f in new for pos, s in enumerate(f.statements)])
+                          [(fid, sid, pos) for fid, f in new for pos, sid in enumerate(cited_ids(f))])
             result["new"] += [fid for fid, _ in new]
             again = [(fid, f) for fid, f in found.items() if fid in stored]
             known = _citations(c, [fid for fid, _ in again])
             cite, update, history = [], [], []
             for fid, f in again:
-                digest = _flag_digest(f)
+                digest = _digest(f)
                 state, old_digest = stored[fid]
                 if state == "resolved":
                     state, reason = "open", "found again after it was resolved"
@@ -911,7 +909,7 @@ class Store:
                     reason = None
                     result["open"].append(fid)
                 cited = known.get(fid, set())  # another story told the same conflict: one more citation
-                cite += [(fid, s.id, pos) for pos, s in enumerate(f.statements, start=len(cited)) if s.id not in cited]
+                cite += [(fid, sid, pos) for pos, sid in enumerate(cited_ids(f), start=len(cited)) if sid not in cited]
                 update.append((state, digest, f.message, f.detail, f.severity, stamp, run_id, reason, fid))
             c.executemany("INSERT INTO triage_history (flag_id, state, note, by, at) VALUES (?, 'open', ?, 'factcheck', ?)",
                           history)
@@ -933,6 +931,17 @@ class Store:
         report only counts) comes without them, unless an editor confirmed it. Statements in `known` (by id: a run
         that has just checked them) are not read again: a first audit of a large archive lists some 100,000 flags."""
         known = known or {}
+        rows, cited = self.flag_rows(states, ids, cited_from)
+        wanted = {sid for sids in cited.values() for sid in sids}
+        unknown = wanted - known.keys()
+        by_id = {s.id: s for s in self.statements(ids=unknown, readings="cited")} if unknown else {}
+        by_id.update((sid, known[sid]) for sid in wanted - unknown)
+        return [stored_flag(r, [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
+
+    def flag_rows(self, states: Iterable[str] | None = None, ids: Iterable[str] | None = None,
+                  cited_from: str = "info") -> tuple[list[dict[str, Any]], dict[str, list[int]]]:
+        """Stored flags' rows, oldest first, and the ids of the statements each cites, in order (of those from the
+        `cited_from` severity up, and those an editor confirmed): what `flags` reads before the statements."""
         where, params = [], []
         if states is not None:
             where.append("state IN (SELECT value FROM json_each(?))")
@@ -949,11 +958,7 @@ class Store:
                 "SELECT flag_id, statement_id FROM flag_statements WHERE flag_id IN (SELECT value FROM json_each(?))"
                 " ORDER BY flag_id, position", [json.dumps(fids)]):
             cited.setdefault(fid, []).append(sid)
-        wanted = {sid for sids in cited.values() for sid in sids}
-        unknown = wanted - known.keys()
-        by_id = {s.id: s for s in self.statements(ids=unknown, readings="cited")} if unknown else {}
-        by_id.update((sid, known[sid]) for sid in wanted - unknown)
-        return [_flag(r, [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
+        return rows, cited
 
     def flag_states(self, flag_ids: Iterable[str]) -> dict[str, str]:
         """Triage state of each stored flag among flag_ids. Asked for a third of the flags or more (a whole run's),
@@ -995,9 +1000,9 @@ class Store:
                       (fid, state, note, by, stamp))
         return self.flag(fid)
 
-    def record_passes(self, passed: Iterable[Finding], run_id: int | None, scope: set[int] | None = None) -> None:
-        """The checks that held at this run replace those of the last one: all of them, or with `scope` (an
-        incremental run) those citing one of the statement ids in scope."""
+    def record_passes(self, passed: Iterable[Finding | Kept], run_id: int | None, scope: set[int] | None = None) -> None:
+        """The checks that held at this run (findings, or what a run kept of them) replace those of the last one:
+        all of them, or with `scope` (an incremental run) those citing one of the statement ids in scope."""
         stamp = now()
         with self.transaction() as c:
             if scope is None:
@@ -1012,12 +1017,11 @@ class Store:
                                                       f" ({','.join('?' * len(chunk))})", chunk)}
                 c.executemany("DELETE FROM pass_statements WHERE pass_id = ?", [(p,) for p in stale])
                 c.executemany("DELETE FROM passes WHERE id = ?", [(p,) for p in stale])
-            passed = list(passed)
+            passed = [(f.fingerprint, f.rule, f.kind, f.message, f.detail, cited_ids(f)) for f in passed]
             c.executemany("INSERT OR IGNORE INTO passes (id, rule, kind, message, detail, run_id, seen_at)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                          [(f.fingerprint, f.rule, f.kind, f.message, f.detail, run_id, stamp) for f in passed])
+                          " VALUES (?, ?, ?, ?, ?, ?, ?)", [(*f[:5], run_id, stamp) for f in passed])
             c.executemany("INSERT OR IGNORE INTO pass_statements (pass_id, statement_id, position) VALUES (?, ?, ?)",
-                          [(f.fingerprint, s.id, pos) for f in passed for pos, s in enumerate(f.statements) if s.id is not None])
+                          [(f[0], sid, pos) for f in passed for pos, sid in enumerate(f[5]) if sid is not None])
 
     def passes(self, limit: int | None = None) -> list[Finding]:
         """The checks that held at the last run (the first `limit` of them), with the statements they cite."""

@@ -1,12 +1,13 @@
 """Verify: run the rules over the database (and, optionally, draft articles checked without keeping them)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from factcheck.checks import reach
 from factcheck.ingest import IngestReport, ingest
-from factcheck.model import Finding, severity_rank
+from factcheck.model import Finding, Kept, severity_rank
 from factcheck.parts import checked_in_parts, checked_with_neighbours
 from factcheck.read import MAX_BYTES, Meta
 from factcheck.read.text import YEAR_ASSUMED
@@ -18,9 +19,9 @@ from factcheck.store import Store
 class VerifyResult:
     """Findings of one verify run."""
 
-    flags: list[Finding] = field(default_factory=list)
-    passed: list[Finding] = field(default_factory=list)
-    dismissed: list[Finding] = field(default_factory=list)  # flags an editor dismissed: not shown, not failing
+    flags: list[Finding | Kept] = field(default_factory=list)  # Kept: a whole-database run's, with `keep`
+    passed: list[Finding | Kept] = field(default_factory=list)
+    dismissed: list[Finding | Kept] = field(default_factory=list)  # flags an editor dismissed: not shown, not failing
     sync: dict[str, list[str]] = field(default_factory=dict)
     ingest: IngestReport | None = None
     statements: int = 0
@@ -44,11 +45,12 @@ class VerifyResult:
 
 
 def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: Meta = Meta(),
-           save: bool = False, max_bytes: int = MAX_BYTES) -> VerifyResult:
+           save: bool = False, max_bytes: int = MAX_BYTES, keep: Callable[[Finding], Kept] | None = None) -> VerifyResult:
     """Check the stored statements; with files, check those articles against themselves and the database.
 
     Without `save`, draft files are checked in a scratch store holding the stories they touch (draft_scratch)
-    and nothing is kept; `verify` alone records its flags (new / still open / resolved) in the database.
+    and nothing is kept; `verify` alone records its flags (new / still open / resolved) in the database. With
+    `keep` (render.formats.keeping), a whole-database run's flags and passes come as it keeps them.
     """
     result = VerifyResult()
     if files and not meta.published:  # a draft: a dateline without a year is read against the stored days, or today
@@ -66,7 +68,7 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
             findings, focus = checked_with_neighbours(target, rules, sorted(set(report.document_ids)))
             result.statements = len(focus)
         else:
-            findings, result.statements = checked_in_parts(target, rules)
+            findings, result.statements = checked_in_parts(target, rules, keep=keep)
         result.flags = [f for f in findings if f.outcome == "flag"]
         result.passed = [f for f in findings if f.outcome == "pass"]
         if scratch is None:

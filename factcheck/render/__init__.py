@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factcheck.model import FLAG_STATES, SEVERITIES, Finding, Flag, Report, Statement, severity_rank
+from factcheck.render.safe import encoded
 
 
 def counted(n: int, noun: str) -> str:
@@ -31,10 +32,20 @@ def finding_dict(f: Finding, flag_id: str | None = None) -> dict[str, Any]:
 
 def record_dict(rec: Flag) -> dict[str, Any]:
     """A flag with its triage state as JSON: DESIGN.md's flag shape plus state, note, who and when."""
-    return {**finding_dict(rec.finding, rec.id), "state": rec.state, "note": rec.note,
-            "triaged_by": rec.triaged_by, "triaged_at": rec.triaged_at, "first_seen": rec.first_seen,
-            "last_seen": rec.last_seen, "resolved_at": rec.resolved_at, "reopened_reason": rec.reopened_reason,
-            "history": [dict(h) for h in rec.history]}
+    return {**finding_dict(rec.finding, rec.id), **triage_dict(rec)}
+
+
+def triage_dict(rec: Flag) -> dict[str, Any]:
+    """What record_dict adds to the flag's shape."""
+    return {"state": rec.state, "note": rec.note, "triaged_by": rec.triaged_by, "triaged_at": rec.triaged_at,
+            "first_seen": rec.first_seen, "last_seen": rec.last_seen, "resolved_at": rec.resolved_at,
+            "reopened_reason": rec.reopened_reason, "history": [dict(h) for h in rec.history]}
+
+
+def record_json(item: str, rec: Flag) -> str:
+    """record_dict's JSON on one line (safe.encoded) from the flag's JSON item as verify writes it (encoded
+    finding_dict, made while its statements were alive) and the stored flag's triage state: the same text."""
+    return item[:-1] + ", " + encoded(triage_dict(rec))[1:]
 
 
 def marks(s: Statement) -> list[tuple[int, int]]:

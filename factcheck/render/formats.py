@@ -1,13 +1,13 @@
 """A report (or verify's findings) in each output format: text (rich), json, markdown, html, csv, claimreview."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from factcheck.model import REPORT_FORMATS, Finding, Flag, Report
+from factcheck.model import REPORT_FORMATS, Finding, Flag, Kept, Report, kept
 from factcheck.render import finding_dict, record_dict
-from factcheck.render.safe import json_lines, json_stream, json_text
+from factcheck.render.safe import Encoded, encoded, json_lines, json_stream, json_text
 
 FORMATS = REPORT_FORMATS
 
@@ -40,15 +40,35 @@ def render_report(report: Report, fmt: str) -> Any:
     return report_view(report)
 
 
-def render_findings(flags: Sequence[Finding], passed: Sequence[Finding], fmt: str,
+def render_findings(flags: Sequence[Finding | Kept], passed: Sequence[Finding | Kept], fmt: str,
                     stats: dict[str, int] | None = None, list_from: str = "info", limit: int | None = None) -> Any:
     """`verify`'s output: DESIGN.md's JSON contract (every flag), or the report's look for findings not yet
-    triaged, listing flags from `list_from` up, at most `limit` of them, and counting the rest."""
+    triaged, listing flags from `list_from` up, at most `limit` of them, and counting the rest. In json and
+    jsonl, findings may come as kept for that format (keeping)."""
     if fmt == "json":
-        return json_stream({"flags": (finding_dict(f) for f in flags), "passed": (finding_dict(p) for p in passed)})
+        return json_stream({"flags": (_json(f, finding_dict) for f in flags),
+                            "passed": (_json(p, finding_dict) for p in passed)})
     if fmt == "jsonl":  # one finding per line: {"outcome": "flag" | "pass", ...}
-        return json_lines({"outcome": f.outcome, **finding_dict(f)} for f in [*flags, *passed])
+        return json_lines(_json(f, _line) for f in [*flags, *passed])
     return render_report(replace(draft_report(list(flags), list(passed), stats), list_from=list_from, limit=limit), fmt)
+
+
+def keeping(fmt: str) -> Callable[[Finding], Kept] | None:
+    """How a whole-database verify keeps each finding for this format (verify's `keep`): with its JSON item
+    (json) or line (jsonl) written while its statements are alive. None for the formats that read findings."""
+    if fmt == "json":
+        return lambda f: kept(f, encoded(finding_dict(f)))
+    if fmt == "jsonl":
+        return lambda f: kept(f, encoded(_line(f)))
+    return None
+
+
+def _line(f: Finding) -> dict[str, Any]:
+    return {"outcome": f.outcome, **finding_dict(f)}
+
+
+def _json(f: Finding | Kept, item: Callable[[Finding], dict[str, Any]]) -> Any:
+    return Encoded(f.json) if isinstance(f, Kept) else item(f)
 
 
 def draft_report(flags: list[Finding], passed: list[Finding], counts: dict[str, int] | None,

@@ -27,10 +27,20 @@ def json_text(data: Any) -> str:
     return _escaped(json.dumps(data, ensure_ascii=False, indent=1))
 
 
+class Encoded(str):
+    """An item's JSON as `encoded` wrote it earlier: json_stream and json_lines write it as it is."""
+
+
+def encoded(item: Any) -> str:
+    """An item's JSON on one line, as json_stream and json_lines write it."""
+    return _escaped(json.dumps(item, ensure_ascii=False))
+
+
 def json_stream(fields: dict[str, Any]) -> Iterator[str]:
     """One JSON object whose lists are written item by item, one item per line: a large result is never held as
     one string (and an item on one line is written by json's C encoder, several times faster than an indented
-    one). A field that is no list or iterator (a dict, a string, a number) is written on its own line."""
+    one). A field that is no list or iterator (a dict, a string, a number) is written on its own line; an item
+    already Encoded is written as it is."""
     yield "{"
     for i, (key, value) in enumerate(fields.items()):
         if value is None or isinstance(value, (dict, str, int, float)):
@@ -38,15 +48,16 @@ def json_stream(fields: dict[str, Any]) -> Iterator[str]:
             continue
         yield ("," if i else "") + f"\n {json.dumps(key)}: ["
         for j, item in enumerate(value):
-            yield ("," if j else "") + "\n  " + _escaped(json.dumps(item, ensure_ascii=False))
+            yield ("," if j else "") + "\n  " + (item if isinstance(item, Encoded) else encoded(item))
         yield "\n ]"
     yield "\n}\n"
 
 
 def json_lines(items: Iterable[Any]) -> Iterator[str]:
-    """One JSON document per line (JSON Lines), control characters escaped as in json_text."""
+    """One JSON document per line (JSON Lines), control characters escaped as in json_text; an item already
+    Encoded is written as it is."""
     for item in items:
-        yield _escaped(json.dumps(item, ensure_ascii=False)) + "\n"
+        yield (item if isinstance(item, Encoded) else encoded(item)) + "\n"
 
 
 def _escaped(text: str) -> str:
