@@ -684,11 +684,11 @@ def audit_progress(show: bool):  # type: ignore[no-untyped-def]
 
 def render_audit(result, fmt: str, store):  # type: ignore[no-untyped-def]
     """The audit's new, resolved and still-open flags through the report's renderers; JSON as DESIGN.md has it."""
+    from factcheck.audit import Written
+    from factcheck.model import Report
     from factcheck.render import record_dict
     from factcheck.render.formats import render_report
-    from factcheck.audit import Written
     from factcheck.render.safe import Encoded, json_stream
-    from factcheck.model import Report
 
     if fmt == "json":  # written a flag at a time: a first audit of a large archive lists thousands
         return json_stream({"run": result.run, "new": (Encoded(r.json) if isinstance(r, Written) else record_dict(r)
