@@ -32,7 +32,7 @@ from typing import Any
 
 from factcheck.checks import reach, run_checks
 from factcheck.errors import LockedError, StoreError
-from factcheck.model import Finding, Flag, Kept, Statement, cited_ids, severity_rank
+from factcheck.model import Finding, Flag, Kept, Statement, cited_ids, flag_order, severity_rank
 from factcheck.parts import checked_in_parts, collector_paused
 from factcheck.render import record_dict, record_json
 from factcheck.render.safe import encoded
@@ -240,7 +240,7 @@ def written_flags(store: Store, ids: set[str], flags: list[Kept]) -> list[Writte
             other.append(row["id"])
             continue
         rec = stored_flag(row)
-        listed.append(((-severity_rank(f.severity), f.event or "", f.kind, f.message, rec.id),
+        listed.append((flag_order(f.severity, f.event, f.kind, f.message, rec.id),
                        Written(f.severity, record_json(f.json, rec))))
     listed += [(rec.order, Written(rec.finding.severity, encoded(record_dict(rec)))) for rec in store.flags(ids=other)]
     return [w for _, w in sorted(listed, key=lambda pair: pair[0])]

@@ -364,6 +364,11 @@ class Kept(NamedTuple):
     json: str = ""
 
 
+def flag_order(severity: str, event: str | None, kind: str, message: str, flag_id: str) -> tuple[int, str, str, str, str]:
+    """The one order of flags (Flag.order): most severe first, then by event, kind, message and id."""
+    return (-severity_rank(severity), event or "", kind, message, flag_id)
+
+
 def cited_ids(f: Finding | Kept) -> tuple[int | None, ...]:
     """The ids of the statements a finding cites, in order."""
     return f.cited if isinstance(f, Kept) else tuple(s.id for s in f.statements)
@@ -394,9 +399,8 @@ class Flag:
 
     @property
     def order(self) -> tuple[int, str, str, str, str]:
-        """The one order of flags: most severe first, then by event, kind, message and id."""
         f = self.finding
-        return (-severity_rank(f.severity), f.event or "", f.kind, f.message, self.id)
+        return flag_order(f.severity, f.event, f.kind, f.message, self.id)
 
     @classmethod
     def from_finding(cls, f: Finding) -> "Flag":
