@@ -5,7 +5,8 @@
 For each size N (documents) it writes the corpus, keeps the last 1,000 documents (a tenth when N is
 small) aside as "new", and measures, each command in its own process (CPU seconds and peak memory from
 the kernel's accounting of that process):
-ingest of the rest (documents/s), a full verify, the first audit, ingest of the new documents and the
+ingest of the rest (documents/s), a full verify and the first audit (each the median of RUNS runs from the same
+database), ingest of the new documents and the
 incremental audit after them, an audit with nothing new, a draft of the newest story verified, and `report` (time and
 bytes of output); then recall and false alarms of the verify against the corpus's truth file. Growth is the
 ratio to the previous size's figure per tenfold statements. First, the CPU time of `factcheck --help`. A benchmark, not a test: nothing here runs in CI.
@@ -17,6 +18,7 @@ import json
 import math
 import os
 import shlex
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -27,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from planted import COUNTED, scored  # noqa: E402
 
 NEW_DOCS = 1000
+RUNS = 3  # a full verify and a full audit, the figures growth compares, are each the median of this many runs
 SIZES = (2_600, 26_000, 262_000)  # documents: about 10k, 100k and 1M statements
 
 
@@ -39,6 +42,22 @@ def measured(cmd: list[str], args: list[str], out: Path | None = None) -> tuple[
         proc.returncode = os.waitstatus_to_exitcode(status)
     size = out.stat().st_size if out else 0
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, size
+
+
+def repeated(cmd: list[str], args: list[str], database: Path, out: Path | None = None) -> tuple[float, float, int, int]:
+    """`measured`'s figures of the median of RUNS runs of one command (by CPU), each on the database as it was
+    before the first (copied aside and back): one run's time moves with this machine's speed, by a tenth and more."""
+    aside = database.with_name(database.name + ".before")
+    shutil.copyfile(database, aside)
+    runs = []
+    for n in range(RUNS):
+        if n:
+            for extra in ("-wal", "-shm"):
+                database.with_name(database.name + extra).unlink(missing_ok=True)
+            shutil.copyfile(aside, database)
+        runs.append(measured(cmd, args, out))
+    aside.unlink()
+    return sorted(runs)[RUNS // 2]
 
 
 def one_size(cmd: list[str], docs: int, where: Path) -> dict[str, object]:
@@ -66,9 +85,9 @@ def one_size(cmd: list[str], docs: int, where: Path) -> dict[str, object]:
         raise SystemExit(f"ingest of {old_part} failed (exit {code})")
     row["ingest"] = (count - new) / cpu if cpu else 0.0
     row["ingest MB"] = mb
-    cpu, mb, code, _ = measured(cmd, db + ["verify", "--format", "json"], where / "verify.json")
+    cpu, mb, code, _ = repeated(cmd, db + ["verify", "--format", "json"], where / "claims.db", where / "verify.json")
     row["verify s"], row["verify MB"] = cpu, mb
-    row["audit s"] = measured(cmd, db + ["audit", "--format", "json"])[0]
+    row["audit s"] = repeated(cmd, db + ["audit", "--format", "json"], where / "claims.db")[0]
     row["ingest new s"] = measured(cmd, db + ["ingest", str(new_part), *big])[0]
     row["audit new s"] = measured(cmd, db + ["audit", "--format", "json"])[0]
     row["audit idle s"] = measured(cmd, db + ["audit", "--format", "json"])[0]
