@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
-from operator import itemgetter
+from functools import lru_cache
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from factcheck.model import (
 )
 from factcheck.sources import MAYBE_NAMED, SourceIndex, story_local
 
+_DATE, _ACTION, _NEGATED = attrgetter("date"), attrgetter("action"), attrgetter("negated")  # of statements and records
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's lock; env FACTCHECK_BUSY_TIMEOUT_MS
 CHUNK = 500  # ids bound per query, well under SQLite's limit on bound parameters
 RUN_COUNTS = ("statements_checked", "new", "still_open", "resolved")
@@ -129,6 +131,7 @@ def stored_flag(row: Mapping[str, Any], statements: Sequence[Statement] = ()) ->
                 resolved_at=row["resolved_at"], reopened_reason=row["reopened_reason"])
 
 
+@lru_cache(maxsize=4096)  # a part of a whole run asks some 50,000 times, for a few hundred days
 def _day(text: str | None) -> date | None:
     """The first day an ISO date or span names ('2025-05-23', '2025-05-01/2025-05-10'); None for a month or a year."""
     return parse_iso(text[:10]) if text else None
@@ -397,9 +400,9 @@ class Store:
         word that does not negate its statement takes no side."""
         if reach.ignored is None:
             return set()
-        days = {s.date for s in statements if s.negated and s.date} | {r[0] for r in self.conn.execute(
+        days = {s.date for s in filter(_NEGATED, statements) if s.date} | {r[0] for r in self.conn.execute(
             "SELECT DISTINCT date FROM statements WHERE negated = 1 AND date IN (SELECT value FROM json_each(?))",
-            [json.dumps(sorted({s.date for s in statements if s.date}))])}
+            [json.dumps(sorted(d for d in set(map(_DATE, statements)) if d))])}
         sayings: set[tuple[str, frozenset[str], bool]] = set()
         for s in statements if days else ():
             if s.date in days and (s.negated or not s.negations):
@@ -453,8 +456,8 @@ class Store:
             written.add(s.date)
             written.add(s.published)
             if s.quantities:
-                written.update(q.date for q in s.quantities)
-                if any(q.action in reach.totals for q in s.quantities):
+                written.update(map(_DATE, s.quantities))
+                if not reach.totals.isdisjoint(map(_ACTION, s.quantities)):
                     totalling.add(key)
             if s.statuses and any(st.state == reach.settled and not st.negated for st in s.statuses):
                 settling.add(key)
