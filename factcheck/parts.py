@@ -20,7 +20,7 @@ from factcheck.store import Store
 
 PART_STATEMENTS = 150_000  # statements a whole-database run checks at a time (with their blocks: some 700 MB)
 Progress = Callable[[int, int], None]  # (parts checked, parts in all)
-IN_STORY_ORDER = attrgetter("document_id", "start", "id")
+BY_STORY = attrgetter("document_id")
 # what a kept finding holds of itself and of each statement it cites (all but the readings only checks use)
 FINDING_KEPT = ("rule", "kind", "severity", "outcome", "message", "detail", "subject", "claims")
 STATEMENT_KEPT = tuple(name for name in STATEMENT_FIELDS if name not in CHECK_READINGS)
@@ -136,9 +136,9 @@ def checked_with_neighbours(store: Store, rules: RuleSet, documents: list[int]) 
         whole, framed = store.neighbour_stories(own, reach(rules.rules), known=documents)
         near = store.statements(document_ids=whole, readings="checked")
         near += store.statements(document_ids=framed, readings="checked", framed=True)
-        # in document order, as a whole run (stored statements all have a story and an id; the lists are each in
-        # that order already, so the sort only merges them)
-        together = sorted(own + near, key=IN_STORY_ORDER)
+        # in document order, as a whole run: each list is in that order already (Store.statements) and no story is
+        # in two of them, so a stable sort by story merges them (by story, start and id it cost five times as much)
+        together = sorted(own + near, key=BY_STORY)
         return run_checks(together, rules.rules, rules.lexicon, focus=focus), focus
 
 
