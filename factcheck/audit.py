@@ -32,12 +32,12 @@ from typing import Any
 
 from factcheck.checks import reach, run_checks
 from factcheck.errors import LockedError, StoreError
-from factcheck.model import Finding, Flag, Kept, Statement, cited_ids, flag_order, severity_rank
+from factcheck.model import Finding, Flag, Kept, Statement, TRIAGE, cited_ids, flag_order, severity_rank
 from factcheck.parts import checked_in_parts, collector_paused
 from factcheck.render import record_dict, record_json
 from factcheck.render.safe import encoded
 from factcheck.ruleset import RuleSet
-from factcheck.store import Store, stored_flag
+from factcheck.store import Store
 from factcheck.triage import sort_flags
 
 COMMAND = "audit"
@@ -239,9 +239,8 @@ def written_flags(store: Store, ids: set[str], flags: list[Kept]) -> list[Writte
                 row["rule"], row["kind"], row["severity"], row["message"] or "", row["detail"] or ""):
             other.append(row["id"])
             continue
-        rec = stored_flag(row)
-        listed.append((flag_order(f.severity, f.event, f.kind, f.message, rec.id),
-                       Written(f.severity, record_json(f.json, rec))))
+        listed.append((flag_order(f.severity, f.event, f.kind, f.message, row["id"]),
+                       Written(f.severity, record_json(f.json, [row[name] for name in TRIAGE]))))
     listed += [(rec.order, Written(rec.finding.severity, encoded(record_dict(rec)))) for rec in store.flags(ids=other)]
     return [w for _, w in sorted(listed, key=lambda pair: pair[0])]
 

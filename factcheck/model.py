@@ -11,6 +11,8 @@ SOURCE_KINDS = ("person", "organization", "outlet", "document", "anonymous")
 STATES = ("planned", "agreed", "ongoing", "completed", "cancelled", "ruled_out")
 FLAG_STATES = ("open", "confirmed", "dismissed", "resolved")  # an editor's triage of a flag
 OPEN_FLAG_STATES = ("open", "confirmed")  # what `report` and `flags` show unless asked otherwise
+# a flag's triage: Flag's fields and the flags table's columns of these names (its verdicts, history, apart)
+TRIAGE = ("state", "note", "triaged_by", "triaged_at", "first_seen", "last_seen", "resolved_at", "reopened_reason")
 REPORT_FORMATS = ("text", "markdown", "html", "json", "jsonl", "csv", "claimreview")  # `report --format`, in its help order
 MAX_FILE_BYTES = 20 * 1024 * 1024  # per input file, unless --max-bytes says otherwise
 SEVERAL_EVENTS = "*"  # the frame of a statement about several events of its type ("in Paris and in Brussels")

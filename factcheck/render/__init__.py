@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
-from factcheck.model import FLAG_STATES, SEVERITIES, Finding, Flag, Report, Statement, severity_rank
+from factcheck.model import FLAG_STATES, SEVERITIES, TRIAGE, Finding, Flag, Report, Statement, severity_rank
 from factcheck.render.safe import encoded
+
+
+TRIAGE_OF = attrgetter(*TRIAGE)  # a Flag's triage values
 
 
 def counted(n: int, noun: str) -> str:
@@ -37,15 +42,23 @@ def record_dict(rec: Flag) -> dict[str, Any]:
 
 def triage_dict(rec: Flag) -> dict[str, Any]:
     """What record_dict adds to the flag's shape."""
-    return {"state": rec.state, "note": rec.note, "triaged_by": rec.triaged_by, "triaged_at": rec.triaged_at,
-            "first_seen": rec.first_seen, "last_seen": rec.last_seen, "resolved_at": rec.resolved_at,
-            "reopened_reason": rec.reopened_reason, "history": [dict(h) for h in rec.history]}
+    return _triage(TRIAGE_OF(rec), rec.history)
 
 
-def record_json(item: str, rec: Flag) -> str:
+def _triage(values: Sequence[str | None], history: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    return {**dict(zip(TRIAGE, values)), "history": [dict(h) for h in history]}
+
+
+def record_json(item: str, triage: Sequence[str | None], history: Sequence[Mapping[str, Any]] = ()) -> str:
     """record_dict's JSON on one line (safe.encoded) from the flag's JSON item as verify writes it (encoded
-    finding_dict, made while its statements were alive) and the stored flag's triage state: the same text."""
-    return item[:-1] + ", " + encoded(triage_dict(rec))[1:]
+    finding_dict, made while its statements were alive), its triage values (in TRIAGE's order) and history: the
+    same text. Without history, each triage is encoded once: a whole run's new flags share a few."""
+    return item[:-1] + ", " + (encoded(_triage(triage, history))[1:] if history else _triage_json(tuple(triage)))
+
+
+@lru_cache(maxsize=256)
+def _triage_json(values: tuple[str | None, ...]) -> str:
+    return encoded(_triage(values, ()))[1:]
 
 
 def marks(s: Statement) -> list[tuple[int, int]]:
