@@ -6,10 +6,10 @@ For each size N (documents) it writes the corpus, keeps the last 1,000 documents
 small) aside as "new", and measures, each command in its own process (CPU seconds and peak memory from
 the kernel's accounting of that process):
 ingest of the rest (documents/s), a full verify and the first audit (each the median of RUNS runs from the same
-database), ingest of the new documents and the
+database; before each, the previous size's same command runs again from its own, for growth), ingest of the new documents and the
 incremental audit after them, an audit with nothing new, a draft of the newest story verified, and `report` (time and
 bytes of output); then recall and false alarms of the verify against the corpus's truth file. Growth is the
-ratio to the previous size's figure per tenfold statements. First, the CPU time of `factcheck --help`. A benchmark, not a test: nothing here runs in CI.
+median ratio of a run's CPU to that of the previous size's run just before it, per tenfold statements. First, the CPU time of `factcheck --help`. A benchmark, not a test: nothing here runs in CI.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from planted import COUNTED, scored  # noqa: E402
@@ -44,23 +45,46 @@ def measured(cmd: list[str], args: list[str], out: Path | None = None) -> tuple[
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, size
 
 
-def repeated(cmd: list[str], args: list[str], database: Path, out: Path | None = None) -> tuple[float, float, int, int]:
+class Twin(NamedTuple):
+    """The previous size's database as a command found it (a copy kept aside) and that command's arguments: it
+    runs again beside each run of the same command at the next size, for the growth between them."""
+    database: Path
+    found: Path
+    args: list[str]
+
+
+def restored(database: Path, copy: Path) -> None:
+    """The database as the copy has it (its write-ahead log, if any, dropped)."""
+    for extra in ("-wal", "-shm"):
+        database.with_name(database.name + extra).unlink(missing_ok=True)
+    shutil.copyfile(copy, database)
+
+
+def repeated(cmd: list[str], args: list[str], database: Path, out: Path | None = None, twin: Twin | None = None,
+             keep: Path | None = None) -> tuple[tuple[float, float, int, int], float | None]:
     """`measured`'s figures of the median of RUNS runs of one command (by CPU), each on the database as it was
-    before the first (copied aside and back): one run's time moves with this machine's speed, by a tenth and more."""
-    aside = database.with_name(database.name + ".before")
+    before the first (copied aside, to `keep` if given, and back), and the median ratio of each run's CPU to that of
+    the `twin` run just before it (None without a twin). This machine's speed drifts by a tenth and more within
+    minutes: a ratio of runs made side by side is what growth can rest on, not one of runs made far apart."""
+    aside = keep or database.with_name(database.name + ".before")
     shutil.copyfile(database, aside)
-    runs = []
+    runs, ratios = [], []
     for n in range(RUNS):
         if n:
-            for extra in ("-wal", "-shm"):
-                database.with_name(database.name + extra).unlink(missing_ok=True)
-            shutil.copyfile(aside, database)
+            restored(database, aside)
+        if twin:
+            restored(twin.database, twin.found)
+            beside = measured(cmd, twin.args)[0]
         runs.append(measured(cmd, args, out))
-    aside.unlink()
-    return sorted(runs)[RUNS // 2]
+        if twin:
+            ratios.append(runs[-1][0] / beside if beside else math.inf)
+    if not keep:
+        aside.unlink()
+    return sorted(runs)[RUNS // 2], sorted(ratios)[RUNS // 2] if ratios else None
 
 
-def one_size(cmd: list[str], docs: int, where: Path) -> dict[str, object]:
+def one_size(cmd: list[str], docs: int, where: Path, twins: dict[str, Twin]) -> tuple[dict[str, object], dict[str, Twin]]:
+    """The row of one size, and its twins for the next size (`twins`: this size's, from the previous one)."""
     # written by another process and split line by line: the commands below are forked from this one, and a
     # child's peak memory counts what it shares with its parent until it runs the command
     subprocess.run([sys.executable, str(Path(__file__).with_name("corpus.py")), "--docs", str(docs), "--seed", "7",
@@ -85,9 +109,15 @@ def one_size(cmd: list[str], docs: int, where: Path) -> dict[str, object]:
         raise SystemExit(f"ingest of {old_part} failed (exit {code})")
     row["ingest"] = (count - new) / cpu if cpu else 0.0
     row["ingest MB"] = mb
-    cpu, mb, code, _ = repeated(cmd, db + ["verify", "--format", "json"], where / "claims.db", where / "verify.json")
-    row["verify s"], row["verify MB"] = cpu, mb
-    row["audit s"] = repeated(cmd, db + ["audit", "--format", "json"], where / "claims.db")[0]
+    mine: dict[str, Twin] = {}
+    for column, args, out in (("verify s", ["verify", "--format", "json"], where / "verify.json"),
+                              ("audit s", ["audit", "--format", "json"], None)):
+        mine[column] = Twin(where / "claims.db", where / f"before-{args[0]}.db", db + args)
+        (cpu, mb, _, _), row[f"{column} ratio"] = repeated(cmd, db + args, where / "claims.db", out, twins.get(column),
+                                                           keep=mine[column].found)
+        row[column] = cpu
+        if column == "verify s":
+            row["verify MB"] = mb
     row["ingest new s"] = measured(cmd, db + ["ingest", str(new_part), *big])[0]
     row["audit new s"] = measured(cmd, db + ["audit", "--format", "json"])[0]
     row["audit idle s"] = measured(cmd, db + ["audit", "--format", "json"])[0]
@@ -103,7 +133,7 @@ def one_size(cmd: list[str], docs: int, where: Path) -> dict[str, object]:
     found, alarms = scored(flags, planted, truth["planted"])
     row["recall"] = f"{len(found)}/{len(planted)}"
     row["false alarms"] = len(alarms)
-    return row
+    return row, mine
 
 
 def main() -> int:
@@ -121,15 +151,22 @@ def main() -> int:
           + "".join(f" | {c.split()[0]} growth" for c in grown) + " |")
     print("|" + "---|" * (len(columns) + len(grown)))
     previous: dict[str, float] = {}
+    twins: dict[str, Twin] = {}
+    kept: tempfile.TemporaryDirectory | None = None  # the previous size's files, its twins among them
     for docs in args.docs:
-        with tempfile.TemporaryDirectory() as tmp:
-            row = one_size(cmd, docs, Path(tmp))
-        # per 10x the statements: the ratio of the figures, scaled to a tenfold step
-        growth = [f"{(row[c] / previous[c]) ** (1 / math.log10(row['statements'] / previous['statements'])):.1f}x"
-                  if previous.get(c) else "-" for c in grown]
-        previous = {c: float(row[c]) for c in (*grown, "statements")}
+        here = tempfile.TemporaryDirectory()
+        row, mine = one_size(cmd, docs, Path(here.name), twins)
+        if kept:
+            kept.cleanup()
+        kept, twins = here, mine
+        # per 10x the statements: the ratio of CPU (of runs side by side), scaled to a tenfold step
+        growth = [f"{row[f'{c} ratio'] ** (1 / math.log10(row['statements'] / previous['statements'])):.1f}x"
+                  if previous else "-" for c in grown]
+        previous = {"statements": float(row["statements"])}
         cells = [f"{row[c]:.1f}" if isinstance(row[c], float) else str(row[c]) for c in columns]
         print("| " + " | ".join(cells + growth) + " |", flush=True)
+    if kept:
+        kept.cleanup()
     return 0
 
 
