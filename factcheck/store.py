@@ -379,7 +379,7 @@ class Store:
         """Stories quoting a named source (any the name may denote) in words that share a run of three with
         these quotes of it, a run at most `most` of the source's stored quotes use (quote-mismatch: a commoner
         run tells nothing). Only the quotations are read."""
-        if not most:
+        if not most or not quoting:  # the named sources are read only for quotes to compare
             return set()
         index, found = self._sources(), set()
         for name, runs in quoting.items():
