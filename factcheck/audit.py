@@ -32,7 +32,7 @@ from typing import Any
 
 from factcheck.checks import reach, run_checks
 from factcheck.errors import LockedError, StoreError
-from factcheck.model import Finding, Flag, Kept, Statement, TRIAGE, cited_ids, flag_order, severity_rank
+from factcheck.model import TRIAGE, Finding, Flag, Kept, Statement, cited_ids, flag_order, severity_rank
 from factcheck.parts import checked_in_parts, collector_paused
 from factcheck.render import record_dict, record_json
 from factcheck.render.safe import encoded

@@ -46,6 +46,7 @@ def triage_dict(rec: Flag) -> dict[str, Any]:
 
 
 def _triage(values: Sequence[str | None], history: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """triage_dict of these triage values (TRIAGE's order) and verdicts."""
     return {**dict(zip(TRIAGE, values)), "history": [dict(h) for h in history]}
 
 
@@ -58,6 +59,7 @@ def record_json(item: str, triage: Sequence[str | None], history: Sequence[Mappi
 
 @lru_cache(maxsize=256)
 def _triage_json(values: tuple[str | None, ...]) -> str:
+    """What record_json appends for a flag with these triage values and no history."""
     return encoded(_triage(values, ()))[1:]
 
 
