@@ -25,8 +25,8 @@ from factcheck.errors import AmbiguousError, NotFoundError, StoreError
 from factcheck.lexicon import rough_stem
 from factcheck.migrations import MIGRATIONS
 from factcheck.model import (
-    CHECK_READINGS, CLAIMS, TIME_UNITS, Document, Finding, Flag, Kept, Mention, Quantity, Reach, Statement, Status,
-    cited_ids, flag_digest, quote_opening, quote_lengths, quote_runs, severity_rank, statement_digest,
+    CHECK_READINGS, CLAIMS, TIME_UNITS, TRIAGE, Document, Finding, Flag, Kept, Mention, Quantity, Reach, Statement,
+    Status, cited_ids, flag_digest, quote_opening, quote_lengths, quote_runs, severity_rank, statement_digest,
 )
 from factcheck.sources import MAYBE_NAMED, SourceIndex, story_local
 
@@ -122,13 +122,11 @@ def story_key(url: str | None, outlet: str | None, title: str | None, sha256: st
     return f"{outlet}|{title}" if outlet and title else f"text {sha256}"
 
 
-def stored_flag(row: Mapping[str, Any], statements: Sequence[Statement] = ()) -> Flag:
+def _flag(row: Mapping[str, Any], statements: Sequence[Statement]) -> Flag:
     """A stored flag row, with the statements it cites, as the model's Flag."""
     finding = Finding(rule=row["rule"], kind=row["kind"], severity=row["severity"], outcome="flag",
                       message=row["message"] or "", statements=tuple(statements), detail=row["detail"] or "")
-    return Flag(finding=finding, id=row["id"], state=row["state"], note=row["note"], triaged_by=row["triaged_by"],
-                triaged_at=row["triaged_at"], first_seen=row["first_seen"], last_seen=row["last_seen"],
-                resolved_at=row["resolved_at"], reopened_reason=row["reopened_reason"])
+    return Flag(finding=finding, id=row["id"], **{name: row[name] for name in TRIAGE})
 
 
 @lru_cache(maxsize=4096)  # a part of a whole run asks some 50,000 times, for a few hundred days
@@ -959,7 +957,7 @@ class Store:
         unknown = wanted - known.keys()
         by_id = {s.id: s for s in self.statements(ids=unknown, readings="cited")} if unknown else {}
         by_id.update((sid, known[sid]) for sid in wanted - unknown)
-        return [stored_flag(r, [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
+        return [_flag(r, [by_id[sid] for sid in cited.get(r["id"], []) if sid in by_id]) for r in rows]
 
     def flag_rows(self, states: Iterable[str] | None = None, ids: Iterable[str] | None = None,
                   cited_from: str = "info") -> tuple[list[dict[str, Any]], dict[str, list[int]]]:
